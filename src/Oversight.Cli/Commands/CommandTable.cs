@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace Oversight.Cli.Commands;
+
+/// <summary>What a command has to work with.</summary>
+public sealed record CommandContext(CommandInvocation Invocation, IServiceProvider Services, TextReader Input, TextWriter Output, TextWriter Error);
+
+/// <summary>One command: its words, its usage line, what it does and how.</summary>
+public sealed record CliCommand(string[] Path, string Usage, string Summary, Func<CommandContext, Task<int>> Run)
+{
+    public string Help() => $"Usage: oversight {Usage}\n\n{Summary}\n\n{CommandTable.SettingsHelp}";
+}
+
+/// <summary>Every command of the CLI. Each feature's commands live in its own file beside this one.</summary>
+public static class CommandTable
+{
+    public const string SettingsHelp =
+        """
+        Database (as for the web host):
+          --Database:Provider Sqlite|PostgreSQL   default Sqlite (or Database__Provider)
+          --ConnectionStrings:Oversight VALUE     default "Data Source=data/oversight.db" (or ConnectionStrings__Oversight)
+
+        """;
+
+    public static IReadOnlyList<CliCommand> All { get; } =
+    [
+        .. AccountCommands.All,
+        .. AuditCommands.All,
+    ];
+
+    public static string Help()
+    {
+        var text = new StringBuilder("Oversight: monitoring how directives are carried out in local government.\n\nUsage: oversight COMMAND [OPTIONS]\n\nCommands:\n");
+        foreach (var command in All)
+        {
+            text.Append($"  {command.Usage}\n      {command.Summary}\n");
+        }
+
+        text.Append("\nRun 'oversight COMMAND --help' for one command.\n\n").Append(SettingsHelp);
+        return text.ToString();
+    }
+}

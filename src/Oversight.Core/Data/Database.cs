@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Oversight.Accounts;
+
+namespace Oversight.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSQL,
+}
+
+/// <summary>Which database Oversight uses: <c>Database:Provider</c> and <c>ConnectionStrings:Oversight</c>.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    /// <summary>The embedded default: a SQLite file under <c>data/</c> in the working directory.</summary>
+    public const string DefaultSqliteConnection = "Data Source=data/oversight.db";
+
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var providerName = configuration["Database:Provider"];
+        var provider = string.IsNullOrWhiteSpace(providerName)
+            ? DatabaseProvider.Sqlite
+            : Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"Database:Provider '{providerName}' is not supported; use Sqlite or PostgreSQL.");
+        var connection = configuration.GetConnectionString("Oversight");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            connection = provider == DatabaseProvider.Sqlite
+                ? DefaultSqliteConnection
+                : throw new InvalidOperationException("ConnectionStrings:Oversight is required for PostgreSQL.");
+        }
+
+        return new(provider, connection);
+    }
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Oversight.Migrations.Sqlite"));
+                break;
+            case DatabaseProvider.PostgreSQL:
+                options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Oversight.Migrations.PostgreSQL"));
+                break;
+        }
+    }
+}
+
+/// <summary>Creates and migrates the database and the fixed reference rows (roles) it needs.</summary>
+public static class DatabaseInitializer
+{
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        using var scope = services.CreateScope();
+        var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+            var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        scope.ServiceProvider.GetRequiredService<Caller>().SetSystem("system:start-up");
+        var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            // Readers do not block the writer, and the writer does not block readers.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+}

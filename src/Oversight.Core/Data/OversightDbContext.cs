@@ -1,0 +1,216 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Oversight.Accounts;
+using Oversight.Audit;
+using Oversight.Organisation;
+using Oversight.People;
+using Oversight.Text;
+
+namespace Oversight.Data;
+
+/// <summary>The one database model of Oversight, for SQLite and PostgreSQL alike.</summary>
+/// <remarks>
+/// Every save appends audit entries for what it changed, in the same transaction (see <see cref="AuditTrail"/>).
+/// Migrations, one set per provider, are made with:
+/// <code>
+/// dotnet ef migrations add NAME --project src/Oversight.Migrations.Sqlite --startup-project src/Oversight.Web -- --Database:Provider Sqlite
+/// dotnet ef migrations add NAME --project src/Oversight.Migrations.PostgreSQL --startup-project src/Oversight.Web -- --Database:Provider PostgreSQL
+/// </code>
+/// </remarks>
+public sealed class OversightDbContext(DbContextOptions<OversightDbContext> options, Caller caller, TimeProvider time)
+    : IdentityDbContext<OversightUser>(options)
+{
+    private bool savingAudit;
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<UnitVersion> UnitVersions => Set<UnitVersion>();
+
+    public DbSet<LineageEvent> LineageEvents => Set<LineageEvent>();
+
+    public DbSet<LineageLink> LineageLinks => Set<LineageLink>();
+
+    public DbSet<StructureStamp> StructureStamps => Set<StructureStamp>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<PartyMembership> PartyMemberships => Set<PartyMembership>();
+
+    public DbSet<PositionHeld> Positions => Set<PositionHeld>();
+
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<UnitKind>().HaveConversion<WireEnumConverter<UnitKind>>().HaveMaxLength(32);
+        configurationBuilder.Properties<LineageKind>().HaveConversion<WireEnumConverter<LineageKind>>().HaveMaxLength(16);
+        configurationBuilder.Properties<Gender>().HaveConversion<WireEnumConverter<Gender>>().HaveMaxLength(16);
+        configurationBuilder.Properties<SensitiveField>().HaveConversion<WireEnumConverter<SensitiveField>>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(OversightDbContext).Assembly);
+        builder.Entity<OversightUser>(user =>
+        {
+            user.Property(u => u.PasswordHash).HasAnnotation(AuditTrail.NotAudited, true);
+            user.Property(u => u.SecurityStamp).HasAnnotation(AuditTrail.NotAudited, true);
+            user.Property(u => u.ConcurrencyStamp).HasAnnotation(AuditTrail.NotAudited, true);
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (savingAudit)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        ChangeTracker.DetectChanges();
+        PrepareForSave();
+        var changes = AuditTrail.Capture(ChangeTracker);
+        if (changes.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            if (Database.IsNpgsql())
+            {
+                // One writer at a time appends to the chain; the sequence key would reject a fork anyway.
+                await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727100)", cancellationToken);
+            }
+
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AppendAuditAsync(changes, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Normalises Vietnamese text, folds search names, stamps concurrency tokens and the structure stamp.</summary>
+    private void PrepareForSave()
+    {
+        var structureChanged = false;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case UnitVersion version when entry.State != EntityState.Deleted:
+                    version.Name = VietnameseText.Normalize(version.Name) ?? version.Name;
+                    version.SearchName = VietnameseText.Fold(version.Name);
+                    break;
+                case Person person when entry.State != EntityState.Deleted:
+                    person.FullName = VietnameseText.Normalize(person.FullName) ?? person.FullName;
+                    person.SearchName = VietnameseText.Fold(person.FullName);
+                    if (entry.State == EntityState.Modified)
+                    {
+                        person.ConcurrencyStamp = Guid.NewGuid();
+                    }
+
+                    break;
+            }
+
+            structureChanged |= entry.Entity is Unit or UnitVersion or LineageEvent or LineageLink;
+        }
+
+        if (structureChanged)
+        {
+            var stamp = StructureStamps.Local.FirstOrDefault() ?? StructureStamps.Find(StructureStamp.SingletonId);
+            if (stamp is null)
+            {
+                StructureStamps.Add(new StructureStamp { Id = StructureStamp.SingletonId, Version = Guid.NewGuid() });
+            }
+            else
+            {
+                stamp.Version = Guid.NewGuid();
+            }
+        }
+    }
+
+    private async Task AppendAuditAsync(List<AuditTrail.PendingChange> changes, CancellationToken cancellationToken)
+    {
+        var last = await AuditEntries.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var sequence = last?.Sequence ?? 0;
+        var previousHash = last?.Hash ?? AuditChain.Genesis;
+        var at = AuditChain.Truncate(time.GetUtcNow());
+        foreach (var change in changes)
+        {
+            sequence++;
+            var entityType = AuditTrail.TypeName(change.Entry.Metadata);
+            var entityId = AuditTrail.KeyOf(change.Entry);
+            var hash = AuditChain.ComputeHash(sequence, at, caller.Name, change.Action, entityType, entityId, change.UnitId, change.Before, change.After, previousHash);
+            AuditEntries.Add(new AuditEntry
+            {
+                Sequence = sequence,
+                At = at,
+                Actor = caller.Name,
+                Action = change.Action,
+                EntityType = entityType,
+                EntityId = entityId,
+                UnitId = change.UnitId,
+                Before = change.Before,
+                After = change.After,
+                PreviousHash = previousHash,
+                Hash = hash,
+            });
+            previousHash = hash;
+        }
+
+        savingAudit = true;
+        try
+        {
+            await base.SaveChangesAsync(true, cancellationToken);
+        }
+        finally
+        {
+            savingAudit = false;
+        }
+    }
+}
+
+/// <summary>Stores an enum as its kebab-case wire name.</summary>
+public sealed class WireEnumConverter<TEnum>() : ValueConverter<TEnum, string>(v => WireNames<TEnum>.ToWire(v), s => WireNames<TEnum>.FromWire(s))
+    where TEnum : struct, Enum;
+
+/// <summary>
+/// One row that changes whenever units or lineage change, so that every application node knows when to
+/// reload its in-memory unit graph.
+/// </summary>
+public sealed class StructureStamp
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; init; }
+
+    public Guid Version { get; set; }
+}

@@ -1,0 +1,47 @@
+namespace Oversight.Organisation;
+
+/// <summary>What a unit is. Written on the wire in kebab case (<c>party-committee</c>).</summary>
+public enum UnitKind
+{
+    Province,
+    District,
+    Commune,
+    Ward,
+    Town,
+    SpecialZone,
+    PartyCommittee,
+    PartyBranch,
+    PeoplesCommittee,
+    PeoplesCouncil,
+    Agency,
+    School,
+    MassOrganisation,
+}
+
+public static class UnitKinds
+{
+    /// <summary>Administrative units (with GSO codes), as opposed to bodies that hang under them.</summary>
+    public static bool IsAdministrative(this UnitKind kind) =>
+        kind is UnitKind.Province or UnitKind.District or UnitKind.Commune or UnitKind.Ward or UnitKind.Town or UnitKind.SpecialZone;
+
+    /// <summary>The kind an administrative unit's full name implies ("Xã Tốt Động" is a commune).</summary>
+    public static UnitKind? FromAdministrativeName(string fullName)
+    {
+        var name = fullName.Trim();
+        (string Prefix, UnitKind Kind)[] prefixes =
+        [
+            ("Thành phố", UnitKind.Province), ("Tỉnh", UnitKind.Province),
+            ("Quận", UnitKind.District), ("Huyện", UnitKind.District), ("Thị xã", UnitKind.District),
+            ("Xã", UnitKind.Commune), ("Phường", UnitKind.Ward), ("Thị trấn", UnitKind.Town), ("Đặc khu", UnitKind.SpecialZone),
+        ];
+        foreach (var (prefix, kind) in prefixes)
+        {
+            if (name.StartsWith(prefix + " ", StringComparison.OrdinalIgnoreCase))
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Oversight.Accounts;
+using Oversight.Audit;
+using Oversight.Data;
+using Oversight.Organisation;
+using Oversight.People;
+
+namespace Oversight;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The core of Oversight: database, accounts, audit and every feature's services. Web and CLI both call this.</summary>
+    public static IServiceCollection AddOversightCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = DatabaseSettings.From(configuration);
+        services.AddSingleton(database);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<OversightDbContext>(database.Configure);
+        services.AddScoped<Caller>();
+        services.AddScoped<CallerScope>();
+        services.AddSingleton<UnitGraphCache>();
+
+        services.AddIdentityCore<OversightUser>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<OversightDbContext>();
+
+        services.AddScoped<AccountService>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<UnitDirectory>();
+        services.AddScoped<PersonDirectory>();
+        return services;
+    }
+}

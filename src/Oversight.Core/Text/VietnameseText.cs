@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+
+namespace Oversight.Text;
+
+/// <summary>Normalisation and search folding for Vietnamese text.</summary>
+public static class VietnameseText
+{
+    /// <summary>NFC-normalises, trims and collapses runs of white space; null or blank gives null.</summary>
+    public static string? Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var nfc = text.Normalize(NormalizationForm.FormC);
+        var builder = new StringBuilder(nfc.Length);
+        var pendingSpace = false;
+        foreach (var c in nfc.Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = true;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Folds text for search: lower case, no diacritics, đ/Đ as d, single spaces.
+    /// "Chương Mỹ" and "chuong my" fold to the same key.
+    /// </summary>
+    public static string Fold(string? text)
+    {
+        var normalized = Normalize(text);
+        if (normalized is null)
+        {
+            return string.Empty;
+        }
+
+        var decomposed = normalized.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            builder.Append(c switch
+            {
+                'đ' or 'Đ' => 'd',
+                _ => char.ToLowerInvariant(c),
+            });
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+}

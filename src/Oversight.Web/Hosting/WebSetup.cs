@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Oversight.Accounts;
+using Oversight.Data;
+using Oversight.Web.Accounts;
+using Scalar.AspNetCore;
+
+namespace Oversight.Web.Hosting;
+
+/// <summary>The web host's services and pipeline, so that Program.cs reads as a table of contents.</summary>
+public static class WebSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("vi-VN"), new("en-GB")];
+
+    public static IServiceCollection AddOversightWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOversightCore(configuration);
+        new IdentityBuilder(typeof(OversightUser), typeof(IdentityRole), services)
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<ScopeClaimsPrincipalFactory>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/Login";
+            options.Cookie.Name = "oversight.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.SignedIn, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
+            .AddPolicy(Policies.Administrator, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/", Policies.SignedIn);
+                options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+                options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Error");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Oversight API";
+            document.Info.Description = "Monitoring how directives are carried out in local government. Authenticate with a personal access token: Authorization: Bearer ovs_…";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks();
+        return services;
+    }
+
+    /// <summary>Migrates the database; with <c>--demo</c>, loads the demo scenario into an empty database and prints its accounts.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app, bool demo)
+    {
+        await DatabaseInitializer.MigrateAsync(app.Services);
+        if (demo)
+        {
+            await DemoStartup.LoadIfEmptyAsync(app.Services, Console.Out);
+        }
+    }
+
+    public static WebApplication UseOversightWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+        }
+
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseCaller();
+        return app;
+    }
+
+    public static void MapHealthEndpoint(this WebApplication app) =>
+        app.MapHealthChecks("/health").AllowAnonymous();
+
+    /// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and its interactive reference at <c>/api/reference</c>; public, like any published API description.</summary>
+    public static void MapApiReference(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", options => options.WithTitle("Oversight API")).AllowAnonymous();
+    }
+}
+
+/// <summary>Start-up switches that are not configuration keys.</summary>
+public static class StartupOptions
+{
+    /// <summary>Splits <c>--demo</c> from the arguments the host's configuration reads.</summary>
+    public static (bool Demo, string[] HostArgs) Parse(string[] args) =>
+        (args.Contains("--demo"), args.Where(a => a != "--demo").ToArray());
+}

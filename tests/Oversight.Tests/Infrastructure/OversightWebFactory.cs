@@ -1,0 +1,45 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Oversight.Accounts;
+
+namespace Oversight.Tests.Infrastructure;
+
+/// <summary>The web host on a test database, with helpers that sign callers in.</summary>
+public sealed class OversightWebFactory(TestDatabase database) : WebApplicationFactory<Program>
+{
+    public const string Password = "Correct-Horse-7";
+
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseEnvironment("Testing");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(database.Time));
+    }
+
+    /// <summary>Adds an account (password <see cref="Password"/>) and returns an API client carrying a token of it.</summary>
+    public async Task<HttpClient> CreateApiClientAsync(string userName, string role, string? unitCode = null, DateOnly? asOf = null)
+    {
+        await AddUserAsync(userName, role, unitCode, asOf);
+        await using var scope = database.SystemScope();
+        var (token, error) = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(userName, "test");
+        Assert.Null(error);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task AddUserAsync(string userName, string role, string? unitCode = null, DateOnly? asOf = null)
+    {
+        await using var scope = database.SystemScope();
+        var error = await scope.ServiceProvider.GetRequiredService<AccountService>().AddUserAsync(userName, role, unitCode, asOf, Password);
+        Assert.Null(error);
+    }
+}
