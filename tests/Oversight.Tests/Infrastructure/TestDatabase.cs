@@ -58,7 +58,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true)
     {
-        var time = new FakeTimeProvider(DefaultNow);
+        var time = new FakeTimeProvider(DefaultNow.ToUniversalTime());
         TestDatabase database;
         if (provider == DatabaseProvider.Sqlite)
         {
