@@ -1,9 +1,12 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Web.Accounts;
@@ -43,6 +46,7 @@ public static class WebSetup
             .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
@@ -93,7 +97,8 @@ public static class WebSetup
             app.UseExceptionHandler("/Error");
         }
 
-        app.UseStatusCodePages();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

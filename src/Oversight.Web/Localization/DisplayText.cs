@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Localization;
+using Oversight.Organisation;
+using Oversight.People;
+
+namespace Oversight.Web.Localization;
+
+/// <summary>Localised names of the domain's enums and the recurring phrases built from dates.</summary>
+public static class DisplayText
+{
+    public static string Kind(this IStringLocalizer<Strings> text, UnitKind kind) => text[$"UnitKind.{kind}"];
+
+    public static string Gender(this IStringLocalizer<Strings> text, Gender gender) => text[$"Gender.{gender}"];
+
+    public static string SensitiveField(this IStringLocalizer<Strings> text, SensitiveField field) => text[$"SensitiveField.{field}"];
+
+    public static string YesNo(this IStringLocalizer<Strings> text, bool value) => text[value ? "Common.Yes" : "Common.No"];
+
+    /// <summary>An optional date, or "unknown".</summary>
+    public static string Date(this IStringLocalizer<Strings> text, DateOnly? date) =>
+        date is { } day ? Formats.Date(day) : text["Common.Unknown"];
+
+    /// <summary>An inclusive period with open ends: "01/07/2025 – nay", "không rõ – 30/06/2025".</summary>
+    public static string Period(this IStringLocalizer<Strings> text, DateOnly? from, DateOnly? to) =>
+        text["Period", text.Date(from), to is { } end ? Formats.Date(end) : text["Period.Present"]];
+}

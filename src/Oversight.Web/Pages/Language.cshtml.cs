@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Oversight.Web.Hosting;
+
+namespace Oversight.Web.Pages;
+
+/// <summary>
+/// The language switch: remembers the chosen culture in the culture cookie and returns to the page the reader
+/// was on. Public, so that the sign-in page can switch too.
+/// </summary>
+[AllowAnonymous]
+public sealed class LanguageModel(TimeProvider time) : PageModel
+{
+    public IActionResult OnGet(string? culture, string? returnUrl)
+    {
+        var chosen = WebSetup.Cultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
+        if (chosen is not null)
+        {
+            Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Expires = time.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+
+    /// <summary>
+    /// The current page's address without culture parameters in its query, which would otherwise override the
+    /// cookie just set.
+    /// </summary>
+    public static string ReturnUrlFor(HttpRequest request)
+    {
+        var query = QueryHelpers.ParseQuery(request.QueryString.Value)
+            .Where(p => !p.Key.Equals("culture", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("ui-culture", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)));
+        return QueryHelpers.AddQueryString(request.PathBase + request.Path, query);
+    }
+}

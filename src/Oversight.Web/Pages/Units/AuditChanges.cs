@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Localization;
+using Oversight.Audit;
+using Oversight.Organisation;
+using Oversight.People;
+using Oversight.Text;
+using Oversight.Web.Localization;
+
+namespace Oversight.Web.Pages.Units;
+
+/// <summary>One changed field of an audit entry, as the reader sees it; a side is null when the entry has none (a create has no before).</summary>
+public sealed record FieldChange(string Field, string? Before, string? After);
+
+/// <summary>An audit entry made readable: when, who, what was done to what, and the fields before and after.</summary>
+public sealed record AuditChangeView(DateTimeOffset At, string Actor, string Action, string Entity, IReadOnlyList<FieldChange> Fields);
+
+/// <summary>Turns the before/after JSON of audit entries into labelled, localised values.</summary>
+public static class AuditChanges
+{
+    /// <summary>Keys and derived values that say nothing to a reader.</summary>
+    private static readonly HashSet<string> Hidden = ["Id", "UnitId", "SearchName", "ConcurrencyStamp"];
+
+    public static IReadOnlyList<AuditChangeView> Describe(IEnumerable<AuditEntry> entries, UnitGraph graph, IStringLocalizer<Strings> text) =>
+        entries.Select(entry =>
+        {
+            var before = Parse(entry.Before);
+            var after = Parse(entry.After);
+            var fields = before.Keys.Union(after.Keys)
+                .Where(key => !Hidden.Contains(key))
+                .Select(key => new FieldChange(Label(text, "Field", key), Side(before, key), Side(after, key)))
+                .ToArray();
+            return new AuditChangeView(entry.At, entry.Actor, Label(text, "Audit.Action", entry.Action), Label(text, "Entity", entry.EntityType), fields);
+
+            // A side that was recorded shows an empty value as "—"; a side that was not (a create has no before) stays null.
+            string? Side(Dictionary<string, JsonElement> values, string key) =>
+                values.Count == 0 ? null : values.TryGetValue(key, out var value) ? Value(key, value, graph, text) ?? text["Audit.Empty"] : text["Audit.Empty"];
+        }).ToArray();
+
+    private static Dictionary<string, JsonElement> Parse(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.ValueKind == JsonValueKind.Object
+            ? document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())
+            : [];
+    }
+
+    private static string? Value(string key, JsonElement value, UnitGraph graph, IStringLocalizer<Strings> text) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.True => text.YesNo(true),
+        JsonValueKind.False => text.YesNo(false),
+        JsonValueKind.String => Text(key, value.GetString()!, graph, text),
+        _ => value.GetRawText(),
+    };
+
+    private static string Text(string key, string value, UnitGraph graph, IStringLocalizer<Strings> text)
+    {
+        if (Guid.TryParse(value, out var id))
+        {
+            return graph.Latest(id) is { } unit ? $"{unit.Name} ({unit.Code})" : value;
+        }
+
+        if (Formats.TryParseIso(value, out var day))
+        {
+            return Formats.Date(day);
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment) && value.Contains('T'))
+        {
+            return Formats.DateTime(moment);
+        }
+
+        return key switch
+        {
+            nameof(UnitVersion.Kind) when WireNames<UnitKind>.TryParse(value, out var kind) => text.Kind(kind),
+            nameof(Person.Gender) when WireNames<Gender>.TryParse(value, out var gender) => text.Gender(gender),
+            nameof(PositionHeld.SensitiveField) when WireNames<SensitiveField>.TryParse(value, out var field) => text.SensitiveField(field),
+            _ => value,
+        };
+    }
+
+    /// <summary>The localised label of <c>prefix.name</c>, or the name itself when there is none.</summary>
+    private static string Label(IStringLocalizer<Strings> text, string prefix, string name)
+    {
+        var label = text[$"{prefix}.{name}"];
+        return label.ResourceNotFound ? name : label.Value;
+    }
+}
