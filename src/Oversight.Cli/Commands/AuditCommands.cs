@@ -17,7 +17,7 @@ public static class AuditCommands
         var result = await context.Services.GetRequiredService<AuditVerifier>().VerifyAsync();
         if (result.IsIntact)
         {
-            await context.Output.WriteLineAsync($"Audit chain intact: {result.EntriesChecked} entries.");
+            await context.Output.WriteLineAsync($"Audit chain intact: {result.EntriesChecked} entries; head hash {result.HeadHash}.");
             return 0;
         }
 

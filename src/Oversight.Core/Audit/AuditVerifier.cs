@@ -4,7 +4,12 @@ using Oversight.Data;
 namespace Oversight.Audit;
 
 /// <summary>The outcome of checking the audit chain: how many entries were checked and the first break, if any.</summary>
-public sealed record AuditVerification(long EntriesChecked, long? BrokenAt, string? Problem)
+/// <remarks>
+/// The chain shows a changed, removed or inserted entry anywhere but at its end: entries cut from the end leave a
+/// shorter chain that is still whole. <see cref="HeadHash"/> is printed so that operators can record it elsewhere
+/// (a signed minute, another system) and compare it later.
+/// </remarks>
+public sealed record AuditVerification(long EntriesChecked, long? BrokenAt, string? Problem, string HeadHash)
 {
     public bool IsIntact => BrokenAt is null;
 }
@@ -20,23 +25,23 @@ public sealed class AuditVerifier(OversightDbContext db)
         {
             if (entry.Sequence != expectedSequence)
             {
-                return new(expectedSequence - 1, expectedSequence, $"entry {expectedSequence} is missing (next entry is {entry.Sequence})");
+                return new(expectedSequence - 1, expectedSequence, $"entry {expectedSequence} is missing (next entry is {entry.Sequence})", previousHash);
             }
 
             if (entry.PreviousHash != previousHash)
             {
-                return new(expectedSequence - 1, entry.Sequence, $"entry {entry.Sequence} does not follow entry {entry.Sequence - 1}: the earlier entry was changed or replaced");
+                return new(expectedSequence - 1, entry.Sequence, $"entry {entry.Sequence} does not follow entry {entry.Sequence - 1}: the earlier entry was changed or replaced", previousHash);
             }
 
             if (AuditChain.ComputeHash(entry) != entry.Hash)
             {
-                return new(expectedSequence - 1, entry.Sequence, $"entry {entry.Sequence} was changed after it was written");
+                return new(expectedSequence - 1, entry.Sequence, $"entry {entry.Sequence} was changed after it was written", previousHash);
             }
 
             previousHash = entry.Hash;
             expectedSequence++;
         }
 
-        return new(expectedSequence - 1, null, null);
+        return new(expectedSequence - 1, null, null, previousHash);
     }
 }

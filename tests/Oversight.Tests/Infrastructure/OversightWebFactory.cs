@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Oversight.Accounts;
 
 namespace Oversight.Tests.Infrastructure;
@@ -21,6 +22,7 @@ public sealed class OversightWebFactory(TestDatabase database) : WebApplicationF
         }
 
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(database.Time));
     }
 
