@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Oversight.Accounts;
 using Oversight.Audit;
 using Oversight.Data;
+using Oversight.Imports;
 using Oversight.Organisation;
 using Oversight.People;
 
@@ -39,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AuditVerifier>();
         services.AddScoped<UnitDirectory>();
         services.AddScoped<PersonDirectory>();
+        services.AddOversightImports();
         return services;
     }
 }

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Oversight.Imports;
+
+namespace Oversight.Cli.Commands;
+
+public static class ImportCommands
+{
+    public static IReadOnlyList<CliCommand> All { get; } =
+    [
+        new(["import", "units"], "import units FILE [--dry-run]",
+            "Imports units from a CSV or XLSX file with the header code,name,kind,parent,valid_from,valid_to. All or nothing; "
+            + "importing the same file again changes nothing. Each error is printed as FILE:ROW: column COLUMN: message. "
+            + "--dry-run checks the file and writes nothing.",
+            context => ImportAsync(context, "units")),
+        new(["import", "people"], "import people FILE [--dry-run]",
+            "Imports people, Party membership and posts from a CSV or XLSX file, one row per person and post, with the header "
+            + "code,full_name,gender,birth_date,party_joined,party_official,party_branch,position_unit,position_title,leadership,"
+            + "sensitive_field,position_from,position_to. All or nothing, safe to repeat; errors and --dry-run as for import units.",
+            context => ImportAsync(context, "people")),
+    ];
+
+    private static async Task<int> ImportAsync(CommandContext context, string name)
+    {
+        var path = context.Invocation.Argument(2, 0, "FILE");
+        if (!File.Exists(path))
+        {
+            throw new CommandException($"{path}: no such file");
+        }
+
+        var import = context.Services.GetRequiredService<ImportCatalog>().Find(name)
+            ?? throw new InvalidOperationException($"No spreadsheet import is registered for '{name}'.");
+        var dryRun = context.Invocation.Has("dry-run");
+        ImportResult result;
+        await using (var content = File.OpenRead(path))
+        {
+            result = await import.ImportAsync(path, content, dryRun);
+        }
+
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                await context.Error.WriteLineAsync(error.ToString());
+            }
+
+            await context.Error.WriteLineAsync($"{path}: {result.Errors.Count} error(s); nothing was imported.");
+            return 1;
+        }
+
+        var counts = string.Join("; ", result.Tallies.Select(t => $"{t.Records}: {t.Created} created, {t.Updated} updated, {t.Unchanged} unchanged"));
+        await context.Output.WriteLineAsync(dryRun
+            ? $"{path}: {result.Rows} rows checked, no errors; nothing written (dry run). Would write {counts}."
+            : $"{path}: {result.Rows} rows imported. {counts}.");
+        return 0;
+    }
+}

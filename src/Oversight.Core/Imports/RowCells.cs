@@ -1,0 +1,148 @@
+using System.Globalization;
+using Oversight.Text;
+
+namespace Oversight.Imports;
+
+/// <summary>Every error an import finds, collected before anything is written.</summary>
+public sealed class ImportErrors
+{
+    private readonly List<ImportError> errors = [];
+
+    public int Count => errors.Count;
+
+    public IReadOnlyList<ImportError> All => errors;
+
+    public void Add(TabularRow row, string? column, string message) => errors.Add(new ImportError(row.File, row.Number, column, message));
+
+    /// <summary>Reads typed values from <paramref name="row"/>, reporting unreadable cells here.</summary>
+    public RowCells Cells(TabularRow row) => new(row, this);
+
+    /// <summary>Errors in file order: by row, then by column as reported.</summary>
+    public IReadOnlyList<ImportError> Sorted() => errors.OrderBy(e => e.Row).ToArray();
+}
+
+/// <summary>
+/// Typed reading of one row's cells. Each method returns the value, or null when the cell is blank or
+/// unreadable, and reports the unreadable (and the blank required) cells to the row's <see cref="ImportErrors"/>.
+/// Text is NFC-normalised with white space collapsed.
+/// </summary>
+public sealed class RowCells(TabularRow row, ImportErrors errors)
+{
+    /// <summary>Whether a cell was reported since this reader was made.</summary>
+    public bool HasErrors { get; private set; }
+
+    public TabularRow Row => row;
+
+    public void Error(string? column, string message)
+    {
+        HasErrors = true;
+        errors.Add(row, column, message);
+    }
+
+    /// <summary>The cell as text; null when blank, or when longer than <paramref name="maxLength"/> (reported).</summary>
+    public string? Text(string column, int maxLength = int.MaxValue)
+    {
+        var text = VietnameseText.Normalize(TabularCell.Text(row[column]));
+        if (text is not null && text.Length > maxLength)
+        {
+            Error(column, $"is {text.Length} characters long; at most {maxLength} are allowed");
+            return null;
+        }
+
+        return text;
+    }
+
+    public bool IsBlank(string column) => TabularCell.IsBlank(row[column]);
+
+    /// <summary>The text of a cell that must not be blank.</summary>
+    public string? Required(string column, int maxLength = int.MaxValue)
+    {
+        if (IsBlank(column))
+        {
+            Error(column, "must not be empty");
+            return null;
+        }
+
+        return Text(column, maxLength);
+    }
+
+    /// <summary>A date written <c>YYYY-MM-DD</c>, or a date cell of a workbook.</summary>
+    public DateOnly? Date(string column)
+    {
+        switch (row[column])
+        {
+            case null:
+                return null;
+            case DateTime dateTime:
+                return DateOnly.FromDateTime(dateTime);
+            case var value when TabularCell.IsBlank(value):
+                return null;
+            case var value:
+                var text = TabularCell.Text(value)!.Trim();
+                if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return date;
+                }
+
+                Error(column, $"'{text}' is not a date in the form YYYY-MM-DD");
+                return null;
+        }
+    }
+
+    /// <summary>One of an enum's wire names (<see cref="WireNames{TEnum}"/>); blank gives <paramref name="whenBlank"/>.</summary>
+    public TEnum? Choice<TEnum>(string column, TEnum? whenBlank = null) where TEnum : struct, Enum
+    {
+        var text = Text(column);
+        if (text is null)
+        {
+            return whenBlank;
+        }
+
+        if (WireNames<TEnum>.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        Error(column, $"'{text}' is not one of: {string.Join(", ", WireNames<TEnum>.All)}");
+        return null;
+    }
+
+    /// <summary>Yes or no: <c>yes</c>/<c>no</c>, <c>true</c>/<c>false</c>, <c>1</c>/<c>0</c>, <c>x</c>, <c>có</c>/<c>không</c>, or a workbook's TRUE/FALSE; blank is no.</summary>
+    public bool? Flag(string column)
+    {
+        if (row[column] is bool flag)
+        {
+            return flag;
+        }
+
+        var text = Text(column);
+        switch (VietnameseText.Fold(text))
+        {
+            case "" or "no" or "false" or "0" or "khong":
+                return false;
+            case "yes" or "true" or "1" or "x" or "co":
+                return true;
+            default:
+                Error(column, $"'{text}' is not yes or no");
+                return null;
+        }
+    }
+}
+
+/// <summary>Cell values as the readers produce them.</summary>
+internal static class TabularCell
+{
+    public static bool IsBlank(object? value) => value is null || (value is string text && string.IsNullOrWhiteSpace(text));
+
+    /// <summary>A cell as text: numbers without a needless fraction (a code typed as a number, 10015, stays "10015"), dates as YYYY-MM-DD.</summary>
+    public static string? Text(object? value) => value switch
+    {
+        null => null,
+        string text => text,
+        double number => number.ToString("R", CultureInfo.InvariantCulture),
+        DateTime dateTime => dateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        bool flag => flag ? "true" : "false",
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

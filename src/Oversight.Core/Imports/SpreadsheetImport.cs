@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Oversight.Accounts;
+using Oversight.Organisation;
+using Oversight.People;
+
+namespace Oversight.Imports;
+
+/// <summary>A column of an import file: its header name, a value for the template's example row, and what it holds.</summary>
+public sealed record ImportColumn(string Name, string Example, string Description);
+
+/// <summary>
+/// An import of one kind of record from a spreadsheet (CSV or XLSX): its columns, its template, and the import
+/// itself, all or nothing. The CLI (<c>import NAME FILE</c>) and the imports page find every import here by
+/// <see cref="Name"/>.
+/// </summary>
+/// <remarks>
+/// Imports are administrators' work: an import names units anywhere in the tree, so a caller that is not an
+/// administrator gets an error and nothing is read.
+/// </remarks>
+public abstract class SpreadsheetImport(Caller caller, TimeProvider time)
+{
+    /// <summary>What the import loads, as the CLI and the template file name say it: <c>units</c>, <c>people</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The columns the header must have, in template order; further columns are allowed and ignored.</summary>
+    public abstract IReadOnlyList<ImportColumn> Columns { get; }
+
+    /// <summary>Today in Vietnam: the date a code is resolved on when a row gives none.</summary>
+    protected DateOnly Today => VietnamTime.Today(time);
+
+    /// <summary>The template: the header and one example row, as <c>NAME.csv</c> or <c>NAME.xlsx</c>.</summary>
+    public byte[] Template(TabularFormat format) => TabularTemplate.Write(format, Name, Columns);
+
+    /// <summary>
+    /// Reads the file, checks every row, and, when nothing is wrong and this is not a dry run, writes every row in
+    /// one transaction. Rows whose records already hold the same values write nothing, so importing a file twice
+    /// changes nothing the second time. <paramref name="fileName"/> names the file in errors and gives its format
+    /// (<c>.csv</c> or <c>.xlsx</c>).
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(string fileName, Stream content, bool dryRun, CancellationToken cancellationToken = default)
+    {
+        if (!caller.IsAdministrator)
+        {
+            return ImportResult.Failed(fileName, 0, dryRun, [new ImportError(fileName, 0, null, $"only an administrator may import {Name}")]);
+        }
+
+        var read = await TabularReader.ReadAsync(fileName, content, Columns.Select(c => c.Name).ToArray(), cancellationToken);
+        if (read.Table is not { } table)
+        {
+            return ImportResult.Failed(fileName, 0, dryRun, read.Errors);
+        }
+
+        return await ImportAsync(table, dryRun, cancellationToken);
+    }
+
+    /// <summary>Checks and writes the rows of a table whose header has every column in <see cref="Columns"/>.</summary>
+    protected abstract Task<ImportResult> ImportAsync(TabularTable table, bool dryRun, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The day a row's codes are resolved on: the row's start; without one, today, or the row's end when that is
+    /// already past.
+    /// </summary>
+    protected DateOnly ReferenceDate(DateOnly? from, DateOnly? to) =>
+        from ?? (to is { } end && end < Today ? end : Today);
+}
+
+/// <summary>Every spreadsheet import, by name.</summary>
+public sealed class ImportCatalog(IEnumerable<SpreadsheetImport> imports)
+{
+    public IReadOnlyList<SpreadsheetImport> All { get; } = imports.ToArray();
+
+    public SpreadsheetImport? Find(string name) => All.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
+}
+
+public static class ImportServices
+{
+    /// <summary>Registers every spreadsheet import and the <see cref="ImportCatalog"/>.</summary>
+    public static IServiceCollection AddOversightImports(this IServiceCollection services)
+    {
+        services.AddScoped<UnitImport>();
+        services.AddScoped<PeopleImport>();
+        services.AddScoped<SpreadsheetImport>(s => s.GetRequiredService<UnitImport>());
+        services.AddScoped<SpreadsheetImport>(s => s.GetRequiredService<PeopleImport>());
+        services.AddScoped<ImportCatalog>();
+        return services;
+    }
+}
+
+/// <summary>Loads the records a file names, a slice of keys at a time (database parameter limits).</summary>
+internal static class ImportQueries
+{
+    private const int Slice = 500;
+
+    public static async Task<List<T>> ByKeysAsync<T>(IEnumerable<string> keys, Func<string[], IQueryable<T>> query, CancellationToken cancellationToken)
+    {
+        var result = new List<T>();
+        foreach (var slice in keys.Distinct(StringComparer.Ordinal).Chunk(Slice))
+        {
+            result.AddRange(await query(slice).ToListAsync(cancellationToken));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Oversight.Data;
+using Oversight.Imports;
+using Oversight.Tests.Infrastructure;
+
+namespace Oversight.Tests.Imports;
+
+public sealed class TabularReaderTests
+{
+    private static readonly string[] Columns = ["code", "name"];
+
+    [Fact]
+    public async Task Csv_rows_keep_spreadsheet_numbers_through_quoted_line_breaks_and_blank_rows()
+    {
+        var csv = "code,name\r\n\"10015\",\"Thị trấn\r\nChúc Sơn\"\r\n\r\n,\r\n10018,\"Xã \"\"Xuân\"\" Mai, Hà Nội\"\n10021,Phụng Châu";
+
+        var result = await ReadAsync("units.csv", ImportTesting.Utf8(csv, byteOrderMark: true));
+
+        var table = Assert.IsType<TabularTable>(result.Table);
+        Assert.Equal(["code", "name"], table.Columns);
+        Assert.Equal(
+            [(2, "10015", "Thị trấn\r\nChúc Sơn"), (5, "10018", "Xã \"Xuân\" Mai, Hà Nội"), (6, "10021", "Phụng Châu")],
+            table.Rows.Select(r => (r.Number, (string)r["code"]!, (string)r["name"]!)));
+    }
+
+    [Fact]
+    public async Task The_header_matches_in_any_case_and_order_with_extra_columns()
+    {
+        var result = await ReadAsync("units.csv", ImportTesting.Utf8("Note,NAME,Code\nx,Xã Tốt Động,10060"));
+
+        var row = Assert.Single(result.Table!.Rows);
+        Assert.Equal(("10060", "Xã Tốt Động", "x"), ((string)row["code"]!, (string)row["name"]!, (string)row["note"]!));
+    }
+
+    [Fact]
+    public async Task Missing_and_repeated_header_columns_are_reported_on_row_1()
+    {
+        var result = await ReadAsync("units.csv", ImportTesting.Utf8("code,Code,kind\n1,2,3"));
+
+        Assert.Null(result.Table);
+        Assert.Equal(
+            ["units.csv:1: column Code: the header names this column twice (columns A and B)", "units.csv:1: column name: the header has no such column"],
+            result.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public async Task An_unclosed_quote_is_reported_with_the_row_it_opens_on()
+    {
+        var result = await ReadAsync("units.csv", ImportTesting.Utf8("code,name\n1,ok\n2,\"never closed\n3,x"));
+
+        Assert.Equal("units.csv:3: field 2 opens a quote that is never closed", Assert.Single(result.Errors).ToString());
+    }
+
+    [Fact]
+    public async Task A_csv_that_is_not_utf8_is_reported_for_the_whole_file()
+    {
+        var windows1258Like = new byte[] { (byte)'c', (byte)'o', (byte)'d', (byte)'e', (byte)',', (byte)'n', (byte)'a', (byte)'m', (byte)'e', (byte)'\n', (byte)'1', (byte)',', 0xD0, 0xF4, 0xEF };
+
+        var result = await ReadAsync("units.csv", new MemoryStream(windows1258Like));
+
+        Assert.Equal((0, (string?)null), (Assert.Single(result.Errors).Row, result.Errors[0].Column));
+        Assert.Contains("not UTF-8", result.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Other_file_types_and_broken_workbooks_are_reported_not_thrown()
+    {
+        var text = await ReadAsync("units.txt", ImportTesting.Utf8("code,name"));
+        var broken = await ReadAsync("units.xlsx", ImportTesting.Utf8("code,name\n1,2"));
+
+        Assert.Contains(".csv or .xlsx", Assert.Single(text.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("not a readable XLSX workbook", Assert.Single(broken.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Xlsx_reads_the_first_sheet_with_typed_cells_and_spreadsheet_row_numbers()
+    {
+        var path = ImportTesting.WriteXlsx(
+        [
+            ["code", "name", "from"],
+            [10015.0, "Thị trấn Chúc Sơn", new DateTime(2024, 7, 19)],
+            [null, null, null],
+            ["0277", "Huyện Chương Mỹ", "2024-07-19"],
+        ]);
+
+        await using var content = File.OpenRead(path);
+        var result = await TabularReader.ReadAsync("units.xlsx", content, ["code", "name", "from"], TestContext.Current.CancellationToken);
+
+        var errors = new ImportErrors();
+        var rows = result.Table!.Rows.Select(r => (r.Number, errors.Cells(r).Text("code"), errors.Cells(r).Date("from"))).ToArray();
+        Assert.Equal([(2, "10015", new DateOnly(2024, 7, 19)), (4, "0277", new DateOnly(2024, 7, 19))], rows.Select(r => (r.Number, r.Item2, r.Item3!.Value)));
+        Assert.Equal(0, errors.Count);
+    }
+
+    [Theory]
+    [InlineData("units", "csv")]
+    [InlineData("units", "xlsx")]
+    [InlineData("people", "csv")]
+    [InlineData("people", "xlsx")]
+    public async Task Each_template_reads_back_with_its_header_and_one_vietnamese_example_row(string name, string extension)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var scope = database.SystemScope();
+        var import = scope.ServiceProvider.GetRequiredService<ImportCatalog>().Find(name)!;
+        var format = TabularFormats.FromFileName($"{name}.{extension}")!.Value;
+
+        var result = await TabularReader.ReadAsync($"{name}.{extension}", new MemoryStream(import.Template(format)), import.Columns.Select(c => c.Name).ToArray(), TestContext.Current.CancellationToken);
+
+        var table = Assert.IsType<TabularTable>(result.Table);
+        Assert.Equal(import.Columns.Select(c => c.Name), table.Columns);
+        var example = Assert.Single(table.Rows);
+        var errors = new ImportErrors();
+        Assert.Equal(import.Columns.Select(c => c.Example.Length == 0 ? null : c.Example), import.Columns.Select(c => errors.Cells(example).Text(c.Name)));
+        Assert.Contains(import.Columns, c => c.Example.Normalize(NormalizationForm.FormD) != c.Example);
+    }
+
+    private static Task<TabularReadResult> ReadAsync(string fileName, Stream content) =>
+        TabularReader.ReadAsync(fileName, content, Columns, TestContext.Current.CancellationToken);
+}
