@@ -1,0 +1,66 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Oversight.Accounts;
+using Oversight.Data;
+using Oversight.Tests.Infrastructure;
+
+namespace Oversight.Tests.Hosting;
+
+public sealed class StartupTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_host_migrates_an_empty_database_at_start_and_health_answers_200(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await File.WriteAllBytesAsync(new SqliteConnectionStringBuilder(database.ConnectionString).DataSource, [], Cancel);
+        }
+
+        await using var web = new OversightWebFactory(database);
+        var response = await web.CreateClient().GetAsync("/health", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var scope = database.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(Cancel));
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync(Cancel));
+        Assert.Equal(Roles.All.Order(), await db.Roles.Select(r => r.Name!).OrderBy(n => n).ToListAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task The_web_host_listens_where_urls_says_on_the_database_the_environment_names()
+    {
+        var directory = AppProcess.CreateWorkingDirectory();
+        try
+        {
+            var file = Path.Combine(directory, "chosen-by-environment.db");
+            var environment = new Dictionary<string, string>
+            {
+                ["Database__Provider"] = "Sqlite",
+                ["ConnectionStrings__Oversight"] = $"Data Source={file};Pooling=False",
+            };
+
+            var (host, address) = await AppProcess.StartWebAsync(["--urls", "http://127.0.0.1:0"], environment, directory, TimeSpan.FromMinutes(1));
+            await using (host)
+            {
+                using var client = new HttpClient { BaseAddress = address };
+                var response = await client.GetAsync("/health", Cancel);
+
+                Assert.Equal(IPAddress.Loopback.ToString(), address.Host);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.True(File.Exists(file), $"the host did not create {file}");
+                Assert.False(Directory.Exists(Path.Combine(directory, "data")), "the host used the default database, not the one the environment names");
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
