@@ -55,10 +55,11 @@ public sealed class PersonDirectory(CallerScope scope, OversightDbContext db)
 
         return await db.Positions.AsNoTracking()
             .Where(p => p.UnitId == unitId && (p.From == null || p.From <= asOf) && (p.To == null || p.To >= asOf))
-            .Join(db.People, p => p.PersonId, person => person.Id, (p, person) => new UnitPerson(person.Id, person.FullName, p.Title, p.IsLeadership, p.SensitiveField, p.From, p.To))
-            .OrderByDescending(p => p.IsLeadership)
-            .ThenBy(p => p.Title)
-            .ThenBy(p => p.FullName)
+            .Join(db.People, p => p.PersonId, person => person.Id, (p, person) => new { Post = p, person.FullName })
+            .OrderByDescending(x => x.Post.IsLeadership)
+            .ThenBy(x => x.Post.Title)
+            .ThenBy(x => x.FullName)
+            .Select(x => new UnitPerson(x.Post.PersonId, x.FullName, x.Post.Title, x.Post.IsLeadership, x.Post.SensitiveField, x.Post.From, x.Post.To))
             .ToListAsync(cancellationToken);
     }
 

@@ -14,8 +14,11 @@ namespace Oversight.Web.Pages.Units;
 /// </summary>
 public sealed class LineageText(IHtmlLocalizer<Strings> html, IStringLocalizer<Strings> text)
 {
-    /// <summary>One sentence per successor: where the unit's area went, and since when.</summary>
-    public IHtmlContent Successor(LineageView view)
+    /// <summary>One sentence per successor, by date and code: where the unit's area went, and since when.</summary>
+    public IEnumerable<IHtmlContent> Successors(IReadOnlyList<LineageView> views) =>
+        views.OrderBy(v => v.Step.Date).ThenBy(v => v.Step.Unit.Code, StringComparer.Ordinal).Select(Successor);
+
+    private IHtmlContent Successor(LineageView view)
     {
         var step = view.Step;
         var sentence = html[step.Partial ? "Lineage.SuccessorPartial" : "Lineage.Successor", Formats.Date(step.Date), UnitReference(view, step.Date)];
@@ -23,13 +26,13 @@ public sealed class LineageText(IHtmlLocalizer<Strings> html, IStringLocalizer<S
     }
 
     /// <summary>
-    /// One sentence per date: the units the unit was formed from that day; earlier steps (the predecessors of its
-    /// predecessors) are introduced as earlier.
+    /// One sentence per date: the units the unit was formed from that day, whole ones first, by code; earlier steps
+    /// (the predecessors of its predecessors) are introduced as earlier.
     /// </summary>
     public IEnumerable<IHtmlContent> Predecessors(IReadOnlyList<LineageView> views) =>
         views.GroupBy(v => (v.Step.Date, Earlier: v.Step.Depth > 1))
             .OrderByDescending(g => g.Key.Date)
-            .Select(g => (IHtmlContent)html[g.Key.Earlier ? "Lineage.PredecessorsEarlier" : "Lineage.Predecessors", Formats.Date(g.Key.Date), JoinList(g.Select(PredecessorItem).ToArray())]);
+            .Select(g => (IHtmlContent)html[g.Key.Earlier ? "Lineage.PredecessorsEarlier" : "Lineage.Predecessors", Formats.Date(g.Key.Date), JoinList(g.OrderBy(v => v.Step.Partial).ThenBy(v => v.Step.Unit.Code, StringComparer.Ordinal).Select(PredecessorItem).ToArray())]);
 
     private IHtmlContent PredecessorItem(LineageView view)
     {

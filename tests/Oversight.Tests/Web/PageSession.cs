@@ -1,0 +1,73 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Oversight.Tests.Infrastructure;
+
+namespace Oversight.Tests.Web;
+
+/// <summary>A browser-like client of the pages: cookies kept, redirects not followed, forms posted with their antiforgery token.</summary>
+public sealed class PageSession(HttpClient client)
+{
+    public HttpClient Client => client;
+
+    public static PageSession Anonymous(OversightWebFactory factory) =>
+        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>Signs in through the form; fails the test unless the sign-in redirects.</summary>
+    public static async Task<PageSession> SignInAsync(OversightWebFactory factory, string userName)
+    {
+        var session = Anonymous(factory);
+        var response = await session.PostLoginAsync(userName, OversightWebFactory.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return session;
+    }
+
+    /// <summary>Fills in and posts the sign-in form as a person would.</summary>
+    public async Task<HttpResponseMessage> PostLoginAsync(string userName, string password, string? returnUrl = null)
+    {
+        var (_, form) = await GetAsync("/Account/Login");
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+        Assert.False(string.IsNullOrEmpty(token), "the sign-in form carries no antiforgery token");
+        var action = returnUrl is null ? "/Account/Login" : $"/Account/Login?returnUrl={Uri.EscapeDataString(returnUrl)}";
+        return await client.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token!,
+        }), TestContext.Current.CancellationToken);
+    }
+
+    public async Task<(HttpStatusCode Status, IDocument Page)> GetAsync(string url)
+    {
+        using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+        return (response.StatusCode, await ParseAsync(response));
+    }
+
+    /// <summary>Follows the redirect a response answers with.</summary>
+    public async Task<(HttpStatusCode Status, IDocument Page)> FollowAsync(HttpResponseMessage redirect)
+    {
+        Assert.True(redirect.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found, $"expected a redirect, got {(int)redirect.StatusCode}");
+        return await GetAsync(redirect.Headers.Location!.OriginalString);
+    }
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return await BrowsingContext.New(Configuration.Default).OpenAsync(request => request.Content(html), TestContext.Current.CancellationToken);
+    }
+}
+
+/// <summary>What a reader of a page sees.</summary>
+public static class PageText
+{
+    /// <summary>The text of an element with white space collapsed, as it reads on screen.</summary>
+    public static string Of(IElement? element) =>
+        element is null ? string.Empty : string.Join(' ', element.TextContent.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
+    public static string MainText(IDocument page) => Of(page.QuerySelector("main"));
+
+    /// <summary>The description of a term in a definition list: "Ngày sinh" → "08/03/1972".</summary>
+    public static string Definition(IDocument page, string term) =>
+        Of(page.QuerySelectorAll("dt").FirstOrDefault(dt => Of(dt) == term)?.NextElementSibling);
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using Oversight.Data;
+using Oversight.Tests.Infrastructure;
+
+namespace Oversight.Tests.Web;
+
+public sealed class SignInTests
+{
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Signing_in_with_the_form_returns_to_the_local_page_asked_for(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = new OversightWebFactory(database);
+        await WebScenario.CreateAsync(factory);
+        var session = PageSession.Anonymous(factory);
+
+        using var before = await session.Client.GetAsync("/units", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, before.StatusCode);
+        Assert.StartsWith("/Account/Login", before.Headers.Location!.PathAndQuery);
+
+        using var signedIn = await session.PostLoginAsync(WebScenario.Administrator, OversightWebFactory.Password, "/search?q=tot");
+        Assert.Equal("/search?q=tot", signedIn.Headers.Location!.OriginalString);
+        var (status, page) = await session.FollowAsync(signedIn);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(WebScenario.Administrator, PageText.Of(page.QuerySelector("header")));
+    }
+
+    [Fact]
+    public async Task A_return_address_on_another_site_is_not_followed()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new OversightWebFactory(database);
+        await WebScenario.CreateAsync(factory);
+
+        using var response = await PageSession.Anonymous(factory).PostLoginAsync(WebScenario.Administrator, OversightWebFactory.Password, "https://example.org/phish");
+
+        Assert.Equal("/units", response.Headers.Location!.OriginalString);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_wrong_password_shows_a_clear_message_and_signs_nobody_in(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = new OversightWebFactory(database);
+        await WebScenario.CreateAsync(factory);
+        var session = PageSession.Anonymous(factory);
+
+        using var response = await session.PostLoginAsync(WebScenario.Administrator, "not-the-password");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PageSession.ParseAsync(response);
+        Assert.Equal("Tên đăng nhập hoặc mật khẩu không đúng.", PageText.Of(page.QuerySelector(".error-summary li")));
+        Assert.StartsWith("Lỗi:", page.Title);
+        using var after = await session.Client.GetAsync("/units", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = new OversightWebFactory(database);
+        await WebScenario.CreateAsync(factory);
+        var session = PageSession.Anonymous(factory);
+
+        var messages = new List<string>();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var wrong = await session.PostLoginAsync(WebScenario.TotDongOfficer, $"wrong-{attempt}");
+            messages.Add(PageText.Of((await PageSession.ParseAsync(wrong)).QuerySelector(".error-summary li")));
+        }
+
+        using var right = await session.PostLoginAsync(WebScenario.TotDongOfficer, OversightWebFactory.Password);
+
+        Assert.All(messages.Take(4), m => Assert.Equal("Tên đăng nhập hoặc mật khẩu không đúng.", m));
+        const string locked = "Tài khoản tạm thời bị khóa vì nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau.";
+        Assert.Equal(locked, messages[4]);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(locked, PageText.Of((await PageSession.ParseAsync(right)).QuerySelector(".error-summary li")));
+    }
+
+    [Fact]
+    public async Task Signing_out_needs_the_form_token_and_ends_the_session()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new OversightWebFactory(database);
+        await WebScenario.CreateAsync(factory);
+        var session = await PageSession.SignInAsync(factory, WebScenario.Administrator);
+
+        using var forged = await session.Client.PostAsync("/Account/Logout", new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        var (stillIn, units) = await session.GetAsync("/units");
+        Assert.Equal(HttpStatusCode.OK, stillIn);
+
+        var token = units.QuerySelector("form.sign-out input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var signOut = await session.Client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), TestContext.Current.CancellationToken);
+        Assert.Equal("/Account/Login", signOut.Headers.Location!.OriginalString);
+        using var after = await session.Client.GetAsync("/units", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+}
