@@ -15,13 +15,27 @@ public sealed record FieldChange(string Field, string? Before, string? After);
 /// <summary>An audit entry made readable: when, who, what was done to what, and the fields before and after.</summary>
 public sealed record AuditChangeView(DateTimeOffset At, string Actor, string Action, string Entity, IReadOnlyList<FieldChange> Fields);
 
-/// <summary>Turns the before/after JSON of audit entries into labelled, localised values.</summary>
+/// <summary>
+/// Turns the before/after JSON of audit entries into labelled, localised values; ids of units and people become
+/// their names.
+/// </summary>
 public static class AuditChanges
 {
     /// <summary>Keys and derived values that say nothing to a reader.</summary>
     private static readonly HashSet<string> Hidden = ["Id", "UnitId", "SearchName", "ConcurrencyStamp"];
 
-    public static IReadOnlyList<AuditChangeView> Describe(IEnumerable<AuditEntry> entries, UnitGraph graph, IStringLocalizer<Strings> text) =>
+    /// <summary>Every id the entries' values mention, for the caller to name.</summary>
+    public static IReadOnlySet<Guid> ReferencedIds(IEnumerable<AuditEntry> entries) =>
+        entries.SelectMany(e => Parse(e.Before).Concat(Parse(e.After)))
+            .Where(p => !Hidden.Contains(p.Key))
+            .Select(p => p.Value.ValueKind == JsonValueKind.String && Guid.TryParse(p.Value.GetString(), out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty)
+            .ToHashSet();
+
+    /// <param name="entries">The audit entries, newest first.</param>
+    /// <param name="names">The names of ids: "Huyện Chương Mỹ (277)", "Nguyễn Văn Đông"; ids without one are shown as they are.</param>
+    /// <param name="text">The pages' strings.</param>
+    public static IReadOnlyList<AuditChangeView> Describe(IEnumerable<AuditEntry> entries, IReadOnlyDictionary<Guid, string> names, IStringLocalizer<Strings> text) =>
         entries.Select(entry =>
         {
             var before = Parse(entry.Before);
@@ -34,7 +48,7 @@ public static class AuditChanges
 
             // A side that was recorded shows an empty value as "—"; a side that was not (a create has no before) stays null.
             string? Side(Dictionary<string, JsonElement> values, string key) =>
-                values.Count == 0 ? null : values.TryGetValue(key, out var value) ? Value(key, value, graph, text) ?? text["Audit.Empty"] : text["Audit.Empty"];
+                values.Count == 0 ? null : values.TryGetValue(key, out var value) ? Value(key, value, names, text) ?? text["Audit.Empty"] : text["Audit.Empty"];
         }).ToArray();
 
     private static Dictionary<string, JsonElement> Parse(string? json)
@@ -50,20 +64,20 @@ public static class AuditChanges
             : [];
     }
 
-    private static string? Value(string key, JsonElement value, UnitGraph graph, IStringLocalizer<Strings> text) => value.ValueKind switch
+    private static string? Value(string key, JsonElement value, IReadOnlyDictionary<Guid, string> names, IStringLocalizer<Strings> text) => value.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         JsonValueKind.True => text.YesNo(true),
         JsonValueKind.False => text.YesNo(false),
-        JsonValueKind.String => Text(key, value.GetString()!, graph, text),
+        JsonValueKind.String => Text(key, value.GetString()!, names, text),
         _ => value.GetRawText(),
     };
 
-    private static string Text(string key, string value, UnitGraph graph, IStringLocalizer<Strings> text)
+    private static string Text(string key, string value, IReadOnlyDictionary<Guid, string> names, IStringLocalizer<Strings> text)
     {
         if (Guid.TryParse(value, out var id))
         {
-            return graph.Latest(id) is { } unit ? $"{unit.Name} ({unit.Code})" : value;
+            return names.GetValueOrDefault(id, value);
         }
 
         if (Formats.TryParseIso(value, out var day))

@@ -61,8 +61,28 @@ public sealed class DetailsModel(UnitDirectory units, PersonDirectory people, IS
         }
 
         var history = await units.AuditHistoryAsync(Code, AsOf, 100, cancellationToken) ?? [];
-        Changes = AuditChanges.Describe(history, await units.GraphAsync(cancellationToken), text);
+        Changes = AuditChanges.Describe(history, await NamesAsync(AuditChanges.ReferencedIds(history), cancellationToken), text);
         return Page();
+    }
+
+    /// <summary>Names for the ids an audit history mentions: units by name and code, people the caller may see by name.</summary>
+    private async Task<Dictionary<Guid, string>> NamesAsync(IReadOnlySet<Guid> ids, CancellationToken cancellationToken)
+    {
+        var graph = await units.GraphAsync(cancellationToken);
+        var names = new Dictionary<Guid, string>();
+        foreach (var id in ids)
+        {
+            if (graph.Latest(id) is { } unit)
+            {
+                names[id] = $"{unit.Name} ({unit.Code})";
+            }
+            else if (await people.GetAsync(id, cancellationToken) is { } person)
+            {
+                names[id] = person.Person.FullName;
+            }
+        }
+
+        return names;
     }
 
     /// <summary>A day on which <paramref name="unit"/> existed, as near <paramref name="preferred"/> as possible, for links to its page.</summary>
