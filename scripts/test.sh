@@ -12,6 +12,7 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 log_dir=artifacts/test
+rm -rf "$log_dir"
 mkdir -p "$log_dir"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
@@ -22,10 +23,10 @@ as_root() { if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 as_postgres() { if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 postgres_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
-# Runs a command with its output in a log file; shows the end of that log when it fails.
+# Runs a command with its output added to a log file; shows the end of that log when it fails.
 logged() {
   local log=$1; shift
-  if ! "$@" >"$log" 2>&1; then
+  if ! "$@" >>"$log" 2>&1; then
     tail -n 40 "$log" >&2
     fail "'$*' failed; full output in $log"
   fi
@@ -105,13 +106,14 @@ for provider in Sqlite PostgreSQL; do
       --project "src/Oversight.Migrations.$provider" --startup-project src/Oversight.Web \
       -- --Database:Provider "$provider" >"$log_dir/model-$provider.log" 2>&1; then
     grep -v -E '^(Build started|Build succeeded)' "$log_dir/model-$provider.log" >&2 || true
-    printf 'scripts/test.sh: the model has changes without a %s migration; add one with the command in OversightDbContext'"'"'s remarks\n' "$provider" >&2
+    printf 'scripts/test.sh: the %s model check failed (above); after a model change, add a migration with the command in OversightDbContext'"'"'s remarks\n' "$provider" >&2
     model_status=1
   fi
 done
 
 # --- 4. The suite -------------------------------------------------------------------------------------------
 step "Running the tests (SQLite and PostgreSQL)"
+# CI stops a run at 90 minutes; a hung test should still leave a summary behind.
 set +e
 dotnet test --project tests/Oversight.Tests -c Release --no-build --no-ansi --no-progress --timeout 60m "$@" 2>&1 | tee "$log_dir/test.log"
 test_status=${PIPESTATUS[0]}
