@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,13 +31,15 @@ public sealed class LanguageModel(TimeProvider time) : PageModel
 
     /// <summary>
     /// The current page's address without culture parameters in its query, which would otherwise override the
-    /// cookie just set.
+    /// cookie just set. On an error page shown in place of another, the address asked for.
     /// </summary>
     public static string ReturnUrlFor(HttpRequest request)
     {
-        var query = QueryHelpers.ParseQuery(request.QueryString.Value)
+        var original = request.HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var path = original is null ? (request.PathBase + request.Path).Value! : original.OriginalPathBase + original.OriginalPath;
+        var query = QueryHelpers.ParseQuery(original is null ? request.QueryString.Value : original.OriginalQueryString)
             .Where(p => !p.Key.Equals("culture", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("ui-culture", StringComparison.OrdinalIgnoreCase))
             .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)));
-        return QueryHelpers.AddQueryString(request.PathBase + request.Path, query);
+        return QueryHelpers.AddQueryString(path, query);
     }
 }
