@@ -40,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AuditVerifier>();
         services.AddScoped<UnitDirectory>();
         services.AddScoped<PersonDirectory>();
+        services.AddScoped<Organisation.ReferenceImport.ReferenceImporter>();
         services.AddOversightImports();
         return services;
     }

@@ -26,6 +26,7 @@ public static class CommandTable
     [
         .. AccountCommands.All,
         .. AuditCommands.All,
+        .. OrganisationCommands.All,
         .. ImportCommands.All,
     ];
 
