@@ -53,7 +53,7 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
         var graph = await graphs.GetAsync(db, cancellationToken);
         var existing = (await ImportQueries.ByKeysAsync(
                 rows.Select(r => r.Code),
-                codes => db.People.Include(p => p.Positions).Include(p => p.Memberships).Where(p => codes.Contains(p.Code)),
+                codes => db.People.Include(p => p.Positions).Include(p => p.Memberships).AsSplitQuery().Where(p => codes.Contains(p.Code)),
                 cancellationToken))
             .ToDictionary(p => p.Code, StringComparer.Ordinal);
 
