@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -36,10 +37,21 @@ public static class OversightCli
             .AddEnvironmentVariables()
             .AddCommandLine(settings)
             .Build();
-        var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning))
-            .AddOversightCore(configuration)
-            .BuildServiceProvider();
+        ServiceProvider services;
+        try
+        {
+            services = new ServiceCollection()
+                .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning))
+                .AddOversightCore(configuration)
+                .BuildServiceProvider();
+        }
+        catch (InvalidOperationException e)
+        {
+            // The database settings are wrong (unknown provider, missing connection string).
+            await error.WriteLineAsync($"oversight: {e.Message}");
+            return 1;
+        }
+
         await using (services)
         {
             try
@@ -53,6 +65,11 @@ public static class OversightCli
             catch (CommandException e)
             {
                 await error.WriteLineAsync($"oversight {string.Join(' ', command.Path)}: {e.Message}");
+                return 1;
+            }
+            catch (DbException e)
+            {
+                await error.WriteLineAsync($"oversight {string.Join(' ', command.Path)}: the database failed: {e.Message}");
                 return 1;
             }
         }

@@ -77,7 +77,7 @@ public sealed class OversightCliTests
     {
         var result = await AppProcess.RunAsync(AppProcess.Cli, ["--Database:Provider", "Oracle", "audit", "verify"]);
 
-        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.Contains("Database:Provider 'Oracle' is not supported", result.Error);
         Assert.Empty(result.Output);
     }
@@ -90,8 +90,9 @@ public sealed class OversightCliTests
         var result = await AppProcess.RunAsync(AppProcess.Cli,
             ["--Database:Provider", "PostgreSQL", "--ConnectionStrings:Oversight", $"Host=127.0.0.1;Port={port};Username=postgres;Timeout=5", "audit", "verify"]);
 
-        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.Contains($"127.0.0.1:{port}", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
         Assert.Empty(result.Output);
     }
 
