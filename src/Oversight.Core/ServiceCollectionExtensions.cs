@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<UnitDirectory>();
         services.AddScoped<PersonDirectory>();
         services.AddScoped<Organisation.ReferenceImport.ReferenceImporter>();
+        services.AddScoped<Demo.DemoScenario>();
         services.AddOversightImports();
         return services;
     }

@@ -28,6 +28,7 @@ public static class CommandTable
         .. AuditCommands.All,
         .. OrganisationCommands.All,
         .. ImportCommands.All,
+        .. DemoCommands.All,
     ];
 
     public static string Help()
