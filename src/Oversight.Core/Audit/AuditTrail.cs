@@ -33,7 +33,7 @@ internal static class AuditTrail
                 continue;
             }
 
-            var audited = entry.Properties.Where(p => p.Metadata.FindAnnotation(NotAudited) is null && !p.Metadata.IsShadowProperty()).ToList();
+            var audited = entry.Properties.Where(p => IsAudited(p.Metadata)).ToList();
             switch (entry.State)
             {
                 case EntityState.Added:
@@ -56,32 +56,48 @@ internal static class AuditTrail
         return changes;
     }
 
-    public static string KeyOf(EntityEntry entry)
-    {
-        var key = entry.Metadata.FindPrimaryKey();
-        if (key is null)
-        {
-            return string.Empty;
-        }
+    /// <summary>An entity written without the change tracker (a bulk path), as <see cref="Capture"/> would record its creation.</summary>
+    public sealed record UntrackedCreate(string EntityType, string EntityId, Guid? UnitId, string After);
 
-        return string.Join("|", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+    /// <summary>
+    /// Describes the creation of an entity that is inserted without the change tracker, with the same values,
+    /// key and unit a save would audit; the caller appends it to the chain in the same transaction.
+    /// </summary>
+    public static UntrackedCreate DescribeCreate(IEntityType type, object entity)
+    {
+        object? Value(IReadOnlyProperty property) => property.IsShadowProperty() ? null : ((IProperty)property).GetGetter().GetClrValue(entity);
+        var after = Serialize(type.GetProperties().Where(IsAudited).Select(p => (p.Name, Value(p))));
+        return new UntrackedCreate(TypeName(type), KeyOf(type, Value), UnitOf(entity, type, Value), after);
     }
+
+    public static string KeyOf(EntityEntry entry) => KeyOf(entry.Metadata, p => entry.Property(p.Name).CurrentValue);
 
     public static string TypeName(IEntityType type) => type.ClrType.Name;
 
-    private static Guid? UnitOf(EntityEntry entry) => entry.Entity switch
+    private static bool IsAudited(IReadOnlyProperty property) => property.FindAnnotation(NotAudited) is null && !property.IsShadowProperty();
+
+    private static string KeyOf(IEntityType type, Func<IReadOnlyProperty, object?> value) => type.FindPrimaryKey() is { } key
+        ? string.Join("|", key.Properties.Select(p => Convert.ToString(value(p), System.Globalization.CultureInfo.InvariantCulture)))
+        : string.Empty;
+
+    private static Guid? UnitOf(EntityEntry entry) => UnitOf(entry.Entity, entry.Metadata, p => entry.Property(p.Name).CurrentValue);
+
+    private static Guid? UnitOf(object entity, IEntityType type, Func<IReadOnlyProperty, object?> value) => entity switch
     {
         Unit unit => unit.Id,
         UnitVersion version => version.UnitId,
-        _ => entry.Metadata.FindProperty("UnitId") is { } p && entry.Property(p.Name).CurrentValue is Guid id ? id : null,
+        _ => type.FindProperty("UnitId") is { } p && value(p) is Guid id ? id : null,
     };
 
-    private static string Serialize(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value)
+    private static string Serialize(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value) =>
+        Serialize(properties.Select(p => (p.Metadata.Name, value(p))));
+
+    private static string Serialize(IEnumerable<(string Name, object? Value)> properties)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in properties)
+        foreach (var (name, value) in properties)
         {
-            values[property.Metadata.Name] = value(property);
+            values[name] = value;
         }
 
         return JsonSerializer.Serialize(values, Json);

@@ -80,6 +80,29 @@ public sealed class ReferenceImportDatabaseTests
         Assert.Equal(("Xã Hồng Phú", false), (successor.Unit.Name, successor.Uncertain));
     }
 
+    [Fact]
+    public async Task Rows_written_in_bulk_are_described_for_the_audit_exactly_as_a_save_describes_them()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var scope = database.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
+        var unit = new Unit { Code = "10060", ValidTo = new DateOnly(2025, 6, 30) };
+        var version = new UnitVersion { UnitId = unit.Id, Name = "Xã Tốt Động", SearchName = "xa tot dong", Kind = UnitKind.Commune, ValidTo = unit.ValidTo };
+        var lineage = new LineageEvent { Kind = LineageKind.Merge, Date = new DateOnly(2025, 7, 1), LegalBasis = "Nghị quyết 1656/NQ-UBTVQH15", Source = "test" };
+        var link = new LineageLink { EventId = lineage.Id, PredecessorId = unit.Id, SuccessorId = unit.Id, Partial = true };
+        object[] rows = [unit, version, lineage, link];
+        db.AddRange(rows);
+
+        var captured = AuditTrail.Capture(db.ChangeTracker);
+
+        Assert.Equal(rows.Length, captured.Count);
+        foreach (var change in captured)
+        {
+            var described = AuditTrail.DescribeCreate(change.Entry.Metadata, change.Entry.Entity);
+            Assert.Equal((AuditTrail.TypeName(change.Entry.Metadata), AuditTrail.KeyOf(change.Entry), change.UnitId, change.After), (described.EntityType, described.EntityId, described.UnitId, described.After));
+        }
+    }
+
     private static async Task<ReferenceImportReport> ImportAsync(TestDatabase database, ReferenceImportSynthetic world)
     {
         await using var scope = database.SystemScope();

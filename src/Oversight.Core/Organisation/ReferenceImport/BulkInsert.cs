@@ -94,8 +94,10 @@ internal static class BulkInsert
     private sealed record Column(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter)
     {
         /// <summary>The value as the database stores it, after the mapping's converter (an enum's wire name).</summary>
-        public object? ProviderValue(object row) => Getter.GetClrValue(row) is { } value && Mapping.Converter is { } converter
-            ? converter.ConvertToProvider(value)
-            : Getter.GetClrValue(row);
+        public object? ProviderValue(object row)
+        {
+            var value = Getter.GetClrValue(row);
+            return value is not null && Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        }
     }
 }

@@ -15,15 +15,16 @@ namespace Oversight.Organisation.ReferenceImport;
 /// <remarks>
 /// <para>Row ids come from <see cref="ReferenceIds"/>, so the rows of an earlier run are found by id.</para>
 /// <para>A first import creates some 46,000 rows; through EF's change tracker that takes half a minute on either
-/// provider, so new rows take a bulk path. They are first tracked as added only so that
-/// <see cref="AuditTrail.Capture"/> describes them exactly as a save would, then written by
-/// <see cref="BulkInsert"/> and their audit entries appended to the chain as the context appends its own
-/// (sequence, time, actor, previous hash). Corrections, removals and the structure stamp go through the
-/// context's own audited save, which on PostgreSQL also takes the audit-chain lock until the transaction
-/// commits, before the new rows' entries are appended.</para>
+/// provider, so new rows take a bulk path: <see cref="AuditTrail.DescribeCreate"/> describes each exactly as a
+/// save would audit it, <see cref="BulkInsert"/> writes them, and their audit entries are appended to the chain
+/// as the context appends its own (sequence, time, actor, previous hash). Corrections, removals and the
+/// structure stamp go through the context's own audited save first, which on PostgreSQL also takes the
+/// audit-chain lock until the transaction commits.</para>
 /// </remarks>
 internal sealed class ReferencePlanWriter(OversightDbContext db, Caller caller, TimeProvider time)
 {
+    private const string Create = "create";
+
     public async Task<ReferenceImportReport> WriteAsync(StructurePlan plan, CancellationToken cancellationToken)
     {
         var unitIds = plan.Units.ToDictionary(u => u, u => ReferenceIds.For(u.Key));
@@ -101,20 +102,17 @@ internal sealed class ReferencePlanWriter(OversightDbContext db, Caller caller, 
         }
     }
 
-    /// <summary>
-    /// Writes new rows through the bulk path, parents first, and returns how a save would have audited them.
-    /// Nothing else is tracked yet, so the capture holds exactly these creates.
-    /// </summary>
-    private async Task<List<AuditTrail.PendingChange>> InsertAsync(List<object> created, CancellationToken cancellationToken)
+    /// <summary>Writes new rows through the bulk path, parents first, and returns how a save would have audited them.</summary>
+    private async Task<List<AuditTrail.UntrackedCreate>> InsertAsync(List<object> created, CancellationToken cancellationToken)
     {
-        db.AddRange(created);
-        db.ChangeTracker.DetectChanges();
-        var creates = AuditTrail.Capture(db.ChangeTracker);
+        var model = db.Model;
+        var creates = created.AsParallel().AsOrdered()
+            .Select(row => AuditTrail.DescribeCreate(model.FindEntityType(row.GetType())!, row))
+            .ToList();
         await BulkInsert.RowsAsync(db, created.OfType<Unit>().ToList(), cancellationToken);
         await BulkInsert.RowsAsync(db, created.OfType<UnitVersion>().ToList(), cancellationToken);
         await BulkInsert.RowsAsync(db, created.OfType<LineageEvent>().ToList(), cancellationToken);
         await BulkInsert.RowsAsync(db, created.OfType<LineageLink>().ToList(), cancellationToken);
-        db.ChangeTracker.Clear();
         return creates;
     }
 
@@ -133,7 +131,7 @@ internal sealed class ReferencePlanWriter(OversightDbContext db, Caller caller, 
     }
 
     /// <summary>Appends the bulk-written rows' audit entries to the chain, as <see cref="OversightDbContext"/> appends its own.</summary>
-    private async Task AppendAuditAsync(List<AuditTrail.PendingChange> creates, CancellationToken cancellationToken)
+    private async Task AppendAuditAsync(List<AuditTrail.UntrackedCreate> creates, CancellationToken cancellationToken)
     {
         var last = await db.AuditEntries.AsNoTracking()
             .OrderByDescending(e => e.Sequence)
@@ -143,23 +141,21 @@ internal sealed class ReferencePlanWriter(OversightDbContext db, Caller caller, 
         var previousHash = last?.Hash ?? AuditChain.Genesis;
         var at = AuditChain.Truncate(time.GetUtcNow());
         var entries = new List<AuditEntry>(creates.Count);
-        foreach (var change in creates)
+        foreach (var create in creates)
         {
             sequence++;
-            var entityType = AuditTrail.TypeName(change.Entry.Metadata);
-            var entityId = AuditTrail.KeyOf(change.Entry);
-            var hash = AuditChain.ComputeHash(sequence, at, caller.Name, change.Action, entityType, entityId, change.UnitId, change.Before, change.After, previousHash);
+            var hash = AuditChain.ComputeHash(sequence, at, caller.Name, Create, create.EntityType, create.EntityId, create.UnitId, null, create.After, previousHash);
             entries.Add(new AuditEntry
             {
                 Sequence = sequence,
                 At = at,
                 Actor = caller.Name,
-                Action = change.Action,
-                EntityType = entityType,
-                EntityId = entityId,
-                UnitId = change.UnitId,
-                Before = change.Before,
-                After = change.After,
+                Action = Create,
+                EntityType = create.EntityType,
+                EntityId = create.EntityId,
+                UnitId = create.UnitId,
+                Before = null,
+                After = create.After,
                 PreviousHash = previousHash,
                 Hash = hash,
             });
