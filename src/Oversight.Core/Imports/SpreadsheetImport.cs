@@ -92,10 +92,10 @@ internal static class ImportQueries
 {
     private const int Slice = 500;
 
-    public static async Task<List<T>> ByKeysAsync<T>(IEnumerable<string> keys, Func<string[], IQueryable<T>> query, CancellationToken cancellationToken)
+    public static async Task<List<T>> ByKeysAsync<TKey, T>(IEnumerable<TKey> keys, Func<TKey[], IQueryable<T>> query, CancellationToken cancellationToken)
     {
         var result = new List<T>();
-        foreach (var slice in keys.Distinct(StringComparer.Ordinal).Chunk(Slice))
+        foreach (var slice in keys.Distinct().Chunk(Slice))
         {
             result.AddRange(await query(slice).ToListAsync(cancellationToken));
         }

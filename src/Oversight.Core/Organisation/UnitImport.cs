@@ -63,7 +63,7 @@ public sealed class UnitImport(OversightDbContext db, UnitGraphCache graphs, Cal
         }
 
         var tally = new ImportTally(Name, plan.Created, plan.Updated, rows.Count - plan.Created - plan.Updated);
-        if (!dryRun)
+        if (!dryRun && plan.Writes.Count > 0)
         {
             foreach (var write in plan.Writes)
             {
