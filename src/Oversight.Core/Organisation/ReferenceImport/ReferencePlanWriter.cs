@@ -41,9 +41,10 @@ internal sealed class ReferencePlanWriter(OversightDbContext db, Caller caller, 
             ValidFrom = v.ValidFrom,
             ValidTo = v.ValidTo,
         }).ToDictionary(v => v.Id);
+        var eventIds = plan.Events.ToDictionary(e => e, e => ReferenceIds.For(e.Key));
         var events = plan.Events.Select(e => new LineageEvent
         {
-            Id = ReferenceIds.For(e.Key),
+            Id = eventIds[e],
             Kind = e.Kind,
             Date = e.Date,
             LegalBasis = e.LegalBasis,
@@ -53,7 +54,7 @@ internal sealed class ReferencePlanWriter(OversightDbContext db, Caller caller, 
         var links = plan.Events.SelectMany(e => e.Links).Select(l => new LineageLink
         {
             Id = ReferenceIds.For(l.Key),
-            EventId = ReferenceIds.For(l.Event.Key),
+            EventId = eventIds[l.Event],
             PredecessorId = unitIds[l.Predecessor],
             SuccessorId = unitIds[l.Successor],
             Partial = l.Partial,
@@ -102,18 +103,19 @@ internal sealed class ReferencePlanWriter(OversightDbContext db, Caller caller, 
         }
     }
 
-    /// <summary>Writes new rows through the bulk path, parents first, and returns how a save would have audited them.</summary>
+    /// <summary>
+    /// Writes new rows through the bulk path, parents first, and returns how a save would have audited them. The
+    /// descriptions are made on another thread while the database writes.
+    /// </summary>
     private async Task<List<AuditTrail.UntrackedCreate>> InsertAsync(List<object> created, CancellationToken cancellationToken)
     {
         var model = db.Model;
-        var creates = created.AsParallel().AsOrdered()
-            .Select(row => AuditTrail.DescribeCreate(model.FindEntityType(row.GetType())!, row))
-            .ToList();
+        var describing = Task.Run(() => created.Select(row => AuditTrail.DescribeCreate(model.FindEntityType(row.GetType())!, row)).ToList(), cancellationToken);
         await BulkInsert.RowsAsync(db, created.OfType<Unit>().ToList(), cancellationToken);
         await BulkInsert.RowsAsync(db, created.OfType<UnitVersion>().ToList(), cancellationToken);
         await BulkInsert.RowsAsync(db, created.OfType<LineageEvent>().ToList(), cancellationToken);
         await BulkInsert.RowsAsync(db, created.OfType<LineageLink>().ToList(), cancellationToken);
-        return creates;
+        return await describing;
     }
 
     /// <summary>Tells every node to reload its unit graph; the context audits the change like any other.</summary>
