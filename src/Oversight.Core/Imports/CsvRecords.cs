@@ -24,7 +24,7 @@ internal static class CsvRecords
         }
         catch (DecoderFallbackException)
         {
-            return new RawTable([], new ImportError(fileName, 0, null, "the file is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\""));
+            return new RawTable([], ImportMessages.NotUtf8.At(fileName, 0, null));
         }
 
         return Parse(fileName, text);
@@ -63,7 +63,7 @@ internal static class CsvRecords
                 {
                     if (position >= text.Length)
                     {
-                        return new RawTable([], new ImportError(fileName, recordNumber, null, $"field {fields.Count + 1} opens a quote that is never closed"));
+                        return new RawTable([], ImportMessages.QuoteNotClosed.At(fileName, recordNumber, null, fields.Count + 1));
                     }
 
                     if (text[position] == '"')
@@ -85,7 +85,7 @@ internal static class CsvRecords
                 fieldStarted = true;
                 if (position < text.Length && text[position] is not (',' or '\r' or '\n'))
                 {
-                    return new RawTable([], new ImportError(fileName, recordNumber, null, $"field {fields.Count + 1} has text after its closing quote; double a quote inside a quoted field (\"\")"));
+                    return new RawTable([], ImportMessages.TextAfterQuote.At(fileName, recordNumber, null, fields.Count + 1));
                 }
 
                 continue;

@@ -6,6 +6,12 @@ namespace Oversight.Imports;
 /// </summary>
 public sealed record ImportError(string File, int Row, string? Column, string Message)
 {
+    /// <summary>Which <see cref="ImportMessage"/> this is, for pages that show it in the reader's language.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>The values in the message, in order, as <see cref="ImportMessage.At"/> wrote them.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     /// <summary><c>FILE:ROW: column COLUMN: message</c>, the form the CLI prints.</summary>
     public override string ToString() => (Row, Column) switch
     {

@@ -12,6 +12,9 @@ public sealed class ImportErrors
 
     public IReadOnlyList<ImportError> All => errors;
 
+    public void Add(TabularRow row, string? column, ImportMessage message, params object?[] values) => errors.Add(message.At(row.File, row.Number, column, values));
+
+    /// <summary>Reports a message that is not one of <see cref="ImportMessages"/>; pages show it as written.</summary>
     public void Add(TabularRow row, string? column, string message) => errors.Add(new ImportError(row.File, row.Number, column, message));
 
     /// <summary>Reads typed values from <paramref name="row"/>, reporting unreadable cells here.</summary>
@@ -33,6 +36,13 @@ public sealed class RowCells(TabularRow row, ImportErrors errors)
 
     public TabularRow Row => row;
 
+    public void Error(string? column, ImportMessage message, params object?[] values)
+    {
+        HasErrors = true;
+        errors.Add(row, column, message, values);
+    }
+
+    /// <summary>Reports a message that is not one of <see cref="ImportMessages"/>; pages show it as written.</summary>
     public void Error(string? column, string message)
     {
         HasErrors = true;
@@ -45,7 +55,7 @@ public sealed class RowCells(TabularRow row, ImportErrors errors)
         var text = VietnameseText.Normalize(TabularCell.Text(row[column]));
         if (text is not null && text.Length > maxLength)
         {
-            Error(column, $"is {text.Length} characters long; at most {maxLength} are allowed");
+            Error(column, ImportMessages.TooLong, text.Length, maxLength);
             return null;
         }
 
@@ -59,7 +69,7 @@ public sealed class RowCells(TabularRow row, ImportErrors errors)
     {
         if (IsBlank(column))
         {
-            Error(column, "must not be empty");
+            Error(column, ImportMessages.Empty);
             return null;
         }
 
@@ -84,7 +94,7 @@ public sealed class RowCells(TabularRow row, ImportErrors errors)
                     return date;
                 }
 
-                Error(column, $"'{text}' is not a date in the form YYYY-MM-DD");
+                Error(column, ImportMessages.NotADate, text);
                 return null;
         }
     }
@@ -103,7 +113,7 @@ public sealed class RowCells(TabularRow row, ImportErrors errors)
             return value;
         }
 
-        Error(column, $"'{text}' is not one of: {string.Join(", ", WireNames<TEnum>.All)}");
+        Error(column, ImportMessages.NotOneOf, text, string.Join(", ", WireNames<TEnum>.All));
         return null;
     }
 
@@ -123,7 +133,7 @@ public sealed class RowCells(TabularRow row, ImportErrors errors)
             case "yes" or "true" or "1" or "x" or "co":
                 return true;
             default:
-                Error(column, $"'{text}' is not yes or no");
+                Error(column, ImportMessages.NotYesOrNo, text);
                 return null;
         }
     }

@@ -42,7 +42,7 @@ public abstract class SpreadsheetImport(Caller caller, TimeProvider time)
     {
         if (!caller.IsAdministrator)
         {
-            return ImportResult.Failed(fileName, 0, dryRun, [new ImportError(fileName, 0, null, $"only an administrator may import {Name}")]);
+            return ImportResult.Failed(fileName, 0, dryRun, [ImportMessages.AdministratorsOnly.At(fileName, 0, null, Name)]);
         }
 
         var read = await TabularReader.ReadAsync(fileName, content, Columns.Select(c => c.Name).ToArray(), cancellationToken);

@@ -91,7 +91,7 @@ public static class TabularReader
                 raw = await ReadXlsxAsync(fileName, content, cancellationToken);
                 break;
             default:
-                return Failure(new ImportError(fileName, 0, null, "not a spreadsheet Oversight reads: the name must end in .csv or .xlsx"));
+                return Failure(ImportMessages.NotASpreadsheet.At(fileName, 0, null));
         }
 
         if (raw.Error is { } readError)
@@ -106,7 +106,7 @@ public static class TabularReader
     {
         if (records.Count == 0 || records[0].All(TabularCell.IsBlank))
         {
-            return Failure(new ImportError(fileName, 1, null, $"row 1 must be the header: {string.Join(",", requiredColumns)}"));
+            return Failure(ImportMessages.NoHeader.At(fileName, 1, null, string.Join(",", requiredColumns)));
         }
 
         var errors = new List<ImportError>();
@@ -122,7 +122,7 @@ public static class TabularReader
 
             if (!indexes.TryAdd(name, i))
             {
-                errors.Add(new ImportError(fileName, 1, name, $"the header names this column twice (columns {ColumnLetter(indexes[name])} and {ColumnLetter(i)})"));
+                errors.Add(ImportMessages.ColumnTwice.At(fileName, 1, name, ColumnLetter(indexes[name]), ColumnLetter(i)));
                 continue;
             }
 
@@ -131,7 +131,7 @@ public static class TabularReader
 
         foreach (var required in requiredColumns.Where(c => !indexes.ContainsKey(c)))
         {
-            errors.Add(new ImportError(fileName, 1, required, "the header has no such column"));
+            errors.Add(ImportMessages.ColumnMissing.At(fileName, 1, required));
         }
 
         if (errors.Count > 0)
@@ -171,7 +171,7 @@ public static class TabularReader
         }
         catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException or NotSupportedException)
         {
-            return new RawTable([], new ImportError(fileName, 0, null, "not a readable XLSX workbook; save it from the spreadsheet as Excel Workbook (.xlsx)"));
+            return new RawTable([], ImportMessages.NotAWorkbook.At(fileName, 0, null));
         }
         finally
         {

@@ -92,7 +92,7 @@ public sealed class UnitImport(OversightDbContext db, UnitGraphCache graphs, Cal
             var to = cells.Date("valid_to");
             if (from is not null && to < from)
             {
-                cells.Error("valid_to", $"{to:yyyy-MM-dd} is before valid_from {from:yyyy-MM-dd}");
+                cells.Error("valid_to", ImportMessages.EndBeforeStart, to, "valid_from", from);
             }
 
             if (cells.HasErrors)
@@ -116,7 +116,7 @@ public sealed class UnitImport(OversightDbContext db, UnitGraphCache graphs, Cal
             {
                 if (kept.FirstOrDefault(k => Dates.Overlap(k.From, k.To, row.From, row.To)) is { } clash)
                 {
-                    errors.Add(row.Source, "code", $"code {row.Code} is also on row {clash.Source.Number} for an overlapping period; a code names one unit at a time");
+                    errors.Add(row.Source, "code", ImportMessages.CodeOnOverlappingRow, row.Code, clash.Source.Number);
                     failedCodes.TryAdd(row.Code, row.Source.Number);
                     rows.Remove(row);
                 }
@@ -162,7 +162,7 @@ public sealed class UnitImport(OversightDbContext db, UnitGraphCache graphs, Cal
 
             if (!visiting.Add(row))
             {
-                return Fail(row, "parent", $"parent {row.ParentCode} leads back to this row: a unit cannot hang under itself");
+                return Fail(row, "parent", ImportMessages.ParentCycle, row.ParentCode);
             }
 
             var target = ResolveParent(row, out var parentId) ? Match(row, parentId) : null;
@@ -183,7 +183,7 @@ public sealed class UnitImport(OversightDbContext db, UnitGraphCache graphs, Cal
             {
                 if (Resolve(parentRow) is not { } parent)
                 {
-                    Fail(row, "parent", $"parent {code} is on row {parentRow.Source.Number}, which cannot be imported");
+                    Fail(row, "parent", ImportMessages.ParentRowNotImported, code, parentRow.Source.Number);
                     return false;
                 }
 
@@ -197,9 +197,14 @@ public sealed class UnitImport(OversightDbContext db, UnitGraphCache graphs, Cal
                 return true;
             }
 
-            Fail(row, "parent", failedCodes.TryGetValue(code, out var failedRow)
-                ? $"parent {code} is on row {failedRow}, which has errors"
-                : $"no unit has code {code} on {row.AsOf:yyyy-MM-dd}, in the database or in this file");
+            if (failedCodes.TryGetValue(code, out var failedRow))
+            {
+                Fail(row, "parent", ImportMessages.ParentRowHasErrors, code, failedRow);
+            }
+            else
+            {
+                Fail(row, "parent", ImportMessages.ParentNotFound, code, row.AsOf);
+            }
             return false;
         }
 
@@ -210,7 +215,7 @@ public sealed class UnitImport(OversightDbContext db, UnitGraphCache graphs, Cal
             {
                 if (candidates.FirstOrDefault(u => Dates.Overlap(u.ValidFrom, u.ValidTo, row.From, row.To)) is { } other)
                 {
-                    return Fail(row, "valid_from", $"code {row.Code} names another unit from {Day(other.ValidFrom)} to {Day(other.ValidTo)}; a reused code needs a period that does not overlap");
+                    return Fail(row, "valid_from", ImportMessages.CodeNamesAnotherUnit, row.Code, other.ValidFrom, other.ValidTo);
                 }
 
                 var created = new Target(Guid.CreateVersion7());
@@ -230,12 +235,14 @@ public sealed class UnitImport(OversightDbContext db, UnitGraphCache graphs, Cal
             if (version is null || version.ParentId != parentId)
             {
                 var parent = version?.ParentId is { } id ? graph.At(id, row.AsOf)?.Code ?? graph.Latest(id)?.Code : null;
-                return Fail(row, "parent", $"unit {row.Code} exists on {row.AsOf:yyyy-MM-dd} under {(parent is null ? "no parent" : $"parent {parent}")}; an import does not move units (record a move in the lineage)");
+                return parent is null
+                    ? Fail(row, "parent", ImportMessages.UnitWithoutParent, row.Code, row.AsOf)
+                    : Fail(row, "parent", ImportMessages.UnitUnderAnotherParent, row.Code, row.AsOf, parent);
             }
 
             if (!rowOfUnit.TryAdd(unit.Id, row.Source.Number))
             {
-                return Fail(row, "code", $"describes the same unit as row {rowOfUnit[unit.Id]}; give each unit one row");
+                return Fail(row, "code", ImportMessages.SameUnitAsRow, rowOfUnit[unit.Id]);
             }
 
             var renamed = version.Name != row.Name || version.Kind != row.Kind;
@@ -244,7 +251,7 @@ public sealed class UnitImport(OversightDbContext db, UnitGraphCache graphs, Cal
             var lastStart = newVersion ? row.From : unit.Versions.Max(v => v.ValidFrom);
             if (ends && lastStart > row.To)
             {
-                return Fail(row, "valid_to", $"unit {row.Code} has a version from {lastStart:yyyy-MM-dd}, after {row.To:yyyy-MM-dd}");
+                return Fail(row, "valid_to", ImportMessages.VersionAfterEnd, row.Code, lastStart, row.To);
             }
 
             if (renamed || ends)
@@ -279,12 +286,10 @@ public sealed class UnitImport(OversightDbContext db, UnitGraphCache graphs, Cal
             }
         }
 
-        private Target? Fail(UnitRow row, string column, string message)
+        private Target? Fail(UnitRow row, string column, ImportMessage message, params object?[] values)
         {
-            errors.Add(row.Source, column, message);
+            errors.Add(row.Source, column, message, values);
             return null;
         }
-
-        private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd") ?? "(open)";
     }
 }

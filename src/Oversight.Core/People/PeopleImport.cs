@@ -65,11 +65,11 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
             var personId = plan.Person(first, person.Skip(1));
             foreach (var row in person)
             {
-                if (row.Membership is { } membership && ResolveUnit(graph, row, "party_branch", membership.BranchCode, membership.BranchFrom ?? membership.Joined, errors, membership.BranchFrom is null ? " (party_joined; give party_branch_from when the member came to this branch later)" : "") is { } branch)
+                if (row.Membership is { } membership && ResolveUnit(graph, row, "party_branch", membership.BranchCode, membership.BranchFrom ?? membership.Joined, errors, membership.BranchFrom is null ? ImportMessages.BranchNotFoundWhenJoined : ImportMessages.UnitNotFound) is { } branch)
                 {
                     if (branch.Kind is not (UnitKind.PartyBranch or UnitKind.PartyCommittee))
                     {
-                        errors.Add(row.Source, "party_branch", $"{membership.BranchCode} is {branch.Name}, a {WireNames<UnitKind>.ToWire(branch.Kind)}, not a Party branch or Party committee");
+                        errors.Add(row.Source, "party_branch", ImportMessages.NotAPartyBody, membership.BranchCode, branch.Name, WireNames<UnitKind>.ToWire(branch.Kind));
                     }
                     else
                     {
@@ -77,7 +77,7 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
                     }
                 }
 
-                if (row.Position is { } position && ResolveUnit(graph, row, "position_unit", position.UnitCode, ReferenceDate(position.From, position.To), errors, "") is { } unit)
+                if (row.Position is { } position && ResolveUnit(graph, row, "position_unit", position.UnitCode, ReferenceDate(position.From, position.To), errors, ImportMessages.UnitNotFound) is { } unit)
                 {
                     plan.Position(row, personId, position, unit.Id);
                 }
@@ -133,7 +133,7 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
         {
             foreach (var orphan in new[] { "party_official", "party_branch_from" }.Where(c => !cells.IsBlank(c)))
             {
-                cells.Error(orphan, "is given without party_joined and party_branch");
+                cells.Error(orphan, ImportMessages.WithoutMembership);
             }
 
             return null;
@@ -141,12 +141,12 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
 
         foreach (var missing in new[] { "party_branch", "party_joined" }.Where(cells.IsBlank))
         {
-            cells.Error(missing, "must not be empty when the other of party_branch and party_joined is given");
+            cells.Error(missing, ImportMessages.MembershipHalf);
         }
 
         foreach (var (column, date) in new[] { ("party_official", official), ("party_branch_from", branchFrom) }.Where(d => d.Item2 < joined))
         {
-            cells.Error(column, $"{date:yyyy-MM-dd} is before party_joined {joined:yyyy-MM-dd}");
+            cells.Error(column, ImportMessages.EndBeforeStart, date, "party_joined", joined);
         }
 
         return branch is null || joined is null ? null : new MembershipCells(branch, joined.Value, official, branchFrom);
@@ -167,7 +167,7 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
         var to = cells.Date("position_to");
         if (from is not null && to < from)
         {
-            cells.Error("position_to", $"{to:yyyy-MM-dd} is before position_from {from:yyyy-MM-dd}");
+            cells.Error("position_to", ImportMessages.EndBeforeStart, to, "position_from", from);
         }
 
         return unit is null || title is null || leadership is null || sensitiveField is null
@@ -175,12 +175,12 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
             : new PositionCells(unit, title, leadership.Value, sensitiveField.Value, from, to);
     }
 
-    private static UnitSnapshot? ResolveUnit(UnitGraph graph, PersonRow row, string column, string code, DateOnly asOf, ImportErrors errors, string hint)
+    private static UnitSnapshot? ResolveUnit(UnitGraph graph, PersonRow row, string column, string code, DateOnly asOf, ImportErrors errors, ImportMessage notFound)
     {
         var unit = graph.Find(code, asOf);
         if (unit is null)
         {
-            errors.Add(row.Source, column, $"no unit has code {code} on {asOf:yyyy-MM-dd}{hint}");
+            errors.Add(row.Source, column, notFound, code, asOf);
         }
 
         return unit;
@@ -288,7 +288,7 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
         {
             if (!positions.TryAdd((personId, unitId, cells.Title, cells.From), row))
             {
-                errors.Add(row.Source, "position_title", $"the same post (position_unit, position_title, position_from) as row {positions[(personId, unitId, cells.Title, cells.From)].Source.Number}");
+                errors.Add(row.Source, "position_title", ImportMessages.SamePostAsRow, positions[(personId, unitId, cells.Title, cells.From)].Source.Number);
                 return;
             }
 
@@ -327,7 +327,7 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
         {
             if (differs)
             {
-                errors.Add(row.Source, column, $"differs from row {earlier.Source.Number} ('{earlierValue}'); every row of person {row.Code} must agree");
+                errors.Add(row.Source, column, ImportMessages.DiffersFromRow, earlier.Source.Number, earlierValue, row.Code);
             }
         }
     }

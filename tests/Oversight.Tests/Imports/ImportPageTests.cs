@@ -51,8 +51,8 @@ public sealed class ImportPageTests
         Assert.StartsWith("Lỗi:", page.Title, StringComparison.Ordinal);
         Assert.Equal("đơn vị.csv: 2 lỗi. Không dữ liệu nào được ghi.", PageText.Of(page.QuerySelector("#import-errors")));
         Assert.Equal(
-            ["2 kind 'tỉnh' is not one of:", "3 valid_to 2025-06-30 is before valid_from 2025-07-01"],
-            page.QuerySelectorAll(".error-summary tbody tr").Select(r => Truncate(PageText.Of(r), "one of:")));
+            ["2 kind 'tỉnh' không thuộc các giá trị:", "3 valid_to 2025-06-30 sớm hơn valid_from (2025-07-01)"],
+            page.QuerySelectorAll(".error-summary tbody tr").Select(r => Truncate(PageText.Of(r), "giá trị:")));
         Assert.Equal(0, (await database.GraphAsync()).UnitCount);
         Assert.Equal(auditEntries, await database.AuditEntryCountAsync());
     }

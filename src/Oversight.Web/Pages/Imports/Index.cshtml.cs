@@ -43,6 +43,12 @@ public sealed class IndexModel(ImportCatalog catalog, IStringLocalizer<Strings> 
     {
     }
 
+    /// <summary>An error's message in the reader's language; as the import wrote it when it has no translation.</summary>
+    public string Describe(ImportError error) =>
+        error.Key is { } key && text[$"ImportError.{key}", [.. error.Arguments]] is { ResourceNotFound: false } translated
+            ? translated.Value
+            : error.Message;
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var import = Kind is null ? null : catalog.Find(Kind);
