@@ -1,1 +1,10 @@
-Console.WriteLine("Benchmarks: see README.md in this folder.");
+using Oversight.Benchmarks;
+
+// Speed measurements of Oversight, run on demand (not part of the test suite). See README.md beside this file.
+var options = BenchOptions.Parse(args);
+return options.Benchmark switch
+{
+    "import" => await ImportBenchmark.RunAsync(options),
+    "web" => await WebBenchmark.RunAsync(options),
+    _ => BenchOptions.Usage(),
+};

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Oversight.Benchmarks;
+
+/// <summary>
+/// <c>import|web [--postgres "Host=…;Port=…;Username=…"] [--runs N] [--requests N]</c>: without
+/// <c>--postgres</c> the benchmark runs on a fresh SQLite file.
+/// </summary>
+internal sealed record BenchOptions(string? Benchmark, string? PostgresServer, int Runs, int Requests)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+        return new BenchOptions(args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)), Value("--postgres"), Number("--runs", 3), Number("--requests", 300));
+    }
+
+    public string DatabaseName => PostgresServer is null ? "SQLite" : "PostgreSQL";
+
+    public static int Usage()
+    {
+        Console.Error.WriteLine("usage: Oversight.Benchmarks import|web [--postgres CONNECTION] [--runs N] [--requests N]");
+        return 2;
+    }
+}
+
+/// <summary>Percentiles of a sample of durations, in milliseconds.</summary>
+internal static class Percentiles
+{
+    public static string Describe(IReadOnlyCollection<double> milliseconds)
+    {
+        var sorted = milliseconds.Order().ToArray();
+        double At(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        return string.Create(CultureInfo.InvariantCulture, $"n={sorted.Length} p50={At(0.50):F1} ms p95={At(0.95):F1} ms max={sorted[^1]:F1} ms");
+    }
+}
