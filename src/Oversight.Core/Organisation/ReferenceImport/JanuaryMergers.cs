@@ -254,10 +254,9 @@ internal sealed partial class JanuaryMergers(StructurePlan plan, ReferenceInputs
 
         var uncertain = renamed.Count > 1;
         var renamedList = string.Join(", ", renamed.Select(c => $"{c.Code} {c.Name} → {after.Find(ReferenceLevel.Commune, c.Code)!.Name}"));
-        var codes = (IEnumerable<ReleaseUnit> units) => string.Join(", ", units.Select(u => u.Code));
         var note = uncertain
-            ? $"Inferred, uncertain: in {district}, {codes(renamed)} kept their codes under new names and {codes(vanished)} vanished; which went where is not in the files."
-            : $"Inferred: in {district}, {codes(renamed)} kept its code under a new name and {codes(vanished)} vanished.";
+            ? $"Inferred, uncertain: in {district}, {Codes(renamed)} kept their codes under new names and {Codes(vanished)} vanished; which went where is not in the files."
+            : $"Inferred: in {district}, {Codes(renamed)} kept its code under a new name and {Codes(vanished)} vanished.";
         foreach (var was in renamed)
         {
             var now = after.Find(ReferenceLevel.Commune, was.Code)!;
@@ -276,6 +275,8 @@ internal sealed partial class JanuaryMergers(StructurePlan plan, ReferenceInputs
         {
             plan.Uncertain($"In {district}, {vanishedList} vanished and {renamedList} were renamed between {before.FileName} and {after.FileName}; which vanished unit went into which renamed one is not in the files. Each vanished unit is linked to every renamed one as uncertain; settle it with rows in known-lineage.csv.");
         }
+
+        static string Codes(IEnumerable<ReleaseUnit> units) => string.Join(", ", units.Select(u => u.Code));
     }
 
     /// <summary>A code of both releases that keeps its identity: a new version when its name or parent changed, with a rename or move event.</summary>
