@@ -2,7 +2,9 @@ using Oversight.Web.Hosting;
 using Oversight.Web.Organisation;
 
 var (demo, hostArgs) = StartupOptions.Parse(args);
-var builder = WebApplication.CreateBuilder(hostArgs);
+// Settings and pages come from beside the program, wherever it is started from (the README runs it from the
+// repository root); relative database paths such as data/oversight.db stay relative to the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddOversightWeb(builder.Configuration);
 
 var app = builder.Build();
