@@ -56,19 +56,23 @@ internal static class AuditTrail
         return changes;
     }
 
-    /// <summary>An entity written without the change tracker (a bulk path), as <see cref="Capture"/> would record its creation.</summary>
-    public sealed record UntrackedCreate(string EntityType, string EntityId, Guid? UnitId, string After);
+    /// <summary>One change ready for the chain: what happened to which entity, with its values before and after.</summary>
+    public sealed record AuditRecord(string Action, string EntityType, string EntityId, Guid? UnitId, string? Before, string? After);
 
     /// <summary>
     /// Describes the creation of an entity that is inserted without the change tracker, with the same values,
     /// key and unit a save would audit; the caller appends it to the chain in the same transaction.
     /// </summary>
-    public static UntrackedCreate DescribeCreate(IEntityType type, object entity)
+    public static AuditRecord DescribeCreate(IEntityType type, object entity)
     {
         object? Value(IReadOnlyProperty property) => property.IsShadowProperty() ? null : ((IProperty)property).GetGetter().GetClrValue(entity);
         var after = Serialize(type.GetProperties().Where(IsAudited).Select(p => (p.Name, Value(p))));
-        return new UntrackedCreate(TypeName(type), KeyOf(type, Value), UnitOf(entity, type, Value), after);
+        return new AuditRecord("create", TypeName(type), KeyOf(type, Value), UnitOf(entity, type, Value), null, after);
     }
+
+    /// <summary>A captured change, once the save has given the entity its key.</summary>
+    public static AuditRecord ToRecord(PendingChange change) =>
+        new(change.Action, TypeName(change.Entry.Metadata), KeyOf(change.Entry), change.UnitId, change.Before, change.After);
 
     public static string KeyOf(EntityEntry entry) => KeyOf(entry.Metadata, p => entry.Property(p.Name).CurrentValue);
 

@@ -85,14 +85,18 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            if (Database.IsNpgsql())
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(await ChainAuditEntriesAsync(changes.Select(AuditTrail.ToRecord), cancellationToken));
+            savingAudit = true;
+            try
             {
-                // One writer at a time appends to the chain; the sequence key would reject a fork anyway.
-                await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727100)", cancellationToken);
+                await base.SaveChangesAsync(true, cancellationToken);
+            }
+            finally
+            {
+                savingAudit = false;
             }
 
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await AppendAuditAsync(changes, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -142,20 +146,22 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
 
         if (structureChanged)
         {
-            var stamp = StructureStamps.Local.FirstOrDefault() ?? StructureStamps.Find(StructureStamp.SingletonId);
-            if (stamp is null)
-            {
-                StructureStamps.Add(new StructureStamp { Id = StructureStamp.SingletonId, Version = Guid.NewGuid() });
-            }
-            else
-            {
-                stamp.Version = Guid.NewGuid();
-            }
+            TouchStructureStamp();
         }
     }
 
-    private async Task AppendAuditAsync(List<AuditTrail.PendingChange> changes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Links audit records to the end of the chain, in the current transaction, and returns the entries for the
+    /// caller to insert: the context's own save, or a bulk path that writes rows without the change tracker.
+    /// </summary>
+    internal async Task<List<AuditEntry>> ChainAuditEntriesAsync(IEnumerable<AuditTrail.AuditRecord> records, CancellationToken cancellationToken)
     {
+        if (Database.IsNpgsql())
+        {
+            // One writer at a time appends to the chain, until its transaction ends; the sequence key would reject a fork anyway.
+            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727100)", cancellationToken);
+        }
+
         var last = await AuditEntries.AsNoTracking()
             .OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash })
@@ -163,37 +169,42 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
         var sequence = last?.Sequence ?? 0;
         var previousHash = last?.Hash ?? AuditChain.Genesis;
         var at = AuditChain.Truncate(time.GetUtcNow());
-        foreach (var change in changes)
+        var entries = new List<AuditEntry>();
+        foreach (var record in records)
         {
             sequence++;
-            var entityType = AuditTrail.TypeName(change.Entry.Metadata);
-            var entityId = AuditTrail.KeyOf(change.Entry);
-            var hash = AuditChain.ComputeHash(sequence, at, caller.Name, change.Action, entityType, entityId, change.UnitId, change.Before, change.After, previousHash);
-            AuditEntries.Add(new AuditEntry
+            var hash = AuditChain.ComputeHash(sequence, at, caller.Name, record.Action, record.EntityType, record.EntityId, record.UnitId, record.Before, record.After, previousHash);
+            entries.Add(new AuditEntry
             {
                 Sequence = sequence,
                 At = at,
                 Actor = caller.Name,
-                Action = change.Action,
-                EntityType = entityType,
-                EntityId = entityId,
-                UnitId = change.UnitId,
-                Before = change.Before,
-                After = change.After,
+                Action = record.Action,
+                EntityType = record.EntityType,
+                EntityId = record.EntityId,
+                UnitId = record.UnitId,
+                Before = record.Before,
+                After = record.After,
                 PreviousHash = previousHash,
                 Hash = hash,
             });
             previousHash = hash;
         }
 
-        savingAudit = true;
-        try
+        return entries;
+    }
+
+    /// <summary>Tells every application node to reload its unit graph (see <see cref="StructureStamp"/>).</summary>
+    internal void TouchStructureStamp()
+    {
+        var stamp = StructureStamps.Local.FirstOrDefault() ?? StructureStamps.Find(StructureStamp.SingletonId);
+        if (stamp is null)
         {
-            await base.SaveChangesAsync(true, cancellationToken);
+            StructureStamps.Add(new StructureStamp { Id = StructureStamp.SingletonId, Version = Guid.NewGuid() });
         }
-        finally
+        else
         {
-            savingAudit = false;
+            stamp.Version = Guid.NewGuid();
         }
     }
 }

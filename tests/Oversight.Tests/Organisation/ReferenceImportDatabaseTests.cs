@@ -107,7 +107,7 @@ public sealed class ReferenceImportDatabaseTests
     {
         await using var scope = database.SystemScope();
         var services = scope.ServiceProvider;
-        var importer = new ReferenceImporter(services.GetRequiredService<OversightDbContext>(), services.GetRequiredService<Caller>(), database.Time, world.Sources);
+        var importer = new ReferenceImporter(services.GetRequiredService<OversightDbContext>(), world.Sources);
         return await importer.ImportAsync(TestContext.Current.CancellationToken);
     }
 

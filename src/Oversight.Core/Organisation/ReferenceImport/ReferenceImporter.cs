@@ -1,4 +1,3 @@
-using Oversight.Accounts;
 using Oversight.Data;
 
 namespace Oversight.Organisation.ReferenceImport;
@@ -18,15 +17,15 @@ public sealed class ReferenceImporter
     private readonly ReferencePlanWriter writer;
     private readonly Func<ReferenceSources> sources;
 
-    public ReferenceImporter(OversightDbContext db, Caller caller, TimeProvider time)
-        : this(db, caller, time, ReferenceSources.Embedded)
+    public ReferenceImporter(OversightDbContext db)
+        : this(db, ReferenceSources.Embedded)
     {
     }
 
     /// <summary>An importer of other inputs than the embedded files (tests feed it small synthetic ones).</summary>
-    internal ReferenceImporter(OversightDbContext db, Caller caller, TimeProvider time, Func<ReferenceSources> sources)
+    internal ReferenceImporter(OversightDbContext db, Func<ReferenceSources> sources)
     {
-        writer = new ReferencePlanWriter(db, caller, time);
+        writer = new ReferencePlanWriter(db);
         this.sources = sources;
     }
 

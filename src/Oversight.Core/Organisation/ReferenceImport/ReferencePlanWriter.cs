@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Oversight.Accounts;
 using Oversight.Audit;
 using Oversight.Data;
 using Oversight.Text;
@@ -16,16 +15,14 @@ namespace Oversight.Organisation.ReferenceImport;
 /// <para>Row ids come from <see cref="ReferenceIds"/>, so the rows of an earlier run are found by id.</para>
 /// <para>A first import creates some 46,000 rows; saved through EF's change tracker they cost about 15 s of CPU
 /// on either provider, so new rows take a bulk path: <see cref="AuditTrail.DescribeCreate"/> describes each
-/// exactly as a save would audit it, <see cref="BulkInsert"/> writes them, and their audit entries are appended
-/// to the chain as the context appends its own (sequence, time, actor, previous hash). Corrections, removals
+/// exactly as a save would audit it, <see cref="BulkInsert"/> writes them, and their audit entries are chained by
+/// the context itself (<see cref="OversightDbContext.ChainAuditEntriesAsync"/>). Corrections, removals
 /// and the structure stamp go through the context's own audited save, after the new rows are written and
 /// before their entries are appended; on PostgreSQL that save takes the audit-chain lock, held until the
 /// transaction commits, so no other writer appends in between.</para>
 /// </remarks>
-internal sealed class ReferencePlanWriter(OversightDbContext db, Caller caller, TimeProvider time)
+internal sealed class ReferencePlanWriter(OversightDbContext db)
 {
-    private const string Create = "create";
-
     public async Task<ReferenceImportReport> WriteAsync(StructurePlan plan, CancellationToken cancellationToken)
     {
         var unitIds = plan.Units.ToDictionary(u => u, u => ReferenceIds.For(u.Key));
@@ -90,7 +87,7 @@ internal sealed class ReferencePlanWriter(OversightDbContext db, Caller caller, 
                     correct();
                 }
 
-                await TouchStructureStampAsync(cancellationToken);
+                db.TouchStructureStamp();
                 await db.SaveChangesAsync(cancellationToken);
                 await AppendAuditAsync(creates, cancellationToken);
             }
@@ -118,7 +115,7 @@ internal sealed class ReferencePlanWriter(OversightDbContext db, Caller caller, 
     /// Writes new rows through the bulk path, parents first, and returns how a save would have audited them. The
     /// descriptions are made on another thread while the database writes.
     /// </summary>
-    private async Task<List<AuditTrail.UntrackedCreate>> InsertAsync(List<object> created, CancellationToken cancellationToken)
+    private async Task<List<AuditTrail.AuditRecord>> InsertAsync(List<object> created, CancellationToken cancellationToken)
     {
         var model = db.Model;
         var describing = Task.Run(() => created.Select(row => AuditTrail.DescribeCreate(model.FindEntityType(row.GetType())!, row)).ToList(), cancellationToken);
@@ -129,54 +126,9 @@ internal sealed class ReferencePlanWriter(OversightDbContext db, Caller caller, 
         return await describing;
     }
 
-    /// <summary>Tells every node to reload its unit graph; the context audits the change like any other.</summary>
-    private async Task TouchStructureStampAsync(CancellationToken cancellationToken)
-    {
-        var stamp = await db.StructureStamps.FirstOrDefaultAsync(s => s.Id == StructureStamp.SingletonId, cancellationToken);
-        if (stamp is null)
-        {
-            db.StructureStamps.Add(new StructureStamp { Id = StructureStamp.SingletonId, Version = Guid.NewGuid() });
-        }
-        else
-        {
-            stamp.Version = Guid.NewGuid();
-        }
-    }
-
     /// <summary>Appends the bulk-written rows' audit entries to the chain, as <see cref="OversightDbContext"/> appends its own.</summary>
-    private async Task AppendAuditAsync(List<AuditTrail.UntrackedCreate> creates, CancellationToken cancellationToken)
-    {
-        var last = await db.AuditEntries.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
-        var sequence = last?.Sequence ?? 0;
-        var previousHash = last?.Hash ?? AuditChain.Genesis;
-        var at = AuditChain.Truncate(time.GetUtcNow());
-        var entries = new List<AuditEntry>(creates.Count);
-        foreach (var create in creates)
-        {
-            sequence++;
-            var hash = AuditChain.ComputeHash(sequence, at, caller.Name, Create, create.EntityType, create.EntityId, create.UnitId, null, create.After, previousHash);
-            entries.Add(new AuditEntry
-            {
-                Sequence = sequence,
-                At = at,
-                Actor = caller.Name,
-                Action = Create,
-                EntityType = create.EntityType,
-                EntityId = create.EntityId,
-                UnitId = create.UnitId,
-                Before = null,
-                After = create.After,
-                PreviousHash = previousHash,
-                Hash = hash,
-            });
-            previousHash = hash;
-        }
-
-        await BulkInsert.RowsAsync(db, entries, cancellationToken);
-    }
+    private async Task AppendAuditAsync(List<AuditTrail.AuditRecord> creates, CancellationToken cancellationToken) =>
+        await BulkInsert.RowsAsync(db, await db.ChainAuditEntriesAsync(creates, cancellationToken), cancellationToken);
 
     /// <summary>Units in the database that this import does not yield: earlier imports' leftovers, and other units holding the same codes.</summary>
     private static IEnumerable<ReferenceImportFinding> Neighbours(StructurePlan plan, Dictionary<Guid, Unit> units, List<Unit> existingUnits, List<UnitVersion> existingVersions)
