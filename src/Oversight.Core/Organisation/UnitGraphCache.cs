@@ -14,7 +14,10 @@ public sealed class UnitGraphCache
 
     public async Task<UnitGraph> GetAsync(OversightDbContext db, CancellationToken cancellationToken = default)
     {
-        var stamp = await db.StructureStamps.AsNoTracking().Select(s => (Guid?)s.Version).FirstOrDefaultAsync(cancellationToken) ?? Guid.Empty;
+        var stamp = await db.StructureStamps.AsNoTracking()
+            .Where(s => s.Id == StructureStamp.SingletonId)
+            .Select(s => (Guid?)s.Version)
+            .SingleOrDefaultAsync(cancellationToken) ?? Guid.Empty;
         var graph = current;
         if (graph is not null && graph.Version == stamp)
         {
