@@ -45,14 +45,19 @@ public static class OrganisationEndpoints
             return TypedResults.NotFound();
         }
 
-        var parent = unit.ParentId is { } parentId ? (await directory.GraphAsync(cancellationToken)).Latest(parentId)?.Code : null;
-        return TypedResults.Ok(ToResponse(unit, parent));
+        return TypedResults.Ok(ToResponse(unit, await directory.GraphAsync(cancellationToken)));
     }
 
     private static async Task<Results<Ok<UnitResponse[]>, NotFound>> GetChildren(string code, DateOnly? asOf, UnitDirectory directory, CancellationToken cancellationToken)
     {
         var children = await directory.ChildrenAsync(code, asOf, cancellationToken);
-        return children is null ? TypedResults.NotFound() : TypedResults.Ok(children.Select(c => ToResponse(c, code)).ToArray());
+        if (children is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var graph = await directory.GraphAsync(cancellationToken);
+        return TypedResults.Ok(children.Select(c => ToResponse(c, graph)).ToArray());
     }
 
     private static async Task<Results<Ok<UnitLineageResponse>, NotFound>> GetLineage(string code, DateOnly? asOf, UnitDirectory directory, CancellationToken cancellationToken)
@@ -64,7 +69,7 @@ public static class OrganisationEndpoints
         }
 
         return TypedResults.Ok(new UnitLineageResponse(
-            ToResponse(lineage.Unit, null),
+            ToResponse(lineage.Unit, await directory.GraphAsync(cancellationToken)),
             lineage.Predecessors.Select(ToResponse).ToArray(),
             lineage.Successors.Select(ToResponse).ToArray()));
     }
@@ -72,11 +77,12 @@ public static class OrganisationEndpoints
     private static async Task<Ok<UnitResponse[]>> Search(string q, DateOnly? asOf, UnitDirectory directory, CancellationToken cancellationToken)
     {
         var found = await directory.SearchAsync(q, asOf, 50, cancellationToken);
-        return TypedResults.Ok(found.Select(u => ToResponse(u, null)).ToArray());
+        var graph = await directory.GraphAsync(cancellationToken);
+        return TypedResults.Ok(found.Select(u => ToResponse(u, graph)).ToArray());
     }
 
-    private static UnitResponse ToResponse(UnitSnapshot unit, string? parentCode) =>
-        new(unit.Code, unit.Name, unit.Kind, parentCode, unit.ValidFrom, unit.ValidTo);
+    private static UnitResponse ToResponse(UnitSnapshot unit, UnitGraph graph) =>
+        new(unit.Code, unit.Name, unit.Kind, unit.ParentId is { } parentId ? graph.Latest(parentId)?.Code : null, unit.ValidFrom, unit.ValidTo);
 
     private static LineageResponse ToResponse(LineageView view) =>
         new(view.Step.Unit.Code, view.Step.Unit.Name, view.Step.Unit.Kind, view.Step.Date, view.Step.Kind, view.Step.Partial, view.Step.Uncertain, view.Step.LegalBasis);

@@ -59,6 +59,7 @@ public sealed class OrganisationApiTests
         var lamDien = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/10063/lineage?asOf=2024-07-19", Cancel);
         var quangBi = await client.GetFromJsonAsync<JsonElement>("/api/v1/units/10072/lineage", Cancel);
 
+        Assert.Equal("277", totDong.GetProperty("unit").GetProperty("parentCode").GetString());
         var successor = Assert.Single(totDong.GetProperty("successors").EnumerateArray());
         Assert.Equal("10072", successor.GetProperty("code").GetString());
         Assert.Equal("Xã Quảng Bị", successor.GetProperty("name").GetString());
