@@ -1,3 +1,5 @@
+using Oversight.Text;
+
 namespace Oversight.Cli.Commands;
 
 /// <summary>A command line split into words (the command path and its arguments) and <c>--option value</c> pairs.</summary>
@@ -65,7 +67,7 @@ public sealed class CommandInvocation
 
     public DateOnly? DateOption(string name) =>
         Option(name) is not { } text ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date) ? date
+        : IsoDate.TryParse(text, out var date) ? date
         : throw new CommandException($"--{name} '{text}' is not a date in the form YYYY-MM-DD");
 
     /// <summary>The argument after the command path, by position.</summary>

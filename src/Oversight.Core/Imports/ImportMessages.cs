@@ -1,4 +1,5 @@
 using System.Globalization;
+using Oversight.Text;
 
 namespace Oversight.Imports;
 
@@ -18,7 +19,7 @@ public sealed record ImportMessage(string Key, string English)
     private static string Format(object? value) => value switch
     {
         null => "…",
-        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly day => IsoDate.Format(day),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };

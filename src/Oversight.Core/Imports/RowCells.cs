@@ -89,7 +89,7 @@ public sealed class RowCells(TabularRow row, ImportErrors errors)
                 return null;
             case var value:
                 var text = TabularCell.Text(value)!.Trim();
-                if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (IsoDate.TryParse(text, out var date))
                 {
                     return date;
                 }
@@ -150,7 +150,7 @@ internal static class TabularCell
         null => null,
         string text => text,
         double number => number.ToString("R", CultureInfo.InvariantCulture),
-        DateTime dateTime => dateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime dateTime => IsoDate.Format(DateOnly.FromDateTime(dateTime)),
         bool flag => flag ? "true" : "false",
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),

@@ -36,9 +36,4 @@ public static class Formats
     public static string Percent(decimal ratio, CultureInfo? culture = null) =>
         Math.Round(ratio * 100, 1, MidpointRounding.AwayFromZero).ToString("0.0", culture ?? CultureInfo.CurrentCulture) + "%";
 
-    /// <summary>A date as URLs and date fields carry it: <c>2024-07-19</c>.</summary>
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static bool TryParseIso(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }

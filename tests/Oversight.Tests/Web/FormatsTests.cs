@@ -1,5 +1,6 @@
 using System.Globalization;
 using Oversight.Web.Localization;
+using Oversight.Text;
 
 namespace Oversight.Tests.Web;
 
@@ -42,10 +43,10 @@ public sealed class FormatsTests
     [InlineData(null, false)]
     public void Iso_dates_are_the_only_dates_addresses_take(string? text, bool valid)
     {
-        Assert.Equal(valid, Formats.TryParseIso(text, out var date));
+        Assert.Equal(valid, IsoDate.TryParse(text, out var date));
         if (valid)
         {
-            Assert.Equal("2024-07-19", Formats.Iso(date));
+            Assert.Equal("2024-07-19", IsoDate.Format(date));
         }
     }
 }

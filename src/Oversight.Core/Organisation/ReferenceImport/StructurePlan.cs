@@ -1,5 +1,6 @@
 using System.Globalization;
 using Oversight.Imports;
+using Oversight.Text;
 
 namespace Oversight.Organisation.ReferenceImport;
 
@@ -81,7 +82,7 @@ internal sealed class StructurePlan
 
     public List<ImportError> Errors { get; } = [];
 
-    public static string KeyDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "origin";
+    public static string KeyDate(DateOnly? date) => date is { } day ? IsoDate.Format(day) : "origin";
 
     /// <summary>A new identity carrying <paramref name="code"/> from <paramref name="from"/> (null: before the records begin).</summary>
     public PlannedUnit Begin(string code, DateOnly? from, string name, UnitKind kind, PlannedUnit? parent)

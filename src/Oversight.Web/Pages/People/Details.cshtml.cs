@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Oversight.Accounts;
 using Oversight.Organisation;
 using Oversight.People;
+using Oversight.Text;
 
 namespace Oversight.Web.Pages.People;
 
@@ -46,6 +47,6 @@ public sealed class DetailsModel(PersonDirectory people, UnitDirectory units, Ca
             day = start;
         }
 
-        return $"/units/{Uri.EscapeDataString(unit.Code)}?asOf={Localization.Formats.Iso(Units.DetailsModel.DayWithin(unit, day))}";
+        return $"/units/{Uri.EscapeDataString(unit.Code)}?asOf={IsoDate.Format(Units.DetailsModel.DayWithin(unit, day))}";
     }
 }

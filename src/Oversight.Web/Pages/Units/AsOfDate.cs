@@ -1,4 +1,5 @@
 using Oversight.Web.Localization;
+using Oversight.Text;
 
 namespace Oversight.Web.Pages.Units;
 
@@ -13,6 +14,6 @@ public static class AsOfDate
             return (today, false);
         }
 
-        return Formats.TryParseIso(text, out var date) ? (date, false) : (today, true);
+        return IsoDate.TryParse(text, out var date) ? (date, false) : (today, true);
     }
 }

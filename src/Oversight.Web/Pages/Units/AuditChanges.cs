@@ -80,7 +80,7 @@ public static class AuditChanges
             return names.GetValueOrDefault(id, value);
         }
 
-        if (Formats.TryParseIso(value, out var day))
+        if (IsoDate.TryParse(value, out var day))
         {
             return Formats.Date(day);
         }

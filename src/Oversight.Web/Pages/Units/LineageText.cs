@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 using Oversight.Organisation;
 using Oversight.Web.Localization;
+using Oversight.Text;
 
 namespace Oversight.Web.Pages.Units;
 
@@ -50,7 +51,7 @@ public sealed class LineageText(IHtmlLocalizer<Strings> html, IStringLocalizer<S
         }
 
         var link = new TagBuilder("a");
-        link.Attributes["href"] = $"/units/{Uri.EscapeDataString(unit.Code)}?asOf={Formats.Iso(DetailsModel.DayWithin(unit, preferredDay))}";
+        link.Attributes["href"] = $"/units/{Uri.EscapeDataString(unit.Code)}?asOf={IsoDate.Format(DetailsModel.DayWithin(unit, preferredDay))}";
         link.InnerHtml.Append(unit.Name);
         return link;
     }
