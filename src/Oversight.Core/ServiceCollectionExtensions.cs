@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Caller>();
         services.AddScoped<CallerScope>();
         services.AddSingleton<UnitGraphCache>();
+
+        // One key ring in the database: every node decrypts what another encrypted, and keys survive restarts.
+        services.AddDataProtection()
+            .SetApplicationName("Oversight")
+            .PersistKeysToDbContext<OversightDbContext>();
 
         services.AddIdentityCore<OversightUser>(options =>
             {

@@ -1,9 +1,13 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Oversight.Accounts;
 using Oversight.Audit;
+using Oversight.Calendar;
 using Oversight.Organisation;
 using Oversight.People;
+using Oversight.Petitions;
+using Oversight.Rules;
 
 namespace Oversight.Data;
 
@@ -117,5 +121,126 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.PreviousHash).HasMaxLength(64);
         entry.Property(e => e.Hash).HasMaxLength(64);
         entry.HasIndex(e => e.UnitId);
+    }
+}
+
+internal sealed class CitizenCaseConfiguration : IEntityTypeConfiguration<CitizenCase>
+{
+    public void Configure(EntityTypeBuilder<CitizenCase> citizenCase)
+    {
+        citizenCase.ToTable("Cases");
+        citizenCase.Property(c => c.Reference).HasMaxLength(64);
+        citizenCase.HasIndex(c => c.Reference).IsUnique();
+        citizenCase.Property(c => c.Subject).HasMaxLength(500);
+        citizenCase.Property(c => c.Content).HasMaxLength(10000);
+        citizenCase.Property(c => c.SearchText).HasMaxLength(800);
+        citizenCase.Property(c => c.PetitionerName).HasMaxLength(200);
+        citizenCase.Property(c => c.PetitionerAddress).HasMaxLength(500);
+        citizenCase.Property(c => c.PetitionerPhone).HasMaxLength(32);
+        citizenCase.Property(c => c.ForwardedTo).HasMaxLength(300);
+        citizenCase.Property(c => c.Guidance).HasMaxLength(2000);
+        citizenCase.Property(c => c.DeadlineBasis).HasMaxLength(1000);
+        citizenCase.Property(c => c.Outcome).HasMaxLength(4000);
+        citizenCase.Property(c => c.TrackingCode).HasMaxLength(16);
+        citizenCase.HasIndex(c => c.TrackingCode).IsUnique();
+        citizenCase.Property(c => c.ConcurrencyStamp).IsConcurrencyToken().HasAnnotation(AuditTrail.NotAudited, true);
+        citizenCase.Ignore(c => c.IsOpen);
+        citizenCase.Ignore(c => c.CurrentDueOn);
+        citizenCase.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
+        citizenCase.HasOne<OversightUser>().WithMany().HasForeignKey(c => c.AssigneeUserId).OnDelete(DeleteBehavior.SetNull);
+        citizenCase.HasOne<ReceptionSession>().WithMany().HasForeignKey(c => c.ReceptionSessionId).OnDelete(DeleteBehavior.SetNull);
+        citizenCase.HasOne<CitizenCase>().WithMany().HasForeignKey(c => c.RepeatOfCaseId).OnDelete(DeleteBehavior.Restrict);
+        citizenCase.HasMany(c => c.Extensions).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        citizenCase.HasMany(c => c.Steps).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+        citizenCase.HasIndex(c => new { c.UnitId, c.ReceivedOn });
+        citizenCase.HasIndex(c => c.ReceivedOn);
+        citizenCase.HasIndex(c => new { c.Status, c.DueOn });
+        citizenCase.HasIndex(c => new { c.AssigneeUserId, c.Status });
+        citizenCase.HasIndex(c => c.ReceptionSessionId);
+    }
+}
+
+internal sealed class CaseExtensionConfiguration : IEntityTypeConfiguration<CaseExtension>
+{
+    public void Configure(EntityTypeBuilder<CaseExtension> extension)
+    {
+        extension.Property(e => e.Reason).HasMaxLength(1000);
+        extension.Property(e => e.Decision).HasMaxLength(100);
+    }
+}
+
+internal sealed class CaseStepConfiguration : IEntityTypeConfiguration<CaseStep>
+{
+    public void Configure(EntityTypeBuilder<CaseStep> step)
+    {
+        step.Property(s => s.Actor).HasMaxLength(256);
+        step.Property(s => s.Note).HasMaxLength(4000);
+        step.HasIndex(s => s.CaseId);
+    }
+}
+
+internal sealed class ReceptionSessionConfiguration : IEntityTypeConfiguration<ReceptionSession>
+{
+    public void Configure(EntityTypeBuilder<ReceptionSession> session)
+    {
+        session.Property(s => s.Reference).HasMaxLength(64);
+        session.HasIndex(s => s.Reference).IsUnique();
+        session.Property(s => s.HostName).HasMaxLength(200);
+        session.Property(s => s.Note).HasMaxLength(2000);
+        session.HasOne<Unit>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+        session.HasOne<Person>().WithMany().HasForeignKey(s => s.HostPersonId).OnDelete(DeleteBehavior.SetNull);
+        session.HasIndex(s => new { s.UnitId, s.HeldOn });
+    }
+}
+
+internal sealed class DialogueMeetingConfiguration : IEntityTypeConfiguration<DialogueMeeting>
+{
+    public void Configure(EntityTypeBuilder<DialogueMeeting> meeting)
+    {
+        meeting.Property(m => m.Reference).HasMaxLength(64);
+        meeting.HasIndex(m => m.Reference).IsUnique();
+        meeting.Property(m => m.Topic).HasMaxLength(500);
+        meeting.Property(m => m.ParticipantNote).HasMaxLength(2000);
+        meeting.Property(m => m.Outcome).HasMaxLength(4000);
+        meeting.HasOne<Unit>().WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
+        meeting.HasMany(m => m.Cases).WithOne().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        meeting.HasIndex(m => new { m.UnitId, m.HeldOn });
+    }
+}
+
+internal sealed class DialogueMeetingCaseConfiguration : IEntityTypeConfiguration<DialogueMeetingCase>
+{
+    public void Configure(EntityTypeBuilder<DialogueMeetingCase> link)
+    {
+        link.HasKey(l => new { l.MeetingId, l.CaseId });
+        link.HasOne<CitizenCase>().WithMany().HasForeignKey(l => l.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RulePackConfiguration : IEntityTypeConfiguration<RulePack>
+{
+    public void Configure(EntityTypeBuilder<RulePack> pack)
+    {
+        pack.Property(p => p.Id).HasMaxLength(100);
+        pack.Property(p => p.Title).HasMaxLength(500);
+    }
+}
+
+internal sealed class HolidayScheduleConfiguration : IEntityTypeConfiguration<HolidaySchedule>
+{
+    public void Configure(EntityTypeBuilder<HolidaySchedule> schedule)
+    {
+        schedule.HasKey(s => s.Year);
+        schedule.Property(s => s.Year).ValueGeneratedNever();
+        schedule.Property(s => s.Source).HasMaxLength(500);
+    }
+}
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> key)
+    {
+        // Key material never goes into the audit trail; its creation is audited by name.
+        key.Property(k => k.Xml).HasAnnotation(AuditTrail.NotAudited, true);
     }
 }

@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Oversight.Accounts;
 using Oversight.Audit;
+using Oversight.Calendar;
 using Oversight.Organisation;
 using Oversight.People;
+using Oversight.Petitions;
+using Oversight.Rules;
 using Oversight.Text;
 
 namespace Oversight.Data;
@@ -19,7 +23,7 @@ namespace Oversight.Data;
 /// </code>
 /// </remarks>
 public sealed class OversightDbContext(DbContextOptions<OversightDbContext> options, Caller caller, TimeProvider time)
-    : IdentityDbContext<OversightUser>(options)
+    : IdentityDbContext<OversightUser>(options), IDataProtectionKeyContext
 {
     private bool savingAudit;
 
@@ -43,12 +47,38 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<CitizenCase> Cases => Set<CitizenCase>();
+
+    public DbSet<CaseExtension> CaseExtensions => Set<CaseExtension>();
+
+    public DbSet<CaseStep> CaseSteps => Set<CaseStep>();
+
+    public DbSet<ReceptionSession> ReceptionSessions => Set<ReceptionSession>();
+
+    public DbSet<DialogueMeeting> DialogueMeetings => Set<DialogueMeeting>();
+
+    public DbSet<DialogueMeetingCase> DialogueMeetingCases => Set<DialogueMeetingCase>();
+
+    public DbSet<RulePack> RulePacks => Set<RulePack>();
+
+    public DbSet<HolidaySchedule> HolidaySchedules => Set<HolidaySchedule>();
+
+    /// <summary>The Data Protection key ring, shared by every node (confidential fields, cookies, antiforgery).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<UnitKind>().HaveConversion<WireEnumConverter<UnitKind>>().HaveMaxLength(32);
         configurationBuilder.Properties<LineageKind>().HaveConversion<WireEnumConverter<LineageKind>>().HaveMaxLength(16);
         configurationBuilder.Properties<Gender>().HaveConversion<WireEnumConverter<Gender>>().HaveMaxLength(16);
         configurationBuilder.Properties<SensitiveField>().HaveConversion<WireEnumConverter<SensitiveField>>().HaveMaxLength(32);
+        configurationBuilder.Properties<CaseKind>().HaveConversion<WireEnumConverter<CaseKind>>().HaveMaxLength(32);
+        configurationBuilder.Properties<CaseChannel>().HaveConversion<WireEnumConverter<CaseChannel>>().HaveMaxLength(32);
+        configurationBuilder.Properties<CaseStatus>().HaveConversion<WireEnumConverter<CaseStatus>>().HaveMaxLength(32);
+        configurationBuilder.Properties<CaseAction>().HaveConversion<WireEnumConverter<CaseAction>>().HaveMaxLength(32);
+        configurationBuilder.Properties<HostRole>().HaveConversion<WireEnumConverter<HostRole>>().HaveMaxLength(32);
+        configurationBuilder.Properties<SessionKind>().HaveConversion<WireEnumConverter<SessionKind>>().HaveMaxLength(16);
+        configurationBuilder.Properties<DialogueLevel>().HaveConversion<WireEnumConverter<DialogueLevel>>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -113,7 +143,7 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
         }
     }
 
-    /// <summary>Normalises Vietnamese text, folds search names, stamps concurrency tokens and the structure stamp.</summary>
+    /// <summary>NFC-normalises every text, folds search names, stamps concurrency tokens and the structure stamp.</summary>
     private void PrepareForSave()
     {
         var structureChanged = false;
@@ -124,11 +154,30 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
                 continue;
             }
 
+            if (entry.State != EntityState.Deleted)
+            {
+                foreach (var property in entry.Properties)
+                {
+                    if (property.CurrentValue is string text && !text.IsNormalized())
+                    {
+                        property.CurrentValue = text.Normalize();
+                    }
+                }
+            }
+
             switch (entry.Entity)
             {
                 case UnitVersion version when entry.State != EntityState.Deleted:
                     version.Name = VietnameseText.Normalize(version.Name) ?? version.Name;
                     version.SearchName = VietnameseText.Fold(version.Name);
+                    break;
+                case CitizenCase citizenCase when entry.State != EntityState.Deleted:
+                    citizenCase.SearchText = CaseSearch.TextOf(citizenCase);
+                    if (entry.State == EntityState.Modified)
+                    {
+                        citizenCase.ConcurrencyStamp = Guid.NewGuid();
+                    }
+
                     break;
                 case Person person when entry.State != EntityState.Deleted:
                     person.FullName = VietnameseText.Normalize(person.FullName) ?? person.FullName;
