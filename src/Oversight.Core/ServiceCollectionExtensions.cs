@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PersonDirectory>();
         services.AddScoped<Organisation.ReferenceImport.ReferenceImporter>();
         services.AddScoped<Demo.DemoScenario>();
+        services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
         services.AddOversightImports();
         return services;
     }
