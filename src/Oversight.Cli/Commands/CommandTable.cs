@@ -29,6 +29,7 @@ public static class CommandTable
         .. OrganisationCommands.All,
         .. ImportCommands.All,
         .. DemoCommands.All,
+        .. CalendarCommands.All,
     ];
 
     public static string Help()

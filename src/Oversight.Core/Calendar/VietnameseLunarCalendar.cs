@@ -54,11 +54,21 @@ public static class VietnameseLunarCalendar
         return new LunarDate(date.DayNumber - Months.FirstDays[index] + 1, Months.Numbers[index], Months.Years[index], Months.Leap[index]);
     }
 
-    /// <summary>The solar date of a lunar date; null when there is no such day (no such leap month that year, day 30 of a 29-day month, a year out of range).</summary>
-    public static DateOnly? ToSolar(LunarDate date) =>
-        MonthsOf(date.Year).FirstOrDefault(m => m.Number == date.Month && m.IsLeap == date.IsLeapMonth) is { } month && date.Day >= 1 && date.Day <= month.Length
-            ? month.FirstDay.AddDays(date.Day - 1)
-            : null;
+    /// <summary>
+    /// The solar date of a lunar date; null when there is no such day (no such leap month that year, day 30 of a
+    /// 29-day month) or it falls outside <see cref="MinDate"/>..<see cref="MaxDate"/>.
+    /// </summary>
+    public static DateOnly? ToSolar(LunarDate date)
+    {
+        var index = Months.Find(date.Year, date.Month, date.IsLeapMonth);
+        if (index < 0 || date.Day < 1 || date.Day > Months.FirstDays[index + 1] - Months.FirstDays[index])
+        {
+            return null;
+        }
+
+        var solar = DateOnly.FromDayNumber(Months.FirstDays[index] + date.Day - 1);
+        return Covers(solar) ? solar : null;
+    }
 
     /// <summary>Tết: the first day of lunar year <paramref name="year"/> (1900–2100).</summary>
     public static DateOnly NewYear(int year) =>
@@ -73,7 +83,7 @@ public static class VietnameseLunarCalendar
         }
 
         var months = new List<LunarMonth>(13);
-        for (var i = Months.FirstOfYear(year); i < Months.Count && Months.Years[i] == year; i++)
+        for (var i = Months.FirstOfYear(year); Months.Years[i] == year; i++)
         {
             months.Add(new LunarMonth(year, Months.Numbers[i], Months.Leap[i], DateOnly.FromDayNumber(Months.FirstDays[i]), Months.FirstDays[i + 1] - Months.FirstDays[i]));
         }
@@ -139,6 +149,25 @@ public static class VietnameseLunarCalendar
         public int Count => Numbers.Length;
 
         public int FirstOfYear(int year) => firstOfYear[year];
+
+        /// <summary>The index of a month, or -1 when the table has no such month.</summary>
+        public int Find(int year, int number, bool isLeap)
+        {
+            if (!firstOfYear.TryGetValue(year, out var i))
+            {
+                return -1;
+            }
+
+            for (; i < Count && Years[i] == year; i++)
+            {
+                if (Numbers[i] == number && Leap[i] == isLeap)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
 
         /// <summary>The month that contains day <paramref name="dayNumber"/>.</summary>
         public int IndexOf(int dayNumber)
