@@ -49,6 +49,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Organisation.ReferenceImport.ReferenceImporter>();
         services.AddScoped<Demo.DemoScenario>();
         services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
+        services.AddScoped<Petitions.CaseRegister>();
+        services.AddScoped<Petitions.CitizenSummary>();
         services.AddOversightImports();
         return services;
     }

@@ -1,5 +1,6 @@
 using Oversight.Web.Hosting;
 using Oversight.Web.Organisation;
+using Oversight.Web.Petitions;
 
 var (demo, hostArgs) = StartupOptions.Parse(args);
 // Settings and pages come from beside the program, wherever it is started from (the README runs it from the
@@ -14,6 +15,7 @@ app.UseOversightWeb();
 app.MapHealthEndpoint();
 app.MapApiReference();
 app.MapOrganisationEndpoints();
+app.MapPetitionsReadEndpoints();
 app.MapRazorPages();
 
 app.Run();

@@ -1,0 +1,253 @@
+using Microsoft.EntityFrameworkCore;
+using Oversight.Accounts;
+using Oversight.Data;
+using Oversight.Organisation;
+using Oversight.Text;
+
+namespace Oversight.Petitions;
+
+/// <summary>Which cases the register lists. Every filter is optional; together they narrow the list.</summary>
+public sealed record CaseFilter
+{
+    /// <summary>Only cases handled in this unit's subtree (the unit carrying the code on <see cref="UnitAsOf"/>).</summary>
+    public string? UnitCode { get; init; }
+
+    /// <summary>The day the unit code and its subtree are read on; default <see cref="ReceivedTo"/>, else today.</summary>
+    public DateOnly? UnitAsOf { get; init; }
+
+    public CaseKind? Kind { get; init; }
+
+    public CaseStatus? Status { get; init; }
+
+    /// <summary>True: only open cases (received, accepted, under consideration); false: only closed ones.</summary>
+    public bool? Open { get; init; }
+
+    /// <summary>Only open cases whose running deadline has passed (it was before today in Vietnam).</summary>
+    public bool Overdue { get; init; }
+
+    /// <summary>Only open cases whose running deadline falls from today to today + N days.</summary>
+    public int? DueWithinDays { get; init; }
+
+    /// <summary>First day of receipt, inclusive.</summary>
+    public DateOnly? ReceivedFrom { get; init; }
+
+    /// <summary>Last day of receipt, inclusive.</summary>
+    public DateOnly? ReceivedTo { get; init; }
+
+    public string? AssigneeUserId { get; init; }
+
+    /// <summary>
+    /// Only protracted cases: a repeat of an earlier case, or open and received more than this many days ago
+    /// (the threshold comes from the rule pack in force).
+    /// </summary>
+    public int? ProtractedAfterDays { get; init; }
+
+    /// <summary>Words that must all occur in the reference, subject or (never a denouncer's) name; case, diacritics and đ/Đ ignored.</summary>
+    public string? Search { get; init; }
+}
+
+/// <summary>A case as the register shows it.</summary>
+/// <remarks>
+/// <c>PetitionerName</c> is always null for a denunciation: a denouncer's identity is never listed.
+/// <c>CurrentDueOn</c> is the deadline that runs now (acceptance, then resolution), null once closed;
+/// <c>DaysLeft</c> counts the days from today to it, negative when it is overdue by that many days.
+/// </remarks>
+public sealed record CaseRow(
+    Guid Id,
+    string Reference,
+    CaseKind Kind,
+    CaseStatus Status,
+    DateOnly ReceivedOn,
+    string UnitCode,
+    string UnitName,
+    string Subject,
+    string? PetitionerName,
+    int PetitionerCount,
+    string? AssigneeName,
+    DateOnly? CurrentDueOn,
+    bool Overdue,
+    int? DaysLeft);
+
+/// <summary>One page of the register (pages count from 1).</summary>
+/// <remarks>
+/// <c>MatchCount</c> counts the matching cases up to <see cref="CaseRegister.CountCap"/>;
+/// <c>MatchCountIsCapped</c> is true when more match than that ("1000+").
+/// </remarks>
+public sealed record CaseRegisterPage(
+    IReadOnlyList<CaseRow> Rows,
+    int Page,
+    int PageSize,
+    bool HasNextPage,
+    int MatchCount,
+    bool MatchCountIsCapped);
+
+/// <summary>The figures of the "my work" page.</summary>
+public sealed record MyWorkCounts(int Overdue, int DueSoon);
+
+/// <summary>
+/// The case register as the caller may see it: the list behind the register page, "my work" and the API.
+/// Newest receipt first; a unit outside the caller's scope does not exist for them.
+/// </summary>
+/// <remarks>
+/// Built for a million cases: a page reads one row more than it shows to know whether another follows, and
+/// the count stops at <see cref="CountCap"/> instead of counting the whole filtered set on every page.
+/// </remarks>
+public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeProvider time)
+{
+    /// <summary>Counts stop here; a page says "1000+" rather than scanning every match.</summary>
+    public const int CountCap = 1000;
+
+    public const int MaxPageSize = 200;
+
+    /// <summary>One page (from 1) of the cases matching <paramref name="filter"/>; null when its unit does not exist for the caller.</summary>
+    public async Task<CaseRegisterPage?> ListAsync(CaseFilter filter, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var graph = await scope.GraphAsync(cancellationToken);
+        var today = VietnamTime.Today(time);
+        var units = CaseUnits.Resolve(graph, await scope.FilterAsync(cancellationToken), filter.UnitCode, [filter.UnitAsOf ?? filter.ReceivedTo ?? today]);
+        if (units is null)
+        {
+            return null;
+        }
+
+        var cases = Filter(db.Cases.AsNoTracking(), units, filter, today);
+        var found = await cases
+            .OrderByDescending(c => c.ReceivedOn)
+            .ThenByDescending(c => c.Id)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize + 1)
+            .Select(c => new
+            {
+                c.Id,
+                c.Reference,
+                c.Kind,
+                c.Status,
+                c.ReceivedOn,
+                c.UnitId,
+                c.Subject,
+                PetitionerName = c.Kind == CaseKind.Denunciation ? null : c.PetitionerName,
+                c.PetitionerCount,
+                c.AssigneeUserId,
+                c.AcceptanceDueOn,
+                c.DueOn,
+            })
+            .ToListAsync(cancellationToken);
+        var shown = found.Take(pageSize).ToList();
+        var assigneeIds = shown.Select(c => c.AssigneeUserId).OfType<string>().Distinct().ToList();
+        var assignees = assigneeIds.Count == 0
+            ? new Dictionary<string, string?>()
+            : await db.Users.AsNoTracking().Where(u => assigneeIds.Contains(u.Id))
+                .ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.UserName, cancellationToken);
+        var rows = shown.Select(c =>
+        {
+            var unit = graph.At(c.UnitId, c.ReceivedOn) ?? graph.Latest(c.UnitId);
+            var due = CurrentDue(c.Status, c.AcceptanceDueOn, c.DueOn);
+            int? daysLeft = due is { } day ? day.DayNumber - today.DayNumber : null;
+            return new CaseRow(
+                c.Id, c.Reference, c.Kind, c.Status, c.ReceivedOn, unit?.Code ?? string.Empty, unit?.Name ?? string.Empty, c.Subject,
+                c.PetitionerName, c.PetitionerCount, c.AssigneeUserId is { } id ? assignees.GetValueOrDefault(id) : null, due, daysLeft < 0, daysLeft);
+        }).ToList();
+
+        var (count, capped) = await CountAsync(cases, page, pageSize, found.Count, cancellationToken);
+        return new CaseRegisterPage(rows, page, pageSize, found.Count > pageSize, count, capped);
+    }
+
+    /// <summary>How many of an assignee's open cases in the caller's scope are overdue, and how many fall due within <paramref name="dueWithinDays"/> days.</summary>
+    public async Task<MyWorkCounts> MyWorkAsync(string assigneeUserId, int dueWithinDays, CancellationToken cancellationToken = default)
+    {
+        var today = VietnamTime.Today(time);
+        var units = new CaseUnits(null, (await scope.FilterAsync(cancellationToken)).UnitIds);
+        var overdue = await Filter(db.Cases, units, new CaseFilter { AssigneeUserId = assigneeUserId, Overdue = true }, today).CountAsync(cancellationToken);
+        var dueSoon = await Filter(db.Cases, units, new CaseFilter { AssigneeUserId = assigneeUserId, DueWithinDays = dueWithinDays }, today).CountAsync(cancellationToken);
+        return new MyWorkCounts(overdue, dueSoon);
+    }
+
+    private static DateOnly? CurrentDue(CaseStatus status, DateOnly? acceptanceDueOn, DateOnly? dueOn) => status switch
+    {
+        CaseStatus.Received => acceptanceDueOn,
+        CaseStatus.Accepted or CaseStatus.UnderConsideration => dueOn,
+        _ => null,
+    };
+
+    /// <summary>Counts only when the page does not tell already: a last page (not past the end) knows the count.</summary>
+    private static async Task<(int Count, bool Capped)> CountAsync(IQueryable<CitizenCase> cases, int page, int pageSize, int foundOnPage, CancellationToken cancellationToken)
+    {
+        if (foundOnPage <= pageSize && (foundOnPage > 0 || page == 1))
+        {
+            return ((page - 1) * pageSize + foundOnPage, false);
+        }
+
+        var count = await cases.Take(CountCap + 1).CountAsync(cancellationToken);
+        return count > CountCap ? (CountCap, true) : (count, false);
+    }
+
+    private static IQueryable<CitizenCase> Filter(IQueryable<CitizenCase> cases, CaseUnits units, CaseFilter filter, DateOnly today)
+    {
+        if (units.UnitIds is { } unitIds)
+        {
+            var ids = unitIds.ToList();
+            cases = cases.Where(c => ids.Contains(c.UnitId));
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            cases = cases.Where(c => c.Kind == kind);
+        }
+
+        if (filter.Status is { } status)
+        {
+            cases = cases.Where(c => c.Status == status);
+        }
+
+        if (filter.Open is { } open)
+        {
+            cases = open
+                ? cases.Where(c => c.Status == CaseStatus.Received || c.Status == CaseStatus.Accepted || c.Status == CaseStatus.UnderConsideration)
+                : cases.Where(c => c.Status != CaseStatus.Received && c.Status != CaseStatus.Accepted && c.Status != CaseStatus.UnderConsideration);
+        }
+
+        if (filter.Overdue)
+        {
+            cases = cases.Where(c => (c.Status == CaseStatus.Received && c.AcceptanceDueOn < today)
+                || ((c.Status == CaseStatus.Accepted || c.Status == CaseStatus.UnderConsideration) && c.DueOn < today));
+        }
+
+        if (filter.DueWithinDays is { } days)
+        {
+            var last = today.AddDays(days);
+            cases = cases.Where(c => (c.Status == CaseStatus.Received && c.AcceptanceDueOn >= today && c.AcceptanceDueOn <= last)
+                || ((c.Status == CaseStatus.Accepted || c.Status == CaseStatus.UnderConsideration) && c.DueOn >= today && c.DueOn <= last));
+        }
+
+        if (filter.ReceivedFrom is { } from)
+        {
+            cases = cases.Where(c => c.ReceivedOn >= from);
+        }
+
+        if (filter.ReceivedTo is { } to)
+        {
+            cases = cases.Where(c => c.ReceivedOn <= to);
+        }
+
+        if (filter.AssigneeUserId is { } assignee)
+        {
+            cases = cases.Where(c => c.AssigneeUserId == assignee);
+        }
+
+        if (filter.ProtractedAfterDays is { } threshold)
+        {
+            var receivedBefore = today.AddDays(-threshold);
+            cases = cases.Where(c => c.RepeatOfCaseId != null
+                || ((c.Status == CaseStatus.Received || c.Status == CaseStatus.Accepted || c.Status == CaseStatus.UnderConsideration) && c.ReceivedOn < receivedBefore));
+        }
+
+        foreach (var word in VietnameseText.Fold(filter.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            cases = cases.Where(c => c.SearchText.Contains(word));
+        }
+
+        return cases;
+    }
+}
