@@ -45,12 +45,16 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<UnitDirectory>();
+        services.AddSingleton<Rules.RuleBook>();
+        services.AddScoped<Rules.RulePackLoader>();
+        services.AddScoped<Petitions.CaseWorkflow>();
+        services.AddScoped<Petitions.DenouncerIdentity>();
         services.AddScoped<PersonDirectory>();
         services.AddScoped<Organisation.ReferenceImport.ReferenceImporter>();
         services.AddScoped<Demo.DemoScenario>();
-        services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
         services.AddScoped<Petitions.CaseRegister>();
         services.AddScoped<Petitions.CitizenSummary>();
+        services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
         services.AddOversightImports();
         return services;
     }

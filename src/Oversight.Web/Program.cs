@@ -15,6 +15,7 @@ app.UseOversightWeb();
 app.MapHealthEndpoint();
 app.MapApiReference();
 app.MapOrganisationEndpoints();
+app.MapPetitionsEndpoints();
 app.MapPetitionsReadEndpoints();
 app.MapRazorPages();
 

@@ -143,6 +143,41 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
         }
     }
 
+    /// <summary>
+    /// Appends an audit entry for an access that changes no row (a confidential value was shown), in its own
+    /// transaction unless one is open.
+    /// </summary>
+    public async Task AuditReadAsync(string action, string entityType, string entityId, Guid? unitId, CancellationToken cancellationToken = default)
+    {
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var entries = await ChainAuditEntriesAsync([new AuditTrail.AuditRecord(action, entityType, entityId, unitId, null, null)], cancellationToken);
+            AuditEntries.AddRange(entries);
+            savingAudit = true;
+            try
+            {
+                await base.SaveChangesAsync(true, cancellationToken);
+            }
+            finally
+            {
+                savingAudit = false;
+            }
+
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
     /// <summary>NFC-normalises every text, folds search names, stamps concurrency tokens and the structure stamp.</summary>
     private void PrepareForSave()
     {

@@ -43,7 +43,7 @@ public enum CaseStatus
 /// deadlines computed from the rule pack in force when each clock started.
 /// </summary>
 /// <remarks>
-/// Change it only through <c>CaseWorkflow</c>, which allows only lawful transitions. A denouncer's
+/// Change it only through <see cref="CaseWorkflow"/>, which allows only lawful transitions. A denouncer's
 /// identity is kept only in <see cref="ProtectedIdentity"/> (encrypted with ASP.NET Data Protection); the plain
 /// petitioner fields stay empty for denunciations.
 /// </remarks>

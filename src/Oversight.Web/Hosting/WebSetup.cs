@@ -22,6 +22,7 @@ public static class WebSetup
     public static IServiceCollection AddOversightWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOversightCore(configuration);
+        services.AddScoped<Petitions.CaseResponses>();
         new IdentityBuilder(typeof(OversightUser), typeof(IdentityRole), services)
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ScopeClaimsPrincipalFactory>();

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Oversight.Text;
+
+namespace Oversight.Petitions;
+
+/// <summary>What is wrong with a field of a case request, in English, with a key pages translate it by (<c>CaseError.{Key}</c>).</summary>
+public sealed record FieldError(string Field, string Key, string Message, IReadOnlyList<string> Arguments);
+
+/// <summary>A kind of case error: its key and its English wording with <c>{0}</c>-style places.</summary>
+public sealed record CaseMessage(string Key, string English)
+{
+    public FieldError For(string field, params object?[] values)
+    {
+        var arguments = values.Select(v => v switch
+        {
+            null => "…",
+            DateOnly day => IsoDate.Format(day),
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            _ => v.ToString() ?? string.Empty,
+        }).ToArray();
+        return new FieldError(field, Key, string.Format(CultureInfo.InvariantCulture, English, arguments), arguments);
+    }
+}
+
+/// <summary>Every message the case workflow answers with. Each has a translation under <c>CaseError.{Key}</c> for the pages.</summary>
+public static class CaseMessages
+{
+    public static readonly CaseMessage Required = new(nameof(Required), "must not be empty");
+    public static readonly CaseMessage TooLong = new(nameof(TooLong), "is {0} characters long; at most {1} are allowed");
+    public static readonly CaseMessage NotOneOf = new(nameof(NotOneOf), "'{0}' is not one of: {1}");
+    public static readonly CaseMessage NotADate = new(nameof(NotADate), "'{0}' is not a date in the form YYYY-MM-DD");
+    public static readonly CaseMessage InTheFuture = new(nameof(InTheFuture), "{0} is after today ({1})");
+    public static readonly CaseMessage BeforeStep = new(nameof(BeforeStep), "{0} is before {1}, when the case was last acted on");
+    public static readonly CaseMessage UnitNotFound = new(nameof(UnitNotFound), "no unit you may act for has code {0} on {1}");
+    public static readonly CaseMessage NotAPhone = new(nameof(NotAPhone), "'{0}' is not a telephone number (digits, spaces, + . - ( ) only)");
+    public static readonly CaseMessage OutOfRange = new(nameof(OutOfRange), "{0} is not between {1} and {2}");
+    public static readonly CaseMessage ReferenceTaken = new(nameof(ReferenceTaken), "another case already has register number {0}");
+    public static readonly CaseMessage SessionNotFound = new(nameof(SessionNotFound), "no reception session you may see has register number {0}");
+    public static readonly CaseMessage CaseNotFound = new(nameof(CaseNotFound), "no case you may see has register number {0}");
+    public static readonly CaseMessage NotAllowedNow = new(nameof(NotAllowedNow), "a case that is {0} cannot be {1}");
+    public static readonly CaseMessage NoRule = new(nameof(NoRule), "no rule pack in force on {0} gives {1}");
+    public static readonly CaseMessage NoMoreExtensions = new(nameof(NoMoreExtensions), "the time limit was already extended {0} time(s), the most {1} allows");
+    public static readonly CaseMessage AssigneeNotFound = new(nameof(AssigneeNotFound), "no account {0} may handle cases of this unit");
+    public static readonly CaseMessage ChangedMeanwhile = new(nameof(ChangedMeanwhile), "someone changed this case meanwhile; reload it and try again");
+    public static readonly CaseMessage RepeatNotEarlier = new(nameof(RepeatNotEarlier), "case {0} was received on {1}, not before this one");
+
+    /// <summary>All messages, for checks that each is translated.</summary>
+    public static IReadOnlyList<CaseMessage> All { get; } = typeof(CaseMessages).GetFields()
+        .Where(f => f.FieldType == typeof(CaseMessage))
+        .Select(f => (CaseMessage)f.GetValue(null)!)
+        .ToArray();
+}

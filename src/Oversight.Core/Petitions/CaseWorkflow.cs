@@ -1,0 +1,487 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Oversight.Accounts;
+using Oversight.Calendar;
+using Oversight.Data;
+using Oversight.Organisation;
+using Oversight.Rules;
+using Oversight.Text;
+
+namespace Oversight.Petitions;
+
+/// <summary>
+/// Every change to a citizen's case: receipt, acceptance, assignment, extension, forwarding, rejection,
+/// withdrawal, resolution and notes. Only lawful transitions are allowed; each step is kept on the case's timeline
+/// and audited by the save; deadlines come from the rule pack in force on the day each clock starts.
+/// </summary>
+/// <remarks>
+/// Expected failures (bad fields, a step the status does not allow, a case out of scope) are values in
+/// <see cref="CaseResult"/>; nothing is saved then.
+/// </remarks>
+public sealed class CaseWorkflow(
+    OversightDbContext db,
+    Caller caller,
+    CallerScope scope,
+    RuleBook ruleBook,
+    WorkingCalendar workingCalendar,
+    DenouncerIdentity identity,
+    TimeProvider time)
+{
+    private const int SubjectLength = 500;
+    private const int ContentLength = 10000;
+    private const string TrackingAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /// <summary>Records a new case from an officer, the API or an import, in a unit within the caller's scope.</summary>
+    public Task<CaseResult> ReceiveAsync(CaseRequest request, CancellationToken cancellationToken = default) =>
+        RecordAsync(request, publicChannel: false, cancellationToken);
+
+    /// <summary>
+    /// Records a case a citizen submitted on the public channel: received today, through the public web channel, in
+    /// any unit of today's structure, with a tracking code the citizen follows it by.
+    /// </summary>
+    public Task<CaseResult> ReceivePublicAsync(CaseRequest request, CancellationToken cancellationToken = default) =>
+        RecordAsync(request with { ReceivedOn = IsoDate.Format(Today), Channel = WireNames<CaseChannel>.ToWire(CaseChannel.PublicWeb), Reference = null, ReceptionSession = null }, publicChannel: true, cancellationToken);
+
+    private DateOnly Today => VietnamTime.Today(time);
+
+    private async Task<CaseResult> RecordAsync(CaseRequest request, bool publicChannel, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        var kind = Parse<CaseKind>(request.Kind, "kind", errors);
+        var channel = Parse<CaseChannel>(request.Channel, "channel", errors);
+        var receivedOn = ParseDate(request.ReceivedOn, "receivedOn", errors);
+        var subject = Text(request.Subject, "subject", SubjectLength, errors, required: true);
+        var content = Text(request.Content, "content", ContentLength, errors, required: true);
+        var name = Text(request.Petitioner?.Name, "petitioner.name", 200, errors, required: true);
+        var address = Text(request.Petitioner?.Address, "petitioner.address", 500, errors, required: false);
+        var phone = Text(request.Petitioner?.Phone, "petitioner.phone", 32, errors, required: false);
+        if (phone is not null && !phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '.' or '-' or '(' or ')'))
+        {
+            errors.Add(CaseMessages.NotAPhone.For("petitioner.phone", phone));
+        }
+
+        var count = request.PetitionerCount ?? 1;
+        if (count is < 1 or > 10000)
+        {
+            errors.Add(CaseMessages.OutOfRange.For("petitionerCount", count, 1, 10000));
+        }
+
+        var reference = Text(request.Reference, "reference", 64, errors, required: false);
+        if (receivedOn is { } received && received > Today)
+        {
+            errors.Add(CaseMessages.InTheFuture.For("receivedOn", received, Today));
+        }
+
+        UnitSnapshot? unit = null;
+        var unitCode = VietnameseText.Normalize(request.Unit);
+        if (unitCode is null)
+        {
+            errors.Add(CaseMessages.Required.For("unit"));
+        }
+        else if (receivedOn is { } on)
+        {
+            var graph = await scope.GraphAsync(cancellationToken);
+            unit = graph.Find(unitCode, on);
+            var filter = publicChannel ? ScopeFilter.Everything : await scope.FilterAsync(cancellationToken);
+            if (unit is null || !filter.Contains(unit.Id))
+            {
+                errors.Add(CaseMessages.UnitNotFound.For("unit", unitCode, on));
+                unit = null;
+            }
+        }
+
+        Guid? sessionId = null;
+        if (VietnameseText.Normalize(request.ReceptionSession) is { } sessionReference && unit is not null)
+        {
+            var filter = await scope.FilterAsync(cancellationToken);
+            var session = await db.ReceptionSessions.AsNoTracking().Where(s => s.Reference == sessionReference).Select(s => new { s.Id, s.UnitId }).FirstOrDefaultAsync(cancellationToken);
+            if (session is null || !filter.Contains(session.UnitId))
+            {
+                errors.Add(CaseMessages.SessionNotFound.For("receptionSession", sessionReference));
+            }
+            else
+            {
+                sessionId = session.Id;
+            }
+        }
+
+        if (reference is not null && await db.Cases.AnyAsync(c => c.Reference == reference, cancellationToken))
+        {
+            errors.Add(CaseMessages.ReferenceTaken.For("reference", reference));
+        }
+
+        if (errors.Count > 0 || unit is null)
+        {
+            return new CaseResult(null, errors);
+        }
+
+        var day = receivedOn!.Value;
+        var citizenCase = new CitizenCase
+        {
+            Reference = reference ?? NewReference(day),
+            Kind = kind!.Value,
+            Channel = channel!.Value,
+            ReceivedOn = day,
+            UnitId = unit.Id,
+            Subject = subject!,
+            Content = content!,
+            PetitionerCount = count,
+            ReceptionSessionId = sessionId,
+            TrackingCode = publicChannel ? NewTrackingCode() : null,
+        };
+        var petitioner = new PetitionerDetails(name, address, phone);
+        if (citizenCase.Kind == CaseKind.Denunciation)
+        {
+            citizenCase.ProtectedIdentity = identity.Protect(petitioner);
+        }
+        else
+        {
+            (citizenCase.PetitionerName, citizenCase.PetitionerAddress, citizenCase.PetitionerPhone) = (name, address, phone);
+        }
+
+        var rules = await ruleBook.GetAsync(db, cancellationToken);
+        var acceptance = rules.Find($"{WireNames<CaseKind>.ToWire(citizenCase.Kind)}.accept", day);
+        if (acceptance is null)
+        {
+            return CaseResult.Invalid(CaseMessages.NoRule.For("kind", day, $"{WireNames<CaseKind>.ToWire(citizenCase.Kind)}.accept"));
+        }
+
+        var calendar = await workingCalendar.TableAsync(cancellationToken);
+        citizenCase.AcceptanceDueOn = Deadlines.Due(day, acceptance, calendar);
+        citizenCase.DeadlineBasis = acceptance.ToString();
+        AddStep(citizenCase, day, CaseAction.Received, null, isPublic: publicChannel);
+        db.Cases.Add(citizenCase);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CaseResult(citizenCase, []);
+    }
+
+    /// <summary>Accepts a case within the unit's jurisdiction and starts its resolution clock.</summary>
+    public Task<CaseResult> AcceptAsync(Guid id, DateOnly on, bool complex, bool remoteArea, Guid? expectedStamp = null, CancellationToken cancellationToken = default) =>
+        StepAsync(id, expectedStamp, "accepted", [CaseStatus.Received], on, async (citizenCase, rules) =>
+        {
+            var key = ResolutionKey(citizenCase.Kind, complex, remoteArea);
+            if (rules.Find(key, on) is not { } limit)
+            {
+                return [CaseMessages.NoRule.For("on", on, key)];
+            }
+
+            var calendar = await workingCalendar.TableAsync(cancellationToken);
+            citizenCase.Status = CaseStatus.Accepted;
+            citizenCase.WithinJurisdiction = true;
+            citizenCase.AcceptedOn = on;
+            citizenCase.Complex = complex;
+            citizenCase.RemoteArea = remoteArea;
+            citizenCase.DueOn = Deadlines.Due(on, limit, calendar);
+            citizenCase.DeadlineBasis = limit.ToString();
+            AddStep(citizenCase, on, CaseAction.Accepted, null, isPublic: true);
+            return [];
+        }, cancellationToken);
+
+    /// <summary>Gives the case to an officer who may handle the unit's cases; an accepted case is then under consideration.</summary>
+    public Task<CaseResult> AssignAsync(Guid id, DateOnly on, string userName, Guid? expectedStamp = null, CancellationToken cancellationToken = default) =>
+        StepAsync(id, expectedStamp, "assigned", [CaseStatus.Received, CaseStatus.Accepted, CaseStatus.UnderConsideration], on, async (citizenCase, _) =>
+        {
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+            var graph = await scope.GraphAsync(cancellationToken);
+            if (user?.ScopeUnitId is not { } userScope || !graph.Scope(userScope).Contains(citizenCase.UnitId))
+            {
+                return [CaseMessages.AssigneeNotFound.For("assignee", userName)];
+            }
+
+            citizenCase.AssigneeUserId = user.Id;
+            if (citizenCase.Status == CaseStatus.Accepted)
+            {
+                citizenCase.Status = CaseStatus.UnderConsideration;
+            }
+
+            AddStep(citizenCase, on, CaseAction.Assigned, user.DisplayName ?? user.UserName, isPublic: false);
+            return [];
+        }, cancellationToken);
+
+    /// <summary>Extends the resolution time limit by decision, as often as the rule pack allows for the kind.</summary>
+    public Task<CaseResult> ExtendAsync(Guid id, DateOnly on, string? reason, string? decision, Guid? expectedStamp = null, CancellationToken cancellationToken = default) =>
+        StepAsync(id, expectedStamp, "extended", [CaseStatus.Accepted, CaseStatus.UnderConsideration], on, async (citizenCase, rules) =>
+        {
+            var errors = new List<FieldError>();
+            var why = Text(reason, "reason", 1000, errors, required: true);
+            var number = Text(decision, "decision", 100, errors, required: false);
+            var kind = WireNames<CaseKind>.ToWire(citizenCase.Kind);
+            var clockStart = citizenCase.AcceptedOn!.Value;
+            var extension = rules.Find($"{kind}.extension", clockStart);
+            var most = rules.Find($"{kind}.extension.max", clockStart);
+            if (extension is null || most is null)
+            {
+                errors.Add(CaseMessages.NoRule.For("on", clockStart, $"{kind}.extension"));
+            }
+            else if (citizenCase.Extensions.Count >= most.Value.Value)
+            {
+                errors.Add(CaseMessages.NoMoreExtensions.For("on", citizenCase.Extensions.Count, most.ToString()));
+            }
+
+            if (errors.Count > 0)
+            {
+                return errors;
+            }
+
+            var calendar = await workingCalendar.TableAsync(cancellationToken);
+            var granted = new CaseExtension { CaseId = citizenCase.Id, GrantedOn = on, Days = extension!.Days, Reason = why!, Decision = number };
+            citizenCase.Extensions.Add(granted);
+            db.CaseExtensions.Add(granted);
+            citizenCase.DueOn = Deadlines.Due(citizenCase.DueOn!.Value, extension, calendar);
+            citizenCase.DeadlineBasis = $"{citizenCase.DeadlineBasis}; {extension}";
+            AddStep(citizenCase, on, CaseAction.Extended, number is null ? why : $"{number}: {why}", isPublic: true);
+            return [];
+        }, cancellationToken);
+
+    /// <summary>Forwards a case outside the unit's jurisdiction to the competent body, with the guidance given.</summary>
+    public Task<CaseResult> ForwardAsync(Guid id, DateOnly on, string? forwardedTo, string? guidance, Guid? expectedStamp = null, CancellationToken cancellationToken = default) =>
+        StepAsync(id, expectedStamp, "forwarded", [CaseStatus.Received], on, (citizenCase, _) =>
+        {
+            var errors = new List<FieldError>();
+            var to = Text(forwardedTo, "forwardedTo", 300, errors, required: true);
+            var advice = Text(guidance, "guidance", 2000, errors, required: false);
+            if (errors.Count == 0)
+            {
+                citizenCase.WithinJurisdiction = false;
+                citizenCase.ForwardedTo = to;
+                citizenCase.Guidance = advice;
+                Close(citizenCase, CaseStatus.Forwarded, on, CaseAction.Forwarded, advice is null ? to : $"{to}: {advice}");
+            }
+
+            return Task.FromResult<IReadOnlyList<FieldError>>(errors);
+        }, cancellationToken);
+
+    /// <summary>Declines to accept a case that does not meet the conditions for it, with the reason given to the citizen.</summary>
+    public Task<CaseResult> RejectAsync(Guid id, DateOnly on, string? reason, Guid? expectedStamp = null, CancellationToken cancellationToken = default) =>
+        StepAsync(id, expectedStamp, "rejected", [CaseStatus.Received], on, (citizenCase, _) =>
+        {
+            var errors = new List<FieldError>();
+            var why = Text(reason, "reason", 2000, errors, required: true);
+            if (errors.Count == 0)
+            {
+                citizenCase.Guidance = why;
+                Close(citizenCase, CaseStatus.Rejected, on, CaseAction.Rejected, why);
+            }
+
+            return Task.FromResult<IReadOnlyList<FieldError>>(errors);
+        }, cancellationToken);
+
+    /// <summary>The citizen withdrew the case.</summary>
+    public Task<CaseResult> WithdrawAsync(Guid id, DateOnly on, string? note, Guid? expectedStamp = null, CancellationToken cancellationToken = default) =>
+        StepAsync(id, expectedStamp, "withdrawn", [CaseStatus.Received, CaseStatus.Accepted, CaseStatus.UnderConsideration], on, (citizenCase, _) =>
+        {
+            var errors = new List<FieldError>();
+            var text = Text(note, "note", 2000, errors, required: false);
+            if (errors.Count == 0)
+            {
+                Close(citizenCase, CaseStatus.Withdrawn, on, CaseAction.Withdrawn, text);
+            }
+
+            return Task.FromResult<IReadOnlyList<FieldError>>(errors);
+        }, cancellationToken);
+
+    /// <summary>Records the decision that resolves the case, and the answer the citizen sees on the status page.</summary>
+    public Task<CaseResult> ResolveAsync(Guid id, DateOnly on, string? outcome, Guid? expectedStamp = null, CancellationToken cancellationToken = default) =>
+        StepAsync(id, expectedStamp, "resolved", [CaseStatus.Accepted, CaseStatus.UnderConsideration], on, (citizenCase, _) =>
+        {
+            var errors = new List<FieldError>();
+            var text = Text(outcome, "outcome", 4000, errors, required: true);
+            if (errors.Count == 0)
+            {
+                citizenCase.Outcome = text;
+                Close(citizenCase, CaseStatus.Resolved, on, CaseAction.Resolved, text);
+            }
+
+            return Task.FromResult<IReadOnlyList<FieldError>>(errors);
+        }, cancellationToken);
+
+    /// <summary>Adds a note to the timeline: internal, or a public answer the citizen sees on the status page.</summary>
+    public Task<CaseResult> NoteAsync(Guid id, string? note, bool isPublic, Guid? expectedStamp = null, CancellationToken cancellationToken = default) =>
+        StepAsync(id, expectedStamp, "noted", Enum.GetValues<CaseStatus>(), Today, (citizenCase, _) =>
+        {
+            var errors = new List<FieldError>();
+            var text = Text(note, "note", 4000, errors, required: true);
+            if (errors.Count == 0)
+            {
+                AddStep(citizenCase, Today, isPublic ? CaseAction.Answered : CaseAction.Noted, text, isPublic);
+            }
+
+            return Task.FromResult<IReadOnlyList<FieldError>>(errors);
+        }, cancellationToken);
+
+    /// <summary>Marks the case as a repeat of an earlier one by the same petitioner on the same matter: it is then protracted.</summary>
+    public Task<CaseResult> MarkRepeatAsync(Guid id, string? earlierReference, Guid? expectedStamp = null, CancellationToken cancellationToken = default) =>
+        StepAsync(id, expectedStamp, "marked as a repeat", Enum.GetValues<CaseStatus>(), Today, async (citizenCase, _) =>
+        {
+            var reference = VietnameseText.Normalize(earlierReference);
+            var filter = await scope.FilterAsync(cancellationToken);
+            var earlier = reference is null ? null : await db.Cases.AsNoTracking()
+                .Where(c => c.Reference == reference)
+                .Select(c => new { c.Id, c.UnitId, c.ReceivedOn })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (earlier is null || !filter.Contains(earlier.UnitId) || earlier.Id == citizenCase.Id)
+            {
+                return [CaseMessages.CaseNotFound.For("repeatOf", reference)];
+            }
+
+            if (earlier.ReceivedOn > citizenCase.ReceivedOn)
+            {
+                return [CaseMessages.RepeatNotEarlier.For("repeatOf", reference, earlier.ReceivedOn)];
+            }
+
+            citizenCase.RepeatOfCaseId = earlier.Id;
+            AddStep(citizenCase, Today, CaseAction.Noted, reference, isPublic: false);
+            return [];
+        }, cancellationToken);
+
+    /// <summary>Loads a case the caller may see, with its extensions and steps; null when it does not exist for them.</summary>
+    public async Task<CitizenCase?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var citizenCase = await db.Cases.Include(c => c.Extensions).Include(c => c.Steps).AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return citizenCase is not null && (await scope.FilterAsync(cancellationToken)).Contains(citizenCase.UnitId) ? citizenCase : null;
+    }
+
+    private async Task<CaseResult> StepAsync(
+        Guid id,
+        Guid? expectedStamp,
+        string becoming,
+        IReadOnlyCollection<CaseStatus> allowedFrom,
+        DateOnly on,
+        Func<CitizenCase, RuleSet, Task<IReadOnlyList<FieldError>>> apply,
+        CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } citizenCase)
+        {
+            return CaseResult.Missing;
+        }
+
+        if (expectedStamp is { } stamp && stamp != citizenCase.ConcurrencyStamp)
+        {
+            return CaseResult.Invalid(CaseMessages.ChangedMeanwhile.For(""));
+        }
+
+        if (!allowedFrom.Contains(citizenCase.Status))
+        {
+            return CaseResult.Invalid(CaseMessages.NotAllowedNow.For("status", WireNames<CaseStatus>.ToWire(citizenCase.Status), becoming));
+        }
+
+        // Notes are dated when written; the workflow's own steps keep their order in time.
+        var last = citizenCase.Steps.Where(s => s.Action is not (CaseAction.Noted or CaseAction.Answered)).Select(s => s.On).DefaultIfEmpty(citizenCase.ReceivedOn).Max();
+        if (on > Today)
+        {
+            return CaseResult.Invalid(CaseMessages.InTheFuture.For("on", on, Today));
+        }
+
+        if (on < last)
+        {
+            return CaseResult.Invalid(CaseMessages.BeforeStep.For("on", on, last));
+        }
+
+        var errors = await apply(citizenCase, await ruleBook.GetAsync(db, cancellationToken));
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return new CaseResult(null, errors);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return CaseResult.Invalid(CaseMessages.ChangedMeanwhile.For(""));
+        }
+
+        return new CaseResult(citizenCase, []);
+    }
+
+    private static string ResolutionKey(CaseKind kind, bool complex, bool remoteArea) =>
+        WireNames<CaseKind>.ToWire(kind) + (kind == CaseKind.Denunciation ? ".resolve" : (complex, remoteArea) switch
+        {
+            (true, true) => ".resolve.complex-and-remote",
+            (true, false) or (false, true) => ".resolve.complex-or-remote",
+            _ => ".resolve",
+        });
+
+    private void Close(CitizenCase citizenCase, CaseStatus status, DateOnly on, CaseAction action, string? note)
+    {
+        citizenCase.Status = status;
+        citizenCase.ClosedOn = on;
+        AddStep(citizenCase, on, action, note, isPublic: true);
+    }
+
+    private void AddStep(CitizenCase citizenCase, DateOnly on, CaseAction action, string? note, bool isPublic)
+    {
+        var step = new CaseStep { CaseId = citizenCase.Id, On = on, RecordedAt = time.GetUtcNow(), Actor = caller.Name, Action = action, Note = note, IsPublic = isPublic };
+        citizenCase.Steps.Add(step);
+        if (db.Entry(citizenCase).State != EntityState.Detached)
+        {
+            db.CaseSteps.Add(step);
+        }
+    }
+
+    private static string NewReference(DateOnly receivedOn) =>
+        $"{receivedOn.Year}-{RandomNumberGenerator.GetString(TrackingAlphabet, 8)}";
+
+    /// <summary>Ten characters from 32 (50 bits): not guessable, easy to read aloud and type.</summary>
+    private static string NewTrackingCode() => RandomNumberGenerator.GetString(TrackingAlphabet, 10);
+
+    private static TEnum? Parse<TEnum>(string? text, string field, List<FieldError> errors) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(CaseMessages.Required.For(field));
+            return null;
+        }
+
+        if (WireNames<TEnum>.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(CaseMessages.NotOneOf.For(field, text, string.Join(", ", WireNames<TEnum>.All)));
+        return null;
+    }
+
+    private static DateOnly? ParseDate(string? text, string field, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(CaseMessages.Required.For(field));
+            return null;
+        }
+
+        if (IsoDate.TryParse(text.Trim(), out var day))
+        {
+            return day;
+        }
+
+        errors.Add(CaseMessages.NotADate.For(field, text));
+        return null;
+    }
+
+    private static string? Text(string? text, string field, int maxLength, List<FieldError> errors, bool required)
+    {
+        var value = text?.Trim().Normalize();
+        if (string.IsNullOrEmpty(value))
+        {
+            if (required)
+            {
+                errors.Add(CaseMessages.Required.For(field));
+            }
+
+            return null;
+        }
+
+        if (value.Length > maxLength)
+        {
+            errors.Add(CaseMessages.TooLong.For(field, value.Length, maxLength));
+            return null;
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Oversight.Accounts;
+using Oversight.Data;
+using Oversight.Tests.Infrastructure;
+
+namespace Oversight.Tests.Petitions;
+
+public sealed class CasesApiTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static object Complaint(string kind = "complaint", string unit = "10072", string receivedOn = "2024-02-07") => new
+    {
+        kind,
+        unit,
+        receivedOn,
+        channel = "reception-session",
+        subject = "Khiếu nại về bồi thường đất",
+        content = "Ông đề nghị xem xét lại quyết định bồi thường.",
+        petitioner = new { name = "Nguyễn Văn Đức", address = "Thôn Đồng Vai, xã Hợp Đồng", phone = "0912 345 678" },
+    };
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_complaint_is_recorded_with_its_acceptance_deadline_counted_past_Tet(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        await using var web = new OversightWebFactory(database);
+        var client = await web.CreateApiClientAsync("officer", Roles.Officer, "277", new DateOnly(2024, 7, 19));
+
+        var response = await client.PostAsJsonAsync("/api/v1/cases", Complaint(), Cancel);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var read = await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{created.GetProperty("id").GetString()}", Cancel);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("received", read.GetProperty("status").GetString());
+        Assert.Equal("10072", read.GetProperty("unit").GetString());
+        Assert.Equal("Nguyễn Văn Đức", read.GetProperty("petitioner").GetProperty("name").GetString());
+        // 10 calendar days from 7 Feb 2024 end on 17 Feb, a Saturday after the Tết days off (8–14 Feb): the next working day is Mon 19 Feb.
+        Assert.Equal("2024-02-19", read.GetProperty("acceptanceDueOn").GetString());
+        Assert.Contains("complaint.accept", read.GetProperty("deadlineBasis").GetString());
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Invalid_input_names_every_field_and_stores_nothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        await using var web = new OversightWebFactory(database);
+        var client = await web.CreateApiClientAsync("officer", Roles.Officer, "10072", new DateOnly(2024, 7, 19));
+
+        var response = await client.PostAsJsonAsync("/api/v1/cases", new { kind = "grievance", unit = "10060", receivedOn = "2024-13-01", channel = "mail", subject = "", content = "x", petitioner = new { name = "A", phone = "call me" } }, Cancel);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order().ToArray();
+        Assert.Equal(["kind", "petitioner.phone", "receivedOn", "subject"], fields);
+        await using var scope = database.SystemScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<OversightDbContext>().Cases.CountAsync(Cancel));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_denouncer_is_never_in_the_case_and_a_reveal_is_allowed_to_leaders_and_audited(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        await using var web = new OversightWebFactory(database);
+        var officer = await web.CreateApiClientAsync("officer", Roles.Officer, "277", new DateOnly(2024, 7, 19));
+        var leader = await web.CreateApiClientAsync("leader", Roles.Leader, "277", new DateOnly(2024, 7, 19));
+
+        var created = await (await officer.PostAsJsonAsync("/api/v1/cases", Complaint("denunciation"), Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var id = created.GetProperty("id").GetString();
+        var asRead = await officer.GetStringAsync($"/api/v1/cases/{id}", Cancel);
+        var officerReveal = await officer.GetAsync($"/api/v1/cases/{id}/identity", Cancel);
+        var leaderReveal = await leader.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/identity", Cancel);
+
+        Assert.DoesNotContain("Nguyễn Văn Đức", created.GetRawText());
+        Assert.DoesNotContain("Đức", asRead);
+        Assert.DoesNotContain("0912", asRead);
+        Assert.Equal(HttpStatusCode.Forbidden, officerReveal.StatusCode);
+        Assert.Equal("Nguyễn Văn Đức", leaderReveal.GetProperty("name").GetString());
+        await using var scope = database.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
+        var stored = await db.Cases.AsNoTracking().SingleAsync(Cancel);
+        Assert.Null(stored.PetitionerName);
+        Assert.DoesNotContain("Đức", stored.ProtectedIdentity);
+        Assert.DoesNotContain("duc", stored.SearchText);
+        var reveals = await db.AuditEntries.Where(e => e.Action == "reveal").ToListAsync(Cancel);
+        Assert.Equal("leader", Assert.Single(reveals).Actor);
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.After != null && e.After.Contains("Đức"), Cancel));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_case_out_of_scope_does_not_exist_for_the_caller(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        await using var web = new OversightWebFactory(database);
+        var district = await web.CreateApiClientAsync("officer", Roles.Officer, "277", new DateOnly(2024, 7, 19));
+        var neighbour = await web.CreateApiClientAsync("neighbour", Roles.Officer, "10021", new DateOnly(2024, 7, 19));
+
+        var created = await (await district.PostAsJsonAsync("/api/v1/cases", Complaint(), Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var id = created.GetProperty("id").GetString();
+        var read = await neighbour.GetAsync($"/api/v1/cases/{id}", Cancel);
+        var act = await neighbour.PostAsJsonAsync($"/api/v1/cases/{id}/steps", new { action = "accept", on = "2024-02-08" }, Cancel);
+        var create = await neighbour.PostAsJsonAsync("/api/v1/cases", Complaint(), Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, act.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, create.StatusCode);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_case_walks_from_receipt_to_resolution_and_only_lawful_steps_are_taken(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        await using var web = new OversightWebFactory(database);
+        var client = await web.CreateApiClientAsync("officer", Roles.Officer, "277", new DateOnly(2024, 7, 19));
+        var created = await (await client.PostAsJsonAsync("/api/v1/cases", Complaint(receivedOn: "2024-03-01"), Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var steps = $"/api/v1/cases/{created.GetProperty("id").GetString()}/steps";
+
+        var resolveTooEarly = await client.PostAsJsonAsync(steps, new { action = "resolve", on = "2024-03-04", outcome = "Đúng một phần" }, Cancel);
+        var accepted = await (await client.PostAsJsonAsync(steps, new { action = "accept", on = "2024-03-04", complex = true }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var assigned = await (await client.PostAsJsonAsync(steps, new { action = "assign", on = "2024-03-05", assignee = "officer" }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var extend = await client.PostAsJsonAsync(steps, new { action = "extend", on = "2024-03-20", reason = "Cần xác minh thêm" }, Cancel);
+        var resolved = await (await client.PostAsJsonAsync(steps, new { action = "resolve", on = "2024-04-10", outcome = "Khiếu nại đúng một phần" }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var reopen = await client.PostAsJsonAsync(steps, new { action = "accept", on = "2024-04-11" }, Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, resolveTooEarly.StatusCode);
+        // 45 calendar days (complex) from 4 Mar 2024: 18 Apr 2024, Hùng Kings' day, a day off: due the next working day, 19 Apr.
+        Assert.Equal("2024-04-19", accepted.GetProperty("dueOn").GetString());
+        Assert.Equal("under-consideration", assigned.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, extend.StatusCode);
+        Assert.Equal("resolved", resolved.GetProperty("status").GetString());
+        Assert.Equal("2024-04-10", resolved.GetProperty("closedOn").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, reopen.StatusCode);
+        Assert.Equal(["received", "accepted", "assigned", "resolved"], resolved.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("action").GetString()));
+    }
+}
