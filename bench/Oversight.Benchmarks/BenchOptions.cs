@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Oversight.Benchmarks;
 
 /// <summary>
-/// <c>import|web [--postgres "Host=…;Port=…;Username=…"] [--runs N] [--requests N]</c>: without
+/// <c>import|web|calendar [--postgres "Host=…;Port=…;Username=…"] [--runs N] [--requests N]</c>: without
 /// <c>--postgres</c> the benchmark runs on a fresh SQLite file.
 /// </summary>
 internal sealed record BenchOptions(string? Benchmark, string? PostgresServer, int Runs, int Requests)
@@ -19,7 +19,7 @@ internal sealed record BenchOptions(string? Benchmark, string? PostgresServer, i
 
     public static int Usage()
     {
-        Console.Error.WriteLine("usage: Oversight.Benchmarks import|web [--postgres CONNECTION] [--runs N] [--requests N]");
+        Console.Error.WriteLine("usage: Oversight.Benchmarks import|web|calendar [--postgres CONNECTION] [--runs N] [--requests N]");
         return 2;
     }
 }

@@ -6,5 +6,6 @@ return options.Benchmark switch
 {
     "import" => await ImportBenchmark.RunAsync(options),
     "web" => await WebBenchmark.RunAsync(options),
+    "calendar" => CalendarBenchmark.Run(options),
     _ => BenchOptions.Usage(),
 };
