@@ -54,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Demo.DemoScenario>();
         services.AddScoped<Petitions.CaseRegister>();
         services.AddScoped<Petitions.CitizenSummary>();
+        services.AddScoped<Petitions.ReceptionRecords>();
         services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
         services.AddOversightImports();
         return services;

@@ -43,6 +43,9 @@ public static class CaseMessages
     public static readonly CaseMessage AssigneeNotFound = new(nameof(AssigneeNotFound), "no account {0} may handle cases of this unit");
     public static readonly CaseMessage ChangedMeanwhile = new(nameof(ChangedMeanwhile), "someone changed this case meanwhile; reload it and try again");
     public static readonly CaseMessage RepeatNotEarlier = new(nameof(RepeatNotEarlier), "case {0} was received on {1}, not before this one");
+    public static readonly CaseMessage SessionReferenceTaken = new(nameof(SessionReferenceTaken), "another reception session already has register number {0}");
+    public static readonly CaseMessage MeetingReferenceTaken = new(nameof(MeetingReferenceTaken), "another dialogue meeting already has register number {0}");
+    public static readonly CaseMessage PersonNotFound = new(nameof(PersonNotFound), "no person has code {0}");
 
     /// <summary>All messages, for checks that each is translated.</summary>
     public static IReadOnlyList<CaseMessage> All { get; } = typeof(CaseMessages).GetFields()
