@@ -99,6 +99,11 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
 
     public const int MaxPageSize = 200;
 
+    /// <summary>Up to this many units (a district's communes), each unit's newest cases are read on their own and merged.</summary>
+    private const int PerUnitLimit = 64;
+
+    private static readonly CaseUnits AllUnits = new(null, null);
+
     /// <summary>One page (from 1) of the cases matching <paramref name="filter"/>; null when its unit does not exist for the caller.</summary>
     public async Task<CaseRegisterPage?> ListAsync(CaseFilter filter, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)
     {
@@ -112,28 +117,24 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
             return null;
         }
 
-        var cases = Filter(db.Cases.AsNoTracking(), units, filter, today);
-        var found = await cases
-            .OrderByDescending(c => c.ReceivedOn)
-            .ThenByDescending(c => c.Id)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize + 1)
-            .Select(c => new
+        var skip = (page - 1) * pageSize;
+        List<ListedCase> found;
+        if (units.UnitIds is { Count: > 1 and <= PerUnitLimit } few)
+        {
+            // Each unit's newest cases from its (UnitId, ReceivedOn) index, merged: an IN list would make SQLite sort the whole subtree.
+            var merged = new List<ListedCase>();
+            foreach (var unitId in few)
             {
-                c.Id,
-                c.Reference,
-                c.Kind,
-                c.Status,
-                c.ReceivedOn,
-                c.UnitId,
-                c.Subject,
-                PetitionerName = c.Kind == CaseKind.Denunciation ? null : c.PetitionerName,
-                c.PetitionerCount,
-                c.AssigneeUserId,
-                c.AcceptanceDueOn,
-                c.DueOn,
-            })
-            .ToListAsync(cancellationToken);
+                merged.AddRange(await NewestAsync(Filter(db.Cases.AsNoTracking().Where(c => c.UnitId == unitId), AllUnits, filter, today), 0, skip + pageSize + 1, cancellationToken));
+            }
+
+            found = merged.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Skip(skip).Take(pageSize + 1).ToList();
+        }
+        else
+        {
+            found = await NewestAsync(Filter(NewestFirst(units), units, filter, today), skip, pageSize + 1, cancellationToken);
+        }
+
         var shown = found.Take(pageSize).ToList();
         var assigneeIds = shown.Select(c => c.AssigneeUserId).OfType<string>().Distinct().ToList();
         var assignees = assigneeIds.Count == 0
@@ -150,7 +151,7 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
                 c.PetitionerName, c.PetitionerCount, c.AssigneeUserId is { } id ? assignees.GetValueOrDefault(id) : null, due, daysLeft < 0, daysLeft);
         }).ToList();
 
-        var (count, capped) = await CountAsync(cases, page, pageSize, found.Count, cancellationToken);
+        var (count, capped) = await CountAsync(Filter(db.Cases.AsNoTracking(), units, filter, today), page, pageSize, found.Count, cancellationToken);
         return new CaseRegisterPage(rows, page, pageSize, found.Count > pageSize, count, capped);
     }
 
@@ -163,6 +164,36 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
         var dueSoon = await Filter(db.Cases, units, new CaseFilter { AssigneeUserId = assigneeUserId, DueWithinDays = dueWithinDays }, today).CountAsync(cancellationToken);
         return new MyWorkCounts(overdue, dueSoon);
     }
+
+    private static Task<List<ListedCase>> NewestAsync(IQueryable<CitizenCase> cases, int skip, int take, CancellationToken cancellationToken) =>
+        cases
+            .OrderByDescending(c => c.ReceivedOn)
+            .ThenByDescending(c => c.Id)
+            .Skip(skip)
+            .Take(take)
+            .Select(c => new ListedCase(
+                c.Id,
+                c.Reference,
+                c.Kind,
+                c.Status,
+                c.ReceivedOn,
+                c.UnitId,
+                c.Subject,
+                c.Kind == CaseKind.Denunciation ? null : c.PetitionerName,
+                c.PetitionerCount,
+                c.AssigneeUserId,
+                c.AcceptanceDueOn,
+                c.DueOn))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The cases to walk newest first. SQLite (without statistics) would rather read a whole unit set or status
+    /// through their indexes and sort it; walking the receipt-date index stops as soon as a page is full.
+    /// </summary>
+    private IQueryable<CitizenCase> NewestFirst(CaseUnits units) =>
+        db.Database.IsSqlite() && units.UnitIds is not { Count: 1 }
+            ? db.Cases.FromSqlRaw("""SELECT * FROM "Cases" INDEXED BY "IX_Cases_ReceivedOn" """).AsNoTracking()
+            : db.Cases.AsNoTracking();
 
     private static DateOnly? CurrentDue(CaseStatus status, DateOnly? acceptanceDueOn, DateOnly? dueOn) => status switch
     {
@@ -250,4 +281,18 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
 
         return cases;
     }
+
+    private sealed record ListedCase(
+        Guid Id,
+        string Reference,
+        CaseKind Kind,
+        CaseStatus Status,
+        DateOnly ReceivedOn,
+        Guid UnitId,
+        string Subject,
+        string? PetitionerName,
+        int PetitionerCount,
+        string? AssigneeUserId,
+        DateOnly? AcceptanceDueOn,
+        DateOnly? DueOn);
 }
