@@ -208,11 +208,6 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
                     break;
                 case CitizenCase citizenCase when entry.State != EntityState.Deleted:
                     citizenCase.SearchText = CaseSearch.TextOf(citizenCase);
-                    if (entry.State == EntityState.Modified)
-                    {
-                        citizenCase.ConcurrencyStamp = Guid.NewGuid();
-                    }
-
                     break;
                 case Person person when entry.State != EntityState.Deleted:
                     person.FullName = VietnameseText.Normalize(person.FullName) ?? person.FullName;

@@ -32,7 +32,7 @@ public static class CaseMessages
     public static readonly CaseMessage InTheFuture = new(nameof(InTheFuture), "{0} is after today ({1})");
     public static readonly CaseMessage BeforeStep = new(nameof(BeforeStep), "{0} is before {1}, when the case was last acted on");
     public static readonly CaseMessage UnitNotFound = new(nameof(UnitNotFound), "no unit you may act for has code {0} on {1}");
-    public static readonly CaseMessage NotAPhone = new(nameof(NotAPhone), "'{0}' is not a telephone number (digits, spaces, + . - ( ) only)");
+    public static readonly CaseMessage NotAPhone = new(nameof(NotAPhone), "is not a telephone number (digits, spaces, + . - ( ) only)");
     public static readonly CaseMessage OutOfRange = new(nameof(OutOfRange), "{0} is not between {1} and {2}");
     public static readonly CaseMessage ReferenceTaken = new(nameof(ReferenceTaken), "another case already has register number {0}");
     public static readonly CaseMessage SessionNotFound = new(nameof(SessionNotFound), "no reception session you may see has register number {0}");

@@ -57,7 +57,7 @@ public sealed class CaseWorkflow(
         var phone = Text(request.Petitioner?.Phone, "petitioner.phone", 32, errors, required: false);
         if (phone is not null && !phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '.' or '-' or '(' or ')'))
         {
-            errors.Add(CaseMessages.NotAPhone.For("petitioner.phone", phone));
+            errors.Add(CaseMessages.NotAPhone.For("petitioner.phone"));
         }
 
         var count = request.PetitionerCount ?? 1;
@@ -384,6 +384,9 @@ public sealed class CaseWorkflow(
             db.ChangeTracker.Clear();
             return new CaseResult(null, errors);
         }
+
+        // Every step changes the stamp, so a form opened before any step (a note included) is stale.
+        citizenCase.ConcurrencyStamp = Guid.NewGuid();
 
         try
         {
