@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -26,9 +27,15 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UnitGraphCache>();
 
         // One key ring in the database: every node decrypts what another encrypted, and keys survive restarts.
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("Oversight")
             .PersistKeysToDbContext<OversightDbContext>();
+        if (configuration["DataProtection:CertificateFile"] is { Length: > 0 } certificateFile)
+        {
+            // A server deployment encrypts the key ring itself, so that the database alone does not reveal it.
+            dataProtection.ProtectKeysWithCertificate(
+                X509CertificateLoader.LoadPkcs12FromFile(certificateFile, configuration["DataProtection:CertificatePassword"]));
+        }
 
         services.AddIdentityCore<OversightUser>(options =>
             {
