@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Localization;
+using Oversight.Petitions;
+using Oversight.Text;
+using Oversight.Web.Localization;
+
+namespace Oversight.Web.Pages.Cases;
+
+/// <summary>The case pages' words: names of kinds, statuses, channels and steps, deadlines read aloud, and the workflow's errors translated.</summary>
+public static class CaseText
+{
+    public static string Kind(this IStringLocalizer<Strings> text, CaseKind kind) => text[$"Cases.Kind.{kind}"];
+
+    public static string Status(this IStringLocalizer<Strings> text, CaseStatus status) => text[$"Cases.Status.{status}"];
+
+    public static string Channel(this IStringLocalizer<Strings> text, CaseChannel channel) => text[$"Cases.Channel.{channel}"];
+
+    public static string Action(this IStringLocalizer<Strings> text, CaseAction action) => text[$"Cases.Action.{action}"];
+
+    /// <summary>
+    /// A running deadline with its distance in words, so that the state never rests on colour alone:
+    /// "19/07/2024 (còn 3 ngày)", "(quá hạn 2 ngày)", "(hết hạn hôm nay)"; a dash when no deadline runs.
+    /// </summary>
+    public static string Due(this IStringLocalizer<Strings> text, DateOnly? due, DateOnly today)
+    {
+        if (due is not { } day)
+        {
+            return "—";
+        }
+
+        var left = day.DayNumber - today.DayNumber;
+        var distance = left switch
+        {
+            < 0 => text["Cases.Due.Overdue", Formats.Number(-left)],
+            0 => text["Cases.Due.Today"],
+            _ => text["Cases.Due.Left", Formats.Number(left)],
+        };
+        return $"{Formats.Date(day)} ({distance})";
+    }
+
+    /// <summary>A workflow error in the reader's language (<c>CaseError.{Key}</c>), dates and statuses written as the page writes them.</summary>
+    public static string Error(this IStringLocalizer<Strings> text, FieldError error)
+    {
+        var values = error.Arguments.Select(argument =>
+            IsoDate.TryParse(argument, out var day) ? Formats.Date(day)
+            : error.Key == CaseMessages.NotAllowedNow.Key && WireNames<CaseStatus>.TryParse(argument, out var status) ? text.Status(status)
+            : (object)argument).ToArray();
+        var translated = text[$"CaseError.{error.Key}", values];
+        return translated.ResourceNotFound ? error.Message : translated.Value;
+    }
+
+    /// <summary>The label of a field the workflow names in its errors; null for errors about the case as a whole.</summary>
+    public static string? FieldLabel(this IStringLocalizer<Strings> text, string field) => field switch
+    {
+        "kind" => text["Cases.Field.Kind"].Value,
+        "unit" => text["Cases.Field.Unit"].Value,
+        "receivedOn" => text["Cases.Field.ReceivedOn"].Value,
+        "channel" => text["Cases.Field.Channel"].Value,
+        "subject" => text["Cases.Field.Subject"].Value,
+        "content" => text["Cases.Field.Content"].Value,
+        "petitioner.name" => text["Cases.Field.PetitionerName"].Value,
+        "petitioner.address" => text["Cases.Field.PetitionerAddress"].Value,
+        "petitioner.phone" => text["Cases.Field.PetitionerPhone"].Value,
+        "petitionerCount" => text["Cases.Field.PetitionerCount"].Value,
+        "reference" => text["Cases.Field.Reference"].Value,
+        "receptionSession" => text["Cases.Field.ReceptionSession"].Value,
+        "on" => text["Cases.Field.On"].Value,
+        "assignee" => text["Cases.Field.Assignee"].Value,
+        "reason" => text["Cases.Field.Reason"].Value,
+        "decision" => text["Cases.Field.Decision"].Value,
+        "forwardedTo" => text["Cases.Field.ForwardedTo"].Value,
+        "guidance" => text["Cases.Field.Guidance"].Value,
+        "outcome" => text["Cases.Field.Outcome"].Value,
+        "note" => text["Cases.Field.Note"].Value,
+        "repeatOf" => text["Cases.Field.RepeatOf"].Value,
+        _ => null,
+    };
+
+    /// <summary>An error as the summary lists it: the field's label, then what is wrong with it.</summary>
+    public static string SummaryLine(this IStringLocalizer<Strings> text, FieldError error) =>
+        text.FieldLabel(error.Field) is { } label ? $"{label}: {text.Error(error)}" : text.Error(error);
+}

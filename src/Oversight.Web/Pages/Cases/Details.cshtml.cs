@@ -1,0 +1,230 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Oversight.Accounts;
+using Oversight.Organisation;
+using Oversight.Petitions;
+using Oversight.Text;
+using Oversight.Web.Localization;
+using Oversight.Web.Petitions;
+
+namespace Oversight.Web.Pages.Cases;
+
+/// <summary>
+/// A case: its facts and deadlines with their legal basis, its timeline, and a form for each step its status allows.
+/// Each form carries the case's concurrency stamp, so a form read before someone else's change is refused with
+/// "changed meanwhile"; a step that succeeds redirects back here (post-redirect-get). Not found (404) outside the
+/// caller's scope.
+/// </summary>
+/// <remarks>
+/// A denouncer's identity is never on the page. Callers allowed to see it get a button; pressing it (a POST) reveals
+/// it, audited, on that one response only, which is not cached.
+/// </remarks>
+public sealed class DetailsModel(
+    CaseWorkflow workflow,
+    DenouncerIdentity identity,
+    CaseResponses responses,
+    UserManager<OversightUser> users,
+    TimeProvider time,
+    IStringLocalizer<Strings> text) : PageModel
+{
+    /// <summary>The fields of each step's form, by the names the workflow gives them in its errors.</summary>
+    private static readonly Dictionary<string, string[]> StepFields = new()
+    {
+        ["accept"] = ["on"],
+        ["assign"] = ["on", "assignee"],
+        ["extend"] = ["on", "reason", "decision"],
+        ["forward"] = ["on", "forwardedTo", "guidance"],
+        ["reject"] = ["on", "reason"],
+        ["withdraw"] = ["on", "note"],
+        ["resolve"] = ["on", "outcome"],
+        ["note"] = ["note"],
+        ["repeat"] = ["repeatOf"],
+    };
+
+    [BindProperty]
+    public Guid? Stamp { get; set; }
+
+    [BindProperty]
+    public string? On { get; set; }
+
+    [BindProperty]
+    public bool Complex { get; set; }
+
+    [BindProperty]
+    public bool RemoteArea { get; set; }
+
+    [BindProperty]
+    public string? Assignee { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? Decision { get; set; }
+
+    [BindProperty]
+    public string? ForwardedTo { get; set; }
+
+    [BindProperty]
+    public string? Guidance { get; set; }
+
+    [BindProperty]
+    public string? Outcome { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
+
+    [BindProperty]
+    public bool Public { get; set; }
+
+    [BindProperty]
+    public string? RepeatOf { get; set; }
+
+    public CitizenCase? Case { get; private set; }
+
+    /// <summary>The case as the API describes it: unit name, overdue and protracted as of today.</summary>
+    public CaseResponse? View { get; private set; }
+
+    public string? AssigneeName { get; private set; }
+
+    /// <summary>The earlier case this one repeats, when the caller may see it.</summary>
+    public CitizenCase? Repeats { get; private set; }
+
+    public bool MayReveal { get; private set; }
+
+    /// <summary>The denouncer's identity, on the response to the reveal button only.</summary>
+    public PetitionerDetails? Revealed { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    /// <summary>The step whose form was posted and refused; its fields keep what was typed.</summary>
+    public string? FailedStep { get; private set; }
+
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+
+    /// <summary>The errors as the summary lists them, each linking to its field in the refused form.</summary>
+    public IReadOnlyList<(string? Field, string Message)> Summary =>
+        Errors.Select(e => (FailedStep is { } step && StepFields[step].Contains(e.Field) ? FieldId(step, e.Field) : null, text.SummaryLine(e))).ToList();
+
+    public static string FieldId(string step, string field) => $"{step}-{field}";
+
+    /// <summary>The error of a field in a step's form, translated; null when it has none.</summary>
+    public string? ErrorFor(string step, string field) =>
+        FailedStep == step && Errors.FirstOrDefault(e => e.Field == field) is { } error ? text.Error(error) : null;
+
+    /// <summary>What the form shows in a field: what was typed when this form was refused, else the default.</summary>
+    public string? Posted(string step, string? posted, string? otherwise = null) => FailedStep == step ? posted : otherwise;
+
+    /// <summary>Whether the case's status allows the step (the workflow checks again).</summary>
+    public bool Allows(string step) => Case is { } c && step switch
+    {
+        "accept" or "forward" or "reject" => c.Status == CaseStatus.Received,
+        "assign" or "withdraw" => c.IsOpen,
+        "extend" or "resolve" => c.Status is CaseStatus.Accepted or CaseStatus.UnderConsideration,
+        "note" or "repeat" => true,
+        _ => false,
+    };
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken cancellationToken) =>
+        StepAsync(id, "accept", on => workflow.AcceptAsync(id, on, Complex, RemoteArea, Stamp, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken cancellationToken) =>
+        StepAsync(id, "assign", on => workflow.AssignAsync(id, on, Assignee?.Trim() ?? string.Empty, Stamp, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostExtendAsync(Guid id, CancellationToken cancellationToken) =>
+        StepAsync(id, "extend", on => workflow.ExtendAsync(id, on, Reason, Decision, Stamp, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostForwardAsync(Guid id, CancellationToken cancellationToken) =>
+        StepAsync(id, "forward", on => workflow.ForwardAsync(id, on, ForwardedTo, Guidance, Stamp, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken cancellationToken) =>
+        StepAsync(id, "reject", on => workflow.RejectAsync(id, on, Reason, Stamp, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken) =>
+        StepAsync(id, "withdraw", on => workflow.WithdrawAsync(id, on, Note, Stamp, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostResolveAsync(Guid id, CancellationToken cancellationToken) =>
+        StepAsync(id, "resolve", on => workflow.ResolveAsync(id, on, Outcome, Stamp, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken cancellationToken) =>
+        StepAsync(id, "note", _ => workflow.NoteAsync(id, Note, Public, Stamp, cancellationToken), cancellationToken, dated: false);
+
+    public Task<IActionResult> OnPostRepeatAsync(Guid id, CancellationToken cancellationToken) =>
+        StepAsync(id, "repeat", _ => workflow.MarkRepeatAsync(id, RepeatOf, Stamp, cancellationToken), cancellationToken, dated: false);
+
+    public async Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken))
+        {
+            Response.Headers.CacheControl = "no-store";
+            Revealed = await identity.RevealAsync(Case!, cancellationToken);
+        }
+
+        return Page();
+    }
+
+    private async Task<IActionResult> StepAsync(Guid id, string step, Func<DateOnly, Task<CaseResult>> act, CancellationToken cancellationToken, bool dated = true)
+    {
+        var on = VietnamTime.Today(time);
+        CaseResult result;
+        if (dated && string.IsNullOrWhiteSpace(On))
+        {
+            result = CaseResult.Invalid(CaseMessages.Required.For("on"));
+        }
+        else if (dated && !IsoDate.TryParse(On!.Trim(), out on))
+        {
+            result = CaseResult.Invalid(CaseMessages.NotADate.For("on", On));
+        }
+        else
+        {
+            result = await act(on);
+        }
+
+        if (result.Succeeded)
+        {
+            return RedirectToPage("/Cases/Details", null, new { id }, "timeline");
+        }
+
+        if (await LoadAsync(id, cancellationToken))
+        {
+            FailedStep = step;
+            Errors = result.Errors;
+        }
+
+        return Page();
+    }
+
+    /// <summary>Loads the case and what its page shows; false (and 404) when it does not exist for the caller.</summary>
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Today = VietnamTime.Today(time);
+        Case = await workflow.FindAsync(id, cancellationToken);
+        if (Case is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return false;
+        }
+
+        View = await responses.ForAsync(Case, cancellationToken);
+        if (Case.AssigneeUserId is { } assignee && await users.FindByIdAsync(assignee) is { } user)
+        {
+            AssigneeName = user.DisplayName ?? user.UserName;
+        }
+
+        if (Case.RepeatOfCaseId is { } earlier)
+        {
+            Repeats = await workflow.FindAsync(earlier, cancellationToken);
+        }
+
+        MayReveal = Case.ProtectedIdentity is not null && identity.MayReveal(Case);
+        return true;
+    }
+}

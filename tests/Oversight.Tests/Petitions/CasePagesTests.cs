@@ -1,0 +1,272 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Oversight.Accounts;
+using Oversight.Data;
+using Oversight.Petitions;
+using Oversight.Tests.Infrastructure;
+using Oversight.Tests.Web;
+
+namespace Oversight.Tests.Petitions;
+
+/// <summary>The officer's case pages: the register, recording a case, the case page and its step forms, "my work".</summary>
+public sealed class CasePagesTests
+{
+    private const string TotDongOfficer = "officer-totdong";
+    private const string HopDongOfficer = "officer-hopdong";
+    private const string DistrictLeader = "leader-chuongmy";
+    private static readonly DateOnly InspectionDay = new(2024, 7, 19);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_register_lists_only_the_callers_commune_and_narrows_by_its_filters(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = await FactoryAsync(database);
+        var totDong = await PetitionRecords.UnitIdAsync(database, "10060", InspectionDay);
+        var hopDong = await PetitionRecords.UnitIdAsync(database, "10072", InspectionDay);
+        var road = PetitionRecords.Case(totDong, new DateOnly(2024, 3, 1), subject: "Phản ánh về đường giao thông liên thôn");
+        var land = PetitionRecords.Case(totDong, new DateOnly(2024, 4, 2), CaseStatus.Resolved, CaseKind.Complaint, "Khiếu nại về bồi thường đất", closedOn: new DateOnly(2024, 5, 2));
+        var neighbour = PetitionRecords.Case(hopDong, new DateOnly(2024, 4, 3), subject: "Phản ánh về chiếu sáng");
+        await PetitionRecords.AddAsync(database, road, land, neighbour);
+        var session = await PageSession.SignInAsync(factory, TotDongOfficer);
+
+        var (status, all) = await session.GetAsync("/cases");
+        var (_, resolved) = await session.GetAsync("/cases?status=resolved");
+        var (_, overdueRoad) = await session.GetAsync("/cases?unit=10060&asOf=2024-07-19&overdue=true&q=duong");
+        var (_, complaints) = await session.GetAsync("/cases?kind=complaint&from=2024-04-01&to=2024-04-30");
+        var (_, otherCommune) = await session.GetAsync("/cases?unit=10072&asOf=2024-07-19");
+        var (outOfScope, _) = await session.GetAsync($"/cases/{neighbour.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("10060", all.QuerySelector("#unit")!.GetAttribute("value"));
+        Assert.Equal([land.Reference, road.Reference], References(all));
+        Assert.Equal([land.Reference], References(resolved));
+        Assert.Equal([road.Reference], References(overdueRoad));
+        Assert.Contains("quá hạn", PageText.Of(overdueRoad.QuerySelector("table.cases tbody td:last-child")));
+        Assert.Equal([land.Reference], References(complaints));
+        Assert.Empty(References(otherCommune));
+        Assert.Contains("Không có đơn vị nào bạn được xem mang mã 10072", PageText.Of(otherCommune.QuerySelector(".error-summary")));
+        Assert.Equal(HttpStatusCode.NotFound, outOfScope);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_case_recorded_on_the_form_is_accepted_through_its_step_form_and_the_timeline_grows(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = await FactoryAsync(database);
+        var session = await PageSession.SignInAsync(factory, TotDongOfficer);
+
+        var (_, form) = await session.GetAsync("/cases/new");
+        using var recorded = await PostFormAsync(session, form, "main form", new()
+        {
+            ["Kind"] = "petition",
+            ["Unit"] = "10060",
+            ["ReceivedOn"] = "2024-07-15",
+            ["Channel"] = "mail",
+            ["Subject"] = "Phản ánh về rác thải ở thôn Đồng Tâm",
+            ["Content"] = "Rác thải không được thu gom đúng lịch.",
+            ["PetitionerName"] = "Lê Văn Hùng",
+            ["PetitionerPhone"] = "0912 000 111",
+        });
+        var (_, received) = await session.FollowAsync(recorded);
+        using var accepted = await PostFormAsync(session, received, "form[action*='handler=Accept']", new() { ["On"] = "2024-07-17" });
+        var (_, page) = await session.FollowAsync(accepted);
+
+        Assert.Equal("Mới tiếp nhận", PageText.Definition(received, "Trạng thái"));
+        Assert.Single(received.QuerySelectorAll("table.timeline tbody tr"));
+        Assert.Equal("Đã thụ lý", PageText.Definition(page, "Trạng thái"));
+        Assert.Equal("17/07/2024", PageText.Definition(page, "Ngày thụ lý"));
+        Assert.Equal(["Tiếp nhận", "Thụ lý"], page.QuerySelectorAll("table.timeline tbody td:nth-of-type(1)").Select(PageText.Of));
+        Assert.Null(page.QuerySelector("form[action*='handler=Accept']"));
+        Assert.NotNull(page.QuerySelector("form[action*='handler=Resolve']"));
+        Assert.Contains("Lê Văn Hùng", PageText.MainText(page));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Invalid_fields_are_named_beside_them_and_in_the_summary_and_nothing_is_stored(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = await FactoryAsync(database);
+        var session = await PageSession.SignInAsync(factory, TotDongOfficer);
+
+        var (_, form) = await session.GetAsync("/cases/new");
+        using var response = await PostFormAsync(session, form, "main form", new()
+        {
+            ["Kind"] = "petition",
+            ["Unit"] = "10072",
+            ["ReceivedOn"] = "2024-07-15",
+            ["Subject"] = "",
+            ["Content"] = "Nội dung",
+            ["PetitionerName"] = "Lê Văn Hùng",
+            ["PetitionerPhone"] = "call me",
+        });
+        var page = await PageSession.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = page.QuerySelectorAll(".error-summary li").Select(PageText.Of).ToList();
+        Assert.Contains("Trích yếu: không được để trống", summary);
+        Assert.Contains(summary, line => line.StartsWith("Đơn vị giải quyết: không có đơn vị nào bạn được xử lý mang mã 10072 vào ngày 15/07/2024", StringComparison.Ordinal));
+        Assert.Contains(summary, line => line.StartsWith("Số điện thoại: không phải là số điện thoại", StringComparison.Ordinal));
+        Assert.Equal("#subject", page.QuerySelector(".error-summary a[href='#subject']")?.GetAttribute("href"));
+        Assert.Contains("không được để trống", PageText.Of(page.QuerySelector("#subject-error")));
+        Assert.Equal("call me", page.QuerySelector("#petitioner-phone")!.GetAttribute("value"));
+        Assert.StartsWith("Lỗi:", page.Title);
+        await using var scope = database.SystemScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<OversightDbContext>().Cases.CountAsync(Cancel));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_form_read_before_someone_elses_change_is_refused_and_changes_nothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = await FactoryAsync(database);
+        var id = await ReceiveAsync(database, "petition", "Lê Văn Hùng");
+        var first = await PageSession.SignInAsync(factory, TotDongOfficer);
+        var second = await PageSession.SignInAsync(factory, DistrictLeader);
+
+        var (_, stale) = await second.GetAsync($"/cases/{id}");
+        var (_, current) = await first.GetAsync($"/cases/{id}");
+        using var accepted = await PostFormAsync(first, current, "form[action*='handler=Accept']", new() { ["On"] = "2024-07-17" });
+        using var refused = await PostFormAsync(second, stale, "form[action*='handler=Reject']", new() { ["On"] = "2024-07-18", ["Reason"] = "Không đủ điều kiện" });
+        var page = await PageSession.ParseAsync(refused);
+
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("hồ sơ vừa được người khác thay đổi", PageText.Of(page.QuerySelector(".error-summary")));
+        Assert.Equal("Đã thụ lý", PageText.Definition(page, "Trạng thái"));
+        await using var scope = database.SystemScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<OversightDbContext>().Cases.Include(c => c.Steps).SingleAsync(Cancel);
+        Assert.Equal(CaseStatus.Accepted, stored.Status);
+        Assert.Equal([CaseAction.Received, CaseAction.Accepted], stored.Steps.OrderBy(s => s.RecordedAt).Select(s => s.Action));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_denouncer_is_never_on_an_officers_pages_and_a_leader_sees_them_only_after_an_audited_reveal(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = await FactoryAsync(database);
+        var id = await ReceiveAsync(database, "denunciation", "Trần Thị Bích Ngọc");
+        var officer = await PageSession.SignInAsync(factory, TotDongOfficer);
+        var leader = await PageSession.SignInAsync(factory, DistrictLeader);
+
+        var officerPage = await HtmlAsync(officer, $"/cases/{id}");
+        var officerRegister = await HtmlAsync(officer, "/cases");
+        var (_, leaderPage) = await leader.GetAsync($"/cases/{id}");
+        using var revealed = await PostFormAsync(leader, leaderPage, "form[action*='handler=Reveal']", []);
+        var revealedHtml = await revealed.Content.ReadAsStringAsync(Cancel);
+        var leaderAgain = await HtmlAsync(leader, $"/cases/{id}");
+
+        Assert.DoesNotContain("Ngọc", officerPage);
+        Assert.DoesNotContain("Xem thông tin người tố cáo", officerPage);
+        Assert.Contains("Thông tin người tố cáo được giữ bí mật", officerPage);
+        Assert.DoesNotContain("Ngọc", officerRegister);
+        Assert.Contains("Được giữ bí mật", officerRegister);
+        Assert.DoesNotContain("Ngọc", leaderPage.DocumentElement.OuterHtml);
+        Assert.NotNull(leaderPage.QuerySelector("form[action*='handler=Reveal'] button"));
+        Assert.Contains("Trần Thị Bích Ngọc", revealedHtml);
+        Assert.Contains("no-store", revealed.Headers.CacheControl?.ToString());
+        Assert.DoesNotContain("Ngọc", leaderAgain);
+        await using var scope = database.SystemScope();
+        var reveals = await scope.ServiceProvider.GetRequiredService<OversightDbContext>().AuditEntries.Where(e => e.Action == "reveal").ToListAsync(Cancel);
+        Assert.Equal(DistrictLeader, Assert.Single(reveals).Actor);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task My_work_lists_my_overdue_cases_then_those_due_soon_with_their_counts(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = await FactoryAsync(database);
+        var totDong = await PetitionRecords.UnitIdAsync(database, "10060", InspectionDay);
+        string me, colleague;
+        await using (var scope = database.SystemScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<OversightDbContext>().Users;
+            me = (await users.SingleAsync(u => u.UserName == TotDongOfficer, Cancel)).Id;
+            colleague = (await users.SingleAsync(u => u.UserName == DistrictLeader, Cancel)).Id;
+        }
+
+        var today = new DateOnly(2026, 11, 25);
+        var late = PetitionRecords.Case(totDong, new DateOnly(2024, 3, 1), CaseStatus.UnderConsideration, subject: "Hồ sơ quá hạn", acceptedOn: new DateOnly(2024, 3, 4), dueOn: today.AddDays(-3), assigneeUserId: me);
+        var soon = PetitionRecords.Case(totDong, new DateOnly(2024, 3, 2), CaseStatus.UnderConsideration, subject: "Hồ sơ sắp đến hạn", acceptedOn: new DateOnly(2024, 3, 4), dueOn: today.AddDays(5), assigneeUserId: me);
+        var later = PetitionRecords.Case(totDong, new DateOnly(2024, 3, 3), CaseStatus.UnderConsideration, subject: "Hồ sơ còn xa hạn", acceptedOn: new DateOnly(2024, 3, 4), dueOn: today.AddDays(20), assigneeUserId: me);
+        var theirs = PetitionRecords.Case(totDong, new DateOnly(2024, 3, 4), CaseStatus.UnderConsideration, subject: "Hồ sơ của người khác", acceptedOn: new DateOnly(2024, 3, 4), dueOn: today.AddDays(-1), assigneeUserId: colleague);
+        await PetitionRecords.AddAsync(database, late, soon, later, theirs);
+        var session = await PageSession.SignInAsync(factory, TotDongOfficer);
+
+        var (_, week) = await session.GetAsync("/work");
+        var (_, month) = await session.GetAsync("/work?days=30");
+
+        Assert.Equal(["Quá hạn: 1 hồ sơ", "Đến hạn trong 7 ngày tới: 1 hồ sơ"], week.QuerySelectorAll("ul.sentences li").Select(PageText.Of));
+        var sections = week.QuerySelectorAll("main section").ToList();
+        Assert.Equal([late.Reference], References(sections[0]));
+        Assert.Equal([soon.Reference], References(sections[1]));
+        Assert.Contains("quá hạn 3 ngày", PageText.Of(sections[0]));
+        Assert.Contains("còn 5 ngày", PageText.Of(sections[1]));
+        Assert.Equal([soon.Reference, later.Reference], References(month.QuerySelectorAll("main section")[1]));
+    }
+
+    private static async Task<OversightWebFactory> FactoryAsync(TestDatabase database)
+    {
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        var factory = new OversightWebFactory(database);
+        await factory.AddUserAsync(TotDongOfficer, Roles.Officer, "10060", InspectionDay);
+        await factory.AddUserAsync(HopDongOfficer, Roles.Officer, "10072", InspectionDay);
+        await factory.AddUserAsync(DistrictLeader, Roles.Leader, "277", InspectionDay);
+        return factory;
+    }
+
+    /// <summary>Records a case in Xã Tốt Động through the workflow, received on 15 Jul 2024.</summary>
+    private static async Task<Guid> ReceiveAsync(TestDatabase database, string kind, string petitioner)
+    {
+        await using var scope = database.SystemScope();
+        var result = await scope.ServiceProvider.GetRequiredService<CaseWorkflow>().ReceiveAsync(new CaseRequest(
+            kind, "10060", "2024-07-15", "reception-session", "Tố cáo cán bộ địa chính", "Nội dung tố cáo",
+            new PetitionerDetails(petitioner, "Thôn Đồng Tâm", "0912 345 678")), Cancel);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        return result.Case!.Id;
+    }
+
+    private static string[] References(IParentNode page) =>
+        page.QuerySelectorAll("table.cases tbody th a").Select(PageText.Of).ToArray();
+
+    private static async Task<string> HtmlAsync(PageSession session, string url)
+    {
+        using var response = await session.Client.GetAsync(url, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(Cancel);
+    }
+
+    /// <summary>Posts a form of the page as a browser would: its own fields (antiforgery token and stamp included), some changed.</summary>
+    private static async Task<HttpResponseMessage> PostFormAsync(PageSession session, IDocument page, string selector, Dictionary<string, string> changes)
+    {
+        var form = page.QuerySelector(selector) ?? throw new Xunit.Sdk.XunitException($"no form '{selector}' on the page");
+        var fields = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll("input, textarea, select"))
+        {
+            var name = input.GetAttribute("name");
+            var type = input.GetAttribute("type");
+            if (name is null || (type is "checkbox" && !input.HasAttribute("checked")))
+            {
+                continue;
+            }
+
+            fields[name] = input.LocalName switch
+            {
+                "textarea" => input.TextContent,
+                "select" => input.QuerySelector("option[selected]")?.GetAttribute("value") ?? string.Empty,
+                _ => input.GetAttribute("value") ?? string.Empty,
+            };
+        }
+
+        foreach (var (name, value) in changes)
+        {
+            fields[name] = value;
+        }
+
+        var action = form.GetAttribute("action") is { Length: > 0 } target ? target : "/";
+        return await session.Client.PostAsync(action, new FormUrlEncodedContent(fields), Cancel);
+    }
+}
