@@ -7,5 +7,7 @@ return options.Benchmark switch
     "import" => await ImportBenchmark.RunAsync(options),
     "web" => await WebBenchmark.RunAsync(options),
     "calendar" => CalendarBenchmark.Run(options),
+    "cases-register" => await CaseRegisterBenchmark.RunAsync(options),
+    "cases-create" => await CaseCreateBenchmark.RunAsync(options),
     _ => BenchOptions.Usage(),
 };

@@ -84,9 +84,12 @@ internal static partial class WebBenchmark
         return 0;
     }
 
-    private static async Task<List<double>> TimeAsync(HttpClient client, string path, int requests)
+    /// <summary>Untimed requests before each timed series.</summary>
+    internal const int WarmUpRequests = 20;
+
+    internal static async Task<List<double>> TimeAsync(HttpClient client, string path, int requests)
     {
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < WarmUpRequests; i++)
         {
             (await client.GetAsync(path)).EnsureSuccessStatusCode();
         }
@@ -104,7 +107,7 @@ internal static partial class WebBenchmark
         return times;
     }
 
-    private static async Task<HttpClient> SignInAsync(Uri baseAddress, string userName, string password)
+    internal static async Task<HttpClient> SignInAsync(Uri baseAddress, string userName, string password)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
         var form = await client.GetStringAsync("/Account/Login");
@@ -123,7 +126,7 @@ internal static partial class WebBenchmark
         return client;
     }
 
-    private static string FindWebBuild()
+    internal static string FindWebBuild()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Oversight.slnx")))
@@ -139,7 +142,7 @@ internal static partial class WebBenchmark
     private static partial Regex AntiforgeryToken();
 
     /// <summary>The web host as a child process on a free loopback port.</summary>
-    private sealed class WebHost : IAsyncDisposable
+    internal sealed class WebHost : IAsyncDisposable
     {
         private readonly Process process;
 
@@ -153,6 +156,16 @@ internal static partial class WebBenchmark
         public Uri BaseAddress { get; }
 
         public double StartMilliseconds { get; }
+
+        /// <summary>Processor time the web host has used so far (all its threads, user and system).</summary>
+        public TimeSpan ProcessorTime
+        {
+            get
+            {
+                process.Refresh();
+                return process.TotalProcessorTime;
+            }
+        }
 
         public static async Task<WebHost> StartAsync(string webDll, BenchDatabase database)
         {
@@ -183,8 +196,9 @@ internal static partial class WebBenchmark
                         return new WebHost(process, baseAddress, clock.Elapsed.TotalMilliseconds);
                     }
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
+                    // Not listening yet, or too slow to answer while it starts.
                 }
 
                 await Task.Delay(10);
