@@ -1,22 +1,26 @@
 using Oversight.Web.Hosting;
 using Oversight.Web.Organisation;
 using Oversight.Web.Petitions;
+using Oversight.Web.Public;
 
 var (demo, hostArgs) = StartupOptions.Parse(args);
 // Settings and pages come from beside the program, wherever it is started from (the README runs it from the
 // repository root); relative database paths such as data/oversight.db stay relative to the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddOversightWeb(builder.Configuration);
+builder.Services.AddPublicChannel(builder.Configuration);
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync(demo);
 
 app.UseOversightWeb();
+app.UsePublicChannel();
 app.MapHealthEndpoint();
 app.MapApiReference();
 app.MapOrganisationEndpoints();
 app.MapPetitionsEndpoints();
 app.MapPetitionsReadEndpoints();
+app.MapPublicEndpoints();
 app.MapRazorPages();
 
 app.Run();

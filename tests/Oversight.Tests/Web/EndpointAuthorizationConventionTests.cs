@@ -28,7 +28,7 @@ public sealed class EndpointAuthorizationConventionTests
     }
 
     [Fact]
-    public async Task The_public_pages_are_exactly_sign_in_language_and_error()
+    public async Task The_public_pages_are_exactly_home_sign_in_language_error_and_the_public_channel()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var factory = new OversightWebFactory(database);
@@ -39,6 +39,6 @@ public sealed class EndpointAuthorizationConventionTests
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-        Assert.Equal(["Account/Login", "Error", "language"], publicPages);
+        Assert.Equal(["", "Account/Login", "Error", "Index", "language", "public/petitions", "public/petitions/new", "public/petitions/{code}"], publicPages);
     }
 }
