@@ -34,6 +34,7 @@ public static class DemoCommands
 
                 await context.Output.WriteLineAsync($"  {counts.Bodies} bodies ({counts.PartyBranches} Party branches), {counts.LineageEvents} lineage events");
                 await context.Output.WriteLineAsync($"  {counts.PartyMembers} Party members, {counts.Positions} posts ({counts.LeadershipPositions} leading)");
+                await context.Output.WriteLineAsync($"  {counts.Citizens.ReceptionSessions} reception sessions, {counts.Citizens.Cases} citizens' cases, {counts.Citizens.DialogueMeetings} dialogue meetings");
                 break;
         }
 

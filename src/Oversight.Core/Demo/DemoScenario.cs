@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Oversight.Accounts;
+using Oversight.Calendar;
 using Oversight.Data;
 using Oversight.Organisation;
 using Oversight.Organisation.ReferenceImport;
 using Oversight.People;
+using Oversight.Petitions;
 
 namespace Oversight.Demo;
 
@@ -16,7 +19,7 @@ public sealed record DemoAccount(string UserName, string Role, string? UnitCode,
 }
 
 /// <summary>What the demo added.</summary>
-public sealed record DemoCounts(int Bodies, int PartyBranches, int PartyMembers, int Positions, int LeadershipPositions, int LineageEvents, int Accounts);
+public sealed record DemoCounts(int Bodies, int PartyBranches, int PartyMembers, int Positions, int LeadershipPositions, int LineageEvents, int Accounts, DemoCitizenCounts Citizens);
 
 /// <summary>Why the demo could not be loaded; nothing of it was written.</summary>
 public sealed record DemoError(string Message);
@@ -53,7 +56,8 @@ public enum DemoDatabaseState
 /// <summary>
 /// The demo scenario: the inspection of Directive 24-CT/TU in Huyện Chương Mỹ on 19 July 2024. Loads the
 /// reference structure of all of Vietnam, then the district's bodies, about 11,300 Party members with synthetic
-/// names, the leaders in their posts, and one demo account per role.
+/// names, the leaders in their posts, one demo account per role, and the district's citizen reception: reception
+/// sessions, citizens' cases and dialogue meetings that give the report's figures (<see cref="DemoCitizens"/>).
 /// </summary>
 /// <remarks>
 /// Deterministic: every random choice comes from one <see cref="Random"/> with the constant <see cref="Seed"/>
@@ -61,7 +65,15 @@ public enum DemoDatabaseState
 /// Idempotent: when the demo is present, loading again changes nothing. All-or-nothing: the demo is written in
 /// one transaction. See <c>README.md</c> beside this file for the codes and the accounts.
 /// </remarks>
-public sealed class DemoScenario(OversightDbContext db, UnitGraphCache graphs, ReferenceImporter referenceImporter, AccountService accountService)
+public sealed class DemoScenario(
+    OversightDbContext db,
+    UnitGraphCache graphs,
+    ReferenceImporter referenceImporter,
+    AccountService accountService,
+    CaseWorkflow caseWorkflow,
+    ReceptionRecords receptionRecords,
+    WorkingCalendar workingCalendar,
+    IDataProtectionProvider dataProtection)
 {
     /// <summary>The seed of every random choice of the demo.</summary>
     public const int Seed = 20240719;
@@ -116,6 +128,11 @@ public sealed class DemoScenario(OversightDbContext db, UnitGraphCache graphs, R
         }
 
         var people = DemoPeople.Plan(structure, PartyMemberCount, random);
+        DemoCitizenCounts citizens;
+
+        // Data Protection stores its first key through a connection of its own, which SQLite would make wait for
+        // the transaction below (the denouncers' identities are encrypted in it): let it write the key first.
+        dataProtection.CreateProtector(nameof(DemoScenario)).Protect(nameof(DemoScenario));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -133,6 +150,10 @@ public sealed class DemoScenario(OversightDbContext db, UnitGraphCache graphs, R
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             await AddPeopleAsync(people, cancellationToken);
+
+            // Cases go through the workflow, which saves each step; the steps join this transaction.
+            var calendar = await workingCalendar.TableAsync(cancellationToken);
+            citizens = await new DemoCitizens(db, caseWorkflow, receptionRecords, calendar, structure, people, random).AddAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally
@@ -148,7 +169,8 @@ public sealed class DemoScenario(OversightDbContext db, UnitGraphCache graphs, R
             positions.Count,
             positions.Count(p => p.IsLeadership),
             structure.LineageEvents.Count,
-            Accounts.Count), null);
+            Accounts.Count,
+            citizens), null);
     }
 
     /// <summary>The demo accounts as lines of a table, to print.</summary>
