@@ -30,6 +30,7 @@ public static class CommandTable
         .. ImportCommands.All,
         .. DemoCommands.All,
         .. CalendarCommands.All,
+        .. RuleCommands.All,
     ];
 
     public static string Help()
