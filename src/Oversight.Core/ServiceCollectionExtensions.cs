@@ -62,6 +62,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Petitions.CaseRegister>();
         services.AddScoped<Petitions.CitizenSummary>();
         services.AddScoped<Petitions.ReceptionRecords>();
+        services.AddScoped<Petitions.ReceptionFrequency>();
         services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
         services.AddOversightImports();
         return services;
