@@ -17,6 +17,23 @@ public static class ImportCommands
             + "code,full_name,gender,birth_date,party_joined,party_official,party_branch,position_unit,position_title,leadership,"
             + "sensitive_field,position_from,position_to. All or nothing, safe to repeat; errors and --dry-run as for import units.",
             context => ImportAsync(context, "people")),
+        new(["import", "cases"], "import cases FILE [--dry-run]",
+            "Imports a register of citizens' cases from a CSV or XLSX file, one row per case, with the header reference,kind,unit,"
+            + "received_on,channel,subject,content,petitioner_name,petitioner_address,petitioner_phone,petitioner_count,reception_session,"
+            + "within_jurisdiction,accepted_on,complex,remote_area,forwarded_to,forwarded_on,guidance,assignee,extended_on,extension_reason,"
+            + "status,closed_on,outcome,repeat_of. Each case is received and taken through the steps its facts imply, so deadlines are "
+            + "computed as for a case entered by hand. A register number already recorded must say what the case says. All or nothing, "
+            + "safe to repeat; errors and --dry-run as for import units.",
+            context => ImportAsync(context, "cases")),
+        new(["import", "reception-sessions"], "import reception-sessions FILE [--dry-run]",
+            "Imports reception sessions from a CSV or XLSX file with the header reference,unit,held_on,host_name,host_person_code,"
+            + "host_role,kind,visits,people,note. A register number already recorded is corrected to the row. All or nothing, safe to repeat.",
+            context => ImportAsync(context, "reception-sessions")),
+        new(["import", "dialogue-meetings"], "import dialogue-meetings FILE [--dry-run]",
+            "Imports dialogue meetings from a CSV or XLSX file with the header reference,unit,level,held_on,topic,participants,"
+            + "participant_note,outcome,cases (register numbers separated by ';'). A register number already recorded is corrected to "
+            + "the row. All or nothing, safe to repeat.",
+            context => ImportAsync(context, "dialogue-meetings")),
     ];
 
     private static async Task<int> ImportAsync(CommandContext context, string name)

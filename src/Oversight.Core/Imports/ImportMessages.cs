@@ -64,6 +64,12 @@ public static class ImportMessages
     public static readonly ImportMessage DiffersFromRow = new(nameof(DiffersFromRow), "differs from row {0} ('{1}'); every row of person {2} must agree");
     public static readonly ImportMessage SamePostAsRow = new(nameof(SamePostAsRow), "the same post (position_unit, position_title, position_from) as row {0}");
 
+    public static readonly ImportMessage NotAWholeNumber = new(nameof(NotAWholeNumber), "'{0}' is not a whole number from {1} to {2}");
+    public static readonly ImportMessage SameReferenceAsRow = new(nameof(SameReferenceAsRow), "register number {0} is also on row {1}; give each record one row");
+    public static readonly ImportMessage CaseDiffers = new(nameof(CaseDiffers), "register number {0} already exists with different {1}; an import does not rewrite a case's history");
+    public static readonly ImportMessage DoesNotFitStatus = new(nameof(DoesNotFitStatus), "'{0}' does not fit status {1}");
+    public static readonly ImportMessage RequiredForStatus = new(nameof(RequiredForStatus), "must not be empty for status {0}");
+
     /// <summary>All messages, for checks that each is translated.</summary>
     public static IReadOnlyList<ImportMessage> All { get; } = typeof(ImportMessages).GetFields()
         .Where(f => f.FieldType == typeof(ImportMessage))

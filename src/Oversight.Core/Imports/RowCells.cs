@@ -117,6 +117,24 @@ public sealed class RowCells(TabularRow row, ImportErrors errors)
         return null;
     }
 
+    /// <summary>A whole number from <paramref name="least"/> to <paramref name="most"/>; blank gives null.</summary>
+    public int? Integer(string column, int least, int most)
+    {
+        var text = Text(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= least && number <= most)
+        {
+            return number;
+        }
+
+        Error(column, ImportMessages.NotAWholeNumber, text, least, most);
+        return null;
+    }
+
     /// <summary>Yes or no: <c>yes</c>/<c>no</c>, <c>true</c>/<c>false</c>, <c>1</c>/<c>0</c>, <c>x</c>, <c>có</c>/<c>không</c>, or a workbook's TRUE/FALSE; blank is no.</summary>
     public bool? Flag(string column)
     {

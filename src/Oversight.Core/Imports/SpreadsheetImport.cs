@@ -15,8 +15,9 @@ public sealed record ImportColumn(string Name, string Example, string Descriptio
 /// <see cref="Name"/>.
 /// </summary>
 /// <remarks>
-/// Imports are administrators' work: an import names units anywhere in the tree, so a caller that is not an
-/// administrator gets an error and nothing is read.
+/// Imports of the organisation (units, people) are administrators' work: they name units anywhere in the tree, so
+/// a caller that is not an administrator gets an error and nothing is read. Imports of a unit's own registers
+/// (<see cref="AdministratorsOnly"/> false) are open to any signed-in caller, each row within the caller's scope.
 /// </remarks>
 public abstract class SpreadsheetImport(Caller caller, TimeProvider time)
 {
@@ -25,6 +26,9 @@ public abstract class SpreadsheetImport(Caller caller, TimeProvider time)
 
     /// <summary>The columns the header must have, in template order; further columns are allowed and ignored.</summary>
     public abstract IReadOnlyList<ImportColumn> Columns { get; }
+
+    /// <summary>Whether only administrators may run the import; otherwise every row must lie within the caller's scope.</summary>
+    public virtual bool AdministratorsOnly => true;
 
     /// <summary>Today in Vietnam: the date a code is resolved on when a row gives none.</summary>
     protected DateOnly Today => VietnamTime.Today(time);
@@ -40,7 +44,7 @@ public abstract class SpreadsheetImport(Caller caller, TimeProvider time)
     /// </summary>
     public async Task<ImportResult> ImportAsync(string fileName, Stream content, bool dryRun, CancellationToken cancellationToken = default)
     {
-        if (!caller.IsAdministrator)
+        if (AdministratorsOnly && !caller.IsAdministrator)
         {
             return ImportResult.Failed(fileName, 0, dryRun, [ImportMessages.AdministratorsOnly.At(fileName, 0, null, Name)]);
         }
@@ -82,6 +86,9 @@ public static class ImportServices
         services.AddScoped<PeopleImport>();
         services.AddScoped<SpreadsheetImport>(s => s.GetRequiredService<UnitImport>());
         services.AddScoped<SpreadsheetImport>(s => s.GetRequiredService<PeopleImport>());
+        services.AddScoped<SpreadsheetImport, Petitions.CaseImport>();
+        services.AddScoped<SpreadsheetImport, Petitions.ReceptionSessionImport>();
+        services.AddScoped<SpreadsheetImport, Petitions.DialogueMeetingImport>();
         services.AddScoped<ImportCatalog>();
         return services;
     }

@@ -102,7 +102,7 @@ public sealed class ImportPageTests
     }
 
     [Fact]
-    public async Task Imports_and_templates_are_for_administrators_only()
+    public async Task Officers_import_their_registers_and_only_administrators_the_organisation()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var factory = new OversightWebFactory(database);
@@ -110,12 +110,21 @@ public sealed class ImportPageTests
         var officer = await PageSession.SignInAsync(factory, WebScenario.TotDongOfficer);
         var anonymous = PageSession.Anonymous(factory);
 
-        foreach (var (session, url) in new[] { (officer, "/imports"), (officer, "/imports/templates?file=units.csv"), (anonymous, "/imports"), (anonymous, "/imports/templates?file=people.xlsx") })
+        foreach (var (session, url) in new[] { (anonymous, "/imports"), (anonymous, "/imports/templates?file=cases.xlsx") })
         {
             using var response = await session.Client.GetAsync(url, TestContext.Current.CancellationToken);
             Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden, $"{url}: {(int)response.StatusCode}");
             Assert.StartsWith("/Account/Login", response.Headers.Location?.PathAndQuery ?? "/Account/Login", StringComparison.Ordinal);
         }
+
+        using var page = await officer.Client.GetAsync("/imports", TestContext.Current.CancellationToken);
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var unitsTemplate = await officer.Client.GetAsync("/imports/templates?file=units.csv", TestContext.Current.CancellationToken);
+        using var casesTemplate = await officer.Client.GetAsync("/imports/templates?file=cases.csv", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("value=\"cases\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"units\"", html, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.OK), (unitsTemplate.StatusCode, casesTemplate.StatusCode));
     }
 
     private static async Task<(HttpStatusCode Status, IDocument Page)> PostFileAsync(PageSession session, string kind, string fileName, string text)

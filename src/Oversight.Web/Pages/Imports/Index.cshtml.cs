@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Oversight.Accounts;
 using Oversight.Imports;
 using Oversight.Web.Accounts;
 using Oversight.Web.Localization;
@@ -9,20 +10,21 @@ using Oversight.Web.Localization;
 namespace Oversight.Web.Pages.Imports;
 
 /// <summary>
-/// Spreadsheet imports for administrators: pick what to import, upload a CSV or XLSX file, and see every error (row
-/// and column) or what was written; a check box runs the checks only. Links to each import's templates.
+/// Spreadsheet imports: pick what to import, upload a CSV or XLSX file, and see every error (row and column) or what
+/// was written; a check box runs the checks only. Links to each import's templates. Signed-in officers see the
+/// imports of their units' registers (cases, reception sessions, dialogue meetings); administrators see every import.
 /// </summary>
-[Authorize(Policy = Policies.Administrator)]
+[Authorize(Policy = Policies.SignedIn)]
 [RequestSizeLimit(MaxFileBytes + FormOverheadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + FormOverheadBytes)]
-public sealed class IndexModel(ImportCatalog catalog, IStringLocalizer<Strings> text) : PageModel
+public sealed class IndexModel(ImportCatalog catalog, Caller caller, IStringLocalizer<Strings> text) : PageModel
 {
     /// <summary>Files larger than this are refused before reading (about a province's people in one file).</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
     private const long FormOverheadBytes = 1024 * 1024;
 
-    public IReadOnlyList<SpreadsheetImport> Imports => catalog.All;
+    public IReadOnlyList<SpreadsheetImport> Imports => catalog.All.Where(i => !i.AdministratorsOnly || caller.IsAdministrator).ToArray();
 
     [BindProperty]
     public string? Kind { get; set; }
@@ -51,7 +53,7 @@ public sealed class IndexModel(ImportCatalog catalog, IStringLocalizer<Strings> 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var import = Kind is null ? null : catalog.Find(Kind);
+        var import = Imports.FirstOrDefault(i => string.Equals(i.Name, Kind, StringComparison.OrdinalIgnoreCase));
         if (import is null)
         {
             FormErrors.Add(($"kind-{Imports[0].Name}", text["Imports.KindRequired"]));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Oversight.Accounts;
 using Oversight.Imports;
 using Oversight.Web.Accounts;
 
@@ -8,10 +9,10 @@ namespace Oversight.Web.Pages.Imports;
 
 /// <summary>
 /// An import's template, <c>/imports/templates?file=units.xlsx</c>: the header and one example row, as CSV or XLSX.
-/// Not found for a file no import has.
+/// Not found for a file no import has, or one of an administrators' import for any other caller.
 /// </summary>
-[Authorize(Policy = Policies.Administrator)]
-public sealed class TemplatesModel(ImportCatalog catalog) : PageModel
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class TemplatesModel(ImportCatalog catalog, Caller caller) : PageModel
 {
     /// <summary>The link to a template: <c>units.csv</c>, <c>people.xlsx</c>.</summary>
     public static string Href(SpreadsheetImport import, TabularFormat format) =>
@@ -21,6 +22,7 @@ public sealed class TemplatesModel(ImportCatalog catalog) : PageModel
     {
         if (file is null
             || catalog.Find(Path.GetFileNameWithoutExtension(file)) is not { } import
+            || (import.AdministratorsOnly && !caller.IsAdministrator)
             || TabularFormats.FromFileName(file) is not { } format)
         {
             return NotFound();

@@ -1,0 +1,126 @@
+using Oversight.Accounts;
+using Oversight.Data;
+using Oversight.Imports;
+
+namespace Oversight.Petitions;
+
+/// <summary>What importing one row did to its record.</summary>
+public enum RowOutcome
+{
+    Created,
+    Updated,
+    Unchanged,
+    Failed,
+}
+
+/// <summary>
+/// An import of a unit's register (cases, reception sessions, dialogue meetings) through the services officers use
+/// by hand, so each row is checked and recorded exactly as if entered on a page. Open to any signed-in caller: a row
+/// naming a unit outside the caller's scope fails.
+/// </summary>
+/// <remarks>
+/// Rows are matched by their register number (<c>reference</c>, required and once per file) and written in the
+/// order of their dates, in one database transaction the services' saves join. With any error, or on a dry run,
+/// the transaction is rolled back: nothing is written, and every row's errors are reported.
+/// </remarks>
+public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller, TimeProvider time) : SpreadsheetImport(caller, time)
+    where TRow : class
+{
+    public override bool AdministratorsOnly => false;
+
+    /// <summary>The context the services save through; the import's transaction is opened on it.</summary>
+    protected OversightDbContext Db { get; } = db;
+
+    /// <summary>The records' name in the plural, for the tally: <c>cases</c>.</summary>
+    protected abstract string Records { get; }
+
+    /// <summary>The row's values; null when a cell could not be read (reported through <paramref name="cells"/>).</summary>
+    protected abstract TRow? Read(RowCells cells);
+
+    protected abstract string ReferenceOf(TRow row);
+
+    /// <summary>The row's first date: rows are written in this order, so a case can name an earlier one as its precedent.</summary>
+    protected abstract DateOnly DayOf(TRow row);
+
+    /// <summary>Writes one row (a save per step is fine: the transaction is open), reporting its errors.</summary>
+    protected abstract Task<RowOutcome> WriteAsync(TRow row, RowCells cells, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reports a service's field errors on the row, each under the column its field comes from (<paramref name="columns"/>
+    /// maps field to column; fields not in it name themselves); the service's English wording is kept.
+    /// </summary>
+    protected static void Report(RowCells cells, IEnumerable<FieldError> errors, IReadOnlyDictionary<string, string> columns)
+    {
+        foreach (var error in errors)
+        {
+            var column = columns.TryGetValue(error.Field, out var mapped) ? mapped : string.IsNullOrEmpty(error.Field) ? null : error.Field;
+            cells.Error(column, error.Message);
+        }
+    }
+
+    /// <summary>Work that must be done before the import's transaction opens (it runs only when the file has no errors so far).</summary>
+    protected virtual void BeforeTransaction(IReadOnlyList<TRow> rows)
+    {
+    }
+
+    /// <summary>A date cell that must not be blank.</summary>
+    protected static DateOnly? RequiredDate(RowCells cells, string column)
+    {
+        if (cells.IsBlank(column))
+        {
+            cells.Error(column, ImportMessages.Empty);
+            return null;
+        }
+
+        return cells.Date(column);
+    }
+
+    protected sealed override async Task<ImportResult> ImportAsync(TabularTable table, bool dryRun, CancellationToken cancellationToken)
+    {
+        var errors = new ImportErrors();
+        var rows = new List<(TRow Row, RowCells Cells)>();
+        var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var source in table.Rows)
+        {
+            var cells = errors.Cells(source);
+            if (Read(cells) is not { } row)
+            {
+                continue;
+            }
+
+            if (firstRowOf.TryGetValue(ReferenceOf(row), out var first))
+            {
+                cells.Error("reference", ImportMessages.SameReferenceAsRow, ReferenceOf(row), first);
+                continue;
+            }
+
+            firstRowOf[ReferenceOf(row)] = source.Number;
+            rows.Add((row, cells));
+        }
+
+        BeforeTransaction(rows.Select(r => r.Row).ToList());
+        var tally = new Dictionary<RowOutcome, int>();
+        await using (var transaction = await Db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var (row, cells) in rows.OrderBy(r => DayOf(r.Row)).ThenBy(r => r.Cells.Row.Number))
+            {
+                var outcome = await WriteAsync(row, cells, cancellationToken);
+                tally[outcome] = tally.GetValueOrDefault(outcome) + 1;
+            }
+
+            if (errors.Count > 0 || dryRun)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                Db.ChangeTracker.Clear();
+            }
+            else
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
+        return errors.Count > 0
+            ? ImportResult.Failed(table.File, table.Rows.Count, dryRun, errors.Sorted())
+            : new ImportResult(table.File, table.Rows.Count, dryRun, [], [new ImportTally(Records, tally.GetValueOrDefault(RowOutcome.Created), tally.GetValueOrDefault(RowOutcome.Updated), tally.GetValueOrDefault(RowOutcome.Unchanged))]);
+    }
+}
