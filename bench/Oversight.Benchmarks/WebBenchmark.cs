@@ -187,7 +187,7 @@ internal static partial class WebBenchmark
             var process = Process.Start(start)!;
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            while (clock.Elapsed < TimeSpan.FromSeconds(60))
+            while (clock.Elapsed < TimeSpan.FromSeconds(180))
             {
                 try
                 {
@@ -205,7 +205,7 @@ internal static partial class WebBenchmark
             }
 
             process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException("the web host did not answer /health within 60 s");
+            throw new InvalidOperationException("the web host did not answer /health within 180 s");
         }
 
         public async ValueTask DisposeAsync()
