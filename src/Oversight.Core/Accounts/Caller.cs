@@ -32,6 +32,15 @@ public sealed class Caller
         ScopeUnitId = scopeUnitId;
     }
 
+    /// <summary>Acts for a citizen on the public channel: a name for the audit trail, no roles and no scope.</summary>
+    public void SetPublic(string name)
+    {
+        UserId = null;
+        Name = name;
+        roles = [];
+        ScopeUnitId = null;
+    }
+
     /// <summary>Acts as the system itself (CLI commands, start-up seeding): administrator scope.</summary>
     public void SetSystem(string name)
     {

@@ -70,7 +70,7 @@ public sealed class PublicChannel(OversightDbContext db, CaseWorkflow workflow, 
             request = request with { Unit = null };
         }
 
-        caller.SetSystem(ActorName);
+        caller.SetPublic(ActorName);
         var result = await workflow.ReceivePublicAsync(request, cancellationToken);
         return refused.Count == 0
             ? result
