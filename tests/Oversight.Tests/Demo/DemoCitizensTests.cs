@@ -35,6 +35,29 @@ public sealed class DemoCitizensTests(LoadedDemo demo) : IClassFixture<LoadedDem
         Assert.Equal((45, 5, 40), (Int(meetings, "total"), Int(meetings, "district"), Int(meetings, "commune")));
     }
 
+    /// <summary>
+    /// The Party Secretary receives once a month where Regulation 11-QĐi/TW asks 2 days; the chairman keeps his 2 days
+    /// a month except April 2024, when Hùng Kings' day (18 Apr) fell on his Thursday.
+    /// </summary>
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_frequency_warning_names_the_District_Party_Secretary_for_every_month(DatabaseProvider provider)
+    {
+        var (database, _) = await demo.GetAsync(provider);
+        await using var scope = database.SystemScope();
+
+        var shortfalls = await scope.ServiceProvider.GetRequiredService<ReceptionFrequency>().ShortfallsAsync("277", new(2023, 8, 1), new(2024, 5, 31), Cancel);
+
+        var secretary = Assert.Single(shortfalls!, s => s.Role == HostRole.PartySecretary);
+        var chairman = Assert.Single(shortfalls!, s => s.Role == HostRole.CommitteeChairman);
+        Assert.Equal(2, shortfalls!.Count);
+        Assert.Equal("277", secretary.Unit.Code);
+        Assert.NotNull(secretary.HostPersonId);
+        Assert.Equal(10, secretary.Periods.Count);
+        Assert.All(secretary.Periods, p => Assert.Equal((2, 1, "reception.party-secretary.district"), (p.Required, p.Held, p.Rule.Key)));
+        var april = Assert.Single(chairman.Periods);
+        Assert.Equal((new DateOnly(2024, 4, 1), 2, 1), (april.From, april.Required, april.Held));
+    }
+
     /// <summary>Some cases are still open and overdue today, some repeat an earlier one (protracted), some were resolved after May 2024.</summary>
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Some_cases_are_overdue_some_protracted_some_resolved_after_the_period(DatabaseProvider provider)
