@@ -89,6 +89,7 @@ internal static class CaseGenerator
                 assigned++;
             }
 
+            citizenCase.UpdateCurrentDue();
             open += citizenCase.IsOpen ? 1 : 0;
             overdue += citizenCase.CurrentDueOn < today ? 1 : 0;
             caseIds.Add(citizenCase.Id);

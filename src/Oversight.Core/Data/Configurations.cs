@@ -145,16 +145,16 @@ internal sealed class CitizenCaseConfiguration : IEntityTypeConfiguration<Citize
         citizenCase.HasIndex(c => c.TrackingCode).IsUnique();
         citizenCase.Property(c => c.ConcurrencyStamp).IsConcurrencyToken().HasAnnotation(AuditTrail.NotAudited, true);
         citizenCase.Ignore(c => c.IsOpen);
-        citizenCase.Ignore(c => c.CurrentDueOn);
         citizenCase.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
         citizenCase.HasOne<OversightUser>().WithMany().HasForeignKey(c => c.AssigneeUserId).OnDelete(DeleteBehavior.SetNull);
         citizenCase.HasOne<ReceptionSession>().WithMany().HasForeignKey(c => c.ReceptionSessionId).OnDelete(DeleteBehavior.SetNull);
         citizenCase.HasOne<CitizenCase>().WithMany().HasForeignKey(c => c.RepeatOfCaseId).OnDelete(DeleteBehavior.Restrict);
         citizenCase.HasMany(c => c.Extensions).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
         citizenCase.HasMany(c => c.Steps).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
-        citizenCase.HasIndex(c => new { c.UnitId, c.ReceivedOn });
-        citizenCase.HasIndex(c => c.ReceivedOn);
-        citizenCase.HasIndex(c => new { c.Status, c.DueOn });
+        // Newest first with no sort step: the register walks these (CaseRegister names the receipt-date index).
+        citizenCase.HasIndex(c => new { c.UnitId, c.ReceivedOn, c.Id }).HasDatabaseName("IX_Cases_UnitId_ReceivedOn");
+        citizenCase.HasIndex(c => new { c.ReceivedOn, c.Id }).HasDatabaseName("IX_Cases_ReceivedOn");
+        citizenCase.HasIndex(c => c.CurrentDueOn);
         citizenCase.HasIndex(c => new { c.AssigneeUserId, c.Status });
         citizenCase.HasIndex(c => c.ReceptionSessionId);
     }

@@ -208,6 +208,7 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
                     break;
                 case CitizenCase citizenCase when entry.State != EntityState.Deleted:
                     citizenCase.SearchText = CaseSearch.TextOf(citizenCase);
+                    citizenCase.UpdateCurrentDue();
                     break;
                 case Person person when entry.State != EntityState.Deleted:
                     person.FullName = VietnameseText.Normalize(person.FullName) ?? person.FullName;

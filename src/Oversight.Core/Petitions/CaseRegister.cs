@@ -144,7 +144,7 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
         var rows = shown.Select(c =>
         {
             var unit = graph.At(c.UnitId, c.ReceivedOn) ?? graph.Latest(c.UnitId);
-            var due = CurrentDue(c.Status, c.AcceptanceDueOn, c.DueOn);
+            var due = c.CurrentDueOn;
             int? daysLeft = due is { } day ? day.DayNumber - today.DayNumber : null;
             return new CaseRow(
                 c.Id, c.Reference, c.Kind, c.Status, c.ReceivedOn, unit?.Code ?? string.Empty, unit?.Name ?? string.Empty, c.Subject,
@@ -182,8 +182,7 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
                 c.Kind == CaseKind.Denunciation ? null : c.PetitionerName,
                 c.PetitionerCount,
                 c.AssigneeUserId,
-                c.AcceptanceDueOn,
-                c.DueOn))
+                c.CurrentDueOn))
             .ToListAsync(cancellationToken);
 
     /// <summary>
@@ -195,12 +194,6 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
             ? db.Cases.FromSqlRaw("""SELECT * FROM "Cases" INDEXED BY "IX_Cases_ReceivedOn" """).AsNoTracking()
             : db.Cases.AsNoTracking();
 
-    private static DateOnly? CurrentDue(CaseStatus status, DateOnly? acceptanceDueOn, DateOnly? dueOn) => status switch
-    {
-        CaseStatus.Received => acceptanceDueOn,
-        CaseStatus.Accepted or CaseStatus.UnderConsideration => dueOn,
-        _ => null,
-    };
 
     /// <summary>Counts only when the page does not tell already: a last page (not past the end) knows the count.</summary>
     private static async Task<(int Count, bool Capped)> CountAsync(IQueryable<CitizenCase> cases, int page, int pageSize, int foundOnPage, CancellationToken cancellationToken)
@@ -241,15 +234,13 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
 
         if (filter.Overdue)
         {
-            cases = cases.Where(c => (c.Status == CaseStatus.Received && c.AcceptanceDueOn < today)
-                || ((c.Status == CaseStatus.Accepted || c.Status == CaseStatus.UnderConsideration) && c.DueOn < today));
+            cases = cases.Where(c => c.CurrentDueOn < today);
         }
 
         if (filter.DueWithinDays is { } days)
         {
             var last = today.AddDays(days);
-            cases = cases.Where(c => (c.Status == CaseStatus.Received && c.AcceptanceDueOn >= today && c.AcceptanceDueOn <= last)
-                || ((c.Status == CaseStatus.Accepted || c.Status == CaseStatus.UnderConsideration) && c.DueOn >= today && c.DueOn <= last));
+            cases = cases.Where(c => c.CurrentDueOn >= today && c.CurrentDueOn <= last);
         }
 
         if (filter.ReceivedFrom is { } from)
@@ -293,6 +284,5 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
         string? PetitionerName,
         int PetitionerCount,
         string? AssigneeUserId,
-        DateOnly? AcceptanceDueOn,
-        DateOnly? DueOn);
+        DateOnly? CurrentDueOn);
 }

@@ -47,14 +47,14 @@ public sealed class CaseWorkflow(
     private async Task<CaseResult> RecordAsync(CaseRequest request, bool publicChannel, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        var kind = Parse<CaseKind>(request.Kind, "kind", errors);
-        var channel = Parse<CaseChannel>(request.Channel, "channel", errors);
-        var receivedOn = ParseDate(request.ReceivedOn, "receivedOn", errors);
-        var subject = Text(request.Subject, "subject", SubjectLength, errors, required: true);
-        var content = Text(request.Content, "content", ContentLength, errors, required: true);
-        var name = Text(request.Petitioner?.Name, "petitioner.name", 200, errors, required: true);
-        var address = Text(request.Petitioner?.Address, "petitioner.address", 500, errors, required: false);
-        var phone = Text(request.Petitioner?.Phone, "petitioner.phone", 32, errors, required: false);
+        var kind = RequestFields.Parse<CaseKind>(request.Kind, "kind", errors);
+        var channel = RequestFields.Parse<CaseChannel>(request.Channel, "channel", errors);
+        var receivedOn = RequestFields.Date(request.ReceivedOn, "receivedOn", errors);
+        var subject = RequestFields.Text(request.Subject, "subject", SubjectLength, errors, required: true);
+        var content = RequestFields.Text(request.Content, "content", ContentLength, errors, required: true, multiline: true);
+        var name = RequestFields.Text(request.Petitioner?.Name, "petitioner.name", 200, errors, required: true);
+        var address = RequestFields.Text(request.Petitioner?.Address, "petitioner.address", 500, errors, required: false);
+        var phone = RequestFields.Text(request.Petitioner?.Phone, "petitioner.phone", 32, errors, required: false);
         if (phone is not null && !phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '.' or '-' or '(' or ')'))
         {
             errors.Add(CaseMessages.NotAPhone.For("petitioner.phone"));
@@ -66,7 +66,7 @@ public sealed class CaseWorkflow(
             errors.Add(CaseMessages.OutOfRange.For("petitionerCount", count, 1, 10000));
         }
 
-        var reference = Text(request.Reference, "reference", 64, errors, required: false);
+        var reference = RequestFields.Text(request.Reference, "reference", 64, errors, required: false);
         if (receivedOn is { } received && received > Today)
         {
             errors.Add(CaseMessages.InTheFuture.For("receivedOn", received, Today));
@@ -203,8 +203,8 @@ public sealed class CaseWorkflow(
         StepAsync(id, expectedStamp, "extended", [CaseStatus.Accepted, CaseStatus.UnderConsideration], on, async (citizenCase, rules) =>
         {
             var errors = new List<FieldError>();
-            var why = Text(reason, "reason", 1000, errors, required: true);
-            var number = Text(decision, "decision", 100, errors, required: false);
+            var why = RequestFields.Text(reason, "reason", 1000, errors, required: true, multiline: true);
+            var number = RequestFields.Text(decision, "decision", 100, errors, required: false);
             var kind = WireNames<CaseKind>.ToWire(citizenCase.Kind);
             var clockStart = citizenCase.AcceptedOn!.Value;
             var extension = rules.Find($"{kind}.extension", clockStart);
@@ -238,8 +238,8 @@ public sealed class CaseWorkflow(
         StepAsync(id, expectedStamp, "forwarded", [CaseStatus.Received], on, (citizenCase, _) =>
         {
             var errors = new List<FieldError>();
-            var to = Text(forwardedTo, "forwardedTo", 300, errors, required: true);
-            var advice = Text(guidance, "guidance", 2000, errors, required: false);
+            var to = RequestFields.Text(forwardedTo, "forwardedTo", 300, errors, required: true);
+            var advice = RequestFields.Text(guidance, "guidance", 2000, errors, required: false, multiline: true);
             if (errors.Count == 0)
             {
                 citizenCase.WithinJurisdiction = false;
@@ -256,7 +256,7 @@ public sealed class CaseWorkflow(
         StepAsync(id, expectedStamp, "rejected", [CaseStatus.Received], on, (citizenCase, _) =>
         {
             var errors = new List<FieldError>();
-            var why = Text(reason, "reason", 2000, errors, required: true);
+            var why = RequestFields.Text(reason, "reason", 2000, errors, required: true, multiline: true);
             if (errors.Count == 0)
             {
                 citizenCase.Guidance = why;
@@ -271,7 +271,7 @@ public sealed class CaseWorkflow(
         StepAsync(id, expectedStamp, "withdrawn", [CaseStatus.Received, CaseStatus.Accepted, CaseStatus.UnderConsideration], on, (citizenCase, _) =>
         {
             var errors = new List<FieldError>();
-            var text = Text(note, "note", 2000, errors, required: false);
+            var text = RequestFields.Text(note, "note", 2000, errors, required: false, multiline: true);
             if (errors.Count == 0)
             {
                 Close(citizenCase, CaseStatus.Withdrawn, on, CaseAction.Withdrawn, text);
@@ -285,7 +285,7 @@ public sealed class CaseWorkflow(
         StepAsync(id, expectedStamp, "resolved", [CaseStatus.Accepted, CaseStatus.UnderConsideration], on, (citizenCase, _) =>
         {
             var errors = new List<FieldError>();
-            var text = Text(outcome, "outcome", 4000, errors, required: true);
+            var text = RequestFields.Text(outcome, "outcome", 4000, errors, required: true, multiline: true);
             if (errors.Count == 0)
             {
                 citizenCase.Outcome = text;
@@ -300,7 +300,7 @@ public sealed class CaseWorkflow(
         StepAsync(id, expectedStamp, "noted", Enum.GetValues<CaseStatus>(), Today, (citizenCase, _) =>
         {
             var errors = new List<FieldError>();
-            var text = Text(note, "note", 4000, errors, required: true);
+            var text = RequestFields.Text(note, "note", 4000, errors, required: true, multiline: true);
             if (errors.Count == 0)
             {
                 AddStep(citizenCase, Today, isPublic ? CaseAction.Answered : CaseAction.Noted, text, isPublic);
@@ -431,60 +431,4 @@ public sealed class CaseWorkflow(
 
     /// <summary>Ten characters from 32 (50 bits): not guessable, easy to read aloud and type.</summary>
     private static string NewTrackingCode() => RandomNumberGenerator.GetString(TrackingAlphabet, 10);
-
-    private static TEnum? Parse<TEnum>(string? text, string field, List<FieldError> errors) where TEnum : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors.Add(CaseMessages.Required.For(field));
-            return null;
-        }
-
-        if (WireNames<TEnum>.TryParse(text, out var value))
-        {
-            return value;
-        }
-
-        errors.Add(CaseMessages.NotOneOf.For(field, text, string.Join(", ", WireNames<TEnum>.All)));
-        return null;
-    }
-
-    private static DateOnly? ParseDate(string? text, string field, List<FieldError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors.Add(CaseMessages.Required.For(field));
-            return null;
-        }
-
-        if (IsoDate.TryParse(text.Trim(), out var day))
-        {
-            return day;
-        }
-
-        errors.Add(CaseMessages.NotADate.For(field, text));
-        return null;
-    }
-
-    private static string? Text(string? text, string field, int maxLength, List<FieldError> errors, bool required)
-    {
-        var value = text?.Trim().Normalize();
-        if (string.IsNullOrEmpty(value))
-        {
-            if (required)
-            {
-                errors.Add(CaseMessages.Required.For(field));
-            }
-
-            return null;
-        }
-
-        if (value.Length > maxLength)
-        {
-            errors.Add(CaseMessages.TooLong.For(field, value.Length, maxLength));
-            return null;
-        }
-
-        return value;
-    }
 }

@@ -134,8 +134,13 @@ public sealed class CitizenCase
 
     public bool IsOpen => Status is CaseStatus.Received or CaseStatus.Accepted or CaseStatus.UnderConsideration;
 
-    /// <summary>The deadline that runs now: acceptance before the case is accepted, resolution after.</summary>
-    public DateOnly? CurrentDueOn => !IsOpen ? null : Status == CaseStatus.Received ? AcceptanceDueOn : DueOn;
+    /// <summary>
+    /// The deadline that runs now: acceptance before the case is accepted, resolution after; null once closed.
+    /// Stored, and kept by every save, so that the overdue and due-soon lists read one indexed column.
+    /// </summary>
+    public DateOnly? CurrentDueOn { get; private set; }
+
+    internal void UpdateCurrentDue() => CurrentDueOn = !IsOpen ? null : Status == CaseStatus.Received ? AcceptanceDueOn : DueOn;
 }
 
 /// <summary>An extension of the time limit, by decision.</summary>

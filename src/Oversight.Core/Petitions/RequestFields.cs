@@ -5,10 +5,13 @@ namespace Oversight.Petitions;
 /// <summary>Reads the text fields of a request (cases, sessions, meetings), adding a <see cref="FieldError"/> for each that is wrong.</summary>
 internal static class RequestFields
 {
-    /// <summary>The field as NFC text with white space collapsed; null when empty (an error when required) or too long.</summary>
-    public static string? Text(string? text, string field, int maxLength, List<FieldError> errors, bool required)
+    /// <summary>
+    /// The field as NFC text, trimmed, with white space collapsed unless <paramref name="multiline"/> (content,
+    /// outcomes and notes keep their lines); null when empty (an error when required) or too long.
+    /// </summary>
+    public static string? Text(string? text, string field, int maxLength, List<FieldError> errors, bool required, bool multiline = false)
     {
-        var value = VietnameseText.Normalize(text);
+        var value = multiline ? NullIfEmpty(text?.Trim().Normalize()) : VietnameseText.Normalize(text);
         if (value is null)
         {
             if (required)
@@ -63,4 +66,6 @@ internal static class RequestFields
         errors.Add(CaseMessages.NotADate.For(field, text));
         return null;
     }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }

@@ -731,6 +731,9 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<DateOnly?>("CurrentDueOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("DeadlineBasis")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -817,7 +820,7 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReceivedOn");
+                    b.HasIndex("CurrentDueOn");
 
                     b.HasIndex("ReceptionSessionId");
 
@@ -831,9 +834,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("AssigneeUserId", "Status");
 
-                    b.HasIndex("Status", "DueOn");
+                    b.HasIndex("ReceivedOn", "Id")
+                        .HasDatabaseName("IX_Cases_ReceivedOn");
 
-                    b.HasIndex("UnitId", "ReceivedOn");
+                    b.HasIndex("UnitId", "ReceivedOn", "Id")
+                        .HasDatabaseName("IX_Cases_UnitId_ReceivedOn");
 
                     b.ToTable("Cases", (string)null);
                 });

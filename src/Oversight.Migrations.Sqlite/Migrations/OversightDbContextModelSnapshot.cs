@@ -720,6 +720,9 @@ namespace Oversight.Migrations.Sqlite.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CurrentDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DeadlineBasis")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -806,7 +809,7 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReceivedOn");
+                    b.HasIndex("CurrentDueOn");
 
                     b.HasIndex("ReceptionSessionId");
 
@@ -820,9 +823,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssigneeUserId", "Status");
 
-                    b.HasIndex("Status", "DueOn");
+                    b.HasIndex("ReceivedOn", "Id")
+                        .HasDatabaseName("IX_Cases_ReceivedOn");
 
-                    b.HasIndex("UnitId", "ReceivedOn");
+                    b.HasIndex("UnitId", "ReceivedOn", "Id")
+                        .HasDatabaseName("IX_Cases_UnitId_ReceivedOn");
 
                     b.ToTable("Cases", (string)null);
                 });
