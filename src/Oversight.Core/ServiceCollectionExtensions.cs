@@ -63,6 +63,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Petitions.CitizenSummary>();
         services.AddScoped<Petitions.ReceptionRecords>();
         services.AddScoped<Petitions.ReceptionFrequency>();
+        services.AddScoped<Petitions.ReceptionRegister>();
         services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
         services.AddOversightImports();
         return services;

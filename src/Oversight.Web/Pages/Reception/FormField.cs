@@ -1,0 +1,21 @@
+namespace Oversight.Web.Pages.Reception;
+
+/// <summary>
+/// One labelled field of a reception or dialogue form, drawn by <c>_Field.cshtml</c>: its hint and error tied to it
+/// with <c>aria-describedby</c>. With <see cref="Options"/> it is a choice whose first option, <see cref="Empty"/>, means none.
+/// </summary>
+public sealed record FormField(
+    string Id,
+    string Name,
+    string? Value,
+    string Label,
+    string? Error,
+    string? Hint = null,
+    string Type = "text",
+    bool Multiline = false,
+    IReadOnlyList<(string Value, string Label)>? Options = null,
+    string? Empty = null)
+{
+    public string? DescribedBy =>
+        string.Join(' ', new[] { Hint is null ? null : $"{Id}-hint", Error is null ? null : $"{Id}-error" }.OfType<string>()) is { Length: > 0 } ids ? ids : null;
+}
