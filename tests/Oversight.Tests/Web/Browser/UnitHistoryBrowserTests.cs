@@ -33,6 +33,7 @@ public sealed class UnitHistoryBrowserTests
         var page = await browser.NewPageAsync(new() { BaseURL = site });
 
         await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
         await page.GetByLabel("Tên đăng nhập").FillAsync("thanh-tra");
         await page.GetByLabel("Mật khẩu").FillAsync(OversightWebFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
