@@ -32,6 +32,11 @@ internal static class Percentiles
     public static string Describe(IReadOnlyCollection<double> milliseconds)
     {
         var sorted = milliseconds.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return "n=0";
+        }
+
         double At(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
         return string.Create(CultureInfo.InvariantCulture, $"n={sorted.Length} p50={At(0.50):F1} ms p95={At(0.95):F1} ms max={sorted[^1]:F1} ms");
     }
