@@ -112,11 +112,25 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        // The records are read after the rows are saved, when generated keys are known.
+        return await SaveWithAuditAsync(token => base.SaveChangesAsync(acceptAllChangesOnSuccess, token), () => changes.Select(AuditTrail.ToRecord), cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends an audit entry for an access that changes no row (a confidential value was shown), in its own
+    /// transaction unless one is open.
+    /// </summary>
+    public Task AuditReadAsync(string action, string entityType, string entityId, Guid? unitId, CancellationToken cancellationToken = default) =>
+        SaveWithAuditAsync(_ => Task.FromResult(0), () => [new AuditTrail.AuditRecord(action, entityType, entityId, unitId, null, null)], cancellationToken);
+
+    /// <summary>Saves rows, then their audit entries at the end of the chain, in one transaction (its own unless one is open).</summary>
+    private async Task<int> SaveWithAuditAsync(Func<CancellationToken, Task<int>> saveRows, Func<IEnumerable<AuditTrail.AuditRecord>> records, CancellationToken cancellationToken)
+    {
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(await ChainAuditEntriesAsync(changes.Select(AuditTrail.ToRecord), cancellationToken));
+            var saved = await saveRows(cancellationToken);
+            AuditEntries.AddRange(await ChainAuditEntriesAsync(records(), cancellationToken));
             savingAudit = true;
             try
             {
@@ -133,41 +147,6 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
             }
 
             return saved;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
-    }
-
-    /// <summary>
-    /// Appends an audit entry for an access that changes no row (a confidential value was shown), in its own
-    /// transaction unless one is open.
-    /// </summary>
-    public async Task AuditReadAsync(string action, string entityType, string entityId, Guid? unitId, CancellationToken cancellationToken = default)
-    {
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            var entries = await ChainAuditEntriesAsync([new AuditTrail.AuditRecord(action, entityType, entityId, unitId, null, null)], cancellationToken);
-            AuditEntries.AddRange(entries);
-            savingAudit = true;
-            try
-            {
-                await base.SaveChangesAsync(true, cancellationToken);
-            }
-            finally
-            {
-                savingAudit = false;
-            }
-
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
         }
         finally
         {
