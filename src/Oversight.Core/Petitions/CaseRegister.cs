@@ -102,8 +102,6 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
     /// <summary>Up to this many units (a district's communes), each unit's newest cases are read on their own and merged.</summary>
     private const int PerUnitLimit = 64;
 
-    private static readonly CaseUnits AllUnits = new(null, null);
-
     /// <summary>One page (from 1) of the cases matching <paramref name="filter"/>; null when its unit does not exist for the caller.</summary>
     public async Task<CaseRegisterPage?> ListAsync(CaseFilter filter, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)
     {
@@ -125,14 +123,14 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
             var merged = new List<ListedCase>();
             foreach (var unitId in few)
             {
-                merged.AddRange(await NewestAsync(Filter(db.Cases.AsNoTracking().Where(c => c.UnitId == unitId), AllUnits, filter, today), 0, skip + pageSize + 1, cancellationToken));
+                merged.AddRange(await NewestAsync(Filter(CasesOf(new HashSet<Guid> { unitId }), filter, today), 0, skip + pageSize + 1, cancellationToken));
             }
 
             found = merged.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Skip(skip).Take(pageSize + 1).ToList();
         }
         else
         {
-            found = await NewestAsync(Filter(NewestFirst(units), units, filter, today), skip, pageSize + 1, cancellationToken);
+            found = await NewestAsync(Filter(CasesOf(units.UnitIds), filter, today), skip, pageSize + 1, cancellationToken);
         }
 
         var shown = found.Take(pageSize).ToList();
@@ -151,7 +149,7 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
                 c.PetitionerName, c.PetitionerCount, c.AssigneeUserId is { } id ? assignees.GetValueOrDefault(id) : null, due, daysLeft < 0, daysLeft);
         }).ToList();
 
-        var (count, capped) = await CountAsync(Filter(db.Cases.AsNoTracking(), units, filter, today), page, pageSize, found.Count, cancellationToken);
+        var (count, capped) = await CountAsync(Filter(CasesOf(units.UnitIds), filter, today), page, pageSize, found.Count, cancellationToken);
         return new CaseRegisterPage(rows, page, pageSize, found.Count > pageSize, count, capped);
     }
 
@@ -159,9 +157,9 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
     public async Task<MyWorkCounts> MyWorkAsync(string assigneeUserId, int dueWithinDays, CancellationToken cancellationToken = default)
     {
         var today = VietnamTime.Today(time);
-        var units = new CaseUnits(null, (await scope.FilterAsync(cancellationToken)).UnitIds);
-        var overdue = await Filter(db.Cases, units, new CaseFilter { AssigneeUserId = assigneeUserId, Overdue = true }, today).CountAsync(cancellationToken);
-        var dueSoon = await Filter(db.Cases, units, new CaseFilter { AssigneeUserId = assigneeUserId, DueWithinDays = dueWithinDays }, today).CountAsync(cancellationToken);
+        var units = (await scope.FilterAsync(cancellationToken)).UnitIds;
+        var overdue = await Filter(CasesOf(units), new CaseFilter { AssigneeUserId = assigneeUserId, Overdue = true }, today).CountAsync(cancellationToken);
+        var dueSoon = await Filter(CasesOf(units), new CaseFilter { AssigneeUserId = assigneeUserId, DueWithinDays = dueWithinDays }, today).CountAsync(cancellationToken);
         return new MyWorkCounts(overdue, dueSoon);
     }
 
@@ -186,14 +184,30 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
             .ToListAsync(cancellationToken);
 
     /// <summary>
-    /// The cases to walk newest first. SQLite (without statistics) would rather read a whole unit set or status
-    /// through their indexes and sort it; walking the receipt-date index stops as soon as a page is full.
+    /// The cases of these units (all cases when null), as a query the database answers without surprises. Newest
+    /// first over everything, it walks the receipt-date index and stops as soon as a page is full (SQLite, without
+    /// statistics, would rather read a whole status through its index and sort it). For a set of units it reads the
+    /// units' cases through the unit index and sorts them: walking the receipt dates instead, as PostgreSQL's
+    /// estimates suggest for a few hundred unit ids, reads half the table when the units' cases are old (a district
+    /// dissolved in 2025 has none since), so the set is collected first.
     /// </summary>
-    private IQueryable<CitizenCase> NewestFirst(CaseUnits units) =>
-        db.Database.IsSqlite() && units.UnitIds is not { Count: 1 }
-            ? db.Cases.FromSqlRaw("""SELECT * FROM "Cases" INDEXED BY "IX_Cases_ReceivedOn" """).AsNoTracking()
-            : db.Cases.AsNoTracking();
-
+    private IQueryable<CitizenCase> CasesOf(IReadOnlySet<Guid>? unitIds)
+    {
+        var sqlite = db.Database.IsSqlite();
+        switch (unitIds)
+        {
+            case null:
+                return sqlite ? db.Cases.FromSqlRaw("""SELECT * FROM "Cases" INDEXED BY "IX_Cases_ReceivedOn" """).AsNoTracking() : db.Cases.AsNoTracking();
+            case { Count: 1 }:
+                var unitId = unitIds.Single();
+                return db.Cases.AsNoTracking().Where(c => c.UnitId == unitId);
+            default:
+                var ids = unitIds.ToArray();
+                return sqlite
+                    ? db.Cases.FromSqlRaw("""SELECT * FROM "Cases" INDEXED BY "IX_Cases_UnitId_ReceivedOn" """).AsNoTracking().Where(c => ids.Contains(c.UnitId))
+                    : db.Cases.FromSql($"""WITH scoped AS MATERIALIZED (SELECT * FROM "Cases" WHERE "UnitId" = ANY({ids})) SELECT * FROM scoped""").AsNoTracking();
+        }
+    }
 
     /// <summary>Counts only when the page does not tell already: a last page (not past the end) knows the count.</summary>
     private static async Task<(int Count, bool Capped)> CountAsync(IQueryable<CitizenCase> cases, int page, int pageSize, int foundOnPage, CancellationToken cancellationToken)
@@ -207,14 +221,8 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
         return count > CountCap ? (CountCap, true) : (count, false);
     }
 
-    private static IQueryable<CitizenCase> Filter(IQueryable<CitizenCase> cases, CaseUnits units, CaseFilter filter, DateOnly today)
+    private static IQueryable<CitizenCase> Filter(IQueryable<CitizenCase> cases, CaseFilter filter, DateOnly today)
     {
-        if (units.UnitIds is { } unitIds)
-        {
-            var ids = unitIds.ToList();
-            cases = cases.Where(c => ids.Contains(c.UnitId));
-        }
-
         if (filter.Kind is { } kind)
         {
             cases = cases.Where(c => c.Kind == kind);

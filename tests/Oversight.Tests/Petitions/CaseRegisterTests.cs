@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Oversight.Accounts;
 using Oversight.Data;
+using Oversight.Organisation;
 using Oversight.Petitions;
 using Oversight.Tests.Infrastructure;
 using static Oversight.Tests.Petitions.PetitionRecords;
@@ -73,6 +74,48 @@ public sealed class CaseRegisterTests
         Assert.Null(neighbour);
         Assert.Equal(["10072", "10060"], successor!.Rows.Select(r => r.UnitCode));
         Assert.Empty(nothing!.Rows);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_district_officer_with_a_hundred_party_branches_in_scope_sees_its_own_cases_newest_first_filtered_and_counted(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        var district = await UnitIdAsync(database, "277", InspectionDay);
+        await using (var setup = database.SystemScope("test-setup"))
+        {
+            var db = setup.ServiceProvider.GetRequiredService<OversightDbContext>();
+            var chuongMy = await db.Units.SingleAsync(u => u.Id == district, Cancel);
+            for (var i = 1; i <= 100; i++)
+            {
+                TestUnits.Add(db, $"CB{i:D3}", $"Chi bộ thôn {i}", UnitKind.PartyBranch, chuongMy, null, TestUnits.LastDayOfDistricts);
+            }
+
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var totDong = await UnitIdAsync(database, "10060", InspectionDay);
+        var branch = await UnitIdAsync(database, "CB042", InspectionDay);
+        var quangBi = await UnitIdAsync(database, "10072", TestUnits.Reorganisation);
+        await AddAsync(database,
+            Case(totDong, new(2024, 3, 1)),
+            Case(branch, new(2024, 3, 5), kind: CaseKind.Denunciation),
+            Case(district, new(2024, 3, 3)),
+            Case(totDong, new(2024, 3, 4), kind: CaseKind.Complaint),
+            Case(quangBi, new(2026, 2, 4)));
+        await using var officer = database.UserScope("officer.district", Roles.Officer, district);
+        var register = officer.ServiceProvider.GetRequiredService<CaseRegister>();
+
+        var first = await register.ListAsync(new CaseFilter(), 1, 3, Cancel);
+        var second = await register.ListAsync(new CaseFilter(), 2, 3, Cancel);
+        var complaints = await register.ListAsync(new CaseFilter { Kind = CaseKind.Complaint }, cancellationToken: Cancel);
+
+        Assert.Equal([new(2024, 3, 5), new(2024, 3, 4), new(2024, 3, 3)], first!.Rows.Select(r => r.ReceivedOn));
+        Assert.Equal(["CB042", "10060", "277"], first.Rows.Select(r => r.UnitCode));
+        Assert.True(first.HasNextPage);
+        Assert.Equal([new(2024, 3, 1)], second!.Rows.Select(r => r.ReceivedOn));
+        Assert.Equal(4, second.MatchCount);
+        Assert.Equal(["10060"], complaints!.Rows.Select(r => r.UnitCode));
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
