@@ -72,7 +72,7 @@ internal static class CaseGenerator
 
         // The first encryption may create the Data Protection key, which is saved on a connection of its own: before the transaction.
         identity.Protect(new PetitionerDetails("-", null, null));
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken);
         var batch = new List<CitizenCase>(BatchSize);
         for (var i = 0; i < count; i++)
         {

@@ -50,6 +50,7 @@ public static class ServiceCollectionExtensions
             .AddEntityFrameworkStores<OversightDbContext>();
 
         services.AddScoped<AccountService>();
+        services.AddScoped<TokenHolders>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<UnitDirectory>();
         services.AddSingleton<Rules.RuleBook>();

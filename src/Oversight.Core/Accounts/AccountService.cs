@@ -84,28 +84,6 @@ public sealed class AccountService(
         return (token, null);
     }
 
-    /// <summary>The user a presented token belongs to, when the token is known, not revoked and not expired.</summary>
-    public async Task<OversightUser?> FindUserByTokenAsync(string token, CancellationToken cancellationToken = default)
-    {
-        if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 200)
-        {
-            return null;
-        }
-
-        var hash = HashToken(token);
-        var now = time.GetUtcNow();
-        var userId = await db.PersonalAccessTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Select(t => new { t.UserId, t.ExpiresAt })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (userId is null || (userId.ExpiresAt is { } expires && expires <= now))
-        {
-            return null;
-        }
-
-        return await users.FindByIdAsync(userId.UserId);
-    }
-
     public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

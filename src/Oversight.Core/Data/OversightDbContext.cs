@@ -106,13 +106,13 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
 
         ChangeTracker.DetectChanges();
         PrepareForSave();
-        var changes = AuditTrail.Capture(ChangeTracker);
-        if (changes.Count == 0)
+        if (!ChangeTracker.HasChanges())
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return 0;
         }
 
         // The records are read after the rows are saved, when generated keys are known.
+        var changes = AuditTrail.Capture(ChangeTracker);
         return await SaveWithAuditAsync(token => base.SaveChangesAsync(acceptAllChangesOnSuccess, token), () => changes.Select(AuditTrail.ToRecord), cancellationToken);
     }
 
@@ -123,22 +123,29 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
     public Task AuditReadAsync(string action, string entityType, string entityId, Guid? unitId, CancellationToken cancellationToken = default) =>
         SaveWithAuditAsync(_ => Task.FromResult(0), () => [new AuditTrail.AuditRecord(action, entityType, entityId, unitId, null, null)], cancellationToken);
 
-    /// <summary>Saves rows, then their audit entries at the end of the chain, in one transaction (its own unless one is open).</summary>
+    /// <summary>
+    /// Saves rows, then their audit entries (if any) at the end of the chain, in one write transaction (its own
+    /// unless one is open).
+    /// </summary>
     private async Task<int> SaveWithAuditAsync(Func<CancellationToken, Task<int>> saveRows, Func<IEnumerable<AuditTrail.AuditRecord>> records, CancellationToken cancellationToken)
     {
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var ownTransaction = Database.CurrentTransaction is null ? await WriteTransaction.BeginAsync(Database, cancellationToken) : null;
         try
         {
             var saved = await saveRows(cancellationToken);
-            AuditEntries.AddRange(await ChainAuditEntriesAsync(records(), cancellationToken));
-            savingAudit = true;
-            try
+            var pending = records().ToList();
+            if (pending.Count > 0)
             {
-                await base.SaveChangesAsync(true, cancellationToken);
-            }
-            finally
-            {
-                savingAudit = false;
+                AuditEntries.AddRange(await ChainAuditEntriesAsync(pending, cancellationToken));
+                savingAudit = true;
+                try
+                {
+                    await base.SaveChangesAsync(true, cancellationToken);
+                }
+                finally
+                {
+                    savingAudit = false;
+                }
             }
 
             if (ownTransaction is not null)
@@ -197,6 +204,10 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
                         person.ConcurrencyStamp = Guid.NewGuid();
                     }
 
+                    break;
+                case OversightUser user when entry.State == EntityState.Modified:
+                    // Claims kept for API tokens are rebuilt when the account's stamp changes (UserManager renews it too).
+                    user.ConcurrencyStamp = Guid.NewGuid().ToString();
                     break;
             }
 

@@ -133,7 +133,7 @@ public sealed class DemoScenario(
         // Data Protection stores its first key through a connection of its own, which SQLite would make wait for
         // the transaction below (the denouncers' identities are encrypted in it): let it write the key first.
         dataProtection.CreateProtector(nameof(DemoScenario)).Protect(nameof(DemoScenario));
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken);
         try
         {
             // Accounts first: their scope units come from the reference structure, whose graph is still current.

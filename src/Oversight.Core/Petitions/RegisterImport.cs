@@ -100,7 +100,7 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
 
         BeforeTransaction(rows.Select(r => r.Row).ToList());
         var tally = new Dictionary<RowOutcome, int>();
-        await using (var transaction = await Db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await WriteTransaction.BeginAsync(Db.Database, cancellationToken))
         {
             foreach (var (row, cells) in rows.OrderBy(r => DayOf(r.Row)).ThenBy(r => r.Cells.Row.Number))
             {

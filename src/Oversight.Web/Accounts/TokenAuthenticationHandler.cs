@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -8,12 +9,17 @@ using Oversight.Accounts;
 namespace Oversight.Web.Accounts;
 
 /// <summary>Authenticates API calls by a personal access token in <c>Authorization: Bearer …</c>.</summary>
+/// <remarks>
+/// Each call checks the token (known, not revoked, not expired, account not locked) in the database; the claims
+/// built from the account and its roles are kept per token while the account's stamp is unchanged, so a revoked
+/// token, a locked account or a changed role takes effect on the next call, on every node.
+/// </remarks>
 public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    AccountService accounts,
-    IUserClaimsPrincipalFactory<OversightUser> principals)
+    TokenHolders tokenHolders,
+    TokenClaimsCache claimsCache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -26,14 +32,37 @@ public sealed class TokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var user = await accounts.FindUserByTokenAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (user is null || (user.LockoutEnd is { } end && end > TimeProvider.GetUtcNow()))
+        var holder = await tokenHolders.FindAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (holder is null)
         {
             return AuthenticateResult.Fail("The token is not valid.");
         }
 
-        var principal = await principals.CreateAsync(user);
-        var identity = new ClaimsIdentity(principal.Claims, SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        var claims = claimsCache.Find(holder);
+        if (claims is null)
+        {
+            // Resolved only here: the account's managers are costly to build on every call.
+            var user = await Context.RequestServices.GetRequiredService<UserManager<OversightUser>>().FindByIdAsync(holder.UserId);
+            if (user is null)
+            {
+                return AuthenticateResult.Fail("The token is not valid.");
+            }
+
+            claims = [.. (await Context.RequestServices.GetRequiredService<IUserClaimsPrincipalFactory<OversightUser>>().CreateAsync(user)).Claims];
+            claimsCache.Keep(holder, claims);
+        }
+
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
     }
+}
+
+/// <summary>The claims of each token's account as of its stamp (tokens are few: one entry each).</summary>
+public sealed class TokenClaimsCache
+{
+    private readonly ConcurrentDictionary<string, (string AccountStamp, IReadOnlyList<Claim> Claims)> byToken = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<Claim>? Find(TokenHolder holder) =>
+        byToken.TryGetValue(holder.TokenHash, out var kept) && kept.AccountStamp == holder.AccountStamp ? kept.Claims : null;
+
+    public void Keep(TokenHolder holder, IReadOnlyList<Claim> claims) => byToken[holder.TokenHash] = (holder.AccountStamp, claims);
 }

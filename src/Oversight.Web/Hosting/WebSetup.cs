@@ -23,6 +23,7 @@ public static class WebSetup
     {
         services.AddOversightCore(configuration);
         services.AddScoped<Petitions.CaseResponses>();
+        services.AddSingleton<TokenClaimsCache>();
         new IdentityBuilder(typeof(OversightUser), typeof(IdentityRole), services)
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ScopeClaimsPrincipalFactory>();

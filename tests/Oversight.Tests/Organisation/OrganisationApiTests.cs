@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Tests.Infrastructure;
+using Oversight.Tests.Petitions;
 
 namespace Oversight.Tests.Organisation;
 
@@ -116,6 +120,49 @@ public sealed class OrganisationApiTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/units/01", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/v1/units/01", Cancel)).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_token_follows_its_account_at_once_when_the_scope_changes_the_account_is_locked_or_the_token_revoked(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        await using var web = new OversightWebFactory(database);
+        var leader = await web.CreateApiClientAsync("leader", Roles.Leader, "277", new DateOnly(2024, 7, 19));
+        async Task<HttpStatusCode> DistrictAsync() => (await leader.GetAsync("/api/v1/units/277?asOf=2024-07-19", Cancel)).StatusCode;
+        async Task ChangeAsync(Func<UserManager<OversightUser>, OversightUser, Task> change)
+        {
+            await using var scope = database.SystemScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<OversightUser>>();
+            await change(users, (await users.FindByNameAsync("leader"))!);
+        }
+
+        var before = await DistrictAsync();
+        await ChangeAsync(async (users, user) =>
+        {
+            user.ScopeUnitId = await PetitionRecords.UnitIdAsync(database, "10060", new DateOnly(2024, 7, 19));
+            await users.UpdateAsync(user);
+        });
+        var narrowed = await DistrictAsync();
+        var commune = (await leader.GetAsync("/api/v1/units/10060?asOf=2024-07-19", Cancel)).StatusCode;
+        await ChangeAsync((users, user) => users.SetLockoutEndDateAsync(user, database.Time.GetUtcNow().AddDays(1)));
+        var locked = (await leader.GetAsync("/api/v1/units/10060?asOf=2024-07-19", Cancel)).StatusCode;
+        await ChangeAsync((users, user) => users.SetLockoutEndDateAsync(user, null));
+        var unlocked = (await leader.GetAsync("/api/v1/units/10060?asOf=2024-07-19", Cancel)).StatusCode;
+        await using (var scope = database.SystemScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
+            await db.PersonalAccessTokens.ExecuteUpdateAsync(t => t.SetProperty(p => p.RevokedAt, database.Time.GetUtcNow()), Cancel);
+        }
+
+        var revoked = (await leader.GetAsync("/api/v1/units/10060?asOf=2024-07-19", Cancel)).StatusCode;
+
+        Assert.Equal(HttpStatusCode.OK, before);
+        Assert.Equal(HttpStatusCode.NotFound, narrowed);
+        Assert.Equal(HttpStatusCode.OK, commune);
+        Assert.Equal(HttpStatusCode.Unauthorized, locked);
+        Assert.Equal(HttpStatusCode.OK, unlocked);
+        Assert.Equal(HttpStatusCode.Unauthorized, revoked);
     }
 
     [Fact]

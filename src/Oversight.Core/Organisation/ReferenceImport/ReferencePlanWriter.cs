@@ -62,7 +62,7 @@ internal sealed class ReferencePlanWriter(OversightDbContext db)
         var autoDetectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // Joins the caller's transaction when there is one; otherwise the import is its own.
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var ownTransaction = db.Database.CurrentTransaction is null ? await WriteTransaction.BeginAsync(db.Database, cancellationToken) : null;
         try
         {
             var existingUnits = await db.Units.AsNoTracking().ToListAsync(cancellationToken);
