@@ -92,6 +92,13 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
             user.Property(u => u.ConcurrencyStamp).HasAnnotation(AuditTrail.NotAudited, true);
             user.Property(u => u.DisplayName).HasMaxLength(200);
         });
+        if (Database.IsNpgsql())
+        {
+            // The register's words are found anywhere in a case's search text through its trigrams, so a rare word
+            // (a reference, a name) does not read every case. SQLite has no such index: it reads them.
+            builder.HasPostgresExtension("pg_trgm");
+            builder.Entity<CitizenCase>().HasIndex(c => c.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

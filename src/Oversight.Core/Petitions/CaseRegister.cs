@@ -275,7 +275,9 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
 
         foreach (var word in VietnameseText.Fold(filter.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            cases = cases.Where(c => c.SearchText.Contains(word));
+            // LIKE rather than Contains: PostgreSQL answers it from the trigram index of the search text.
+            var pattern = $"%{word.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
+            cases = cases.Where(c => EF.Functions.Like(c.SearchText, pattern, @"\"));
         }
 
         return cases;

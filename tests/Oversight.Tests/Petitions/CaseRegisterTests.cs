@@ -49,6 +49,26 @@ public sealed class CaseRegisterTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Percent_and_underscore_in_a_search_word_are_matched_as_written(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        var totDong = await UnitIdAsync(database, "10060", InspectionDay);
+        await AddAsync(database,
+            Case(totDong, new(2024, 3, 1), subject: "Đề nghị giảm 50% học phí"),
+            Case(totDong, new(2024, 3, 2), subject: "Hồ sơ số 508 bị thất lạc"),
+            Case(totDong, new(2024, 3, 3), subject: "Tệp ho_so_goc.pdf không mở được"));
+        await using var scope = database.SystemScope();
+        var register = scope.ServiceProvider.GetRequiredService<CaseRegister>();
+
+        var percent = await register.ListAsync(new CaseFilter { Search = "50%" }, cancellationToken: Cancel);
+        var underscore = await register.ListAsync(new CaseFilter { Search = "ho_so" }, cancellationToken: Cancel);
+
+        Assert.Equal("Đề nghị giảm 50% học phí", Assert.Single(percent!.Rows).Subject);
+        Assert.Equal("Tệp ho_so_goc.pdf không mở được", Assert.Single(underscore!.Rows).Subject);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_officer_of_one_commune_never_sees_another_communes_cases(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
