@@ -151,9 +151,10 @@ internal sealed class CitizenCaseConfiguration : IEntityTypeConfiguration<Citize
         citizenCase.HasOne<CitizenCase>().WithMany().HasForeignKey(c => c.RepeatOfCaseId).OnDelete(DeleteBehavior.Restrict);
         citizenCase.HasMany(c => c.Extensions).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
         citizenCase.HasMany(c => c.Steps).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
-        // Newest first with no sort step: the register walks these (CaseRegister names the receipt-date index).
+        // Newest first with no sort step: the register walks these (CaseRegister names them). The receipt-date index
+        // also carries status, kind and the running deadline, so a walk filtered on them reads only the cases it lists.
         citizenCase.HasIndex(c => new { c.UnitId, c.ReceivedOn, c.Id }).HasDatabaseName("IX_Cases_UnitId_ReceivedOn");
-        citizenCase.HasIndex(c => new { c.ReceivedOn, c.Id }).HasDatabaseName("IX_Cases_ReceivedOn");
+        citizenCase.HasIndex(c => new { c.ReceivedOn, c.Id, c.Status, c.Kind, c.CurrentDueOn }).HasDatabaseName("IX_Cases_ReceivedOn");
         citizenCase.HasIndex(c => c.CurrentDueOn);
         citizenCase.HasIndex(c => new { c.AssigneeUserId, c.Status });
         citizenCase.HasIndex(c => c.ReceptionSessionId);

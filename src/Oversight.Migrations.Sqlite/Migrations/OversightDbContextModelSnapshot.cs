@@ -823,11 +823,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssigneeUserId", "Status");
 
-                    b.HasIndex("ReceivedOn", "Id")
-                        .HasDatabaseName("IX_Cases_ReceivedOn");
-
                     b.HasIndex("UnitId", "ReceivedOn", "Id")
                         .HasDatabaseName("IX_Cases_UnitId_ReceivedOn");
+
+                    b.HasIndex("ReceivedOn", "Id", "Status", "Kind", "CurrentDueOn")
+                        .HasDatabaseName("IX_Cases_ReceivedOn");
 
                     b.ToTable("Cases", (string)null);
                 });
