@@ -69,6 +69,23 @@ public sealed class CaseRegisterTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_word_search_counts_up_to_its_own_cap_and_a_filter_without_words_counts_further(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        var totDong = await UnitIdAsync(database, "10060", InspectionDay);
+        await AddAsync(database, [.. Enumerable.Range(0, CaseRegister.SearchCountCap + 1).Select(i => Case(totDong, new DateOnly(2024, 1, 1).AddDays(i % 300), subject: "Sửa đường liên thôn"))]);
+        await using var scope = database.SystemScope();
+        var register = scope.ServiceProvider.GetRequiredService<CaseRegister>();
+
+        var words = await register.ListAsync(new CaseFilter { Search = "duong" }, cancellationToken: Cancel);
+        var all = await register.ListAsync(new CaseFilter { Kind = CaseKind.Petition }, cancellationToken: Cancel);
+
+        Assert.Equal((CaseRegister.SearchCountCap, true), (words!.MatchCount, words.MatchCountIsCapped));
+        Assert.Equal((CaseRegister.SearchCountCap + 1, false), (all!.MatchCount, all.MatchCountIsCapped));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_officer_of_one_commune_never_sees_another_communes_cases(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
