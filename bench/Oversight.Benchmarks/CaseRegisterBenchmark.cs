@@ -17,8 +17,11 @@ namespace Oversight.Benchmarks;
 /// </summary>
 internal static class CaseRegisterBenchmark
 {
-    /// <summary>A request of the register: who makes it and its query (the page numbers pages with <c>p</c>, the API with <c>page</c>).</summary>
-    private sealed record RegisterRequest(string Label, string UserName, string Query, int PageNumber = 1)
+    /// <summary>
+    /// A request of the register: who makes it and its query (the page numbers pages with <c>p</c>, the API with
+    /// <c>page</c>); <c>FewerRequests</c> caps the repetitions of a request known to read every case.
+    /// </summary>
+    private sealed record RegisterRequest(string Label, string UserName, string Query, int PageNumber = 1, int? FewerRequests = null)
     {
         public string PagePath => Path("/cases", "p");
 
@@ -73,7 +76,7 @@ internal static class CaseRegisterBenchmark
             new("district officer, own scope, first page", "officer", ""),
             new("administrator, open and overdue", "admin", "status=open&overdue=true"),
             new("administrator, a name (search word)", "admin", "q=th%E1%BA%AFng"),
-            new("administrator, a reference (rare search word)", "admin", $"q={today.Year - 1}-B00012345"),
+            new("administrator, a reference (rare search word)", "admin", $"q={today.Year - 1}-B00012345", FewerRequests: 20),
             new("administrator, a commune", "admin", $"unit={communeCode}"),
             new("district officer, open and overdue", "officer", "status=open&overdue=true"),
             new("administrator, whole country, page 50", "admin", "", 50),
@@ -91,22 +94,22 @@ internal static class CaseRegisterBenchmark
 
         var pageExists = (await browsers["admin"].GetAsync("/cases")).StatusCode == HttpStatusCode.OK;
         Console.WriteLine(pageExists ? "The register page /cases exists: timing the page and the API." : "No register page at /cases yet: timing the API only.");
-        async Task TimeAsync(string kind, string label, HttpClient client, string path)
+        async Task TimeAsync(string kind, RegisterRequest request, HttpClient client, string path)
         {
             var processorTime = server.ProcessorTime;
-            var times = await WebBenchmark.TimeAsync(client, path, options.Requests);
+            var times = await WebBenchmark.TimeAsync(client, path, Math.Min(options.Requests, request.FewerRequests ?? int.MaxValue));
             var cpu = (server.ProcessorTime - processorTime).TotalMilliseconds / (times.Count + WebBenchmark.WarmUpRequests);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind} {label,-48} {Percentiles.Describe(times)} web host CPU {cpu:F1} ms  {path}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind} {request.Label,-48} {Percentiles.Describe(times)} web host CPU {cpu:F1} ms  {path}"));
         }
 
         foreach (var request in requests)
         {
             if (pageExists)
             {
-                await TimeAsync("page", request.Label, browsers[request.UserName], request.PagePath);
+                await TimeAsync("page", request, browsers[request.UserName], request.PagePath);
             }
 
-            await TimeAsync("api ", request.Label, apis[request.UserName], request.ApiPath);
+            await TimeAsync("api ", request, apis[request.UserName], request.ApiPath);
         }
 
         foreach (var client in browsers.Values.Concat(apis.Values))

@@ -70,8 +70,8 @@ public sealed record CaseRow(
 
 /// <summary>One page of the register (pages count from 1).</summary>
 /// <remarks>
-/// <c>MatchCount</c> counts the matching cases up to <see cref="CaseRegister.CountCap"/> (<see cref="CaseRegister.SearchCountCap"/>
-/// when words are searched); <c>MatchCountIsCapped</c> is true when more match than that ("1000+").
+/// <c>MatchCount</c> counts the matching cases up to <see cref="CaseRegister.CountCap"/>, or when words are searched up
+/// to the end of the page; <c>MatchCountIsCapped</c> is true when more match than that ("1000+", "50+").
 /// </remarks>
 public sealed record CaseRegisterPage(
     IReadOnlyList<CaseRow> Rows,
@@ -96,9 +96,6 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
 {
     /// <summary>Counts stop here; a page says "1000+" rather than scanning every match.</summary>
     public const int CountCap = 1000;
-
-    /// <summary>Counts of a word search stop sooner: each candidate's text is read to test the words (SQLite has no index for them).</summary>
-    public const int SearchCountCap = 200;
 
     public const int MaxPageSize = 200;
 
@@ -152,8 +149,8 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
                 c.PetitionerName, c.PetitionerCount, c.AssigneeUserId is { } id ? assignees.GetValueOrDefault(id) : null, due, daysLeft < 0, daysLeft);
         }).ToList();
 
-        var countCap = string.IsNullOrWhiteSpace(filter.Search) ? CountCap : SearchCountCap;
-        var (count, capped) = await CountAsync(Filter(CasesOf(units.UnitIds), filter, today), page, pageSize, found.Count, countCap, cancellationToken);
+        var searchesWords = !string.IsNullOrWhiteSpace(filter.Search);
+        var (count, capped) = await CountAsync(Filter(CasesOf(units.UnitIds), filter, today), searchesWords, page, pageSize, found.Count, cancellationToken);
         return new CaseRegisterPage(rows, page, pageSize, found.Count > pageSize, count, capped);
     }
 
@@ -213,16 +210,26 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
         }
     }
 
-    /// <summary>Counts only when the page does not tell already: a last page (not past the end) knows the count.</summary>
-    private static async Task<(int Count, bool Capped)> CountAsync(IQueryable<CitizenCase> cases, int page, int pageSize, int foundOnPage, int cap, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts only when the page does not tell already: a last page (not past the end) knows the count. A word search
+    /// with more to come says "this many and more": counting further would test the words on every further candidate
+    /// (SQLite reads each one's text; PostgreSQL gathers every match from the trigram index).
+    /// </summary>
+    private static async Task<(int Count, bool Capped)> CountAsync(IQueryable<CitizenCase> cases, bool searchesWords, int page, int pageSize, int foundOnPage, CancellationToken cancellationToken)
     {
+        var seen = (page - 1) * pageSize + Math.Min(foundOnPage, pageSize);
         if (foundOnPage <= pageSize && (foundOnPage > 0 || page == 1))
         {
-            return ((page - 1) * pageSize + foundOnPage, false);
+            return (seen, false);
         }
 
-        var count = await cases.Take(cap + 1).CountAsync(cancellationToken);
-        return count > cap ? (cap, true) : (count, false);
+        if (searchesWords && foundOnPage > pageSize)
+        {
+            return (seen, true);
+        }
+
+        var count = await cases.Take(CountCap + 1).CountAsync(cancellationToken);
+        return count > CountCap ? (CountCap, true) : (count, false);
     }
 
     private static IQueryable<CitizenCase> Filter(IQueryable<CitizenCase> cases, CaseFilter filter, DateOnly today)

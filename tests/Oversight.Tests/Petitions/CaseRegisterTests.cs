@@ -69,20 +69,26 @@ public sealed class CaseRegisterTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task A_word_search_counts_up_to_its_own_cap_and_a_filter_without_words_counts_further(DatabaseProvider provider)
+    public async Task A_word_search_counts_to_the_end_of_its_page_and_a_filter_without_words_counts_further(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await TestUnits.AddChuongMyFragmentAsync(database);
         var totDong = await UnitIdAsync(database, "10060", InspectionDay);
-        await AddAsync(database, [.. Enumerable.Range(0, CaseRegister.SearchCountCap + 1).Select(i => Case(totDong, new DateOnly(2024, 1, 1).AddDays(i % 300), subject: "Sửa đường liên thôn"))]);
+        await AddAsync(database, [.. Enumerable.Range(0, 120).Select(i => Case(totDong, new DateOnly(2024, 1, 1).AddDays(i), subject: "Sửa đường liên thôn"))]);
         await using var scope = database.SystemScope();
         var register = scope.ServiceProvider.GetRequiredService<CaseRegister>();
 
-        var words = await register.ListAsync(new CaseFilter { Search = "duong" }, cancellationToken: Cancel);
-        var all = await register.ListAsync(new CaseFilter { Kind = CaseKind.Petition }, cancellationToken: Cancel);
+        var first = await register.ListAsync(new CaseFilter { Search = "duong" }, 1, 50, Cancel);
+        var second = await register.ListAsync(new CaseFilter { Search = "duong" }, 2, 50, Cancel);
+        var last = await register.ListAsync(new CaseFilter { Search = "duong" }, 3, 50, Cancel);
+        var pastTheEnd = await register.ListAsync(new CaseFilter { Search = "duong" }, 4, 50, Cancel);
+        var all = await register.ListAsync(new CaseFilter { Kind = CaseKind.Petition }, 1, 50, Cancel);
 
-        Assert.Equal((CaseRegister.SearchCountCap, true), (words!.MatchCount, words.MatchCountIsCapped));
-        Assert.Equal((CaseRegister.SearchCountCap + 1, false), (all!.MatchCount, all.MatchCountIsCapped));
+        Assert.Equal((50, true), (first!.MatchCount, first.MatchCountIsCapped));
+        Assert.Equal((100, true), (second!.MatchCount, second.MatchCountIsCapped));
+        Assert.Equal((120, false), (last!.MatchCount, last.MatchCountIsCapped));
+        Assert.Equal((120, false), (pastTheEnd!.MatchCount, pastTheEnd.MatchCountIsCapped));
+        Assert.Equal((120, false), (all!.MatchCount, all.MatchCountIsCapped));
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
