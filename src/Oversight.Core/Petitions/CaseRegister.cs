@@ -99,6 +99,9 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
 
     public const int MaxPageSize = 200;
 
+    /// <summary>A word search over every case on SQLite first looks among this many newest cases.</summary>
+    private const int WordWalkLength = 20_000;
+
     /// <summary>Up to this many units (a district's communes), each unit's newest cases are read on their own and merged.</summary>
     private const int PerUnitLimit = 64;
 
@@ -116,6 +119,11 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
         }
 
         var skip = (page - 1) * pageSize;
+        var searchesWords = !string.IsNullOrWhiteSpace(filter.Search);
+
+        // SQLite has no index for words inside a case's text: walking every case in date order to find a rare word reads
+        // the whole table at random (5 s at a million cases); reading it in storage order takes 0.6 s.
+        var searchesEveryCaseForWords = searchesWords && units.UnitIds is null && db.Database.IsSqlite();
         List<ListedCase> found;
         if (units.UnitIds is { Count: > 1 and <= PerUnitLimit } few)
         {
@@ -127,6 +135,15 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
             }
 
             found = merged.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Skip(skip).Take(pageSize + 1).ToList();
+        }
+        else if (searchesEveryCaseForWords)
+        {
+            // A word met among the newest cases is listed from the walk; a rarer one is looked for in storage order.
+            found = await NewestAsync(Filter(NewestCases(WordWalkLength), filter, today), skip, pageSize + 1, cancellationToken);
+            if (found.Count <= pageSize)
+            {
+                found = await NewestAsync(Filter(CasesInStorageOrder(), filter, today), skip, pageSize + 1, cancellationToken);
+            }
         }
         else
         {
@@ -149,8 +166,8 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
                 c.PetitionerName, c.PetitionerCount, c.AssigneeUserId is { } id ? assignees.GetValueOrDefault(id) : null, due, daysLeft < 0, daysLeft);
         }).ToList();
 
-        var searchesWords = !string.IsNullOrWhiteSpace(filter.Search);
-        var (count, capped) = await CountAsync(Filter(CasesOf(units.UnitIds), filter, today), searchesWords, page, pageSize, found.Count, cancellationToken);
+        var counted = searchesEveryCaseForWords ? CasesInStorageOrder() : CasesOf(units.UnitIds);
+        var (count, capped) = await CountAsync(Filter(counted, filter, today), searchesWords, page, pageSize, found.Count, cancellationToken);
         return new CaseRegisterPage(rows, page, pageSize, found.Count > pageSize, count, capped);
     }
 
@@ -209,6 +226,14 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
                     : db.Cases.FromSql($"""WITH scoped AS MATERIALIZED (SELECT * FROM "Cases" WHERE "UnitId" = ANY({ids})) SELECT * FROM scoped""").AsNoTracking();
         }
     }
+
+    /// <summary>The newest cases, this many of them, from the receipt-date index (SQLite).</summary>
+    private IQueryable<CitizenCase> NewestCases(int count) =>
+        db.Cases.FromSql($"""SELECT * FROM "Cases" INDEXED BY "IX_Cases_ReceivedOn" ORDER BY "ReceivedOn" DESC, "Id" DESC LIMIT {count}""").AsNoTracking();
+
+    /// <summary>Every case, read in the order the table stores them (SQLite).</summary>
+    private IQueryable<CitizenCase> CasesInStorageOrder() =>
+        db.Cases.FromSqlRaw("""SELECT * FROM "Cases" NOT INDEXED""").AsNoTracking();
 
     /// <summary>
     /// Counts only when the page does not tell already: a last page (not past the end) knows the count. A word search
