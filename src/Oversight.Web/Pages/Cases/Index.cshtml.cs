@@ -23,16 +23,8 @@ public sealed class IndexModel(
     RuleBook rules,
     OversightDbContext db,
     TimeProvider time,
-    IStringLocalizer<Strings> text) : PageModel
+    IStringLocalizer<Strings> text) : RegisterFormModel(scope, caller, time, text)
 {
-    public const int PageSize = 50;
-
-    [BindProperty(SupportsGet = true, Name = "unit")]
-    public string? Unit { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "asOf")]
-    public string? AsOf { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "kind")]
     public string? Kind { get; set; }
 
@@ -46,12 +38,6 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true, Name = "dueWithin")]
     public string? DueWithin { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "from")]
-    public string? From { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "to")]
-    public string? To { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "mine")]
     public bool Mine { get; set; }
 
@@ -61,66 +47,34 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    /// <summary>The page, from 1 (not <c>page</c>: Razor Pages keep that route value for the page's own name).</summary>
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
-
-    public DateOnly Today { get; private set; }
-
-    /// <summary>Filters that could not be read, each with the id of its field.</summary>
-    public List<(string? Field, string Message)> FormErrors { get; } = [];
-
     /// <summary>The page of cases; null when the filters are in error.</summary>
     public CaseRegisterPage? Found { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Today = VietnamTime.Today(time);
-        if (!Request.Query.ContainsKey("unit") && caller.ScopeUnitId is { } scopeUnitId
-            && (await scope.GraphAsync(cancellationToken)).Latest(scopeUnitId) is { } own)
-        {
-            Unit = own.Code;
-            AsOf ??= IsoDate.Format(Units.DetailsModel.DayWithin(own, Today));
-        }
-
+        await ReadCommonAsync(cancellationToken);
         var filter = await FilterAsync(cancellationToken);
         if (FormErrors.Count > 0)
         {
             return;
         }
 
-        PageNumber = Math.Clamp(PageNumber, 1, int.MaxValue / PageSize);
         Found = await register.ListAsync(filter, PageNumber, PageSize, cancellationToken);
         if (Found is null)
         {
-            FormErrors.Add(("unit", text["Cases.Filter.UnitNotFound", Unit!, Formats.Date(filter.UnitAsOf ?? filter.ReceivedTo ?? Today)]));
+            UnitNotFound(filter.UnitAsOf ?? filter.ReceivedTo ?? Today);
         }
     }
 
-    /// <summary>The address of another page of the same list.</summary>
-    public string PageHref(int page) =>
-        "/cases" + QueryString.Create(Request.Query
-            .Where(p => p.Key != "p")
-            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
-            .Append(new KeyValuePair<string, string?>("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-
-    public string? ErrorFor(string field) => FormErrors.FirstOrDefault(e => e.Field == field).Message;
-
     private async Task<CaseFilter> FilterAsync(CancellationToken cancellationToken)
     {
-        var kind = default(CaseKind?);
-        if (!string.IsNullOrWhiteSpace(Kind))
-        {
-            kind = WireNames<CaseKind>.TryParse(Kind, out var parsed) ? parsed : Invalid<CaseKind>("kind", text["Cases.Filter.NotAChoice"]);
-        }
-
+        var kind = Choice<CaseKind>(Kind, "kind");
         var (status, open) = Status?.Trim() switch
         {
             null or "" => (null, null),
             "open" => (null, true),
             "closed" => (null, false),
-            var other when WireNames<CaseStatus>.TryParse(other, out var parsed) => ((CaseStatus?)parsed, (bool?)null),
-            _ => (Invalid<CaseStatus>("status", text["Cases.Filter.NotAChoice"]), null),
+            var other => (Choice<CaseStatus>(other, "status"), (bool?)null),
         };
 
         int? dueWithin = null;
@@ -132,7 +86,7 @@ public sealed class IndexModel(
             }
             else
             {
-                FormErrors.Add(("due-within", text["Cases.Filter.DaysInvalid", 0, Formats.Number(3650)]));
+                FormErrors.Add(("due-within", Text["Cases.Filter.DaysInvalid", 0, Formats.Number(3650)]));
             }
         }
 
@@ -145,7 +99,7 @@ public sealed class IndexModel(
 
         return new CaseFilter
         {
-            UnitCode = string.IsNullOrWhiteSpace(Unit) ? null : Unit.Trim(),
+            UnitCode = UnitCode,
             UnitAsOf = Date(AsOf, "as-of"),
             Kind = kind,
             Status = status,
@@ -154,31 +108,9 @@ public sealed class IndexModel(
             DueWithinDays = dueWithin,
             ReceivedFrom = Date(From, "from"),
             ReceivedTo = Date(To, "to"),
-            AssigneeUserId = Mine ? caller.UserId ?? string.Empty : null,
+            AssigneeUserId = Mine ? Caller.UserId ?? string.Empty : null,
             ProtractedAfterDays = protractedAfter,
             Search = Query,
         };
-    }
-
-    private DateOnly? Date(string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (IsoDate.TryParse(value.Trim(), out var day))
-        {
-            return day;
-        }
-
-        FormErrors.Add((field, text["Cases.Filter.NotADate"]));
-        return null;
-    }
-
-    private T? Invalid<T>(string field, string message) where T : struct
-    {
-        FormErrors.Add((field, message));
-        return null;
     }
 }

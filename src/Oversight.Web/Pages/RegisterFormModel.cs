@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Oversight.Accounts;
+using Oversight.Organisation;
+using Oversight.Text;
+using Oversight.Web.Localization;
+
+namespace Oversight.Web.Pages;
+
+/// <summary>
+/// What every register page (cases, reception sessions, dialogue meetings) reads from its GET form the same way: a
+/// unit (the caller's own scope unit unless the address names one) as of a day, a period, the page number; the
+/// fields that could not be read; the addresses of the other pages.
+/// </summary>
+public abstract class RegisterFormModel(CallerScope scope, Caller caller, TimeProvider time, IStringLocalizer<Strings> text) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "unit")]
+    public string? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "asOf")]
+    public string? AsOf { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public string? To { get; set; }
+
+    /// <summary>The page, from 1 (not <c>page</c>: Razor Pages keep that route value for the page's own name).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public DateOnly Today { get; private set; }
+
+    protected Caller Caller => caller;
+
+    protected IStringLocalizer<Strings> Text => text;
+
+    /// <summary>Filters that could not be read, each with the id of its field.</summary>
+    public List<(string? Field, string Message)> FormErrors { get; } = [];
+
+    public string? ErrorFor(string field) => FormErrors.FirstOrDefault(e => e.Field == field).Message;
+
+    /// <summary>The address of another page of the same list.</summary>
+    public string PageHref(int page) =>
+        Request.Path + QueryString.Create(Request.Query
+            .Where(p => p.Key != "p")
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .Append(new KeyValuePair<string, string?>("p", page.ToString(CultureInfo.InvariantCulture))));
+
+    /// <summary>Today, the caller's own unit when the address names none, and a page number in range.</summary>
+    protected async Task ReadCommonAsync(CancellationToken cancellationToken)
+    {
+        Today = VietnamTime.Today(time);
+        if (!Request.Query.ContainsKey("unit") && caller.ScopeUnitId is { } scopeUnitId
+            && (await scope.GraphAsync(cancellationToken)).Latest(scopeUnitId) is { } own)
+        {
+            Unit = own.Code;
+            AsOf ??= IsoDate.Format(Units.DetailsModel.DayWithin(own, Today));
+        }
+
+        PageNumber = Math.Clamp(PageNumber, 1, int.MaxValue / PageSize);
+    }
+
+    /// <summary>The unit code asked for; null for the caller's whole scope.</summary>
+    protected string? UnitCode => string.IsNullOrWhiteSpace(Unit) ? null : Unit.Trim();
+
+    /// <summary>Notes that the filter's unit does not exist for the caller on <paramref name="asOf"/>.</summary>
+    protected void UnitNotFound(DateOnly asOf) =>
+        FormErrors.Add(("unit", text["Cases.Filter.UnitNotFound", Unit!, Formats.Date(asOf)]));
+
+    /// <summary>A choice of an enum by its wire name; null when none is chosen, an error when it is not one of them.</summary>
+    protected TEnum? Choice<TEnum>(string? value, string field) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (WireNames<TEnum>.TryParse(value.Trim(), out var parsed))
+        {
+            return parsed;
+        }
+
+        FormErrors.Add((field, text["Cases.Filter.NotAChoice"]));
+        return null;
+    }
+
+    protected DateOnly? Date(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (IsoDate.TryParse(value.Trim(), out var day))
+        {
+            return day;
+        }
+
+        FormErrors.Add((field, text["Cases.Filter.NotADate"]));
+        return null;
+    }
+}
