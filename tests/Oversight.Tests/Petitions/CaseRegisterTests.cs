@@ -69,6 +69,33 @@ public sealed class CaseRegisterTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_search_follows_a_changed_subject_and_finds_words_shorter_than_three_letters(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        var totDong = await UnitIdAsync(database, "10060", InspectionDay);
+        var changed = Case(totDong, new(2024, 3, 1), subject: "Tranh chấp đất đai ở thôn Đồng Cao");
+        await AddAsync(database, changed, Case(totDong, new(2024, 3, 2), subject: "Đề nghị làm lại cầu ở xã"));
+        await using (var edit = database.SystemScope())
+        {
+            var db = edit.ServiceProvider.GetRequiredService<OversightDbContext>();
+            (await db.Cases.SingleAsync(c => c.Id == changed.Id, Cancel)).Subject = "Khiếu nại về bồi thường giải phóng mặt bằng";
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        await using var scope = database.SystemScope();
+        var register = scope.ServiceProvider.GetRequiredService<CaseRegister>();
+
+        var newWords = await register.ListAsync(new CaseFilter { Search = "BỒI thuong" }, cancellationToken: Cancel);
+        var oldWords = await register.ListAsync(new CaseFilter { Search = "đất đai" }, cancellationToken: Cancel);
+        var shortWords = await register.ListAsync(new CaseFilter { Search = "ở xã" }, cancellationToken: Cancel);
+
+        Assert.Equal(changed.Id, Assert.Single(newWords!.Rows).Id);
+        Assert.Empty(oldWords!.Rows);
+        Assert.Equal("Đề nghị làm lại cầu ở xã", Assert.Single(shortWords!.Rows).Subject);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_word_search_counts_to_the_end_of_its_page_and_a_filter_without_words_counts_further(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
