@@ -102,9 +102,6 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
     /// <summary>A word search over every case on SQLite first looks among this many newest cases.</summary>
     private const int WordWalkLength = 20_000;
 
-    /// <summary>A word search over every case on SQLite lists the trigram index's candidates when they are at most this many.</summary>
-    private const int TrigramCandidateLimit = 5_000;
-
     /// <summary>Up to this many units (a district's communes), each unit's newest cases are read on their own and merged.</summary>
     private const int PerUnitLimit = 64;
 
@@ -127,7 +124,7 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
         // Walking every case in date order to find a rare word on SQLite would read the whole table at random (5 s at a
         // million cases): a word in few cases is listed from the trigram index, a common one is met soon in the walk.
         var searchesEveryCaseForWords = searchesWords && units.UnitIds is null && db.Database.IsSqlite();
-        var candidates = searchesEveryCaseForWords ? await TrigramCandidatesAsync(filter.Search!, cancellationToken) : null;
+        var candidates = searchesEveryCaseForWords ? await CaseSearchIndex.CandidatesAsync(db, filter.Search!, cancellationToken) : null;
         List<ListedCase> found;
         if (units.UnitIds is { Count: > 1 and <= PerUnitLimit } few)
         {
@@ -239,48 +236,6 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
     /// <summary>The newest cases, this many of them, from the receipt-date index (SQLite).</summary>
     private IQueryable<CitizenCase> NewestCases(int count) =>
         db.Cases.FromSql($"""SELECT * FROM "Cases" INDEXED BY "IX_Cases_ReceivedOn" ORDER BY "ReceivedOn" DESC, "Id" DESC LIMIT {count}""").AsNoTracking();
-
-    /// <summary>
-    /// The cases whose search text has every trigram of the search's words (SQLite's trigram index, see migration
-    /// CaseSearchTrigramIndex), when there are at most <see cref="TrigramCandidateLimit"/> of them; null when no word
-    /// is three letters long or the words are common. The words themselves are then matched on the candidates' text.
-    /// </summary>
-    private async Task<IQueryable<CitizenCase>?> TrigramCandidatesAsync(string search, CancellationToken cancellationToken)
-    {
-        var trigrams = VietnameseText.Fold(search).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .SelectMany(Trigrams)
-            .Distinct(StringComparer.Ordinal)
-            .Select(trigram => $"\"{trigram.Replace("\"", "\"\"")}\"")
-            .ToList();
-        if (trigrams.Count == 0)
-        {
-            return null;
-        }
-
-        var match = string.Join(" AND ", trigrams);
-        var candidates = await db.Database
-            .SqlQuery<int>($"""SELECT count(*) AS "Value" FROM (SELECT 1 FROM "CaseSearchTrigrams" WHERE "CaseSearchTrigrams" MATCH {match} LIMIT {TrigramCandidateLimit + 1})""")
-            .SingleAsync(cancellationToken);
-        if (candidates > TrigramCandidateLimit)
-        {
-            return null;
-        }
-
-        return db.Cases.FromSql($"""
-            SELECT * FROM "Cases" INDEXED BY "sqlite_autoindex_Cases_1"
-            WHERE "Id" IN (SELECT "CaseId" FROM "CaseSearchRows" WHERE "RowId" IN (
-                SELECT rowid FROM "CaseSearchTrigrams" WHERE "CaseSearchTrigrams" MATCH {match}))
-            """).AsNoTracking();
-
-        static IEnumerable<string> Trigrams(string word)
-        {
-            var letters = word.EnumerateRunes().Select(rune => rune.ToString()).ToArray();
-            for (var i = 0; i + 3 <= letters.Length; i++)
-            {
-                yield return string.Concat(letters[i], letters[i + 1], letters[i + 2]);
-            }
-        }
-    }
 
     /// <summary>Every case, read in the order the table stores them (SQLite).</summary>
     private IQueryable<CitizenCase> CasesInStorageOrder() =>

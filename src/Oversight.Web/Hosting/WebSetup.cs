@@ -22,6 +22,11 @@ public static class WebSetup
     public static IServiceCollection AddOversightWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOversightCore(configuration);
+        if (DatabaseSettings.From(configuration).Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddHostedService<CaseSearchIndexing>();
+        }
+
         services.AddScoped<Petitions.CaseResponses>();
         services.AddSingleton<TokenClaimsCache>();
         new IdentityBuilder(typeof(OversightUser), typeof(IdentityRole), services)
