@@ -10,9 +10,9 @@ namespace Oversight.Petitions;
 /// </summary>
 /// <remarks>
 /// Recording a case only lists it as pending (a trigger does); <see cref="CatchUpAsync"/> indexes the pending cases in
-/// batches, as the web host does every few seconds. Maintaining the index in each case's own transaction would write
-/// a new index segment per case and cost more than the rest of recording it. A search counts every pending case as a
-/// candidate, so it never misses one that is not yet indexed. (PostgreSQL has its own trigram index, pg_trgm.)
+/// batches, as the web host does every few seconds, so that recording a case does not also write an index segment
+/// (and merge segments) in its own transaction. A search counts every pending case as a candidate, so it never misses
+/// one that is not yet indexed. (PostgreSQL has its own trigram index, pg_trgm.)
 /// </remarks>
 public static class CaseSearchIndex
 {
