@@ -65,6 +65,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Petitions.ReceptionRecords>();
         services.AddScoped<Petitions.ReceptionFrequency>();
         services.AddScoped<Petitions.ReceptionRegister>();
+        services.AddScoped<Accountability.AccountabilitySummary>();
         services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
         services.AddOversightImports();
         return services;

@@ -1,3 +1,4 @@
+using Oversight.Web.Accountability;
 using Oversight.Web.Hosting;
 using Oversight.Web.Organisation;
 using Oversight.Web.Petitions;
@@ -20,6 +21,7 @@ app.MapApiReference();
 app.MapOrganisationEndpoints();
 app.MapPetitionsEndpoints();
 app.MapPetitionsReadEndpoints();
+app.MapAccountabilityEndpoints();
 app.MapPublicEndpoints();
 app.MapRazorPages();
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Oversight.Accountability;
 using Oversight.Accounts;
 using Oversight.Audit;
 using Oversight.Calendar;
@@ -59,6 +60,28 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
 
     public DbSet<DialogueMeetingCase> DialogueMeetingCases => Set<DialogueMeetingCase>();
 
+    public DbSet<Directive> Directives => Set<Directive>();
+
+    public DbSet<Manifestation> Manifestations => Set<Manifestation>();
+
+    public DbSet<DisseminationEvent> DisseminationEvents => Set<DisseminationEvent>();
+
+    public DbSet<DisseminationAttendance> DisseminationAttendance => Set<DisseminationAttendance>();
+
+    public DbSet<DisseminationCompletion> DisseminationCompletions => Set<DisseminationCompletion>();
+
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+
+    public DbSet<InspectionTarget> InspectionTargets => Set<InspectionTarget>();
+
+    public DbSet<Finding> Findings => Set<Finding>();
+
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+
+    public DbSet<DisciplineDecision> DisciplineDecisions => Set<DisciplineDecision>();
+
+    public DbSet<PersonnelMove> PersonnelMoves => Set<PersonnelMove>();
+
     public DbSet<RulePack> RulePacks => Set<RulePack>();
 
     public DbSet<HolidaySchedule> HolidaySchedules => Set<HolidaySchedule>();
@@ -79,6 +102,15 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
         configurationBuilder.Properties<HostRole>().HaveConversion<WireEnumConverter<HostRole>>().HaveMaxLength(32);
         configurationBuilder.Properties<SessionKind>().HaveConversion<WireEnumConverter<SessionKind>>().HaveMaxLength(16);
         configurationBuilder.Properties<DialogueLevel>().HaveConversion<WireEnumConverter<DialogueLevel>>().HaveMaxLength(16);
+        configurationBuilder.Properties<InspectionKind>().HaveConversion<WireEnumConverter<InspectionKind>>().HaveMaxLength(16);
+        configurationBuilder.Properties<TargetKind>().HaveConversion<WireEnumConverter<TargetKind>>().HaveMaxLength(32);
+        configurationBuilder.Properties<FollowUpStatus>().HaveConversion<WireEnumConverter<FollowUpStatus>>().HaveMaxLength(16);
+        configurationBuilder.Properties<DecidingBody>().HaveConversion<WireEnumConverter<DecidingBody>>().HaveMaxLength(32);
+        configurationBuilder.Properties<DisciplineSubject>().HaveConversion<WireEnumConverter<DisciplineSubject>>().HaveMaxLength(32);
+        configurationBuilder.Properties<DisciplineForm>().HaveConversion<WireEnumConverter<DisciplineForm>>().HaveMaxLength(32);
+        configurationBuilder.Properties<MoveKind>().HaveConversion<WireEnumConverter<MoveKind>>().HaveMaxLength(32);
+        configurationBuilder.Properties<MoveReason>().HaveConversion<WireEnumConverter<MoveReason>>().HaveMaxLength(32);
+        configurationBuilder.Properties<PostKind>().HaveConversion<WireEnumConverter<PostKind>>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -95,7 +127,7 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
         if (Database.IsNpgsql())
         {
             // The register's words are found anywhere in a case's search text through its trigrams, so a rare word
-            // (a reference, a name) does not read every case. SQLite has no such index: it reads them.
+            // (a reference, a name) does not read every case (SQLite has its own: Petitions/CaseSearchIndex.cs).
             builder.HasPostgresExtension("pg_trgm");
             builder.Entity<CitizenCase>().HasIndex(c => c.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
         }

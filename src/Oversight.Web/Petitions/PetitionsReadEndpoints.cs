@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Oversight.Petitions;
 using Oversight.Text;
 using Oversight.Web.Accounts;
+using Oversight.Web.Hosting;
 
 namespace Oversight.Web.Petitions;
 
@@ -68,20 +69,13 @@ public static class PetitionsReadEndpoints
     private static async Task<Results<Ok<CitizenSummaryResponse>, NotFound, ValidationProblem>> GetCitizenSummary(
         string code, string? from, string? to, CitizenSummary summary, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var fromDay = RequiredDate(from, nameof(from), errors);
-        var toDay = RequiredDate(to, nameof(to), errors);
-        if (fromDay > toDay)
+        var period = QueryFields.Period(from, to);
+        if (period is not ({ } fromDay, { } toDay, _))
         {
-            errors[nameof(to)] = ["to must not be before from."];
+            return TypedResults.ValidationProblem(period.Errors);
         }
 
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var figures = await summary.ForAsync(code, fromDay!.Value, toDay!.Value, cancellationToken);
+        var figures = await summary.ForAsync(code, fromDay, toDay, cancellationToken);
         return figures is null ? TypedResults.NotFound() : TypedResults.Ok(ToResponse(figures));
     }
 
@@ -94,19 +88,19 @@ public static class PetitionsReadEndpoints
         var filter = new CaseFilter
         {
             UnitCode = unit,
-            UnitAsOf = OptionalDate(asOf, nameof(asOf), errors),
-            Kind = OptionalEnum<CaseKind>(kind, nameof(kind), errors),
+            UnitAsOf = QueryFields.OptionalDate(asOf, nameof(asOf), errors),
+            Kind = QueryFields.OptionalEnum<CaseKind>(kind, nameof(kind), errors),
             Status = statusFilter,
             Open = open,
-            Overdue = OptionalBool(overdue, nameof(overdue), errors) ?? false,
-            DueWithinDays = OptionalNumber(dueWithin, nameof(dueWithin), 0, 3650, errors),
-            ReceivedFrom = OptionalDate(from, nameof(from), errors),
-            ReceivedTo = OptionalDate(to, nameof(to), errors),
+            Overdue = QueryFields.OptionalBool(overdue, nameof(overdue), errors) ?? false,
+            DueWithinDays = QueryFields.OptionalNumber(dueWithin, nameof(dueWithin), 0, 3650, errors),
+            ReceivedFrom = QueryFields.OptionalDate(from, nameof(from), errors),
+            ReceivedTo = QueryFields.OptionalDate(to, nameof(to), errors),
             AssigneeUserId = string.IsNullOrWhiteSpace(assignee) ? null : assignee.Trim(),
             Search = q,
         };
-        var pageNumber = OptionalNumber(page, nameof(page), 1, int.MaxValue / CaseRegister.MaxPageSize, errors) ?? 1;
-        var size = OptionalNumber(pageSize, nameof(pageSize), 1, CaseRegister.MaxPageSize, errors) ?? 50;
+        var pageNumber = QueryFields.OptionalNumber(page, nameof(page), 1, int.MaxValue / CaseRegister.MaxPageSize, errors) ?? 1;
+        var size = QueryFields.OptionalNumber(pageSize, nameof(pageSize), 1, CaseRegister.MaxPageSize, errors) ?? 50;
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -163,80 +157,5 @@ public static class PetitionsReadEndpoints
 
         errors["status"] = [$"status '{text}' is not one of: {string.Join(", ", WireNames<CaseStatus>.All)}, open, closed."];
         return (null, null);
-    }
-
-    private static DateOnly? RequiredDate(string? text, string name, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors[name] = [$"{name} is required (YYYY-MM-DD)."];
-            return null;
-        }
-
-        return OptionalDate(text, name, errors);
-    }
-
-    private static DateOnly? OptionalDate(string? text, string name, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (IsoDate.TryParse(text, out var date))
-        {
-            return date;
-        }
-
-        errors[name] = [$"{name} '{text}' is not a date in the form YYYY-MM-DD."];
-        return null;
-    }
-
-    private static TEnum? OptionalEnum<TEnum>(string? text, string name, Dictionary<string, string[]> errors) where TEnum : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (WireNames<TEnum>.TryParse(text, out var value))
-        {
-            return value;
-        }
-
-        errors[name] = [$"{name} '{text}' is not one of: {string.Join(", ", WireNames<TEnum>.All)}."];
-        return null;
-    }
-
-    private static bool? OptionalBool(string? text, string name, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (bool.TryParse(text.Trim(), out var value))
-        {
-            return value;
-        }
-
-        errors[name] = [$"{name} '{text}' is not true or false."];
-        return null;
-    }
-
-    private static int? OptionalNumber(string? text, string name, int min, int max, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        errors[name] = [$"{name} '{text}' is not a whole number from {min} to {max}."];
-        return null;
     }
 }

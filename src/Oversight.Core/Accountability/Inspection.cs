@@ -1,0 +1,169 @@
+namespace Oversight.Accountability;
+
+public enum InspectionKind
+{
+    /// <summary>Kiểm tra thường xuyên, by the year's plan.</summary>
+    Regular,
+
+    /// <summary>Kiểm tra chuyên đề, on one subject.</summary>
+    Thematic,
+
+    /// <summary>Kiểm tra đột xuất.</summary>
+    Surprise,
+
+    /// <summary>Giám sát.</summary>
+    Supervision,
+}
+
+/// <summary>What an inspection or supervision looks at.</summary>
+public enum TargetKind
+{
+    /// <summary>A unit: a commune, an agency.</summary>
+    Unit,
+
+    /// <summary>A Party organisation: a Party committee or branch.</summary>
+    PartyOrganisation,
+
+    PartyMember,
+}
+
+/// <summary>
+/// An inspection or supervision: the decision that set it up, its team, its targets, its findings, and its
+/// conclusion with the follow-up tasks the conclusion set.
+/// </summary>
+public sealed class Inspection
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>The register number, unique; imports match on it.</summary>
+    public required string Reference { get; init; }
+
+    public InspectionKind Kind { get; set; }
+
+    /// <summary>The body that decided it (a Standing Committee, an Inspection Committee).</summary>
+    public Guid DecidingUnitId { get; set; }
+
+    public string? DecisionNumber { get; set; }
+
+    public DateOnly DecidedOn { get; set; }
+
+    public required string Title { get; set; }
+
+    /// <summary>The directive whose implementation it looks at, if any.</summary>
+    public Guid? DirectiveId { get; set; }
+
+    public DateOnly? PeriodFrom { get; set; }
+
+    public DateOnly? PeriodTo { get; set; }
+
+    public DateOnly? ConcludedOn { get; set; }
+
+    public string? Conclusion { get; set; }
+
+    public List<TeamMember> Team { get; } = [];
+
+    public List<InspectionTarget> Targets { get; } = [];
+
+    public List<Finding> Findings { get; } = [];
+}
+
+public sealed class TeamMember
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid InspectionId { get; init; }
+
+    public Guid? PersonId { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>The member's post as the decision names it.</summary>
+    public string? Role { get; set; }
+
+    public bool IsLead { get; set; }
+}
+
+public sealed class InspectionTarget
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid InspectionId { get; init; }
+
+    public TargetKind Kind { get; set; }
+
+    /// <summary>The unit or Party organisation; for a Party member, the member's branch.</summary>
+    public Guid? UnitId { get; set; }
+
+    public Guid? PersonId { get; set; }
+}
+
+/// <summary>What an inspection found, on one of its targets or on all, with the manifestations it shows.</summary>
+public sealed class Finding
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid InspectionId { get; init; }
+
+    public Guid? TargetId { get; set; }
+
+    public required string Text { get; set; }
+
+    public List<FindingManifestation> Manifestations { get; } = [];
+}
+
+public sealed class FindingManifestation
+{
+    public Guid FindingId { get; init; }
+
+    public Guid ManifestationId { get; init; }
+}
+
+public enum FollowUpStatus
+{
+    Open,
+    InProgress,
+    Done,
+}
+
+/// <summary>
+/// A task an inspection's conclusion set a unit, followed until done: progress updates with their evidence, and
+/// who closed it. Overdue is not a status: a task not done by its deadline is overdue.
+/// </summary>
+public sealed class FollowUpTask
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>The register number, unique; imports match on it.</summary>
+    public required string Reference { get; init; }
+
+    public Guid InspectionId { get; init; }
+
+    public Guid OwnerUnitId { get; set; }
+
+    public required string Description { get; set; }
+
+    public DateOnly DueOn { get; set; }
+
+    public FollowUpStatus Status { get; set; }
+
+    public DateOnly? DoneOn { get; set; }
+
+    public string? ClosedBy { get; set; }
+
+    public List<TaskProgress> Progress { get; } = [];
+}
+
+public sealed class TaskProgress
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid TaskId { get; init; }
+
+    public DateOnly On { get; set; }
+
+    public required string Note { get; set; }
+
+    public int? PercentComplete { get; set; }
+
+    public required string RecordedBy { get; set; }
+}

@@ -1,0 +1,219 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Oversight.Accountability;
+using Oversight.Organisation;
+using Oversight.People;
+
+namespace Oversight.Data;
+
+internal sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directive>
+{
+    public void Configure(EntityTypeBuilder<Directive> directive)
+    {
+        directive.Property(d => d.Symbol).HasMaxLength(64);
+        directive.HasIndex(d => d.Symbol).IsUnique();
+        directive.Property(d => d.IssuingBody).HasMaxLength(300);
+        directive.Property(d => d.Title).HasMaxLength(500);
+        directive.Property(d => d.Summary).HasMaxLength(4000);
+        directive.HasOne<Unit>().WithMany().HasForeignKey(d => d.IssuingUnitId).OnDelete(DeleteBehavior.Restrict);
+        directive.HasMany(d => d.Tasks).WithOne().HasForeignKey(t => t.DirectiveId).OnDelete(DeleteBehavior.Cascade);
+        directive.HasMany(d => d.Manifestations).WithOne().HasForeignKey(m => m.DirectiveId).OnDelete(DeleteBehavior.Cascade);
+        directive.HasMany(d => d.AppliedWith).WithOne().HasForeignKey(l => l.DirectiveId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DirectiveTaskConfiguration : IEntityTypeConfiguration<DirectiveTask>
+{
+    public void Configure(EntityTypeBuilder<DirectiveTask> task)
+    {
+        task.Property(t => t.Text).HasMaxLength(4000);
+        task.HasIndex(t => new { t.DirectiveId, t.Number }).IsUnique();
+    }
+}
+
+internal sealed class ManifestationConfiguration : IEntityTypeConfiguration<Manifestation>
+{
+    public void Configure(EntityTypeBuilder<Manifestation> manifestation)
+    {
+        manifestation.Property(m => m.Code).HasMaxLength(16);
+        manifestation.Property(m => m.Text).HasMaxLength(2000);
+        manifestation.HasIndex(m => new { m.DirectiveId, m.Code }).IsUnique();
+    }
+}
+
+internal sealed class DirectiveLinkConfiguration : IEntityTypeConfiguration<DirectiveLink>
+{
+    public void Configure(EntityTypeBuilder<DirectiveLink> link)
+    {
+        link.HasKey(l => new { l.DirectiveId, l.OtherDirectiveId });
+        link.HasOne<Directive>().WithMany().HasForeignKey(l => l.OtherDirectiveId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DisseminationEventConfiguration : IEntityTypeConfiguration<DisseminationEvent>
+{
+    public void Configure(EntityTypeBuilder<DisseminationEvent> dissemination)
+    {
+        dissemination.Property(e => e.Reference).HasMaxLength(64);
+        dissemination.HasIndex(e => e.Reference).IsUnique();
+        dissemination.Property(e => e.Title).HasMaxLength(500);
+        dissemination.HasOne<Unit>().WithMany().HasForeignKey(e => e.OrganiserUnitId).OnDelete(DeleteBehavior.Restrict);
+        dissemination.HasMany(e => e.Directives).WithOne().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
+        dissemination.HasMany(e => e.Attendance).WithOne().HasForeignKey(a => a.EventId).OnDelete(DeleteBehavior.Cascade);
+        dissemination.HasIndex(e => e.HeldOn);
+    }
+}
+
+internal sealed class DisseminationDirectiveConfiguration : IEntityTypeConfiguration<DisseminationDirective>
+{
+    public void Configure(EntityTypeBuilder<DisseminationDirective> link)
+    {
+        link.HasKey(l => new { l.EventId, l.DirectiveId });
+        link.HasOne<Directive>().WithMany().HasForeignKey(l => l.DirectiveId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DisseminationAttendanceConfiguration : IEntityTypeConfiguration<DisseminationAttendance>
+{
+    public void Configure(EntityTypeBuilder<DisseminationAttendance> attendance)
+    {
+        attendance.HasKey(a => new { a.EventId, a.UnitId });
+        attendance.HasOne<Unit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
+        attendance.HasIndex(a => a.UnitId);
+    }
+}
+
+internal sealed class DisseminationCompletionConfiguration : IEntityTypeConfiguration<DisseminationCompletion>
+{
+    public void Configure(EntityTypeBuilder<DisseminationCompletion> completion)
+    {
+        completion.HasIndex(c => new { c.DirectiveId, c.UnitId }).IsUnique();
+        completion.HasOne<Directive>().WithMany().HasForeignKey(c => c.DirectiveId).OnDelete(DeleteBehavior.Restrict);
+        completion.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
+        completion.HasIndex(c => c.UnitId);
+    }
+}
+
+internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspection>
+{
+    public void Configure(EntityTypeBuilder<Inspection> inspection)
+    {
+        inspection.Property(i => i.Reference).HasMaxLength(64);
+        inspection.HasIndex(i => i.Reference).IsUnique();
+        inspection.Property(i => i.DecisionNumber).HasMaxLength(64);
+        inspection.Property(i => i.Title).HasMaxLength(500);
+        inspection.Property(i => i.Conclusion).HasMaxLength(8000);
+        inspection.HasOne<Unit>().WithMany().HasForeignKey(i => i.DecidingUnitId).OnDelete(DeleteBehavior.Restrict);
+        inspection.HasOne<Directive>().WithMany().HasForeignKey(i => i.DirectiveId).OnDelete(DeleteBehavior.Restrict);
+        inspection.HasMany(i => i.Team).WithOne().HasForeignKey(m => m.InspectionId).OnDelete(DeleteBehavior.Cascade);
+        inspection.HasMany(i => i.Targets).WithOne().HasForeignKey(t => t.InspectionId).OnDelete(DeleteBehavior.Cascade);
+        inspection.HasMany(i => i.Findings).WithOne().HasForeignKey(f => f.InspectionId).OnDelete(DeleteBehavior.Cascade);
+        inspection.HasIndex(i => new { i.DecidingUnitId, i.DecidedOn });
+    }
+}
+
+internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMember>
+{
+    public void Configure(EntityTypeBuilder<TeamMember> member)
+    {
+        member.Property(m => m.Name).HasMaxLength(200);
+        member.Property(m => m.Role).HasMaxLength(300);
+        member.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InspectionTargetConfiguration : IEntityTypeConfiguration<InspectionTarget>
+{
+    public void Configure(EntityTypeBuilder<InspectionTarget> target)
+    {
+        target.HasOne<Unit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
+        target.HasOne<Person>().WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
+{
+    public void Configure(EntityTypeBuilder<Finding> finding)
+    {
+        finding.Property(f => f.Text).HasMaxLength(8000);
+        finding.HasOne<InspectionTarget>().WithMany().HasForeignKey(f => f.TargetId).OnDelete(DeleteBehavior.Restrict);
+        finding.HasMany(f => f.Manifestations).WithOne().HasForeignKey(m => m.FindingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FindingManifestationConfiguration : IEntityTypeConfiguration<FindingManifestation>
+{
+    public void Configure(EntityTypeBuilder<FindingManifestation> link)
+    {
+        link.HasKey(l => new { l.FindingId, l.ManifestationId });
+        link.HasOne<Manifestation>().WithMany().HasForeignKey(l => l.ManifestationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<FollowUpTask>
+{
+    public void Configure(EntityTypeBuilder<FollowUpTask> task)
+    {
+        task.Property(t => t.Reference).HasMaxLength(64);
+        task.HasIndex(t => t.Reference).IsUnique();
+        task.Property(t => t.Description).HasMaxLength(4000);
+        task.Property(t => t.ClosedBy).HasMaxLength(200);
+        task.HasOne<Inspection>().WithMany().HasForeignKey(t => t.InspectionId).OnDelete(DeleteBehavior.Restrict);
+        task.HasOne<Unit>().WithMany().HasForeignKey(t => t.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+        task.HasMany(t => t.Progress).WithOne().HasForeignKey(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
+        task.HasIndex(t => new { t.OwnerUnitId, t.DueOn });
+    }
+}
+
+internal sealed class TaskProgressConfiguration : IEntityTypeConfiguration<TaskProgress>
+{
+    public void Configure(EntityTypeBuilder<TaskProgress> progress)
+    {
+        progress.Property(p => p.Note).HasMaxLength(4000);
+        progress.Property(p => p.RecordedBy).HasMaxLength(200);
+    }
+}
+
+internal sealed class DisciplineDecisionConfiguration : IEntityTypeConfiguration<DisciplineDecision>
+{
+    public void Configure(EntityTypeBuilder<DisciplineDecision> decision)
+    {
+        decision.Property(d => d.DecisionNumber).HasMaxLength(64);
+        decision.HasIndex(d => d.DecisionNumber).IsUnique();
+        decision.Property(d => d.Summary).HasMaxLength(4000);
+        decision.HasOne<Unit>().WithMany().HasForeignKey(d => d.DecidingUnitId).OnDelete(DeleteBehavior.Restrict);
+        decision.HasOne<Unit>().WithMany().HasForeignKey(d => d.SubjectUnitId).OnDelete(DeleteBehavior.Restrict);
+        decision.HasOne<Person>().WithMany().HasForeignKey(d => d.SubjectPersonId).OnDelete(DeleteBehavior.Restrict);
+        decision.HasOne<Inspection>().WithMany().HasForeignKey(d => d.SourceInspectionId).OnDelete(DeleteBehavior.Restrict);
+        decision.HasMany(d => d.Manifestations).WithOne().HasForeignKey(m => m.DecisionId).OnDelete(DeleteBehavior.Cascade);
+        decision.HasIndex(d => new { d.DecidingUnitId, d.DecidedOn });
+    }
+}
+
+internal sealed class DecisionManifestationConfiguration : IEntityTypeConfiguration<DecisionManifestation>
+{
+    public void Configure(EntityTypeBuilder<DecisionManifestation> link)
+    {
+        link.HasKey(l => new { l.DecisionId, l.ManifestationId });
+        link.HasOne<Manifestation>().WithMany().HasForeignKey(l => l.ManifestationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PersonnelMoveConfiguration : IEntityTypeConfiguration<PersonnelMove>
+{
+    public void Configure(EntityTypeBuilder<PersonnelMove> move)
+    {
+        move.Property(m => m.Reference).HasMaxLength(64);
+        move.HasIndex(m => m.Reference).IsUnique();
+        move.Property(m => m.FromTitle).HasMaxLength(300);
+        move.Property(m => m.ToTitle).HasMaxLength(300);
+        move.Property(m => m.DecisionNumber).HasMaxLength(64);
+        move.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+        move.HasOne<Unit>().WithMany().HasForeignKey(m => m.FromUnitId).OnDelete(DeleteBehavior.Restrict);
+        move.HasOne<Unit>().WithMany().HasForeignKey(m => m.ToUnitId).OnDelete(DeleteBehavior.Restrict);
+        move.HasOne<Unit>().WithMany().HasForeignKey(m => m.DecidingUnitId).OnDelete(DeleteBehavior.Restrict);
+        move.HasOne<Directive>().WithMany().HasForeignKey(m => m.DirectiveId).OnDelete(DeleteBehavior.Restrict);
+        move.HasIndex(m => new { m.FromUnitId, m.EffectiveOn });
+        move.HasIndex(m => new { m.ToUnitId, m.EffectiveOn });
+    }
+}
