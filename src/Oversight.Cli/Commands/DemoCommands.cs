@@ -35,6 +35,8 @@ public static class DemoCommands
                 await context.Output.WriteLineAsync($"  {counts.Bodies} bodies ({counts.PartyBranches} Party branches), {counts.LineageEvents} lineage events");
                 await context.Output.WriteLineAsync($"  {counts.PartyMembers} Party members, {counts.Positions} posts ({counts.LeadershipPositions} leading)");
                 await context.Output.WriteLineAsync($"  {counts.Citizens.ReceptionSessions} reception sessions, {counts.Citizens.Cases} citizens' cases, {counts.Citizens.DialogueMeetings} dialogue meetings");
+                var accountability = counts.Accountability;
+                await context.Output.WriteLineAsync($"  {accountability.Directives} directives, {accountability.DisseminationEvents} dissemination event, {accountability.Inspections} inspections with {accountability.FollowUpTasks} follow-up tasks, {accountability.DisciplineDecisions} discipline decisions, {accountability.PersonnelMoves} personnel moves");
                 break;
         }
 

@@ -14,17 +14,20 @@ namespace Oversight.Demo;
 /// </remarks>
 internal sealed class DemoPeople
 {
-    private const string Secretary = "Bí thư Đảng ủy";
+    internal const string Secretary = "Bí thư Đảng ủy";
     private const string DeputySecretary = "Phó Bí thư Đảng ủy";
     private const string StandingDeputySecretary = "Phó Bí thư Thường trực Đảng ủy";
     private const string Chairman = "Chủ tịch Ủy ban nhân dân";
-    private const string ViceChairman = "Phó Chủ tịch Ủy ban nhân dân";
+    internal const string ViceChairman = "Phó Chủ tịch Ủy ban nhân dân";
     private const string LandAndConstructionOfficial = "Công chức Địa chính – Xây dựng";
-    private const string Principal = "Hiệu trưởng";
+    internal const string Principal = "Hiệu trưởng";
     private const string StandingCommitteeMember = "Ủy viên Ban Thường vụ Huyện ủy";
 
-    /// <summary>The last day anyone in the demo was admitted to the Party.</summary>
-    private static readonly DateOnly LastAdmission = new(2024, 6, 30);
+    /// <summary>
+    /// The last day anyone in the demo was admitted to the Party: before the study of Directive 24-CT/TU in September
+    /// 2023, which reached every member ("more than 11,300 cadres and Party members", see <see cref="DemoAccountability"/>).
+    /// </summary>
+    private static readonly DateOnly LastAdmission = new(2023, 8, 31);
 
     /// <summary>
     /// The district's posts. <c>Branch</c> is the index of the member's Party branch among the district's;
@@ -62,6 +65,12 @@ internal sealed class DemoPeople
     private static readonly DateOnly FirstViceChairmanTransfers = new(2023, 10, 2);
     private static readonly DateOnly LandOfficialTransfers = new(2024, 1, 15);
     private static readonly DateOnly SecondViceChairmanTransfers = new(2024, 3, 1);
+
+    /// <summary>Rotations of commune leaders the District Standing Committee decided: 21 Party secretaries under Directive 24-CT/TU, then 30 standing deputy secretaries.</summary>
+    private static readonly DateOnly SecretaryRotations = new(2023, 11, 1);
+    private static readonly DateOnly DeputySecretaryRotations = new(2024, 4, 1);
+    private const int SecretariesRotated = 21;
+    private const int DeputySecretariesRotated = 30;
 
     private readonly Random random;
     private readonly DemoNames names;
@@ -120,9 +129,9 @@ internal sealed class DemoPeople
     {
         var office = commune.Office;
         var secretary = NewPerson(10, 1966, 1978, office, leader: true);
-        AddPost(secretary, commune.PartyCommittee, Secretary, true, SensitiveField.None, RandomDate(new(2020, 5, 1), new(2021, 12, 31)));
+        var secretaryPost = AddPost(secretary, commune.PartyCommittee, Secretary, true, SensitiveField.None, RandomDate(new(2020, 5, 1), new(2021, 12, 31)));
         var deputy = NewPerson(25, 1968, 1982, office, leader: true);
-        AddPost(deputy, commune.PartyCommittee, StandingDeputySecretary, true, SensitiveField.None, RandomDate(new(2020, 5, 1), new(2022, 12, 31)));
+        var deputyPost = AddPost(deputy, commune.PartyCommittee, StandingDeputySecretary, true, SensitiveField.None, RandomDate(new(2020, 5, 1), new(2022, 12, 31)));
         var chairman = NewPerson(10, 1968, 1982, office, leader: true);
         var chairmanFrom = RandomDate(new(2021, 6, 25), new(2022, 12, 31));
         AddPost(chairman, commune.PeoplesCommittee, Chairman, true, SensitiveField.None, chairmanFrom);
@@ -146,13 +155,14 @@ internal sealed class DemoPeople
             var principal = NewPerson(femalePercent, 1966, 1985, branch, leader: true);
             return AddPost(principal, school.Unit, Principal, true, SensitiveField.None, RandomDate(new(2012, 8, 1), new(2022, 8, 31)));
         }).ToList();
-        return new CommuneLeaders(viceChairmen, officials, principals);
+        return new CommuneLeaders(secretaryPost, deputyPost, viceChairmen, officials, principals);
     }
 
     /// <summary>
     /// The District People's Committee transferred 16 Vice Chairmen of commune People's Committees, 5 commune land
-    /// and construction officials (those longest in post) and 21 school managers, each to the same post in another
-    /// commune, with their Party membership.
+    /// and construction officials (those longest in post) and 21 school managers, and the District Standing
+    /// Committee rotated 21 commune Party secretaries and 30 standing deputy secretaries (51 leading cadres), each
+    /// to the same post in another commune, with their Party membership.
     /// </summary>
     private void PlanTransfers(Dictionary<DemoCommune, CommuneLeaders> leaders)
     {
@@ -179,6 +189,11 @@ internal sealed class DemoPeople
                 return (Post: leaders[c].Principals[index], Unit: c.Schools[index].Unit, Branch: c.Branches.Single(b => b.School == c.Schools[index]));
             }).ToList(), SchoolManagerTransfers);
         }
+
+        random.Shuffle(communes);
+        Rotate(communes.Take(SecretariesRotated).Select(c => (Post: leaders[c].Secretary, Unit: c.PartyCommittee, Branch: c.Office)).ToList(), SecretaryRotations);
+        random.Shuffle(communes);
+        Rotate(communes.Take(DeputySecretariesRotated).Select(c => (Post: leaders[c].StandingDeputy, Unit: c.PartyCommittee, Branch: c.Office)).ToList(), DeputySecretaryRotations);
     }
 
     /// <summary>Each holder moves to the next one's post on <paramref name="date"/>, the last to the first's.</summary>
@@ -383,7 +398,7 @@ internal sealed class DemoPeople
 
     private DateOnly RandomDate(DateOnly first, DateOnly last) => first.AddDays(random.Next(last.DayNumber - first.DayNumber + 1));
 
-    private sealed record CommuneLeaders(IReadOnlyList<PositionHeld> ViceChairmen, IReadOnlyList<PositionHeld> Officials, IReadOnlyList<PositionHeld> Principals);
+    private sealed record CommuneLeaders(PositionHeld Secretary, PositionHeld StandingDeputy, IReadOnlyList<PositionHeld> ViceChairmen, IReadOnlyList<PositionHeld> Officials, IReadOnlyList<PositionHeld> Principals);
 
     private sealed record DistrictPost(
         string Title,

@@ -19,7 +19,7 @@ public sealed record DemoAccount(string UserName, string Role, string? UnitCode,
 }
 
 /// <summary>What the demo added.</summary>
-public sealed record DemoCounts(int Bodies, int PartyBranches, int PartyMembers, int Positions, int LeadershipPositions, int LineageEvents, int Accounts, DemoCitizenCounts Citizens);
+public sealed record DemoCounts(int Bodies, int PartyBranches, int PartyMembers, int Positions, int LeadershipPositions, int LineageEvents, int Accounts, DemoCitizenCounts Citizens, DemoAccountabilityCounts Accountability);
 
 /// <summary>Why the demo could not be loaded; nothing of it was written.</summary>
 public sealed record DemoError(string Message);
@@ -129,6 +129,7 @@ public sealed class DemoScenario(
 
         var people = DemoPeople.Plan(structure, PartyMemberCount, random);
         DemoCitizenCounts citizens;
+        DemoAccountabilityCounts accountability;
 
         // Data Protection stores its first key through a connection of its own, which SQLite would make wait for
         // the transaction below (the denouncers' identities are encrypted in it): let it write the key first.
@@ -154,6 +155,8 @@ public sealed class DemoScenario(
             // Cases go through the workflow, which saves each step; the steps join this transaction.
             var calendar = await workingCalendar.TableAsync(cancellationToken);
             citizens = await new DemoCitizens(db, caseWorkflow, receptionRecords, calendar, structure, people, random).AddAsync(cancellationToken);
+            accountability = new DemoAccountability(db, structure, people, random).Add();
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally
@@ -170,7 +173,8 @@ public sealed class DemoScenario(
             positions.Count(p => p.IsLeadership),
             structure.LineageEvents.Count,
             Accounts.Count,
-            citizens), null);
+            citizens,
+            accountability), null);
     }
 
     /// <summary>The demo accounts as lines of a table, to print.</summary>
