@@ -75,6 +75,9 @@ public static class WebSetup
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+
+            // Vietnamese as written ("Huyện Chương Mỹ", not "Huy\u1ec7n …"); HTML-sensitive characters stay escaped.
+            options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
         services.AddProblemDetails();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>

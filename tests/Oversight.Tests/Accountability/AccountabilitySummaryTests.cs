@@ -56,7 +56,8 @@ public sealed class AccountabilitySummaryTests
         var leader = await web.CreateApiClientAsync("leader", Roles.Leader, "277", InspectionDay);
         var officer = await web.CreateApiClientAsync("officer.totdong", Roles.Officer, "10060", InspectionDay);
 
-        var summary = await leader.GetFromJsonAsync<JsonElement>("/api/v1/units/277/accountability-summary?from=2023-08-01&to=2025-06-30", Cancel);
+        var text = await leader.GetStringAsync("/api/v1/units/277/accountability-summary?from=2023-08-01&to=2025-06-30", Cancel);
+        var summary = JsonDocument.Parse(text).RootElement;
         var reversed = await leader.GetAsync("/api/v1/units/277/accountability-summary?from=2024-01-01&to=2023-01-01", Cancel);
         var outOfScope = await officer.GetAsync("/api/v1/units/10021/accountability-summary?from=2023-08-01&to=2025-06-30", Cancel);
 
@@ -74,6 +75,7 @@ public sealed class AccountabilitySummaryTests
         Assert.Equal((2, 1, 1, 1, 0), (Int(personnel, "moves"), Int(personnel, "underDirective"), Int(personnel.GetProperty("byPostKind"), "leading-managerial"), Int(personnel.GetProperty("byPostKind"), "school-manager"), Int(personnel.GetProperty("byPostKind"), "commune-vice-chairman")));
         var followUp = summary.GetProperty("followUp");
         Assert.Equal((2, 1, 1), (Int(followUp, "open"), Int(followUp, "done"), Int(followUp, "overdue")));
+        Assert.Contains("\"name\":\"Huyện Chương Mỹ\"", text);
         Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
         Assert.True((await reversed.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").TryGetProperty("to", out _));
         Assert.Equal(HttpStatusCode.NotFound, outOfScope.StatusCode);
