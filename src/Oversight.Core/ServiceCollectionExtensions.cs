@@ -66,6 +66,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Petitions.ReceptionFrequency>();
         services.AddScoped<Petitions.ReceptionRegister>();
         services.AddScoped<Accountability.AccountabilitySummary>();
+        services.AddScoped<Accountability.DirectiveChain>();
         services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
         services.AddOversightImports();
         return services;

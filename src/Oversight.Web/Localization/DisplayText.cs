@@ -7,11 +7,14 @@ namespace Oversight.Web.Localization;
 /// <summary>Localised names of the domain's enums and the recurring phrases built from dates.</summary>
 public static class DisplayText
 {
-    public static string Kind(this IStringLocalizer<Strings> text, UnitKind kind) => text[$"UnitKind.{kind}"];
+    /// <summary>An enum value's name: the string <c>{EnumType}.{Value}</c>.</summary>
+    public static string Named<TEnum>(this IStringLocalizer<Strings> text, TEnum value) where TEnum : struct, Enum => text[$"{typeof(TEnum).Name}.{value}"];
 
-    public static string Gender(this IStringLocalizer<Strings> text, Gender gender) => text[$"Gender.{gender}"];
+    public static string Kind(this IStringLocalizer<Strings> text, UnitKind kind) => text.Named(kind);
 
-    public static string SensitiveField(this IStringLocalizer<Strings> text, SensitiveField field) => text[$"SensitiveField.{field}"];
+    public static string Gender(this IStringLocalizer<Strings> text, Gender gender) => text.Named(gender);
+
+    public static string SensitiveField(this IStringLocalizer<Strings> text, SensitiveField field) => text.Named(field);
 
     public static string YesNo(this IStringLocalizer<Strings> text, bool value) => text[value ? "Common.Yes" : "Common.No"];
 

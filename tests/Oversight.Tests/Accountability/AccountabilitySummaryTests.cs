@@ -88,7 +88,7 @@ public sealed class AccountabilitySummaryTests
     /// inspection of two communes and a supervision of an organisation and two members, four discipline decisions in
     /// the period and one after it, two moves, and three follow-up tasks of the inspection's conclusion.
     /// </summary>
-    private static async Task AddRecordsAsync(TestDatabase database)
+    internal static async Task AddRecordsAsync(TestDatabase database)
     {
         var district = await UnitIdAsync(database, "277", InspectionDay);
         var totDong = await UnitIdAsync(database, "10060", InspectionDay);

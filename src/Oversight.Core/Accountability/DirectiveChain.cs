@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Oversight.Accounts;
+using Oversight.Data;
+using Oversight.Organisation;
+using Oversight.Petitions;
+using Oversight.Text;
+
+namespace Oversight.Accountability;
+
+public sealed record ChainEvent(DisseminationEvent Event, string Organiser, int Invited, int Attended);
+
+public sealed record ChainFinding(string Text, IReadOnlyList<string> Manifestations);
+
+public sealed record ChainTask(FollowUpTask Task, string Owner, bool Overdue);
+
+public sealed record ChainInspection(Inspection Inspection, string DecidedBy, IReadOnlyList<ChainFinding> Findings, IReadOnlyList<ChainTask> Tasks);
+
+public sealed record ChainDecision(DisciplineDecision Decision, string Subject, IReadOnlyList<string> Manifestations);
+
+public sealed record ChainMove(PersonnelMove Move, string Person, string From, string To);
+
+/// <summary>
+/// A directive and everything that cites it, as far as the caller's scope reaches: its dissemination, the study of
+/// its units, the inspections of its implementation with their findings and follow-up tasks, the discipline decisions
+/// that name its manifestations or come from those inspections, and the moves made under it.
+/// </summary>
+public sealed record DirectiveChainView(
+    Directive Directive,
+    IReadOnlyList<string> AppliedWith,
+    IReadOnlyList<ChainEvent> Events,
+    Ratio UnitsCompleted,
+    int MembersReached,
+    IReadOnlyList<ChainInspection> Inspections,
+    IReadOnlyList<ChainDecision> Decisions,
+    IReadOnlyList<ChainMove> Moves);
+
+/// <summary>
+/// The directives and each one's chain. Directives are documents everyone signed in may read; what cites them is
+/// shown only where the caller's scope reaches: an inspection when it was decided by, or looked at, or set tasks for
+/// a unit in scope; a task, decision or move of a unit in scope.
+/// </summary>
+public sealed class DirectiveChain(CallerScope scope, OversightDbContext db, TimeProvider time)
+{
+    public Task<List<Directive>> ListAsync(CancellationToken cancellationToken = default) =>
+        db.Directives.AsNoTracking().OrderByDescending(d => d.IssuedOn).ThenBy(d => d.Symbol).ToListAsync(cancellationToken);
+
+    public async Task<DirectiveChainView?> ForAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var directive = await db.Directives.AsNoTracking().AsSplitQuery()
+            .Include(d => d.Tasks).Include(d => d.Manifestations).Include(d => d.AppliedWith)
+            .FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (directive is null)
+        {
+            return null;
+        }
+
+        var graph = await scope.GraphAsync(cancellationToken);
+        var filter = await scope.FilterAsync(cancellationToken);
+        var today = VietnamTime.Today(time);
+        string UnitName(Guid? unitId, DateOnly day) => unitId is { } unit ? (graph.At(unit, day) ?? graph.Latest(unit))?.Name ?? string.Empty : string.Empty;
+        var codes = directive.Manifestations.ToDictionary(m => m.Id, m => m.Code);
+        IReadOnlyList<string> CodesOf(IEnumerable<Guid> manifestationIds) => manifestationIds.Select(m => codes.GetValueOrDefault(m)).OfType<string>().Order(StringComparer.Ordinal).ToList();
+
+        var otherIds = directive.AppliedWith.Select(l => l.OtherDirectiveId).ToList();
+        var appliedWith = await db.Directives.AsNoTracking().Where(d => otherIds.Contains(d.Id)).Select(d => d.Symbol).ToListAsync(cancellationToken);
+
+        var events = (await db.DisseminationEvents.AsNoTracking().Include(e => e.Attendance)
+                .Where(e => e.Directives.Any(d => d.DirectiveId == id)).OrderBy(e => e.HeldOn).ToListAsync(cancellationToken))
+            .Select(e => (Event: e, Attendance: e.Attendance.Where(a => filter.Contains(a.UnitId)).ToList()))
+            .Where(e => filter.Contains(e.Event.OrganiserUnitId) || e.Attendance.Count > 0)
+            .Select(e => new ChainEvent(e.Event, UnitName(e.Event.OrganiserUnitId, e.Event.HeldOn), e.Attendance.Sum(a => a.Invited), e.Attendance.Sum(a => a.Attended)))
+            .ToList();
+        var completions = (await db.DisseminationCompletions.AsNoTracking().Where(c => c.DirectiveId == id).ToListAsync(cancellationToken))
+            .Where(c => filter.Contains(c.UnitId)).ToList();
+        var completed = completions.Count(c => c.CompletedOn is { } day && (directive.DisseminationDueOn is not { } due || day <= due));
+
+        var inspections = await db.Inspections.AsNoTracking().AsSplitQuery()
+            .Include(i => i.Targets).Include(i => i.Findings).ThenInclude(f => f.Manifestations)
+            .Where(i => i.DirectiveId == id).OrderBy(i => i.DecidedOn).ToListAsync(cancellationToken);
+        var inspectionIds = inspections.Select(i => i.Id).ToList();
+        var tasks = await db.FollowUpTasks.AsNoTracking().Where(t => inspectionIds.Contains(t.InspectionId)).OrderBy(t => t.DueOn).ThenBy(t => t.Reference).ToListAsync(cancellationToken);
+        var chainInspections = inspections
+            .Select(i => (Inspection: i, Tasks: tasks.Where(t => t.InspectionId == i.Id && filter.Contains(t.OwnerUnitId)).ToList()))
+            .Where(i => filter.Contains(i.Inspection.DecidingUnitId) || i.Inspection.Targets.Any(t => t.UnitId is { } unit && filter.Contains(unit)) || i.Tasks.Count > 0)
+            .Select(i => new ChainInspection(
+                i.Inspection,
+                UnitName(i.Inspection.DecidingUnitId, i.Inspection.DecidedOn),
+                i.Inspection.Findings.Select(f => new ChainFinding(f.Text, CodesOf(f.Manifestations.Select(m => m.ManifestationId)))).ToList(),
+                i.Tasks.Select(t => new ChainTask(t, UnitName(t.OwnerUnitId, t.DueOn), t.DueOn < today && !(t.DoneOn <= today))).ToList()))
+            .ToList();
+
+        var manifestationIds = codes.Keys.ToList();
+        var decisions = (await db.DisciplineDecisions.AsNoTracking().Include(d => d.Manifestations)
+                .Where(d => d.Manifestations.Any(m => manifestationIds.Contains(m.ManifestationId)) || (d.SourceInspectionId != null && inspectionIds.Contains(d.SourceInspectionId.Value)))
+                .OrderBy(d => d.DecidedOn).ThenBy(d => d.DecisionNumber).ToListAsync(cancellationToken))
+            .Where(d => filter.Contains(d.DecidingUnitId) || (d.SubjectUnitId is { } unit && filter.Contains(unit)))
+            .ToList();
+        var moves = (await db.PersonnelMoves.AsNoTracking().Where(m => m.DirectiveId == id).OrderBy(m => m.EffectiveOn).ThenBy(m => m.Reference).ToListAsync(cancellationToken))
+            .Where(m => filter.Contains(m.FromUnitId) || filter.Contains(m.ToUnitId))
+            .ToList();
+        var personIds = decisions.Select(d => d.SubjectPersonId).OfType<Guid>().Concat(moves.Select(m => m.PersonId)).Distinct().ToList();
+        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, cancellationToken);
+
+        return new DirectiveChainView(
+            directive,
+            appliedWith,
+            events,
+            new Ratio(completed, completions.Count),
+            completions.Where(c => c.CompletedOn is not null).Sum(c => c.MembersReached),
+            chainInspections,
+            decisions.Select(d => new ChainDecision(
+                d,
+                d.SubjectPersonId is { } person ? names.GetValueOrDefault(person, string.Empty) : UnitName(d.SubjectUnitId, d.DecidedOn),
+                CodesOf(d.Manifestations.Select(m => m.ManifestationId)))).ToList(),
+            moves.Select(m => new ChainMove(m, names.GetValueOrDefault(m.PersonId, string.Empty), UnitName(m.FromUnitId, m.EffectiveOn.AddDays(-1)), UnitName(m.ToUnitId, m.EffectiveOn))).ToList());
+    }
+}
