@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Oversight.Benchmarks;
 
 /// <summary>
-/// <c>import|web|calendar|cases-register|cases-create [--postgres "Host=…;Port=…;Username=…"] [--runs N] [--requests N]
+/// <c>import|web|calendar|cases-register|cases-create|directive-chain [--postgres "Host=…;Port=…;Username=…"] [--runs N] [--requests N]
 /// [--cases N] [--concurrency N,N…] [--seconds N]</c>: without <c>--postgres</c> the benchmark runs on a fresh SQLite file.
 /// </summary>
 internal sealed record BenchOptions(string? Benchmark, string? PostgresServer, int Runs, int Requests, int Cases, IReadOnlyList<int> Concurrency, int Seconds)
@@ -21,7 +21,7 @@ internal sealed record BenchOptions(string? Benchmark, string? PostgresServer, i
 
     public static int Usage()
     {
-        Console.Error.WriteLine("usage: Oversight.Benchmarks import|web|calendar|cases-register|cases-create [--postgres CONNECTION] [--runs N] [--requests N] [--cases N] [--concurrency N,N…] [--seconds N]");
+        Console.Error.WriteLine("usage: Oversight.Benchmarks import|web|calendar|cases-register|cases-create|directive-chain [--postgres CONNECTION] [--runs N] [--requests N] [--cases N] [--concurrency N,N…] [--seconds N]");
         return 2;
     }
 }

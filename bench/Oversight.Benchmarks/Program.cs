@@ -9,5 +9,6 @@ return options.Benchmark switch
     "calendar" => CalendarBenchmark.Run(options),
     "cases-register" => await CaseRegisterBenchmark.RunAsync(options),
     "cases-create" => await CaseCreateBenchmark.RunAsync(options),
+    "directive-chain" => await DirectiveChainBenchmark.RunAsync(options),
     _ => BenchOptions.Usage(),
 };
