@@ -60,7 +60,7 @@ public sealed class AccountabilitySummary(CallerScope scope, OversightDbContext 
     /// <summary>The figures for the unit carrying <paramref name="unitCode"/> in the period; null when it does not exist then for the caller.</summary>
     public async Task<AccountabilityFigures?> ForAsync(string unitCode, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
-        var units = CaseUnits.Resolve(await scope.GraphAsync(cancellationToken), await scope.FilterAsync(cancellationToken), unitCode, [to, from]);
+        var units = SubtreeUnits.Resolve(await scope.GraphAsync(cancellationToken), await scope.FilterAsync(cancellationToken), unitCode, [to, from]);
         if (units?.Unit is not { } unit)
         {
             return null;
@@ -81,7 +81,7 @@ public sealed class AccountabilitySummary(CallerScope scope, OversightDbContext 
         var dissemination = new DisseminationFigures(
             attendance.Select(a => a.EventId).Distinct().Count(),
             new Ratio(attendance.Sum(a => a.Attended), attendance.Sum(a => a.Invited)),
-            new Ratio(completions.Count(c => c.CompletedOn <= to && (c.DisseminationDueOn is not { } due || c.CompletedOn <= due)), completions.Count),
+            new Ratio(completions.Count(c => DisseminationCompletion.OnTime(c.CompletedOn, c.DisseminationDueOn, to)), completions.Count),
             completions.Where(c => c.CompletedOn >= from && c.CompletedOn <= to).Sum(c => c.MembersReached));
 
         var targets = await db.Inspections.AsNoTracking()
@@ -120,7 +120,7 @@ public sealed class AccountabilitySummary(CallerScope scope, OversightDbContext 
             .Join(db.Inspections.Where(i => i.ConcludedOn != null && i.ConcludedOn <= to), t => t.InspectionId, i => i.Id, (t, i) => new { t.DueOn, t.DoneOn })
             .ToListAsync(cancellationToken);
         var done = tasks.Count(t => t.DoneOn <= asOf);
-        var followUp = new FollowUpFigures(asOf, tasks.Count - done, done, tasks.Count(t => t.DueOn < asOf && !(t.DoneOn <= asOf)));
+        var followUp = new FollowUpFigures(asOf, tasks.Count - done, done, tasks.Count(t => FollowUpTask.IsOverdue(t.DueOn, t.DoneOn, asOf)));
 
         return new AccountabilityFigures(unit, from, to, dissemination, inspections, discipline, personnel, followUp);
     }

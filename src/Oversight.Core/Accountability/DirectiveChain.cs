@@ -72,7 +72,7 @@ public sealed class DirectiveChain(CallerScope scope, OversightDbContext db, Tim
             .ToList();
         var completions = (await db.DisseminationCompletions.AsNoTracking().Where(c => c.DirectiveId == id).ToListAsync(cancellationToken))
             .Where(c => filter.Contains(c.UnitId)).ToList();
-        var completed = completions.Count(c => c.CompletedOn is { } day && (directive.DisseminationDueOn is not { } due || day <= due));
+        var completed = completions.Count(c => DisseminationCompletion.OnTime(c.CompletedOn, directive.DisseminationDueOn, today));
 
         var inspections = await db.Inspections.AsNoTracking().AsSplitQuery()
             .Include(i => i.Targets).Include(i => i.Findings).ThenInclude(f => f.Manifestations)
@@ -86,7 +86,7 @@ public sealed class DirectiveChain(CallerScope scope, OversightDbContext db, Tim
                 i.Inspection,
                 UnitName(i.Inspection.DecidingUnitId, i.Inspection.DecidedOn),
                 i.Inspection.Findings.Select(f => new ChainFinding(f.Text, CodesOf(f.Manifestations.Select(m => m.ManifestationId)))).ToList(),
-                i.Tasks.Select(t => new ChainTask(t, UnitName(t.OwnerUnitId, t.DueOn), t.DueOn < today && !(t.DoneOn <= today))).ToList()))
+                i.Tasks.Select(t => new ChainTask(t, UnitName(t.OwnerUnitId, t.DueOn), FollowUpTask.IsOverdue(t.DueOn, t.DoneOn, today))).ToList()))
             .ToList();
 
         var manifestationIds = codes.Keys.ToList();

@@ -55,4 +55,8 @@ public sealed class DisseminationCompletion
     public DateOnly? CompletedOn { get; set; }
 
     public int MembersReached { get; set; }
+
+    /// <summary>Whether a study completed on <paramref name="completedOn"/> was done by <paramref name="day"/> and by the directive's deadline.</summary>
+    public static bool OnTime(DateOnly? completedOn, DateOnly? dueOn, DateOnly day) =>
+        completedOn <= day && (dueOn is not { } due || completedOn <= due);
 }

@@ -151,6 +151,9 @@ public sealed class FollowUpTask
     public string? ClosedBy { get; set; }
 
     public List<TaskProgress> Progress { get; } = [];
+
+    /// <summary>Whether a task due on <paramref name="dueOn"/> was overdue on <paramref name="day"/>: past its deadline and not done by then.</summary>
+    public static bool IsOverdue(DateOnly dueOn, DateOnly? doneOn, DateOnly day) => dueOn < day && !(doneOn <= day);
 }
 
 public sealed class TaskProgress

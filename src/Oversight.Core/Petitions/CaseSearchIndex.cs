@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Oversight.Data;
 using Oversight.Text;
@@ -71,21 +72,21 @@ public static class CaseSearchIndex
             return null;
         }
 
+        // The index is read once: the page and its count then look the candidates up by id.
         var match = string.Join(" AND ", trigrams);
-        var candidates = await db.Database.SqlQuery<int>($"""
-            SELECT (SELECT count(*) FROM (SELECT 1 FROM "CaseSearchTrigrams" WHERE "CaseSearchTrigrams" MATCH {match} LIMIT {CandidateLimit + 1}))
-                 + (SELECT count(*) FROM (SELECT 1 FROM "CaseSearchPending" LIMIT {CandidateLimit + 1})) AS "Value"
-            """).SingleAsync(cancellationToken);
-        if (candidates > CandidateLimit)
+        var candidates = await db.Database.SqlQuery<string>($"""
+            SELECT "CaseId" AS "Value" FROM "CaseSearchRows" WHERE "RowId" IN (
+                SELECT rowid FROM "CaseSearchTrigrams" WHERE "CaseSearchTrigrams" MATCH {match} LIMIT {CandidateLimit + 1})
+            UNION SELECT "CaseId" FROM (SELECT "CaseId" FROM "CaseSearchPending" LIMIT {CandidateLimit + 1})
+            """).ToListAsync(cancellationToken);
+        if (candidates.Count > CandidateLimit)
         {
             return null;
         }
 
+        var ids = JsonSerializer.Serialize(candidates);
         return db.Cases.FromSql($"""
-            SELECT * FROM "Cases" INDEXED BY "sqlite_autoindex_Cases_1"
-            WHERE "Id" IN (
-                SELECT "CaseId" FROM "CaseSearchRows" WHERE "RowId" IN (SELECT rowid FROM "CaseSearchTrigrams" WHERE "CaseSearchTrigrams" MATCH {match})
-                UNION ALL SELECT "CaseId" FROM "CaseSearchPending")
+            SELECT * FROM "Cases" INDEXED BY "sqlite_autoindex_Cases_1" WHERE "Id" IN (SELECT value FROM json_each({ids}))
             """).AsNoTracking();
     }
 

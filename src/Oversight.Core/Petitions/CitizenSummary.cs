@@ -66,7 +66,7 @@ public sealed class CitizenSummary(CallerScope scope, OversightDbContext db)
     /// <summary>The figures for the unit carrying <paramref name="unitCode"/> in the period; null when it does not exist then for the caller.</summary>
     public async Task<CitizenSummaryFigures?> ForAsync(string unitCode, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
-        var units = CaseUnits.Resolve(await scope.GraphAsync(cancellationToken), await scope.FilterAsync(cancellationToken), unitCode, [to, from]);
+        var units = SubtreeUnits.Resolve(await scope.GraphAsync(cancellationToken), await scope.FilterAsync(cancellationToken), unitCode, [to, from]);
         if (units?.Unit is not { } unit)
         {
             return null;

@@ -41,7 +41,7 @@ public sealed class ReceptionFrequency(CallerScope scope, OversightDbContext db,
     public async Task<IReadOnlyList<ReceptionShortfall>?> ShortfallsAsync(string unitCode, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         var graph = await scope.GraphAsync(cancellationToken);
-        if (CaseUnits.Resolve(graph, await scope.FilterAsync(cancellationToken), unitCode, [to, from]) is not { Unit: not null } units)
+        if (SubtreeUnits.Resolve(graph, await scope.FilterAsync(cancellationToken), unitCode, [to, from]) is not { Unit: not null } units)
         {
             return null;
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Oversight.Accounts;
 using Oversight.Data;
+using Oversight.Organisation;
 
 namespace Oversight.Petitions;
 
@@ -115,7 +116,7 @@ public sealed class ReceptionRegister(CallerScope scope, OversightDbContext db)
     private async Task<Units?> UnitIdsAsync(ReceptionFilter filter, CancellationToken cancellationToken)
     {
         var graph = await scope.GraphAsync(cancellationToken);
-        return CaseUnits.Resolve(graph, await scope.FilterAsync(cancellationToken), filter.UnitCode, [filter.UnitAsOf ?? filter.To]) is { } units
+        return SubtreeUnits.Resolve(graph, await scope.FilterAsync(cancellationToken), filter.UnitCode, [filter.UnitAsOf ?? filter.To]) is { } units
             ? new Units(units.UnitIds, graph)
             : null;
     }

@@ -1,25 +1,24 @@
 using Oversight.Accounts;
-using Oversight.Organisation;
 
-namespace Oversight.Petitions;
+namespace Oversight.Organisation;
 
 /// <summary>
 /// The units a register or a summary covers: a unit's subtree, within the caller's scope. <c>Unit</c> is null
 /// when no unit was named (the caller's whole scope); <c>UnitIds</c> is null when every unit is covered and no
 /// filter is needed.
 /// </summary>
-internal sealed record CaseUnits(UnitSnapshot? Unit, IReadOnlySet<Guid>? UnitIds)
+internal sealed record SubtreeUnits(UnitSnapshot? Unit, IReadOnlySet<Guid>? UnitIds)
 {
     /// <summary>
     /// The subtree of the unit carrying <paramref name="code"/> (found on the first of <paramref name="days"/> it
     /// exists), as it stood on each of the days, intersected with the scope; the whole scope when no code is
     /// given. Null when the unit does not exist then or lies outside the scope: it does not exist for the caller.
     /// </summary>
-    public static CaseUnits? Resolve(UnitGraph graph, ScopeFilter scope, string? code, IReadOnlyList<DateOnly> days)
+    public static SubtreeUnits? Resolve(UnitGraph graph, ScopeFilter scope, string? code, IReadOnlyList<DateOnly> days)
     {
         if (string.IsNullOrWhiteSpace(code))
         {
-            return new CaseUnits(null, scope.UnitIds);
+            return new SubtreeUnits(null, scope.UnitIds);
         }
 
         var unit = days.Select(day => graph.Find(code, day)).FirstOrDefault(u => u is not null);
@@ -29,6 +28,6 @@ internal sealed record CaseUnits(UnitSnapshot? Unit, IReadOnlySet<Guid>? UnitIds
         }
 
         var ids = days.SelectMany(day => graph.Subtree(unit.Id, day)).Select(u => u.Id).Where(scope.Contains).ToHashSet();
-        return new CaseUnits(unit, ids.Count == graph.UnitCount ? null : ids);
+        return new SubtreeUnits(unit, ids.Count == graph.UnitCount ? null : ids);
     }
 }
