@@ -1,3 +1,5 @@
+using Oversight.Audit;
+
 namespace Oversight.Accountability;
 
 /// <summary>
@@ -5,8 +7,10 @@ namespace Oversight.Accountability;
 /// its tasks, the directives it is applied with, and the appendix of manifestations (biểu hiện) that findings and
 /// discipline decisions cite.
 /// </summary>
-public sealed class Directive
+public sealed class Directive : IUnitRecord
 {
+    Guid? IUnitRecord.RecordUnitId => IssuingUnitId;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>Number and symbol as written, unique: <c>24-CT/TU</c>.</summary>

@@ -1,3 +1,5 @@
+using Oversight.Audit;
+
 namespace Oversight.Accountability;
 
 /// <summary>The body that decides a disciplinary measure.</summary>
@@ -34,8 +36,10 @@ public enum DisciplineForm
 }
 
 /// <summary>A disciplinary decision on a Party member or organisation, with the manifestations its violation showed.</summary>
-public sealed class DisciplineDecision
+public sealed class DisciplineDecision : IUnitRecord
 {
+    Guid? IUnitRecord.RecordUnitId => DecidingUnitId;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>The decision's number, unique: <c>125-QĐ/UBKTHU</c>.</summary>

@@ -1,8 +1,12 @@
+using Oversight.Audit;
+
 namespace Oversight.Accountability;
 
 /// <summary>A conference or meeting that disseminated one or more directives to the units taking part.</summary>
-public sealed class DisseminationEvent
+public sealed class DisseminationEvent : IUnitRecord
 {
+    Guid? IUnitRecord.RecordUnitId => OrganiserUnitId;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>The register number, unique; imports match on it.</summary>

@@ -1,3 +1,5 @@
+using Oversight.Audit;
+
 namespace Oversight.Accountability;
 
 public enum InspectionKind
@@ -31,8 +33,10 @@ public enum TargetKind
 /// An inspection or supervision: the decision that set it up, its team, its targets, its findings, and its
 /// conclusion with the follow-up tasks the conclusion set.
 /// </summary>
-public sealed class Inspection
+public sealed class Inspection : IUnitRecord
 {
+    Guid? IUnitRecord.RecordUnitId => DecidingUnitId;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>The register number, unique; imports match on it.</summary>
@@ -129,8 +133,10 @@ public enum FollowUpStatus
 /// A task an inspection's conclusion set a unit, followed until done: progress updates with their evidence, and
 /// who closed it. Overdue is not a status: a task not done by its deadline is overdue.
 /// </summary>
-public sealed class FollowUpTask
+public sealed class FollowUpTask : IUnitRecord
 {
+    Guid? IUnitRecord.RecordUnitId => OwnerUnitId;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>The register number, unique; imports match on it.</summary>

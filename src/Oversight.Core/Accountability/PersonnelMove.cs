@@ -1,3 +1,5 @@
+using Oversight.Audit;
+
 namespace Oversight.Accountability;
 
 public enum MoveKind
@@ -36,8 +38,10 @@ public enum PostKind
 }
 
 /// <summary>A rotation, transfer or periodic change of post of one person, by a decision.</summary>
-public sealed class PersonnelMove
+public sealed class PersonnelMove : IUnitRecord
 {
+    Guid? IUnitRecord.RecordUnitId => FromUnitId;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>The register number, unique; imports match on it.</summary>

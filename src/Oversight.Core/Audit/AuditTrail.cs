@@ -90,12 +90,7 @@ internal static class AuditTrail
     {
         Unit unit => unit.Id,
         UnitVersion version => version.UnitId,
-        Accountability.Directive directive => directive.IssuingUnitId,
-        Accountability.DisseminationEvent dissemination => dissemination.OrganiserUnitId,
-        Accountability.Inspection inspection => inspection.DecidingUnitId,
-        Accountability.FollowUpTask task => task.OwnerUnitId,
-        Accountability.DisciplineDecision decision => decision.DecidingUnitId,
-        Accountability.PersonnelMove move => move.FromUnitId,
+        IUnitRecord record => record.RecordUnitId,
         _ => type.FindProperty("UnitId") is { } p && value(p) is Guid id ? id : null,
     };
 

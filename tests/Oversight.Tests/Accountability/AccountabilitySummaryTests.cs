@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Oversight.Accountability;
 using Oversight.Accounts;
@@ -44,6 +45,26 @@ public sealed class AccountabilitySummaryTests
         Assert.Equal(new FollowUpFigures(new(2025, 6, 30), 0, 1, 0), commune.FollowUp);
 
         Assert.Equal(new FollowUpFigures(new(2024, 6, 30), 0, 0, 0), beforeTheConclusion.FollowUp);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Each_records_audit_entry_carries_the_unit_it_belongs_to(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        await AddRecordsAsync(database);
+        var totDong = await UnitIdAsync(database, "10060", InspectionDay);
+        var district = await UnitIdAsync(database, "277", InspectionDay);
+        await using var scope = database.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
+
+        var taskEntry = await db.AuditEntries.SingleAsync(e => e.EntityType == nameof(FollowUpTask) && e.After!.Contains("NV-01"), Cancel);
+        var inspectionUnits = await db.AuditEntries.Where(e => e.EntityType == nameof(Inspection)).Select(e => e.UnitId).Distinct().ToListAsync(Cancel);
+        var moveUnits = await db.AuditEntries.Where(e => e.EntityType == nameof(PersonnelMove)).Select(e => e.UnitId).ToListAsync(Cancel);
+
+        Assert.Equal(totDong, taskEntry.UnitId);
+        Assert.Equal([district], inspectionUnits);
+        Assert.Contains(totDong, moveUnits);
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
