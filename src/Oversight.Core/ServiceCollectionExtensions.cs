@@ -67,6 +67,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Petitions.ReceptionRegister>();
         services.AddScoped<Accountability.AccountabilitySummary>();
         services.AddScoped<Accountability.DirectiveChain>();
+        services.AddScoped<Accountability.FollowUpTasks>();
+        services.AddSingleton(Attachments.AttachmentSettings.From(configuration));
+        services.TryAddSingleton<Attachments.IAttachmentStore, Attachments.LocalDiskAttachmentStore>();
+        services.AddScoped<Attachments.AttachmentFiles>();
         services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
         services.AddOversightImports();
         return services;

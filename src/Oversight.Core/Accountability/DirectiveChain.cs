@@ -13,7 +13,13 @@ public sealed record ChainFinding(string Text, IReadOnlyList<string> Manifestati
 
 public sealed record ChainTask(FollowUpTask Task, string Owner, bool Overdue);
 
-public sealed record ChainInspection(Inspection Inspection, string DecidedBy, IReadOnlyList<ChainFinding> Findings, IReadOnlyList<ChainTask> Tasks);
+/// <summary>What an inspection looked at: a unit's or organisation's name, or a member's.</summary>
+public sealed record ChainTarget(TargetKind Kind, string Name);
+
+public sealed record ChainInspection(Inspection Inspection, string DecidedBy, IReadOnlyList<ChainTarget> Targets, IReadOnlyList<ChainFinding> Findings, IReadOnlyList<ChainTask> Tasks);
+
+/// <summary>An inspection on its own page, with the directive it looks at.</summary>
+public sealed record InspectionView(ChainInspection Item, Guid? DirectiveId, string? DirectiveSymbol);
 
 public sealed record ChainDecision(DisciplineDecision Decision, string Subject, IReadOnlyList<string> Manifestations);
 
@@ -57,9 +63,8 @@ public sealed class DirectiveChain(CallerScope scope, OversightDbContext db, Tim
         var graph = await scope.GraphAsync(cancellationToken);
         var filter = await scope.FilterAsync(cancellationToken);
         var today = VietnamTime.Today(time);
-        string UnitName(Guid? unitId, DateOnly day) => unitId is { } unit ? (graph.At(unit, day) ?? graph.Latest(unit))?.Name ?? string.Empty : string.Empty;
+        string UnitName(Guid? unitId, DateOnly day) => NameOf(graph, unitId, day);
         var codes = directive.Manifestations.ToDictionary(m => m.Id, m => m.Code);
-        IReadOnlyList<string> CodesOf(IEnumerable<Guid> manifestationIds) => manifestationIds.Select(m => codes.GetValueOrDefault(m)).OfType<string>().Order(StringComparer.Ordinal).ToList();
 
         var otherIds = directive.AppliedWith.Select(l => l.OtherDirectiveId).ToList();
         var appliedWith = await db.Directives.AsNoTracking().Where(d => otherIds.Contains(d.Id)).Select(d => d.Symbol).ToListAsync(cancellationToken);
@@ -74,20 +79,8 @@ public sealed class DirectiveChain(CallerScope scope, OversightDbContext db, Tim
             .Where(c => filter.Contains(c.UnitId)).ToList();
         var completed = completions.Count(c => DisseminationCompletion.OnTime(c.CompletedOn, directive.DisseminationDueOn, today));
 
-        var inspections = await db.Inspections.AsNoTracking().AsSplitQuery()
-            .Include(i => i.Targets).Include(i => i.Findings).ThenInclude(f => f.Manifestations)
-            .Where(i => i.DirectiveId == id).OrderBy(i => i.DecidedOn).ToListAsync(cancellationToken);
-        var inspectionIds = inspections.Select(i => i.Id).ToList();
-        var tasks = await db.FollowUpTasks.AsNoTracking().Where(t => inspectionIds.Contains(t.InspectionId)).OrderBy(t => t.DueOn).ThenBy(t => t.Reference).ToListAsync(cancellationToken);
-        var chainInspections = inspections
-            .Select(i => (Inspection: i, Tasks: tasks.Where(t => t.InspectionId == i.Id && filter.Contains(t.OwnerUnitId)).ToList()))
-            .Where(i => filter.Contains(i.Inspection.DecidingUnitId) || i.Inspection.Targets.Any(t => t.UnitId is { } unit && filter.Contains(unit)) || i.Tasks.Count > 0)
-            .Select(i => new ChainInspection(
-                i.Inspection,
-                UnitName(i.Inspection.DecidingUnitId, i.Inspection.DecidedOn),
-                i.Inspection.Findings.Select(f => new ChainFinding(f.Text, CodesOf(f.Manifestations.Select(m => m.ManifestationId)))).ToList(),
-                i.Tasks.Select(t => new ChainTask(t, UnitName(t.OwnerUnitId, t.DueOn), FollowUpTask.IsOverdue(t.DueOn, t.DoneOn, today))).ToList()))
-            .ToList();
+        var inspections = await InspectionsAsync(db.Inspections.Where(i => i.DirectiveId == id), codes, filter, graph, today, cancellationToken);
+        var inspectionIds = inspections.Select(i => i.Inspection.Id).ToList();
 
         var manifestationIds = codes.Keys.ToList();
         var decisions = (await db.DisciplineDecisions.AsNoTracking().Include(d => d.Manifestations)
@@ -107,11 +100,60 @@ public sealed class DirectiveChain(CallerScope scope, OversightDbContext db, Tim
             events,
             new Ratio(completed, completions.Count),
             completions.Where(c => c.CompletedOn is not null).Sum(c => c.MembersReached),
-            chainInspections,
+            inspections,
             decisions.Select(d => new ChainDecision(
                 d,
                 d.SubjectPersonId is { } person ? names.GetValueOrDefault(person, string.Empty) : UnitName(d.SubjectUnitId, d.DecidedOn),
-                CodesOf(d.Manifestations.Select(m => m.ManifestationId)))).ToList(),
+                CodesOf(codes, d.Manifestations.Select(m => m.ManifestationId)))).ToList(),
             moves.Select(m => new ChainMove(m, names.GetValueOrDefault(m.PersonId, string.Empty), UnitName(m.FromUnitId, m.EffectiveOn.AddDays(-1)), UnitName(m.ToUnitId, m.EffectiveOn))).ToList());
     }
+
+    /// <summary>
+    /// An inspection with its team, targets, findings and the tasks of units in scope, and the directive whose
+    /// appendix its findings cite; null when the caller's scope does not reach it.
+    /// </summary>
+    public async Task<InspectionView?> InspectionAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var directive = await db.Inspections.Where(i => i.Id == id)
+            .Select(i => db.Directives.Where(d => d.Id == i.DirectiveId).Select(d => new { d.Id, d.Symbol }).FirstOrDefault())
+            .FirstOrDefaultAsync(cancellationToken);
+        var codes = directive is null
+            ? []
+            : await db.Manifestations.AsNoTracking().Where(m => m.DirectiveId == directive.Id).ToDictionaryAsync(m => m.Id, m => m.Code, cancellationToken);
+        var inspections = await InspectionsAsync(
+            db.Inspections.Where(i => i.Id == id), codes, await scope.FilterAsync(cancellationToken), await scope.GraphAsync(cancellationToken), VietnamTime.Today(time), cancellationToken);
+        return inspections.SingleOrDefault() is { } inspection ? new InspectionView(inspection, directive?.Id, directive?.Symbol) : null;
+    }
+
+    /// <summary>
+    /// The inspections of a query the caller's scope reaches (decided by, looking at, or setting tasks for a unit in
+    /// scope), each with its findings' manifestation codes and the tasks of units in scope.
+    /// </summary>
+    private async Task<List<ChainInspection>> InspectionsAsync(
+        IQueryable<Inspection> query, IReadOnlyDictionary<Guid, string> codes, ScopeFilter filter, UnitGraph graph, DateOnly today, CancellationToken cancellationToken)
+    {
+        var inspections = await query.AsNoTracking().AsSplitQuery()
+            .Include(i => i.Team).Include(i => i.Targets).Include(i => i.Findings).ThenInclude(f => f.Manifestations)
+            .OrderBy(i => i.DecidedOn).ToListAsync(cancellationToken);
+        var inspectionIds = inspections.Select(i => i.Id).ToList();
+        var tasks = await db.FollowUpTasks.AsNoTracking().Where(t => inspectionIds.Contains(t.InspectionId)).OrderBy(t => t.DueOn).ThenBy(t => t.Reference).ToListAsync(cancellationToken);
+        var personIds = inspections.SelectMany(i => i.Targets).Select(t => t.PersonId).OfType<Guid>().Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, cancellationToken);
+        return inspections
+            .Select(i => (Inspection: i, Tasks: tasks.Where(t => t.InspectionId == i.Id && filter.Contains(t.OwnerUnitId)).ToList()))
+            .Where(i => filter.Contains(i.Inspection.DecidingUnitId) || i.Inspection.Targets.Any(t => t.UnitId is { } unit && filter.Contains(unit)) || i.Tasks.Count > 0)
+            .Select(i => new ChainInspection(
+                i.Inspection,
+                NameOf(graph, i.Inspection.DecidingUnitId, i.Inspection.DecidedOn),
+                i.Inspection.Targets.Select(t => new ChainTarget(t.Kind, t.PersonId is { } person ? people.GetValueOrDefault(person, string.Empty) : NameOf(graph, t.UnitId, i.Inspection.DecidedOn))).ToList(),
+                i.Inspection.Findings.Select(f => new ChainFinding(f.Text, CodesOf(codes, f.Manifestations.Select(m => m.ManifestationId)))).ToList(),
+                i.Tasks.Select(t => new ChainTask(t, NameOf(graph, t.OwnerUnitId, t.DueOn), FollowUpTask.IsOverdue(t.DueOn, t.DoneOn, today))).ToList()))
+            .ToList();
+    }
+
+    private static string NameOf(UnitGraph graph, Guid? unitId, DateOnly day) =>
+        unitId is { } unit ? (graph.At(unit, day) ?? graph.Latest(unit))?.Name ?? string.Empty : string.Empty;
+
+    private static IReadOnlyList<string> CodesOf(IReadOnlyDictionary<Guid, string> codes, IEnumerable<Guid> manifestationIds) =>
+        manifestationIds.Select(m => codes.GetValueOrDefault(m)).OfType<string>().Order(StringComparer.Ordinal).ToList();
 }

@@ -217,3 +217,17 @@ internal sealed class PersonnelMoveConfiguration : IEntityTypeConfiguration<Pers
         move.HasIndex(m => new { m.ToUnitId, m.EffectiveOn });
     }
 }
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachments.Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachments.Attachment> attachment)
+    {
+        attachment.Property(a => a.RecordType).HasMaxLength(64);
+        attachment.Property(a => a.FileName).HasMaxLength(255);
+        attachment.Property(a => a.ContentType).HasMaxLength(128);
+        attachment.Property(a => a.Sha256).HasMaxLength(64);
+        attachment.Property(a => a.UploadedBy).HasMaxLength(200);
+        attachment.HasOne<Unit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
+        attachment.HasIndex(a => new { a.RecordType, a.RecordId });
+    }
+}

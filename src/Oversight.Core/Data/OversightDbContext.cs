@@ -82,6 +82,8 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
 
     public DbSet<PersonnelMove> PersonnelMoves => Set<PersonnelMove>();
 
+    public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
+
     public DbSet<RulePack> RulePacks => Set<RulePack>();
 
     public DbSet<HolidaySchedule> HolidaySchedules => Set<HolidaySchedule>();

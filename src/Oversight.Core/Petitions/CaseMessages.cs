@@ -46,6 +46,13 @@ public static class CaseMessages
     public static readonly CaseMessage SessionReferenceTaken = new(nameof(SessionReferenceTaken), "another reception session already has register number {0}");
     public static readonly CaseMessage MeetingReferenceTaken = new(nameof(MeetingReferenceTaken), "another dialogue meeting already has register number {0}");
     public static readonly CaseMessage PersonNotFound = new(nameof(PersonNotFound), "no person has code {0}");
+    public static readonly CaseMessage TooManyFiles = new(nameof(TooManyFiles), "{0} files were attached; at most {1} are accepted at once");
+    public static readonly CaseMessage FileEmpty = new(nameof(FileEmpty), "{0} is empty");
+    public static readonly CaseMessage FileTooLarge = new(nameof(FileTooLarge), "{0} is {1} MB; the largest file accepted is {2} MB");
+    public static readonly CaseMessage FileNotAccepted = new(nameof(FileNotAccepted), "{0} is not one of the kinds of file kept ({1}), or its contents do not match its name");
+    public static readonly CaseMessage TaskDone = new(nameof(TaskDone), "the task was done on {0}; it takes no more progress");
+    public static readonly CaseMessage BeforeConclusion = new(nameof(BeforeConclusion), "{0} is before {1}, when the inspection was concluded");
+    public static readonly CaseMessage DoneNotComplete = new(nameof(DoneNotComplete), "a done task is 100% complete, not {0}%");
 
     /// <summary>All messages, for checks that each is translated.</summary>
     public static IReadOnlyList<CaseMessage> All { get; } = typeof(CaseMessages).GetFields()

@@ -36,4 +36,13 @@ public static class Formats
     public static string Percent(decimal ratio, CultureInfo? culture = null) =>
         Math.Round(ratio * 100, 1, MidpointRounding.AwayFromZero).ToString("0.0", culture ?? CultureInfo.CurrentCulture) + "%";
 
+    /// <summary>A file's size in kilobytes under a megabyte, else in megabytes with one decimal: <c>340 KB</c>, <c>1,2 MB</c> (vi).</summary>
+    public static string FileSize(long bytes, CultureInfo? culture = null)
+    {
+        culture ??= CultureInfo.CurrentCulture;
+        const double Kilobyte = 1024;
+        return bytes < Kilobyte * Kilobyte
+            ? $"{Math.Max(1, Math.Ceiling(bytes / Kilobyte)).ToString("0", culture)} KB"
+            : $"{(bytes / (Kilobyte * Kilobyte)).ToString("0.0", culture)} MB";
+    }
 }

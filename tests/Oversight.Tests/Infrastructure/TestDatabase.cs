@@ -51,7 +51,11 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         ["Database:Provider"] = Provider.ToString(),
         ["ConnectionStrings:Oversight"] = ConnectionString,
+        ["Attachments:Root"] = AttachmentsRoot,
     };
+
+    /// <summary>The folder of this database's attachments, removed with it.</summary>
+    public string AttachmentsRoot { get; } = Path.Combine(Path.GetTempPath(), "oversight-tests", $"attachments-{Guid.NewGuid():N}");
 
     /// <summary>The same settings as command-line arguments.</summary>
     public string[] SettingsArgs => ["--Database:Provider", Provider.ToString(), "--ConnectionStrings:Oversight", ConnectionString];
@@ -118,6 +122,11 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        if (Directory.Exists(AttachmentsRoot))
+        {
+            Directory.Delete(AttachmentsRoot, recursive: true);
+        }
+
         if (sqliteFile is not null)
         {
             SqliteConnection.ClearAllPools();

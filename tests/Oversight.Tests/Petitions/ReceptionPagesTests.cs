@@ -65,7 +65,7 @@ public sealed class ReceptionPagesTests
         var session = await PageSession.SignInAsync(factory, TotDongOfficer);
 
         var (_, form) = await session.GetAsync("/reception/new");
-        using var refused = await PostAsync(session, form, new()
+        using var refused = await session.SubmitAsync(form, new()
         {
             ["Unit"] = "10072", ["HeldOn"] = "2024-07-15", ["HostName"] = "", ["HostRole"] = "committee-chairman", ["Kind"] = "regular", ["Visits"] = "3", ["People"] = "1",
         });
@@ -75,7 +75,7 @@ public sealed class ReceptionPagesTests
             Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<OversightDbContext>().ReceptionSessions.CountAsync(Cancel));
         }
 
-        using var recorded = await PostAsync(session, form, new()
+        using var recorded = await session.SubmitAsync(form, new()
         {
             ["Unit"] = "10060", ["HeldOn"] = "2024-07-15", ["HostName"] = "Phạm Văn Chủ", ["HostRole"] = "committee-chairman", ["Kind"] = "regular", ["Visits"] = "3", ["People"] = "4",
         });
@@ -139,7 +139,7 @@ public sealed class ReceptionPagesTests
         var (_, page) = await session.GetAsync($"/dialogues/{own.Id}");
         var (outOfScope, _) = await session.GetAsync($"/dialogues/{neighbour.Id}");
         var (_, form) = await session.GetAsync("/dialogues/new");
-        using var recorded = await PostAsync(session, form, new()
+        using var recorded = await session.SubmitAsync(form, new()
         {
             ["Unit"] = "10060", ["Level"] = "commune", ["HeldOn"] = "2024-07-16", ["Topic"] = "Đối thoại về bồi thường", ["Participants"] = "12", ["Cases"] = land.Reference,
         });
@@ -166,12 +166,4 @@ public sealed class ReceptionPagesTests
 
     private static string[] Hosts(IParentNode page) =>
         page.QuerySelectorAll("table.sessions tbody td:nth-of-type(1)").Select(PageText.Of).ToArray();
-
-    /// <summary>Posts the page's main form with its antiforgery token and the given fields, as a person who filled them in.</summary>
-    private static async Task<HttpResponseMessage> PostAsync(PageSession session, IDocument page, Dictionary<string, string> fields)
-    {
-        var form = page.QuerySelector("main form[method=post]") ?? throw new Xunit.Sdk.XunitException("no form on the page");
-        fields["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return await session.Client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields), Cancel);
-    }
 }

@@ -38,6 +38,34 @@ public sealed class PageSession(HttpClient client)
         }), TestContext.Current.CancellationToken);
     }
 
+    /// <summary>
+    /// Posts the page's form (the first in <c>main</c>) with the fields given and its antiforgery token, as a browser
+    /// would: multipart, with the files, when the form takes files.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(IDocument page, Dictionary<string, string> fields, IReadOnlyList<(string Field, string FileName, byte[] Content)>? files = null)
+    {
+        var form = page.QuerySelector("main form[method=post]") ?? throw new Xunit.Sdk.XunitException("no form on the page");
+        fields["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        if (form.GetAttribute("enctype") != "multipart/form-data")
+        {
+            Assert.Null(files);
+            return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+        }
+
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (field, fileName, bytes) in files ?? [])
+        {
+            content.Add(new ByteArrayContent(bytes), field, fileName);
+        }
+
+        return await client.PostAsync(form.GetAttribute("action"), content, TestContext.Current.CancellationToken);
+    }
+
     public async Task<(HttpStatusCode Status, IDocument Page)> GetAsync(string url)
     {
         using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);

@@ -87,7 +87,7 @@ public sealed class NewModel(ReceptionRecords records, CallerScope scope, Caller
         caller.ScopeUnitId is { } own && (await scope.GraphAsync(cancellationToken)).Latest(own) is { } unit ? unit.Code : null;
 
     /// <summary>A count typed in a form: null when empty, an error (the range the records accept) when it is not a whole number.</summary>
-    public static int? Count(string? value, string field, List<FieldError> errors)
+    public static int? Count(string? value, string field, List<FieldError> errors, int most = 100000)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -99,7 +99,7 @@ public sealed class NewModel(ReceptionRecords records, CallerScope scope, Caller
             return count;
         }
 
-        errors.Add(CaseMessages.OutOfRange.For(field, value, 0, 100000));
+        errors.Add(CaseMessages.OutOfRange.For(field, value, 0, most));
         return null;
     }
 }

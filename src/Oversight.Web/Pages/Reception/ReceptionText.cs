@@ -29,6 +29,8 @@ public static class ReceptionText
         "participants" => text["Dialogues.Field.Participants"].Value,
         "participantNote" => text["Dialogues.Field.ParticipantNote"].Value,
         "cases" => text["Dialogues.Field.Cases"].Value,
+        "percentComplete" => text["Tasks.Field.PercentComplete"].Value,
+        "evidence" => text["Tasks.Field.Evidence"].Value,
         _ => text.FieldLabel(field),
     };
 
