@@ -13,7 +13,7 @@ public sealed record ImportMessage(string Key, string English)
     public ImportError At(string file, int row, string? column, params object?[] values)
     {
         var arguments = values.Select(Format).ToArray();
-        return new ImportError(file, row, column, string.Format(CultureInfo.InvariantCulture, English, arguments)) { Key = Key, Arguments = arguments };
+        return new ImportError(file, row, column, string.Format(CultureInfo.InvariantCulture, English, arguments)) { Key = $"ImportError.{Key}", Arguments = arguments };
     }
 
     private static string Format(object? value) => value switch

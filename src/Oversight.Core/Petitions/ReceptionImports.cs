@@ -13,14 +13,6 @@ namespace Oversight.Petitions;
 public sealed class ReceptionSessionImport(OversightDbContext db, ReceptionRecords records, Caller caller, TimeProvider time)
     : RegisterImport<ReceptionSessionImport.Row>(db, caller, time)
 {
-    private static readonly Dictionary<string, string> FieldColumns = new(StringComparer.Ordinal)
-    {
-        ["heldOn"] = "held_on",
-        ["hostName"] = "host_name",
-        ["hostPersonCode"] = "host_person_code",
-        ["hostRole"] = "host_role",
-    };
-
     public override string Name => "reception-sessions";
 
     protected override string Records => "reception-sessions";
@@ -65,7 +57,7 @@ public sealed class ReceptionSessionImport(OversightDbContext db, ReceptionRecor
         var result = existing is null
             ? await records.CreateSessionAsync(row.Request, cancellationToken)
             : await records.UpdateSessionAsync(existing.Id, row.Request, cancellationToken);
-        Report(cells, result.Errors, FieldColumns);
+        Report(cells, result.Errors);
         return !result.Succeeded ? RowOutcome.Failed : existing is null ? RowOutcome.Created : result.Changed ? RowOutcome.Updated : RowOutcome.Unchanged;
     }
 }
@@ -79,12 +71,6 @@ public sealed class ReceptionSessionImport(OversightDbContext db, ReceptionRecor
 public sealed class DialogueMeetingImport(OversightDbContext db, ReceptionRecords records, Caller caller, TimeProvider time)
     : RegisterImport<DialogueMeetingImport.Row>(db, caller, time)
 {
-    private static readonly Dictionary<string, string> FieldColumns = new(StringComparer.Ordinal)
-    {
-        ["heldOn"] = "held_on",
-        ["participantNote"] = "participant_note",
-    };
-
     public override string Name => "dialogue-meetings";
 
     protected override string Records => "dialogue-meetings";
@@ -128,7 +114,7 @@ public sealed class DialogueMeetingImport(OversightDbContext db, ReceptionRecord
         var result = existing is null
             ? await records.CreateMeetingAsync(row.Request, cancellationToken)
             : await records.UpdateMeetingAsync(existing.Id, row.Request, cancellationToken);
-        Report(cells, result.Errors, FieldColumns);
+        Report(cells, result.Errors);
         return !result.Succeeded ? RowOutcome.Failed : existing is null ? RowOutcome.Created : result.Changed ? RowOutcome.Updated : RowOutcome.Unchanged;
     }
 }

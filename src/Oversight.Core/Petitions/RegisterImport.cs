@@ -46,17 +46,20 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
     protected abstract Task<RowOutcome> WriteAsync(TRow row, RowCells cells, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Reports a service's field errors on the row, each under the column its field comes from (<paramref name="columns"/>
-    /// maps field to column; fields not in it name themselves); the service's English wording is kept.
+    /// Reports a service's field errors on the row, each under the column its field comes from: <paramref name="columns"/>
+    /// maps a field to its column; a field not in it names the column in snake case (<c>heldOn</c>: <c>held_on</c>).
     /// </summary>
-    protected static void Report(RowCells cells, IEnumerable<FieldError> errors, IReadOnlyDictionary<string, string> columns)
+    protected static void Report(RowCells cells, IEnumerable<FieldError> errors, IReadOnlyDictionary<string, string>? columns = null)
     {
         foreach (var error in errors)
         {
-            var column = columns.TryGetValue(error.Field, out var mapped) ? mapped : string.IsNullOrEmpty(error.Field) ? null : error.Field;
-            cells.Error(column, error.Message);
+            var column = columns?.GetValueOrDefault(error.Field) ?? (string.IsNullOrEmpty(error.Field) ? null : SnakeCase(error.Field));
+            cells.Error(column, error);
         }
     }
+
+    private static string SnakeCase(string field) =>
+        string.Concat(field.Select((c, i) => char.IsUpper(c) ? (i == 0 ? "" : "_") + char.ToLowerInvariant(c) : c.ToString()));
 
     /// <summary>Work that must be done before the import's transaction opens (it runs only when the file has no errors so far).</summary>
     protected virtual void BeforeTransaction(IReadOnlyList<TRow> rows)
