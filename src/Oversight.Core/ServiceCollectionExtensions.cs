@@ -67,6 +67,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Petitions.ReceptionRegister>();
         services.AddScoped<Accountability.AccountabilitySummary>();
         services.AddScoped<Accountability.DirectiveChain>();
+        services.AddScoped<Accountability.AccountabilityRecords>();
         services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
         services.AddOversightImports();
         return services;

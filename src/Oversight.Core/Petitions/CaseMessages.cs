@@ -64,6 +64,7 @@ public static class CaseMessages
     public static readonly CaseMessage LimitationLapsed = new(nameof(LimitationLapsed), "the statute of limitation for {0} lapsed on {1}, before the decision of {2} ({3})");
     public static readonly CaseMessage BeforeDate = new(nameof(BeforeDate), "{0} is before {1} ({2})");
     public static readonly CaseMessage RequiredWhen = new(nameof(RequiredWhen), "must not be empty when {0} is {1}");
+    public static readonly CaseMessage RequiredWith = new(nameof(RequiredWith), "must not be empty when {0} is given");
     public static readonly CaseMessage OnlyWhen = new(nameof(OnlyWhen), "must be empty unless {0} is {1}");
     public static readonly CaseMessage TargetHasFindings = new(nameof(TargetHasFindings), "target {0} has findings recorded and cannot be removed");
 
