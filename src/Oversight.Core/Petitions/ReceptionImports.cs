@@ -46,7 +46,7 @@ public sealed class ReceptionSessionImport(OversightDbContext db, ReceptionRecor
         var visits = cells.Integer("visits", 0, 100000);
         var people = cells.Integer("people", 0, 100000);
         var request = new ReceptionSessionRequest(
-            cells.Text("unit"), heldOn is { } day ? IsoDate.Format(day) : null, cells.Text("host_name"), cells.Text("host_person_code"),
+            cells.Text("unit"), Iso(heldOn), cells.Text("host_name"), cells.Text("host_person_code"),
             cells.Text("host_role"), cells.Text("kind"), visits, people, cells.Text("note"), reference);
         return cells.HasErrors ? null : new Row(reference!, heldOn!.Value, request);
     }
@@ -57,8 +57,7 @@ public sealed class ReceptionSessionImport(OversightDbContext db, ReceptionRecor
         var result = existing is null
             ? await records.CreateSessionAsync(row.Request, cancellationToken)
             : await records.UpdateSessionAsync(existing.Id, row.Request, cancellationToken);
-        Report(cells, result.Errors);
-        return !result.Succeeded ? RowOutcome.Failed : existing is null ? RowOutcome.Created : result.Changed ? RowOutcome.Updated : RowOutcome.Unchanged;
+        return Outcome(cells, existing is not null, result);
     }
 }
 
@@ -101,9 +100,9 @@ public sealed class DialogueMeetingImport(OversightDbContext db, ReceptionRecord
         var heldOn = RequiredDate(cells, "held_on");
 
         var participants = cells.Integer("participants", 0, 100000);
-        var cases = (cells.Text("cases") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var cases = cells.List("cases");
         var request = new DialogueMeetingRequest(
-            cells.Text("unit"), cells.Text("level"), heldOn is { } day ? IsoDate.Format(day) : null, cells.Text("topic"), participants,
+            cells.Text("unit"), cells.Text("level"), Iso(heldOn), cells.Text("topic"), participants,
             cells.Text("participant_note"), cells.Text("outcome"), cases, reference);
         return cells.HasErrors ? null : new Row(reference!, heldOn!.Value, request);
     }
@@ -114,7 +113,6 @@ public sealed class DialogueMeetingImport(OversightDbContext db, ReceptionRecord
         var result = existing is null
             ? await records.CreateMeetingAsync(row.Request, cancellationToken)
             : await records.UpdateMeetingAsync(existing.Id, row.Request, cancellationToken);
-        Report(cells, result.Errors);
-        return !result.Succeeded ? RowOutcome.Failed : existing is null ? RowOutcome.Created : result.Changed ? RowOutcome.Updated : RowOutcome.Unchanged;
+        return Outcome(cells, existing is not null, result);
     }
 }

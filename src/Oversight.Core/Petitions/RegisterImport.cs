@@ -1,6 +1,7 @@
 using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Imports;
+using Oversight.Text;
 
 namespace Oversight.Petitions;
 
@@ -14,7 +15,7 @@ public enum RowOutcome
 }
 
 /// <summary>
-/// An import of a unit's register (cases, reception sessions, dialogue meetings) through the services officers use
+/// An import of a unit's register (cases, reception sessions, dialogue meetings, accountability records) through the services officers use
 /// by hand, so each row is checked and recorded exactly as if entered on a page. Open to any signed-in caller: a row
 /// naming a unit outside the caller's scope fails.
 /// </summary>
@@ -39,6 +40,9 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
 
     protected abstract string ReferenceOf(TRow row);
 
+    /// <summary>The column of the key rows are matched on: <c>reference</c>, or <c>symbol</c>, <c>decision_number</c>.</summary>
+    protected virtual string ReferenceColumn => "reference";
+
     /// <summary>The row's first date: rows are written in this order, so a case can name an earlier one as its precedent.</summary>
     protected abstract DateOnly DayOf(TRow row);
 
@@ -58,6 +62,14 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
         }
     }
 
+    /// <summary>Reports what creating (<paramref name="existed"/> false) or correcting a row's record did, and its errors.</summary>
+    protected static RowOutcome Outcome<TRecord>(RowCells cells, bool existed, RecordResult<TRecord> result)
+        where TRecord : class
+    {
+        Report(cells, result.Errors);
+        return !result.Succeeded ? RowOutcome.Failed : !existed ? RowOutcome.Created : result.Changed ? RowOutcome.Updated : RowOutcome.Unchanged;
+    }
+
     private static string SnakeCase(string field) =>
         string.Concat(field.Select((c, i) => char.IsUpper(c) ? (i == 0 ? "" : "_") + char.ToLowerInvariant(c) : c.ToString()));
 
@@ -65,6 +77,9 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
     protected virtual void BeforeTransaction(IReadOnlyList<TRow> rows)
     {
     }
+
+    /// <summary>A day as a request takes it (<c>YYYY-MM-DD</c>); null stays null.</summary>
+    protected static string? Iso(DateOnly? day) => day is { } value ? IsoDate.Format(value) : null;
 
     /// <summary>A date cell that must not be blank.</summary>
     protected static DateOnly? RequiredDate(RowCells cells, string column)
@@ -93,7 +108,7 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
 
             if (firstRowOf.TryGetValue(ReferenceOf(row), out var first))
             {
-                cells.Error("reference", ImportMessages.SameReferenceAsRow, ReferenceOf(row), first);
+                cells.Error(ReferenceColumn, ImportMessages.SameReferenceAsRow, ReferenceOf(row), first);
                 continue;
             }
 
