@@ -71,6 +71,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(Attachments.AttachmentSettings.From(configuration));
         services.TryAddSingleton<Attachments.IAttachmentStore, Attachments.LocalDiskAttachmentStore>();
         services.AddScoped<Attachments.AttachmentFiles>();
+        services.AddScoped<Accountability.AccountabilityRecords>();
         services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
         services.AddOversightImports();
         return services;

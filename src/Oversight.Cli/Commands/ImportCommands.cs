@@ -34,6 +34,29 @@ public static class ImportCommands
             + "participant_note,outcome,cases (register numbers separated by ';'). A register number already recorded is corrected to "
             + "the row. All or nothing, safe to repeat.",
             context => ImportAsync(context, "dialogue-meetings")),
+        new(["import", "directives"], "import directives FILE [--dry-run]",
+            "Imports directives from a CSV or XLSX file with the header symbol,issuing_unit,issuing_body,issued_on,title,summary,"
+            + "dissemination_due_on,applied_with (symbols of earlier directives separated by ';'). A symbol already recorded is corrected "
+            + "to the row. All or nothing, safe to repeat.",
+            context => ImportAsync(context, "directives")),
+        new(["import", "dissemination"], "import dissemination FILE [--dry-run]",
+            "Imports dissemination events from a CSV or XLSX file with the header reference,organiser,held_on,online,title,directives,"
+            + "attendance (unit:invited:attended per unit, separated by ';'). All or nothing, safe to repeat.",
+            context => ImportAsync(context, "dissemination")),
+        new(["import", "inspections"], "import inspections FILE [--dry-run]",
+            "Imports inspections and supervisions from a CSV or XLSX file with the header reference,kind,deciding_unit,decision_number,"
+            + "decided_on,title,directive,period_from,period_to,concluded_on,conclusion,team_lead,team,target_units,target_organisations,"
+            + "target_members (team members as Name (role), lists separated by ';'). All or nothing, safe to repeat.",
+            context => ImportAsync(context, "inspections")),
+        new(["import", "discipline"], "import discipline FILE [--dry-run]",
+            "Imports discipline decisions from a CSV or XLSX file with the header decision_number,decided_on,body,deciding_unit,subject,"
+            + "subject_person,subject_unit,form,violation_on,summary,source_inspection,directive,manifestations. A form the rule pack does "
+            + "not allow for the subject, or a decision past the statute of limitation, is an error. All or nothing, safe to repeat.",
+            context => ImportAsync(context, "discipline")),
+        new(["import", "moves"], "import moves FILE [--dry-run]",
+            "Imports personnel moves from a CSV or XLSX file with the header reference,person,kind,post_kind,from_unit,from_title,to_unit,"
+            + "to_title,effective_on,reason,deciding_unit,directive,decision_number. All or nothing, safe to repeat.",
+            context => ImportAsync(context, "moves")),
     ];
 
     private static async Task<int> ImportAsync(CommandContext context, string name)

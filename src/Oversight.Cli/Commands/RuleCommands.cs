@@ -28,7 +28,8 @@ public static class RuleCommands
         foreach (var rule in rules.InForce(on))
         {
             var value = rule.Value;
-            string[] columns = [rule.Key, value.Value.ToString(CultureInfo.InvariantCulture), WireNames<RuleUnit>.ToWire(value.Unit), value.Citation, rule.PackId];
+            var number = value.Unit == RuleUnit.Names ? string.Join(',', value.Names) : value.Value.ToString(CultureInfo.InvariantCulture);
+            string[] columns = [rule.Key, number, WireNames<RuleUnit>.ToWire(value.Unit), value.Citation, rule.PackId];
             await context.Output.WriteLineAsync(string.Join('\t', value.Verified ? columns : [.. columns, "unverified"]));
         }
 

@@ -55,19 +55,19 @@ public sealed class FollowUpTasks(OversightDbContext db, CallerScope scope, Call
     /// Records progress on a task the caller may see, with its evidence: the task is in progress after it, or done
     /// (closed by the caller) when the update says so. A done task takes no more updates.
     /// </summary>
-    public async Task<ReceptionResult<FollowUpTask>> RecordProgressAsync(Guid id, ProgressRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<FollowUpTask>> RecordProgressAsync(Guid id, ProgressRequest request, CancellationToken cancellationToken = default)
     {
         var task = await db.FollowUpTasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (task is null || !(await scope.FilterAsync(cancellationToken)).Contains(task.OwnerUnitId))
         {
-            return new ReceptionResult<FollowUpTask>(null, [], NotFound: true);
+            return new RecordResult<FollowUpTask>(null, [], NotFound: true);
         }
 
         var errors = new List<FieldError>();
         if (task.DoneOn is { } doneOn)
         {
             errors.Add(CaseMessages.TaskDone.For(string.Empty, doneOn));
-            return new ReceptionResult<FollowUpTask>(null, errors);
+            return new RecordResult<FollowUpTask>(null, errors);
         }
 
         var on = RequestFields.Date(request.On, "on", errors);
@@ -96,7 +96,7 @@ public sealed class FollowUpTasks(OversightDbContext db, CallerScope scope, Call
         if (errors.Count > 0)
         {
             db.Entry(task).State = EntityState.Detached;
-            return new ReceptionResult<FollowUpTask>(null, errors);
+            return new RecordResult<FollowUpTask>(null, errors);
         }
 
         var progress = new TaskProgress
@@ -116,6 +116,6 @@ public sealed class FollowUpTasks(OversightDbContext db, CallerScope scope, Call
         }
 
         await attachments.SaveWithAsync(files, nameof(TaskProgress), progress.Id, task.OwnerUnitId, cancellationToken);
-        return new ReceptionResult<FollowUpTask>(task, [], Changed: true);
+        return new RecordResult<FollowUpTask>(task, [], Changed: true);
     }
 }

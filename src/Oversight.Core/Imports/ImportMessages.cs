@@ -13,7 +13,7 @@ public sealed record ImportMessage(string Key, string English)
     public ImportError At(string file, int row, string? column, params object?[] values)
     {
         var arguments = values.Select(Format).ToArray();
-        return new ImportError(file, row, column, string.Format(CultureInfo.InvariantCulture, English, arguments)) { Key = Key, Arguments = arguments };
+        return new ImportError(file, row, column, string.Format(CultureInfo.InvariantCulture, English, arguments)) { Key = $"ImportError.{Key}", Arguments = arguments };
     }
 
     private static string Format(object? value) => value switch
@@ -68,6 +68,7 @@ public static class ImportMessages
     public static readonly ImportMessage SameReferenceAsRow = new(nameof(SameReferenceAsRow), "register number {0} is also on row {1}; give each record one row");
     public static readonly ImportMessage CaseDiffers = new(nameof(CaseDiffers), "register number {0} already exists with different {1}; an import does not rewrite a case's history");
     public static readonly ImportMessage DoesNotFitStatus = new(nameof(DoesNotFitStatus), "'{0}' does not fit status {1}");
+    public static readonly ImportMessage NotAnAttendance = new(nameof(NotAnAttendance), "'{0}' is not unit:invited:attended (10015:120:118)");
     public static readonly ImportMessage RequiredForStatus = new(nameof(RequiredForStatus), "must not be empty for status {0}");
 
     /// <summary>All messages, for checks that each is translated.</summary>

@@ -6,7 +6,10 @@ namespace Oversight.Imports;
 /// </summary>
 public sealed record ImportError(string File, int Row, string? Column, string Message)
 {
-    /// <summary>Which <see cref="ImportMessage"/> this is, for pages that show it in the reader's language.</summary>
+    /// <summary>
+    /// The resource that says it in the reader's language, for pages: <c>ImportError.{key}</c> for an
+    /// <see cref="ImportMessage"/>, <c>CaseError.{key}</c> for a write service's field error.
+    /// </summary>
     public string? Key { get; init; }
 
     /// <summary>The values in the message, in order, as <see cref="ImportMessage.At"/> wrote them.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Oversight.Petitions;
 using Oversight.Text;
 
 namespace Oversight.Imports;
@@ -16,6 +17,10 @@ public sealed class ImportErrors
 
     /// <summary>Reports a message that is not one of <see cref="ImportMessages"/>; pages show it as written.</summary>
     public void Add(TabularRow row, string? column, string message) => errors.Add(new ImportError(row.File, row.Number, column, message));
+
+    /// <summary>Reports a write service's field error; pages translate it as the service's pages do (<c>CaseError.{Key}</c>).</summary>
+    public void Add(TabularRow row, string? column, FieldError error) =>
+        errors.Add(new ImportError(row.File, row.Number, column, error.Message) { Key = $"CaseError.{error.Key}", Arguments = error.Arguments });
 
     /// <summary>Reads typed values from <paramref name="row"/>, reporting unreadable cells here.</summary>
     public RowCells Cells(TabularRow row) => new(row, this);
@@ -49,6 +54,13 @@ public sealed class RowCells(TabularRow row, ImportErrors errors)
         errors.Add(row, column, message);
     }
 
+    /// <summary>Reports a write service's field error (<see cref="FieldError"/>) under a column.</summary>
+    public void Error(string? column, FieldError error)
+    {
+        HasErrors = true;
+        errors.Add(row, column, error);
+    }
+
     /// <summary>The cell as text; null when blank, or when longer than <paramref name="maxLength"/> (reported).</summary>
     public string? Text(string column, int maxLength = int.MaxValue)
     {
@@ -75,6 +87,10 @@ public sealed class RowCells(TabularRow row, ImportErrors errors)
 
         return Text(column, maxLength);
     }
+
+    /// <summary>A list in one cell, its entries separated by <c>;</c>, each trimmed; empty when the cell is blank.</summary>
+    public IReadOnlyList<string> List(string column) =>
+        (Text(column) ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>A date written <c>YYYY-MM-DD</c>, or a date cell of a workbook.</summary>
     public DateOnly? Date(string column)

@@ -89,6 +89,11 @@ public static class ImportServices
         services.AddScoped<SpreadsheetImport, Petitions.CaseImport>();
         services.AddScoped<SpreadsheetImport, Petitions.ReceptionSessionImport>();
         services.AddScoped<SpreadsheetImport, Petitions.DialogueMeetingImport>();
+        services.AddScoped<SpreadsheetImport, Accountability.DirectiveImport>();
+        services.AddScoped<SpreadsheetImport, Accountability.DisseminationImport>();
+        services.AddScoped<SpreadsheetImport, Accountability.InspectionImport>();
+        services.AddScoped<SpreadsheetImport, Accountability.DisciplineImport>();
+        services.AddScoped<SpreadsheetImport, Accountability.PersonnelMoveImport>();
         services.AddScoped<ImportCatalog>();
         return services;
     }

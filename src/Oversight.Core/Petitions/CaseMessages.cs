@@ -22,7 +22,10 @@ public sealed record CaseMessage(string Key, string English)
     }
 }
 
-/// <summary>Every message the case workflow answers with. Each has a translation under <c>CaseError.{Key}</c> for the pages.</summary>
+/// <summary>
+/// Every message the write services answer with (the case workflow, the reception register, the accountability
+/// records). Each has a translation under <c>CaseError.{Key}</c> for the pages.
+/// </summary>
 public static class CaseMessages
 {
     public static readonly CaseMessage Required = new(nameof(Required), "must not be empty");
@@ -53,6 +56,24 @@ public static class CaseMessages
     public static readonly CaseMessage TaskDone = new(nameof(TaskDone), "the task was done on {0}; it takes no more progress");
     public static readonly CaseMessage BeforeConclusion = new(nameof(BeforeConclusion), "{0} is before {1}, when the inspection was concluded");
     public static readonly CaseMessage DoneNotComplete = new(nameof(DoneNotComplete), "a done task is 100% complete, not {0}%");
+
+    public static readonly CaseMessage AlreadyRecorded = new(nameof(AlreadyRecorded), "{0} is already recorded; correct that record instead");
+    public static readonly CaseMessage DirectiveNotFound = new(nameof(DirectiveNotFound), "no directive has symbol {0}");
+    public static readonly CaseMessage NotAnEarlierDirective = new(nameof(NotAnEarlierDirective), "{0} was not issued before this directive; record the link on {0}");
+    public static readonly CaseMessage InspectionNotFound = new(nameof(InspectionNotFound), "no inspection you may see has register number {0}");
+    public static readonly CaseMessage ManifestationNotFound = new(nameof(ManifestationNotFound), "directive {0} has no manifestation {1} in its appendix");
+    public static readonly CaseMessage ListedTwice = new(nameof(ListedTwice), "{0} is listed twice");
+    public static readonly CaseMessage AttendedOverInvited = new(nameof(AttendedOverInvited), "unit {0}: {1} attended, more than the {2} invited");
+    public static readonly CaseMessage NotAPartyBody = new(nameof(NotAPartyBody), "{0} is not a Party committee or Party branch");
+    public static readonly CaseMessage NotAMemberOn = new(nameof(NotAMemberOn), "{0} was not a Party member on {1}");
+    public static readonly CaseMessage MemberStatusDiffers = new(nameof(MemberStatusDiffers), "{0} was {1} on {2}");
+    public static readonly CaseMessage FormNotAllowed = new(nameof(FormNotAllowed), "{0} is not a form of discipline for {1}; allowed: {2}");
+    public static readonly CaseMessage LimitationLapsed = new(nameof(LimitationLapsed), "the statute of limitation for {0} lapsed on {1}, before the decision of {2} ({3})");
+    public static readonly CaseMessage BeforeDate = new(nameof(BeforeDate), "{0} is before {1} ({2})");
+    public static readonly CaseMessage RequiredWhen = new(nameof(RequiredWhen), "must not be empty when {0} is {1}");
+    public static readonly CaseMessage RequiredWith = new(nameof(RequiredWith), "must not be empty when {0} is given");
+    public static readonly CaseMessage OnlyWhen = new(nameof(OnlyWhen), "must be empty unless {0} is {1}");
+    public static readonly CaseMessage TargetHasFindings = new(nameof(TargetHasFindings), "target {0} has findings recorded and cannot be removed");
 
     /// <summary>All messages, for checks that each is translated.</summary>
     public static IReadOnlyList<CaseMessage> All { get; } = typeof(CaseMessages).GetFields()

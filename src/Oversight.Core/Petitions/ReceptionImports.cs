@@ -13,14 +13,6 @@ namespace Oversight.Petitions;
 public sealed class ReceptionSessionImport(OversightDbContext db, ReceptionRecords records, Caller caller, TimeProvider time)
     : RegisterImport<ReceptionSessionImport.Row>(db, caller, time)
 {
-    private static readonly Dictionary<string, string> FieldColumns = new(StringComparer.Ordinal)
-    {
-        ["heldOn"] = "held_on",
-        ["hostName"] = "host_name",
-        ["hostPersonCode"] = "host_person_code",
-        ["hostRole"] = "host_role",
-    };
-
     public override string Name => "reception-sessions";
 
     protected override string Records => "reception-sessions";
@@ -54,7 +46,7 @@ public sealed class ReceptionSessionImport(OversightDbContext db, ReceptionRecor
         var visits = cells.Integer("visits", 0, 100000);
         var people = cells.Integer("people", 0, 100000);
         var request = new ReceptionSessionRequest(
-            cells.Text("unit"), heldOn is { } day ? IsoDate.Format(day) : null, cells.Text("host_name"), cells.Text("host_person_code"),
+            cells.Text("unit"), Iso(heldOn), cells.Text("host_name"), cells.Text("host_person_code"),
             cells.Text("host_role"), cells.Text("kind"), visits, people, cells.Text("note"), reference);
         return cells.HasErrors ? null : new Row(reference!, heldOn!.Value, request);
     }
@@ -65,8 +57,7 @@ public sealed class ReceptionSessionImport(OversightDbContext db, ReceptionRecor
         var result = existing is null
             ? await records.CreateSessionAsync(row.Request, cancellationToken)
             : await records.UpdateSessionAsync(existing.Id, row.Request, cancellationToken);
-        Report(cells, result.Errors, FieldColumns);
-        return !result.Succeeded ? RowOutcome.Failed : existing is null ? RowOutcome.Created : result.Changed ? RowOutcome.Updated : RowOutcome.Unchanged;
+        return Outcome(cells, existing is not null, result);
     }
 }
 
@@ -79,12 +70,6 @@ public sealed class ReceptionSessionImport(OversightDbContext db, ReceptionRecor
 public sealed class DialogueMeetingImport(OversightDbContext db, ReceptionRecords records, Caller caller, TimeProvider time)
     : RegisterImport<DialogueMeetingImport.Row>(db, caller, time)
 {
-    private static readonly Dictionary<string, string> FieldColumns = new(StringComparer.Ordinal)
-    {
-        ["heldOn"] = "held_on",
-        ["participantNote"] = "participant_note",
-    };
-
     public override string Name => "dialogue-meetings";
 
     protected override string Records => "dialogue-meetings";
@@ -115,9 +100,9 @@ public sealed class DialogueMeetingImport(OversightDbContext db, ReceptionRecord
         var heldOn = RequiredDate(cells, "held_on");
 
         var participants = cells.Integer("participants", 0, 100000);
-        var cases = (cells.Text("cases") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var cases = cells.List("cases");
         var request = new DialogueMeetingRequest(
-            cells.Text("unit"), cells.Text("level"), heldOn is { } day ? IsoDate.Format(day) : null, cells.Text("topic"), participants,
+            cells.Text("unit"), cells.Text("level"), Iso(heldOn), cells.Text("topic"), participants,
             cells.Text("participant_note"), cells.Text("outcome"), cases, reference);
         return cells.HasErrors ? null : new Row(reference!, heldOn!.Value, request);
     }
@@ -128,7 +113,6 @@ public sealed class DialogueMeetingImport(OversightDbContext db, ReceptionRecord
         var result = existing is null
             ? await records.CreateMeetingAsync(row.Request, cancellationToken)
             : await records.UpdateMeetingAsync(existing.Id, row.Request, cancellationToken);
-        Report(cells, result.Errors, FieldColumns);
-        return !result.Succeeded ? RowOutcome.Failed : existing is null ? RowOutcome.Created : result.Changed ? RowOutcome.Updated : RowOutcome.Unchanged;
+        return Outcome(cells, existing is not null, result);
     }
 }

@@ -56,10 +56,11 @@ public sealed record DialogueMeetingRequest(
     string? Reference = null);
 
 /// <summary>
-/// What creating or updating a session or meeting did: the record as it now is and whether anything was written,
-/// or why nothing was. Field names in <see cref="Errors"/> are the request's (<c>heldOn</c>, <c>hostPersonCode</c> …).
+/// What creating or updating a record (a reception session, a dialogue meeting, an accountability record) did: the
+/// record as it now is and whether anything was written, or why nothing was. Field names in <see cref="Errors"/> are
+/// the request's (<c>heldOn</c>, <c>hostPersonCode</c> …).
 /// </summary>
-public sealed record ReceptionResult<TRecord>(TRecord? Record, IReadOnlyList<FieldError> Errors, bool NotFound = false, bool Changed = false)
+public sealed record RecordResult<TRecord>(TRecord? Record, IReadOnlyList<FieldError> Errors, bool NotFound = false, bool Changed = false)
     where TRecord : class
 {
     public bool Succeeded => Record is not null && Errors.Count == 0;
@@ -83,30 +84,30 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
     private DateOnly Today => VietnamTime.Today(time);
 
     /// <summary>Records a reception session in a unit within the caller's scope.</summary>
-    public async Task<ReceptionResult<ReceptionSession>> CreateSessionAsync(ReceptionSessionRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<ReceptionSession>> CreateSessionAsync(ReceptionSessionRequest request, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
         var reference = await NewOrFreeReferenceAsync(request.Reference, errors, "TCD", db.ReceptionSessions.Select(s => s.Reference), CaseMessages.SessionReferenceTaken, request.HeldOn, cancellationToken);
         var fields = await CheckSessionAsync(request, errors, cancellationToken);
         if (errors.Count > 0 || fields is null || reference is null)
         {
-            return new ReceptionResult<ReceptionSession>(null, errors);
+            return new RecordResult<ReceptionSession>(null, errors);
         }
 
         var session = new ReceptionSession { Reference = reference, HostName = fields.HostName };
         fields.ApplyTo(session);
         db.ReceptionSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
-        return new ReceptionResult<ReceptionSession>(session, [], Changed: true);
+        return new RecordResult<ReceptionSession>(session, [], Changed: true);
     }
 
     /// <summary>Corrects a session the caller may see; its unit may move to another unit within the caller's scope.</summary>
-    public async Task<ReceptionResult<ReceptionSession>> UpdateSessionAsync(Guid id, ReceptionSessionRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<ReceptionSession>> UpdateSessionAsync(Guid id, ReceptionSessionRequest request, CancellationToken cancellationToken = default)
     {
         var session = await db.ReceptionSessions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (session is null || !(await scope.FilterAsync(cancellationToken)).Contains(session.UnitId))
         {
-            return new ReceptionResult<ReceptionSession>(null, [], NotFound: true);
+            return new RecordResult<ReceptionSession>(null, [], NotFound: true);
         }
 
         var errors = new List<FieldError>();
@@ -114,11 +115,11 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
         if (errors.Count > 0 || fields is null)
         {
             db.Entry(session).State = EntityState.Detached;
-            return new ReceptionResult<ReceptionSession>(null, errors);
+            return new RecordResult<ReceptionSession>(null, errors);
         }
 
         fields.ApplyTo(session);
-        return new ReceptionResult<ReceptionSession>(session, [], Changed: await SaveIfChangedAsync(cancellationToken));
+        return new RecordResult<ReceptionSession>(session, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
     }
 
     /// <summary>A session the caller may see, by id; null when it does not exist for them.</summary>
@@ -130,14 +131,14 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
         VisibleAsync(db.ReceptionSessions.AsNoTracking().Where(s => s.Reference == VietnameseText.Normalize(reference)), s => s.UnitId, cancellationToken);
 
     /// <summary>Records a dialogue meeting in a unit within the caller's scope, with the cases it discussed.</summary>
-    public async Task<ReceptionResult<DialogueMeeting>> CreateMeetingAsync(DialogueMeetingRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<DialogueMeeting>> CreateMeetingAsync(DialogueMeetingRequest request, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
         var reference = await NewOrFreeReferenceAsync(request.Reference, errors, "DT", db.DialogueMeetings.Select(m => m.Reference), CaseMessages.MeetingReferenceTaken, request.HeldOn, cancellationToken);
         var fields = await CheckMeetingAsync(request, errors, cancellationToken);
         if (errors.Count > 0 || fields is null || reference is null)
         {
-            return new ReceptionResult<DialogueMeeting>(null, errors);
+            return new RecordResult<DialogueMeeting>(null, errors);
         }
 
         var meeting = new DialogueMeeting { Reference = reference, Topic = fields.Topic };
@@ -145,16 +146,16 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
         db.DialogueMeetings.Add(meeting);
         LinkCases(meeting, fields.CaseIds);
         await db.SaveChangesAsync(cancellationToken);
-        return new ReceptionResult<DialogueMeeting>(meeting, [], Changed: true);
+        return new RecordResult<DialogueMeeting>(meeting, [], Changed: true);
     }
 
     /// <summary>Corrects a meeting the caller may see; the cases listed replace those linked before.</summary>
-    public async Task<ReceptionResult<DialogueMeeting>> UpdateMeetingAsync(Guid id, DialogueMeetingRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<DialogueMeeting>> UpdateMeetingAsync(Guid id, DialogueMeetingRequest request, CancellationToken cancellationToken = default)
     {
         var meeting = await db.DialogueMeetings.Include(m => m.Cases).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is null || !(await scope.FilterAsync(cancellationToken)).Contains(meeting.UnitId))
         {
-            return new ReceptionResult<DialogueMeeting>(null, [], NotFound: true);
+            return new RecordResult<DialogueMeeting>(null, [], NotFound: true);
         }
 
         var errors = new List<FieldError>();
@@ -162,12 +163,12 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
         if (errors.Count > 0 || fields is null)
         {
             db.ChangeTracker.Clear();
-            return new ReceptionResult<DialogueMeeting>(null, errors);
+            return new RecordResult<DialogueMeeting>(null, errors);
         }
 
         fields.ApplyTo(meeting);
         LinkCases(meeting, fields.CaseIds);
-        return new ReceptionResult<DialogueMeeting>(meeting, [], Changed: await SaveIfChangedAsync(cancellationToken));
+        return new RecordResult<DialogueMeeting>(meeting, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
     }
 
     /// <summary>A meeting the caller may see, with its case links, by id; null when it does not exist for them.</summary>
@@ -227,14 +228,14 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
 
     private async Task<SessionFields?> CheckSessionAsync(ReceptionSessionRequest request, List<FieldError> errors, CancellationToken cancellationToken)
     {
-        var heldOn = Day(request.HeldOn, "heldOn", errors);
+        var heldOn = RequestFields.PastDate(request.HeldOn, "heldOn", Today, errors);
         var hostName = RequestFields.Text(request.HostName, "hostName", 200, errors, required: true);
         var role = RequestFields.Parse<HostRole>(request.HostRole, "hostRole", errors);
         var kind = RequestFields.Parse<SessionKind>(request.Kind, "kind", errors);
         var note = RequestFields.Text(request.Note, "note", 2000, errors, required: false);
-        var visits = Count(request.Visits, "visits", 0, MostPeople, errors);
-        var people = Count(request.People, "people", visits ?? 0, MostPeople, errors);
-        var unit = await UnitAsync(request.Unit, heldOn, errors, cancellationToken);
+        var visits = RequestFields.Count(request.Visits, "visits", 0, MostPeople, errors);
+        var people = RequestFields.Count(request.People, "people", visits ?? 0, MostPeople, errors);
+        var unit = await RequestFields.UnitAsync(scope, request.Unit, "unit", heldOn, errors, cancellationToken);
         Guid? hostPersonId = null;
         if (VietnameseText.Normalize(request.HostPersonCode) is { } personCode)
         {
@@ -252,15 +253,15 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
 
     private async Task<MeetingFields?> CheckMeetingAsync(DialogueMeetingRequest request, List<FieldError> errors, CancellationToken cancellationToken)
     {
-        var heldOn = Day(request.HeldOn, "heldOn", errors);
+        var heldOn = RequestFields.PastDate(request.HeldOn, "heldOn", Today, errors);
         var level = RequestFields.Parse<DialogueLevel>(request.Level, "level", errors);
         var topic = RequestFields.Text(request.Topic, "topic", 500, errors, required: true);
-        var participants = Count(request.Participants, "participants", 0, MostPeople, errors);
+        var participants = RequestFields.Count(request.Participants, "participants", 0, MostPeople, errors);
         var participantNote = RequestFields.Text(request.ParticipantNote, "participantNote", 2000, errors, required: false);
         var outcome = RequestFields.Text(request.Outcome, "outcome", 4000, errors, required: false);
-        var unit = await UnitAsync(request.Unit, heldOn, errors, cancellationToken);
+        var unit = await RequestFields.UnitAsync(scope, request.Unit, "unit", heldOn, errors, cancellationToken);
         var caseIds = new HashSet<Guid>();
-        var references = (request.Cases ?? []).Select(VietnameseText.Normalize).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var references = RequestFields.List(request.Cases);
         if (references.Count > 0)
         {
             var filter = await scope.FilterAsync(cancellationToken);
@@ -285,30 +286,6 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
             : new MeetingFields(unit.Id, level!.Value, heldOn!.Value, topic!, participants!.Value, participantNote, outcome, caseIds);
     }
 
-    private async Task<UnitSnapshot?> UnitAsync(string? code, DateOnly? on, List<FieldError> errors, CancellationToken cancellationToken)
-    {
-        var unitCode = VietnameseText.Normalize(code);
-        if (unitCode is null)
-        {
-            errors.Add(CaseMessages.Required.For("unit"));
-            return null;
-        }
-
-        if (on is not { } day)
-        {
-            return null;
-        }
-
-        var unit = (await scope.GraphAsync(cancellationToken)).Find(unitCode, day);
-        if (unit is null || !(await scope.FilterAsync(cancellationToken)).Contains(unit.Id))
-        {
-            errors.Add(CaseMessages.UnitNotFound.For("unit", unitCode, day));
-            return null;
-        }
-
-        return unit;
-    }
-
     private async Task<string?> NewOrFreeReferenceAsync(string? given, List<FieldError> errors, string prefix, IQueryable<string> taken, CaseMessage takenMessage, string? heldOn, CancellationToken cancellationToken)
     {
         var reference = RequestFields.Text(given, "reference", ReferenceLength, errors, required: false);
@@ -327,46 +304,10 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
         return reference;
     }
 
-    private async Task<bool> SaveIfChangedAsync(CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.DetectChanges();
-        if (!db.ChangeTracker.HasChanges())
-        {
-            return false;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
-
     private async Task<TRecord?> VisibleAsync<TRecord>(IQueryable<TRecord> query, Func<TRecord, Guid> unitOf, CancellationToken cancellationToken)
         where TRecord : class
     {
         var record = await query.FirstOrDefaultAsync(cancellationToken);
         return record is not null && (await scope.FilterAsync(cancellationToken)).Contains(unitOf(record)) ? record : null;
-    }
-
-    private DateOnly? Day(string? text, string field, List<FieldError> errors)
-    {
-        var day = RequestFields.Date(text, field, errors);
-        if (day > Today)
-        {
-            errors.Add(CaseMessages.InTheFuture.For(field, day, Today));
-            return null;
-        }
-
-        return day;
-    }
-
-    private static int? Count(int? value, string field, int least, int most, List<FieldError> errors)
-    {
-        var count = value ?? 0;
-        if (count < least || count > most)
-        {
-            errors.Add(CaseMessages.OutOfRange.For(field, count, least, most));
-            return null;
-        }
-
-        return count;
     }
 }

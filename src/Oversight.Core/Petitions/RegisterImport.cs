@@ -1,6 +1,7 @@
 using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Imports;
+using Oversight.Text;
 
 namespace Oversight.Petitions;
 
@@ -14,7 +15,7 @@ public enum RowOutcome
 }
 
 /// <summary>
-/// An import of a unit's register (cases, reception sessions, dialogue meetings) through the services officers use
+/// An import of a unit's register (cases, reception sessions, dialogue meetings, accountability records) through the services officers use
 /// by hand, so each row is checked and recorded exactly as if entered on a page. Open to any signed-in caller: a row
 /// naming a unit outside the caller's scope fails.
 /// </summary>
@@ -39,6 +40,9 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
 
     protected abstract string ReferenceOf(TRow row);
 
+    /// <summary>The column of the key rows are matched on: <c>reference</c>, or <c>symbol</c>, <c>decision_number</c>.</summary>
+    protected virtual string ReferenceColumn => "reference";
+
     /// <summary>The row's first date: rows are written in this order, so a case can name an earlier one as its precedent.</summary>
     protected abstract DateOnly DayOf(TRow row);
 
@@ -46,22 +50,36 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
     protected abstract Task<RowOutcome> WriteAsync(TRow row, RowCells cells, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Reports a service's field errors on the row, each under the column its field comes from (<paramref name="columns"/>
-    /// maps field to column; fields not in it name themselves); the service's English wording is kept.
+    /// Reports a service's field errors on the row, each under the column its field comes from: <paramref name="columns"/>
+    /// maps a field to its column; a field not in it names the column in snake case (<c>heldOn</c>: <c>held_on</c>).
     /// </summary>
-    protected static void Report(RowCells cells, IEnumerable<FieldError> errors, IReadOnlyDictionary<string, string> columns)
+    protected static void Report(RowCells cells, IEnumerable<FieldError> errors, IReadOnlyDictionary<string, string>? columns = null)
     {
         foreach (var error in errors)
         {
-            var column = columns.TryGetValue(error.Field, out var mapped) ? mapped : string.IsNullOrEmpty(error.Field) ? null : error.Field;
-            cells.Error(column, error.Message);
+            var column = columns?.GetValueOrDefault(error.Field) ?? (string.IsNullOrEmpty(error.Field) ? null : SnakeCase(error.Field));
+            cells.Error(column, error);
         }
     }
+
+    /// <summary>Reports what creating (<paramref name="existed"/> false) or correcting a row's record did, and its errors.</summary>
+    protected static RowOutcome Outcome<TRecord>(RowCells cells, bool existed, RecordResult<TRecord> result)
+        where TRecord : class
+    {
+        Report(cells, result.Errors);
+        return !result.Succeeded ? RowOutcome.Failed : !existed ? RowOutcome.Created : result.Changed ? RowOutcome.Updated : RowOutcome.Unchanged;
+    }
+
+    private static string SnakeCase(string field) =>
+        string.Concat(field.Select((c, i) => char.IsUpper(c) ? (i == 0 ? "" : "_") + char.ToLowerInvariant(c) : c.ToString()));
 
     /// <summary>Work that must be done before the import's transaction opens (it runs only when the file has no errors so far).</summary>
     protected virtual void BeforeTransaction(IReadOnlyList<TRow> rows)
     {
     }
+
+    /// <summary>A day as a request takes it (<c>YYYY-MM-DD</c>); null stays null.</summary>
+    protected static string? Iso(DateOnly? day) => day is { } value ? IsoDate.Format(value) : null;
 
     /// <summary>A date cell that must not be blank.</summary>
     protected static DateOnly? RequiredDate(RowCells cells, string column)
@@ -90,7 +108,7 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
 
             if (firstRowOf.TryGetValue(ReferenceOf(row), out var first))
             {
-                cells.Error("reference", ImportMessages.SameReferenceAsRow, ReferenceOf(row), first);
+                cells.Error(ReferenceColumn, ImportMessages.SameReferenceAsRow, ReferenceOf(row), first);
                 continue;
             }
 

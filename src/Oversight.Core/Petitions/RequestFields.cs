@@ -1,8 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Oversight.Accounts;
+using Oversight.Data;
+using Oversight.Organisation;
 using Oversight.Text;
 
 namespace Oversight.Petitions;
 
-/// <summary>Reads the text fields of a request (cases, sessions, meetings), adding a <see cref="FieldError"/> for each that is wrong.</summary>
+/// <summary>
+/// Reads the fields of a request (cases, sessions, meetings, accountability records), adding a <see cref="FieldError"/>
+/// for each that is wrong.
+/// </summary>
 internal static class RequestFields
 {
     /// <summary>
@@ -66,6 +73,86 @@ internal static class RequestFields
         errors.Add(CaseMessages.NotADate.For(field, text));
         return null;
     }
+
+    /// <summary>A required YYYY-MM-DD date that is not after <paramref name="today"/>.</summary>
+    public static DateOnly? PastDate(string? text, string field, DateOnly today, List<FieldError> errors)
+    {
+        var day = Date(text, field, errors);
+        if (day > today)
+        {
+            errors.Add(CaseMessages.InTheFuture.For(field, day, today));
+            return null;
+        }
+
+        return day;
+    }
+
+    /// <summary>An optional YYYY-MM-DD date that is not after <paramref name="today"/>; null when empty.</summary>
+    public static DateOnly? OptionalPastDate(string? text, string field, DateOnly today, List<FieldError> errors) =>
+        string.IsNullOrWhiteSpace(text) ? null : PastDate(text, field, today, errors);
+
+    /// <summary>A count from <paramref name="least"/> to <paramref name="most"/>; 0 when not given.</summary>
+    public static int? Count(int? value, string field, int least, int most, List<FieldError> errors)
+    {
+        var count = value ?? 0;
+        if (count < least || count > most)
+        {
+            errors.Add(CaseMessages.OutOfRange.For(field, count, least, most));
+            return null;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The unit that has <paramref name="code"/> on <paramref name="on"/>, when it lies within the caller's scope; a
+    /// unit outside it does not exist for the caller. Null (reported) when the code is empty or names no such unit, and
+    /// null (not reported: the date's own error says why) when there is no date.
+    /// </summary>
+    public static async Task<UnitSnapshot?> UnitAsync(CallerScope scope, string? code, string field, DateOnly? on, List<FieldError> errors, CancellationToken cancellationToken, bool required = true)
+    {
+        var unitCode = VietnameseText.Normalize(code);
+        if (unitCode is null)
+        {
+            if (required)
+            {
+                errors.Add(CaseMessages.Required.For(field));
+            }
+
+            return null;
+        }
+
+        if (on is not { } day)
+        {
+            return null;
+        }
+
+        var unit = (await scope.GraphAsync(cancellationToken)).Find(unitCode, day);
+        if (unit is null || !(await scope.FilterAsync(cancellationToken)).Contains(unit.Id))
+        {
+            errors.Add(CaseMessages.UnitNotFound.For(field, unitCode, day));
+            return null;
+        }
+
+        return unit;
+    }
+
+    /// <summary>Saves when the context tracks a change; whether it did. An update that changes nothing writes nothing, so it is not audited.</summary>
+    public static async Task<bool> SaveIfChangedAsync(OversightDbContext db, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.DetectChanges();
+        if (!db.ChangeTracker.HasChanges())
+        {
+            return false;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The list's entries as NFC text, blank ones dropped, each once, in their order.</summary>
+    public static IReadOnlyList<string> List(IEnumerable<string?>? items) =>
+        (items ?? []).Select(VietnameseText.Normalize).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }

@@ -67,7 +67,24 @@ public sealed record RulePackFile(string Id, string Title, DateOnly EffectiveFro
                 errors.Add($"{at}.unit: '{rule.Unit}' is not one of: {string.Join(", ", WireNames<RuleUnit>.All)}");
             }
 
-            if (rule.Value is not { } value || value < 0)
+            var names = (rule.Values ?? []).Select(VietnameseText.Normalize).ToArray();
+            if (unit == RuleUnit.Names)
+            {
+                if (names.Length == 0 || names.Any(n => n is null))
+                {
+                    errors.Add($"{at}.values: a list of names needs at least one, none empty");
+                }
+
+                if (rule.Value is not null)
+                {
+                    errors.Add($"{at}.value: a list of names has no number; give values only");
+                }
+            }
+            else if (rule.Values is not null)
+            {
+                errors.Add($"{at}.values: only a rule of unit names has values; give value");
+            }
+            else if (rule.Value is not { } value || value < 0)
             {
                 errors.Add($"{at}.value: must be a number, zero or more");
             }
@@ -81,7 +98,7 @@ public sealed record RulePackFile(string Id, string Title, DateOnly EffectiveFro
                 errors.Add($"{at}.citation: every value needs its legal citation");
             }
 
-            rules[key] = new RuleValue(rule.Value ?? 0, unit, VietnameseText.Normalize(rule.Citation) ?? string.Empty, rule.Verified ?? false);
+            rules[key] = new RuleValue(rule.Value ?? 0, unit, VietnameseText.Normalize(rule.Citation) ?? string.Empty, rule.Verified ?? false) { Names = names.OfType<string>().ToArray() };
         }
 
         return errors.Count > 0
@@ -91,7 +108,7 @@ public sealed record RulePackFile(string Id, string Title, DateOnly EffectiveFro
 
     private sealed record Document(string? Id, string? Title, string? EffectiveFrom, Dictionary<string, RuleDocument>? Rules);
 
-    private sealed record RuleDocument(decimal? Value, string? Unit, string? Citation, bool? Verified);
+    private sealed record RuleDocument(decimal? Value, List<string>? Values, string? Unit, string? Citation, bool? Verified);
 }
 
 /// <summary>A parsed pack, or what is wrong with the file.</summary>

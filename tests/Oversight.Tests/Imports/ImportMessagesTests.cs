@@ -30,7 +30,7 @@ public sealed partial class ImportMessagesTests
         var error = ImportMessages.EndBeforeStart.At("units.csv", 4, "valid_to", new DateOnly(2025, 6, 30), "valid_from", new DateOnly(2025, 7, 1));
 
         Assert.Equal("units.csv:4: column valid_to: 2025-06-30 is before valid_from 2025-07-01", error.ToString());
-        Assert.Equal("EndBeforeStart", error.Key);
+        Assert.Equal("ImportError.EndBeforeStart", error.Key);
         Assert.Equal(["2025-06-30", "valid_from", "2025-07-01"], error.Arguments);
     }
 

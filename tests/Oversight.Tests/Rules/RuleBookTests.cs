@@ -85,7 +85,7 @@ public sealed class RuleBookTests
                 "bad.json: id: 'bad pack' must be 1–100 letters, digits, '-' or '.'",
                 "bad.json: rules.complaint.resolve.citation: every value needs its legal citation",
                 "bad.json: rules.complaint.resolve.value: 2.5 must be a whole number",
-                "bad.json: rules.x.unit: 'fortnights' is not one of: calendar-days, working-days, days-per-week, days-per-month, years, count",
+                "bad.json: rules.x.unit: 'fortnights' is not one of: calendar-days, working-days, days-per-week, days-per-month, years, count, names",
             ],
             result.Errors.Order(StringComparer.Ordinal));
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<OversightDbContext>().RulePacks.CountAsync(Cancel));

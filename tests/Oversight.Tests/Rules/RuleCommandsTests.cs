@@ -72,7 +72,7 @@ public sealed class RuleCommandsTests
             Assert.Equal((1, ""), (result.ExitCode, result.Output));
             Assert.Equal(
                 [
-                    $"{file}: rules.complaint.accept.unit: 'days' is not one of: calendar-days, working-days, days-per-week, days-per-month, years, count",
+                    $"{file}: rules.complaint.accept.unit: 'days' is not one of: calendar-days, working-days, days-per-week, days-per-month, years, count, names",
                     $"{file}: rules.complaint.accept.citation: every value needs its legal citation",
                     $"{file}: 2 error(s); nothing was loaded.",
                 ],

@@ -47,7 +47,7 @@ public sealed class IndexModel(ImportCatalog catalog, Caller caller, IStringLoca
 
     /// <summary>An error's message in the reader's language; as the import wrote it when it has no translation.</summary>
     public string Describe(ImportError error) =>
-        error.Key is { } key && text[$"ImportError.{key}", [.. error.Arguments]] is { ResourceNotFound: false } translated
+        error.Key is { } key && text[key, [.. error.Arguments]] is { ResourceNotFound: false } translated
             ? translated.Value
             : error.Message;
 

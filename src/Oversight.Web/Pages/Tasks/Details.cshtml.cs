@@ -57,7 +57,7 @@ public sealed class DetailsModel(FollowUpTasks tasks, AttachmentSettings attachm
         var errors = new List<FieldError>();
         var percent = Reception.NewModel.Count(PercentComplete, "percentComplete", errors, most: 100);
         var result = errors.Count > 0
-            ? new ReceptionResult<FollowUpTask>(null, errors)
+            ? new RecordResult<FollowUpTask>(null, errors)
             : await tasks.RecordProgressAsync(
                 id,
                 new ProgressRequest(On, Note, percent, Done, Evidence.Select(f => new Upload(f.FileName, f.Length, f.OpenReadStream)).ToList()),
