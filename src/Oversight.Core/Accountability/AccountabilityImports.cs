@@ -95,10 +95,9 @@ public sealed class DisseminationImport(OversightDbContext db, AccountabilityRec
         var attendance = new List<AttendanceRequest>();
         foreach (var item in cells.List("attendance"))
         {
-            var parts = item.Split(':', StringSplitOptions.TrimEntries);
-            if (parts.Length == 3 && Count(parts[1]) is { } invited && Count(parts[2]) is { } attended && parts[0].Length > 0)
+            if (AttendanceRequest.Parse(item) is { } entry)
             {
-                attendance.Add(new AttendanceRequest(parts[0], invited, attended));
+                attendance.Add(entry);
             }
             else
             {
@@ -110,8 +109,6 @@ public sealed class DisseminationImport(OversightDbContext db, AccountabilityRec
             reference, cells.Text("organiser"), Iso(heldOn), online ?? false, cells.Text("title"), cells.List("directives"), attendance);
         return cells.HasErrors ? null : new Row(reference!, heldOn!.Value, request);
     }
-
-    private static int? Count(string text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : null;
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
@@ -165,22 +162,13 @@ public sealed class InspectionImport(OversightDbContext db, AccountabilityRecord
     {
         var reference = cells.Required("reference", 64);
         var decidedOn = RequiredDate(cells, "decided_on");
-        var team = cells.List("team_lead").Select(m => Member(m, true)).Concat(cells.List("team").Select(m => Member(m, false))).ToList();
+        var team = cells.List("team_lead").Select(m => TeamMemberRequest.Parse(m, true)).Concat(cells.List("team").Select(m => TeamMemberRequest.Parse(m, false))).ToList();
         var request = new InspectionRequest(
             reference, cells.Text("kind"), cells.Text("deciding_unit"), cells.Text("decision_number"), Iso(decidedOn), cells.Text("title"),
             cells.Text("directive"), Iso(cells.Date("period_from")), Iso(cells.Date("period_to")),
             Iso(cells.Date("concluded_on")), cells.Text("conclusion"), team,
             cells.List("target_units"), cells.List("target_organisations"), cells.List("target_members"));
         return cells.HasErrors ? null : new Row(reference!, decidedOn!.Value, request);
-    }
-
-    /// <summary><c>Name (role)</c>, or a name alone.</summary>
-    private static TeamMemberRequest Member(string text, bool isLead)
-    {
-        var open = text.LastIndexOf(" (", StringComparison.Ordinal);
-        return open > 0 && text.EndsWith(')')
-            ? new TeamMemberRequest(text[..open], text[(open + 2)..^1], isLead)
-            : new TeamMemberRequest(text, null, isLead);
     }
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)

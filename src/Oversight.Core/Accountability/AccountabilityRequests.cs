@@ -27,7 +27,19 @@ public sealed record DirectiveRequest(
     IReadOnlyList<string>? AppliedWith = null);
 
 /// <summary>A unit taking part in a dissemination event: how many were invited and how many attended.</summary>
-public sealed record AttendanceRequest(string? Unit, int? Invited, int? Attended);
+public sealed record AttendanceRequest(string? Unit, int? Invited, int? Attended)
+{
+    /// <summary>An entry written <c>unit:invited:attended</c> (<c>10015:120:118</c>), as imports and forms take it; null when it is not.</summary>
+    public static AttendanceRequest? Parse(string entry)
+    {
+        var parts = entry.Split(':', StringSplitOptions.TrimEntries);
+        return parts.Length == 3 && parts[0].Length > 0 && Count(parts[1]) is { } invited && Count(parts[2]) is { } attended
+            ? new AttendanceRequest(parts[0], invited, attended)
+            : null;
+
+        static int? Count(string text) => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) ? count : null;
+    }
+}
 
 /// <summary>A dissemination event with the directives it disseminated and the units taking part.</summary>
 /// <param name="Reference">The register number, unique; it never changes once recorded.</param>
@@ -47,7 +59,17 @@ public sealed record DisseminationRequest(
     IReadOnlyList<AttendanceRequest>? Attendance);
 
 /// <summary>A member of an inspection team, by name as the decision lists them.</summary>
-public sealed record TeamMemberRequest(string? Name, string? Role, bool IsLead);
+public sealed record TeamMemberRequest(string? Name, string? Role, bool IsLead)
+{
+    /// <summary>An entry written <c>Name (role)</c>, or a name alone, as imports and forms take it.</summary>
+    public static TeamMemberRequest Parse(string entry, bool isLead)
+    {
+        var open = entry.LastIndexOf(" (", StringComparison.Ordinal);
+        return open > 0 && entry.EndsWith(')')
+            ? new TeamMemberRequest(entry[..open], entry[(open + 2)..^1], isLead)
+            : new TeamMemberRequest(entry, null, isLead);
+    }
+}
 
 /// <summary>An inspection or supervision with its team and targets.</summary>
 /// <param name="Reference">The register number, unique; it never changes once recorded.</param>

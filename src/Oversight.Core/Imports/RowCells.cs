@@ -88,9 +88,8 @@ public sealed class RowCells(TabularRow row, ImportErrors errors)
         return Text(column, maxLength);
     }
 
-    /// <summary>A list in one cell, its entries separated by <c>;</c>, each trimmed; empty when the cell is blank.</summary>
-    public IReadOnlyList<string> List(string column) =>
-        (Text(column) ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>A list in one cell (see <see cref="VietnameseText.Entries"/>); empty when the cell is blank.</summary>
+    public IReadOnlyList<string> List(string column) => VietnameseText.Entries(Text(column));
 
     /// <summary>A date written <c>YYYY-MM-DD</c>, or a date cell of a workbook.</summary>
     public DateOnly? Date(string column)

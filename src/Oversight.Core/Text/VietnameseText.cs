@@ -6,6 +6,15 @@ namespace Oversight.Text;
 /// <summary>Normalisation and search folding for Vietnamese text.</summary>
 public static class VietnameseText
 {
+    private static readonly char[] EntrySeparators = [';', '\r', '\n'];
+
+    /// <summary>
+    /// The entries of a list written in one cell or field, separated by <c>;</c> or line breaks, each normalised
+    /// (<see cref="Normalize"/>); empty when there are none.
+    /// </summary>
+    public static IReadOnlyList<string> Entries(string? text) =>
+        (text ?? string.Empty).Split(EntrySeparators).Select(Normalize).OfType<string>().ToList();
+
     /// <summary>NFC-normalises, trims and collapses runs of white space; null or blank gives null.</summary>
     public static string? Normalize(string? text)
     {
