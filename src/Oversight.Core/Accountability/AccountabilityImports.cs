@@ -92,19 +92,9 @@ public sealed class DisseminationImport(OversightDbContext db, AccountabilityRec
         var reference = cells.Required("reference", 64);
         var heldOn = RequiredDate(cells, "held_on");
         var online = cells.Flag("online");
-        var attendance = new List<AttendanceRequest>();
-        foreach (var item in cells.List("attendance"))
-        {
-            if (AttendanceRequest.Parse(item) is { } entry)
-            {
-                attendance.Add(entry);
-            }
-            else
-            {
-                cells.Error("attendance", ImportMessages.NotAnAttendance, item);
-            }
-        }
-
+        var errors = new List<FieldError>();
+        var attendance = AttendanceRequest.Parse(cells.List("attendance"), errors);
+        errors.ForEach(error => cells.Error("attendance", error));
         var request = new DisseminationRequest(
             reference, cells.Text("organiser"), Iso(heldOn), online ?? false, cells.Text("title"), cells.List("directives"), attendance);
         return cells.HasErrors ? null : new Row(reference!, heldOn!.Value, request);

@@ -29,13 +29,27 @@ public sealed record DirectiveRequest(
 /// <summary>A unit taking part in a dissemination event: how many were invited and how many attended.</summary>
 public sealed record AttendanceRequest(string? Unit, int? Invited, int? Attended)
 {
-    /// <summary>An entry written <c>unit:invited:attended</c> (<c>10015:120:118</c>), as imports and forms take it; null when it is not.</summary>
-    public static AttendanceRequest? Parse(string entry)
+    /// <summary>
+    /// Entries written <c>unit:invited:attended</c> (<c>10015:120:118</c>), as imports and forms take them; an error
+    /// on <c>attendance</c> for each entry that is not one.
+    /// </summary>
+    public static IReadOnlyList<AttendanceRequest> Parse(IEnumerable<string> entries, List<Petitions.FieldError> errors)
     {
-        var parts = entry.Split(':', StringSplitOptions.TrimEntries);
-        return parts.Length == 3 && parts[0].Length > 0 && Count(parts[1]) is { } invited && Count(parts[2]) is { } attended
-            ? new AttendanceRequest(parts[0], invited, attended)
-            : null;
+        var attendance = new List<AttendanceRequest>();
+        foreach (var entry in entries)
+        {
+            var parts = entry.Split(':', StringSplitOptions.TrimEntries);
+            if (parts.Length == 3 && parts[0].Length > 0 && Count(parts[1]) is { } invited && Count(parts[2]) is { } attended)
+            {
+                attendance.Add(new AttendanceRequest(parts[0], invited, attended));
+            }
+            else
+            {
+                errors.Add(Petitions.CaseMessages.NotAnAttendance.For("attendance", entry));
+            }
+        }
+
+        return attendance;
 
         static int? Count(string text) => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) ? count : null;
     }

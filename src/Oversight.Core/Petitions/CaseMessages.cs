@@ -62,6 +62,7 @@ public static class CaseMessages
     public static readonly CaseMessage NotAnEarlierDirective = new(nameof(NotAnEarlierDirective), "{0} was not issued before this directive; record the link on {0}");
     public static readonly CaseMessage InspectionNotFound = new(nameof(InspectionNotFound), "no inspection you may see has register number {0}");
     public static readonly CaseMessage ManifestationNotFound = new(nameof(ManifestationNotFound), "directive {0} has no manifestation {1} in its appendix");
+    public static readonly CaseMessage NotAnAttendance = new(nameof(NotAnAttendance), "'{0}' is not unit:invited:attended (10015:120:118)");
     public static readonly CaseMessage ListedTwice = new(nameof(ListedTwice), "{0} is listed twice");
     public static readonly CaseMessage AttendedOverInvited = new(nameof(AttendedOverInvited), "unit {0}: {1} attended, more than the {2} invited");
     public static readonly CaseMessage NotAPartyBody = new(nameof(NotAPartyBody), "{0} is not a Party committee or Party branch");

@@ -249,7 +249,8 @@ public sealed class AccountabilityImportTests
         return database;
     }
 
-    private static async Task<TestDatabase> DatabaseWithDirectivesAsync(DatabaseProvider provider)
+    /// <summary>Chương Mỹ's units with its Inspection Committee, two people (a member of 10063-CB01 and a probationary one), and the directives 24-CT/TU and 39-CT/HU.</summary>
+    internal static async Task<TestDatabase> DatabaseWithDirectivesAsync(DatabaseProvider provider)
     {
         var database = await DatabaseWithPeopleAsync(provider);
         (await ImportAsync(database, "directives", Directives)).AssertSucceeded();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using Oversight.Accountability;
 using Oversight.Petitions;
 using Oversight.Text;
 using Oversight.Web.Localization;
@@ -8,6 +9,12 @@ namespace Oversight.Web.Pages.Cases;
 /// <summary>The case pages' words: names of kinds, statuses, channels and steps, deadlines read aloud, and the workflow's errors translated.</summary>
 public static class CaseText
 {
+    /// <summary>Errors whose arguments name other fields of the request and their values, by their wire names.</summary>
+    private static readonly HashSet<string> NamesOtherFields =
+    [
+        CaseMessages.RequiredWhen.Key, CaseMessages.OnlyWhen.Key, CaseMessages.RequiredWith.Key, CaseMessages.MemberStatusDiffers.Key, CaseMessages.FormNotAllowed.Key,
+    ];
+
     public static string Kind(this IStringLocalizer<Strings> text, CaseKind kind) => text[$"Cases.Kind.{kind}"];
 
     public static string Status(this IStringLocalizer<Strings> text, CaseStatus status) => text[$"Cases.Status.{status}"];
@@ -43,6 +50,7 @@ public static class CaseText
         var values = error.Arguments.Select(argument =>
             IsoDate.TryParse(argument, out var day) ? Formats.Date(day)
             : error.Key == CaseMessages.NotAllowedNow.Key && WireNames<CaseStatus>.TryParse(argument, out var status) ? text.Status(status)
+            : NamesOtherFields.Contains(error.Key) ? string.Join(", ", argument.Split(", ").Select(name => text.NameInSentence(name)))
             : (object)argument).ToArray();
         var translated = text[$"CaseError.{error.Key}", values];
         return translated.ResourceNotFound ? error.Message : translated.Value;
@@ -78,4 +86,18 @@ public static class CaseText
     /// <summary>An error as the summary lists it: the field's label, then what is wrong with it.</summary>
     public static string SummaryLine(this IStringLocalizer<Strings> text, FieldError error) =>
         text.FieldLabel(error.Field) is { } label ? $"{label}: {text.Error(error)}" : text.Error(error);
+
+    /// <summary>
+    /// A field or a value an error names, as a sentence reads it: "lý do", "thực hiện theo chỉ thị", "đảng viên dự bị";
+    /// a name that is neither (a person's code) as it is.
+    /// </summary>
+    private static string NameInSentence(this IStringLocalizer<Strings> text, string name)
+    {
+        var label = text[$"Records.Field.{name}"] is { ResourceNotFound: false } field ? field.Value
+            : WireNames<DisciplineSubject>.TryParse(name, out var subject) ? text.Named(subject)
+            : WireNames<DisciplineForm>.TryParse(name, out var form) ? text.Named(form)
+            : WireNames<MoveReason>.TryParse(name, out var reason) ? text.Named(reason)
+            : null;
+        return label is null ? name : char.ToLower(label[0], System.Globalization.CultureInfo.CurrentCulture) + label[1..];
+    }
 }

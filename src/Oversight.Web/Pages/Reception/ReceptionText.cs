@@ -31,6 +31,7 @@ public static class ReceptionText
         "cases" => text["Dialogues.Field.Cases"].Value,
         "percentComplete" => text["Tasks.Field.PercentComplete"].Value,
         "evidence" => text["Tasks.Field.Evidence"].Value,
+        "done" => text["Tasks.Field.Done"].Value,
         _ => text.FieldLabel(field),
     };
 

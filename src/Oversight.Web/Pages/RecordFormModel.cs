@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Oversight.Petitions;
+using Oversight.Text;
+using Oversight.Web.Localization;
+using Oversight.Web.Pages.Cases;
+using Oversight.Web.Pages.Reception;
+
+namespace Oversight.Web.Pages;
+
+/// <summary>
+/// What every form that records a directive, an event, an inspection, a decision or a move does the same way: a field
+/// drawn with its label (<c>Records.Field.{field}</c>, named as the request's parameter), the errors of a refused post
+/// beside their fields and in the summary, and the record's page once it is saved (post-redirect-get).
+/// </summary>
+public abstract class RecordFormModel(IStringLocalizer<Strings> text) : PageModel
+{
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+
+    public IReadOnlyList<(string? Field, string Message)> Summary =>
+        Errors.Select(e => Label(e.Field) is { } label ? ((string?)e.Field, $"{label}: {text.Error(e)}") : (null, text.Error(e))).ToList();
+
+    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field) is { } error ? text.Error(error) : null;
+
+    /// <summary>A field of the form; its id and name are the request's parameter (model binding ignores case).</summary>
+    public FormField Field(string field, string? value, string? hint = null, string type = "text", bool multiline = false) =>
+        new(field, field, value, Label(field) ?? field, ErrorFor(field), hint, type, multiline);
+
+    /// <summary>A choice among an enumeration's values by their wire names.</summary>
+    public FormField Choice<TEnum>(string field, string? value, string? hint = null) where TEnum : struct, Enum =>
+        Field(field, value, hint) with
+        {
+            Options = Enum.GetValues<TEnum>().Select(v => (WireNames<TEnum>.ToWire(v), text.Named(v))).ToList(),
+            Empty = text["Cases.New.Choose"],
+        };
+
+    /// <summary>The record's page when it was saved; this form again, with its errors, when it was not.</summary>
+    protected IActionResult Saved<TRecord>(RecordResult<TRecord> result, Func<TRecord, string> page) where TRecord : class
+    {
+        if (result.Succeeded)
+        {
+            return Redirect(page(result.Record!));
+        }
+
+        Errors = result.Errors;
+        return Page();
+    }
+
+    private string? Label(string field) =>
+        text[$"Records.Field.{field}"] is { ResourceNotFound: false } label ? label.Value : text.RecordFieldLabel(field);
+}
