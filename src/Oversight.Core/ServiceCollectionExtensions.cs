@@ -67,6 +67,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Petitions.ReceptionRegister>();
         services.AddScoped<Accountability.AccountabilitySummary>();
         services.AddScoped<Accountability.DirectiveChain>();
+        services.AddScoped<Accountability.AccountabilityRegister>();
+        services.AddScoped<Accountability.SensitivePosts>();
         services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
         services.AddOversightImports();
         return services;

@@ -57,7 +57,7 @@ public sealed class DirectiveChain(CallerScope scope, OversightDbContext db, Tim
         var graph = await scope.GraphAsync(cancellationToken);
         var filter = await scope.FilterAsync(cancellationToken);
         var today = VietnamTime.Today(time);
-        string UnitName(Guid? unitId, DateOnly day) => unitId is { } unit ? (graph.At(unit, day) ?? graph.Latest(unit))?.Name ?? string.Empty : string.Empty;
+        string UnitName(Guid? unitId, DateOnly day) => unitId is { } unit ? graph.NameOn(unit, day) : string.Empty;
         var codes = directive.Manifestations.ToDictionary(m => m.Id, m => m.Code);
         IReadOnlyList<string> CodesOf(IEnumerable<Guid> manifestationIds) => manifestationIds.Select(m => codes.GetValueOrDefault(m)).OfType<string>().Order(StringComparer.Ordinal).ToList();
 
