@@ -257,13 +257,13 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
                 .Select(e => new
                 {
                     e.Id, e.Reference, e.HeldOn, e.Title, e.OrganiserUnitId, e.Online,
-                    Attendance = e.Attendance.Where(a => scopeIds == null || scopeIds.Contains(a.UnitId))
-                        .GroupBy(a => a.EventId).Select(g => new { Units = g.Count(), Invited = g.Sum(a => a.Invited), Attended = g.Sum(a => a.Attended) }).FirstOrDefault(),
+                    Units = e.Attendance.Count(a => scopeIds == null || scopeIds.Contains(a.UnitId)),
+                    Invited = e.Attendance.Where(a => scopeIds == null || scopeIds.Contains(a.UnitId)).Sum(a => a.Invited),
+                    Attended = e.Attendance.Where(a => scopeIds == null || scopeIds.Contains(a.UnitId)).Sum(a => a.Attended),
                 }),
             page,
             pageSize,
-            e => new EventRow(
-                e.Id, e.Reference, e.HeldOn, e.Title, units.Graph.NameOn(e.OrganiserUnitId, e.HeldOn), e.Online, e.Attendance?.Units ?? 0, e.Attendance?.Invited ?? 0, e.Attendance?.Attended ?? 0),
+            e => new EventRow(e.Id, e.Reference, e.HeldOn, e.Title, units.Graph.NameOn(e.OrganiserUnitId, e.HeldOn), e.Online, e.Units, e.Invited, e.Attended),
             cancellationToken);
     }
 
@@ -323,9 +323,12 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
         return new EventView(found, graph.NameOn(found.OrganiserUnitId, found.HeldOn), directives, attendance);
     }
 
-    /// <summary>The audit history of a decision, a move or an event, with its parts (manifestations named, units attending, directives disseminated).</summary>
+    /// <summary>
+    /// The audit history of a decision, a move or an event, with its parts (manifestations named, units attending,
+    /// directives disseminated); a part of a unit outside the caller's scope (another commune's attendance) is left out.
+    /// </summary>
     /// <remarks>Call it only for a record the caller may see (one that <see cref="DecisionAsync"/> and the like found).</remarks>
-    public Task<IReadOnlyList<AuditEntry>> HistoryAsync<TRecord>(Guid id, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync<TRecord>(Guid id, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<string> parts = typeof(TRecord).Name switch
         {
@@ -333,7 +336,10 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
             nameof(DisseminationEvent) => [nameof(DisseminationAttendance), nameof(DisseminationDirective)],
             _ => [],
         };
-        return RecordHistory.ReadAsync(db, typeof(TRecord).Name, id, parts, HistoryShown, cancellationToken);
+        var filter = await scope.FilterAsync(cancellationToken);
+        return (await RecordHistory.ReadAsync(db, typeof(TRecord).Name, id, parts, HistoryShown, cancellationToken))
+            .Where(e => e.EntityType == typeof(TRecord).Name || e.UnitId is not { } unit || filter.Contains(unit))
+            .ToList();
     }
 
     /// <summary>
