@@ -123,7 +123,7 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
             TaskState.Done => query.Where(t => t.Status == FollowUpStatus.Done),
 
             // The status narrows the rows the rule has to look at to those of open work (an index of status and due date).
-            TaskState.Overdue => query.Where(t => t.Status != FollowUpStatus.Done).Where(FollowUpTask.OverdueOn(units.Today)),
+            TaskState.Overdue => query.Where(t => t.Status == FollowUpStatus.Open || t.Status == FollowUpStatus.InProgress).Where(FollowUpTask.OverdueOn(units.Today)),
             _ => query,
         };
 
@@ -150,14 +150,19 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
         var until = today.AddDays(DueSoonDays);
 
         // Not done by today and due by the window's end: those due before today are exactly the overdue ones (FollowUpTask.IsOverdue).
-        var pending = TasksOf(units.Ids).Where(t => t.Status != FollowUpStatus.Done && t.DueOn <= until && !(t.DoneOn <= today));
-        var byUnit = await pending.GroupBy(t => t.OwnerUnitId)
-            .Select(g => new { Id = g.Key, Overdue = g.Count(t => t.DueOn < today), DueSoon = g.Count(t => t.DueOn >= today) })
+        // The statuses as a list, not "not done": a range of the covering index on status and due date for each. The
+        // rows are counted here: grouped in the database, SQLite walks the owner index and reads every task instead.
+        var pending = await TasksOf(units.Ids)
+            .Where(t => (t.Status == FollowUpStatus.Open || t.Status == FollowUpStatus.InProgress) && t.DueOn <= until && !(t.DoneOn <= today))
+            .Select(t => new { t.OwnerUnitId, t.InspectionId, Overdue = t.DueOn < today })
             .ToListAsync(cancellationToken);
-        var byInspection = await pending.GroupBy(t => t.InspectionId)
-            .Select(g => new { Id = g.Key, Overdue = g.Count(t => t.DueOn < today), DueSoon = g.Count(t => t.DueOn >= today) })
-            .OrderByDescending(g => g.Overdue).ThenByDescending(g => g.DueSoon).Take(WarningsShown)
-            .ToListAsync(cancellationToken);
+        List<(Guid Id, int Overdue, int DueSoon)> Count(Func<Guid, Guid, Guid> key) => pending
+            .GroupBy(t => key(t.OwnerUnitId, t.InspectionId))
+            .Select(g => (g.Key, Overdue: g.Count(t => t.Overdue), DueSoon: g.Count(t => !t.Overdue)))
+            .OrderByDescending(g => g.Overdue).ThenByDescending(g => g.DueSoon).ThenBy(g => g.Key)
+            .ToList();
+        var byUnit = Count((unit, _) => unit);
+        var byInspection = Count((_, inspection) => inspection).Take(WarningsShown).ToList();
         var inspectionIds = byInspection.Select(g => g.Id).ToList();
         var references = await db.Inspections.AsNoTracking().Where(i => inspectionIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Reference, cancellationToken);
 
@@ -166,7 +171,7 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
             until,
             byUnit.Sum(g => g.Overdue),
             byUnit.Sum(g => g.DueSoon),
-            byUnit.OrderByDescending(g => g.Overdue).ThenByDescending(g => g.DueSoon).Take(WarningsShown)
+            byUnit.Take(WarningsShown)
                 .Select(g => (Count: g, Unit: units.Graph.At(g.Id, today) ?? units.Graph.Latest(g.Id)))
                 .Select(g => new TaskWarning(g.Count.Id, g.Unit?.Name ?? string.Empty, g.Unit?.Code, g.Count.Overdue, g.Count.DueSoon))
                 .ToList(),

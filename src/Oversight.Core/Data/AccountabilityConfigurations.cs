@@ -163,7 +163,8 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         task.HasOne<Unit>().WithMany().HasForeignKey(t => t.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         task.HasMany(t => t.Progress).WithOne().HasForeignKey(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
         task.HasIndex(t => new { t.OwnerUnitId, t.DueOn });
-        task.HasIndex(t => new { t.Status, t.DueOn });
+        // Open work by due date, covering what the warnings count by (the unit, the inspection) and the overdue rule reads.
+        task.HasIndex(t => new { t.Status, t.DueOn, t.DoneOn, t.OwnerUnitId, t.InspectionId });
         task.HasIndex(t => t.DueOn);
     }
 }

@@ -536,7 +536,7 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("OwnerUnitId", "DueOn");
 
-                    b.HasIndex("Status", "DueOn");
+                    b.HasIndex("Status", "DueOn", "DoneOn", "OwnerUnitId", "InspectionId");
 
                     b.ToTable("FollowUpTasks");
                 });

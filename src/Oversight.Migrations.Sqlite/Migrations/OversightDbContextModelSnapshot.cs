@@ -524,7 +524,7 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerUnitId", "DueOn");
 
-                    b.HasIndex("Status", "DueOn");
+                    b.HasIndex("Status", "DueOn", "DoneOn", "OwnerUnitId", "InspectionId");
 
                     b.ToTable("FollowUpTasks");
                 });

@@ -26,9 +26,9 @@ namespace Oversight.Migrations.Sqlite.Migrations
                 column: "DueOn");
 
             migrationBuilder.CreateIndex(
-                name: "IX_FollowUpTasks_Status_DueOn",
+                name: "IX_FollowUpTasks_Status_DueOn_DoneOn_OwnerUnitId_InspectionId",
                 table: "FollowUpTasks",
-                columns: new[] { "Status", "DueOn" });
+                columns: new[] { "Status", "DueOn", "DoneOn", "OwnerUnitId", "InspectionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DisciplineDecisions_DecidedOn",
@@ -57,7 +57,7 @@ namespace Oversight.Migrations.Sqlite.Migrations
                 table: "FollowUpTasks");
 
             migrationBuilder.DropIndex(
-                name: "IX_FollowUpTasks_Status_DueOn",
+                name: "IX_FollowUpTasks_Status_DueOn_DoneOn_OwnerUnitId_InspectionId",
                 table: "FollowUpTasks");
 
             migrationBuilder.DropIndex(
