@@ -3,10 +3,10 @@ using System.Globalization;
 namespace Oversight.Benchmarks;
 
 /// <summary>
-/// <c>import|web|calendar|cases-register|cases-create|directive-chain [--postgres "Host=…;Port=…;Username=…"] [--runs N] [--requests N]
-/// [--cases N] [--concurrency N,N…] [--seconds N]</c>: without <c>--postgres</c> the benchmark runs on a fresh SQLite file.
+/// <c>import|web|calendar|cases-register|cases-create|directive-chain|registers [--postgres "Host=…;Port=…;Username=…"] [--runs N] [--requests N]
+/// [--cases N] [--concurrency N,N…] [--seconds N] [--records N]</c>: without <c>--postgres</c> the benchmark runs on a fresh SQLite file.
 /// </summary>
-internal sealed record BenchOptions(string? Benchmark, string? PostgresServer, int Runs, int Requests, int Cases, IReadOnlyList<int> Concurrency, int Seconds)
+internal sealed record BenchOptions(string? Benchmark, string? PostgresServer, int Runs, int Requests, int Cases, IReadOnlyList<int> Concurrency, int Seconds, int Records)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -14,14 +14,14 @@ internal sealed record BenchOptions(string? Benchmark, string? PostgresServer, i
         int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
         var concurrency = (Value("--concurrency") ?? "1,4,16,64").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
         return new BenchOptions(args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)), Value("--postgres"), Number("--runs", 3), Number("--requests", 300),
-            Number("--cases", 1_000_000), concurrency, Number("--seconds", 30));
+            Number("--cases", 1_000_000), concurrency, Number("--seconds", 30), Number("--records", 100_000));
     }
 
     public string DatabaseName => PostgresServer is null ? "SQLite" : "PostgreSQL";
 
     public static int Usage()
     {
-        Console.Error.WriteLine("usage: Oversight.Benchmarks import|web|calendar|cases-register|cases-create|directive-chain [--postgres CONNECTION] [--runs N] [--requests N] [--cases N] [--concurrency N,N…] [--seconds N]");
+        Console.Error.WriteLine("usage: Oversight.Benchmarks import|web|calendar|cases-register|cases-create|directive-chain|registers [--postgres CONNECTION] [--runs N] [--requests N] [--cases N] [--concurrency N,N…] [--seconds N] [--records N]");
         return 2;
     }
 }

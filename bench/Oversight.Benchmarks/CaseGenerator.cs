@@ -202,7 +202,7 @@ internal static class CaseGenerator
     }
 
     /// <summary>The commune-level units standing at the start of each month, each with a fixed weight (a few are busy, most are quiet).</summary>
-    private sealed class CommunesByMonth
+    internal sealed class CommunesByMonth
     {
         private readonly UnitGraph graph;
         private readonly Dictionary<int, (Guid Id, double Weight)[]> byMonth = [];

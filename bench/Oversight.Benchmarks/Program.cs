@@ -10,5 +10,6 @@ return options.Benchmark switch
     "cases-register" => await CaseRegisterBenchmark.RunAsync(options),
     "cases-create" => await CaseCreateBenchmark.RunAsync(options),
     "directive-chain" => await DirectiveChainBenchmark.RunAsync(options),
+    "registers" => await RegistersBenchmark.RunAsync(options),
     _ => BenchOptions.Usage(),
 };

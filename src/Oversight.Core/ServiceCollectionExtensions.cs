@@ -72,6 +72,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<Attachments.IAttachmentStore, Attachments.LocalDiskAttachmentStore>();
         services.AddScoped<Attachments.AttachmentFiles>();
         services.AddScoped<Accountability.AccountabilityRecords>();
+        services.AddScoped<Accountability.AccountabilityRegister>();
+        services.AddScoped<Accountability.SensitivePosts>();
         services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
         services.AddOversightImports();
         return services;

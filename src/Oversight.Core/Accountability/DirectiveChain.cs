@@ -63,7 +63,7 @@ public sealed class DirectiveChain(CallerScope scope, OversightDbContext db, Tim
         var graph = await scope.GraphAsync(cancellationToken);
         var filter = await scope.FilterAsync(cancellationToken);
         var today = VietnamTime.Today(time);
-        string UnitName(Guid? unitId, DateOnly day) => NameOf(graph, unitId, day);
+        string UnitName(Guid? unitId, DateOnly day) => unitId is { } unit ? graph.NameOn(unit, day) : string.Empty;
         var codes = directive.Manifestations.ToDictionary(m => m.Id, m => m.Code);
 
         var otherIds = directive.AppliedWith.Select(l => l.OtherDirectiveId).ToList();
@@ -152,7 +152,7 @@ public sealed class DirectiveChain(CallerScope scope, OversightDbContext db, Tim
     }
 
     private static string NameOf(UnitGraph graph, Guid? unitId, DateOnly day) =>
-        unitId is { } unit ? (graph.At(unit, day) ?? graph.Latest(unit))?.Name ?? string.Empty : string.Empty;
+        unitId is { } unit ? graph.NameOn(unit, day) : string.Empty;
 
     private static IReadOnlyList<string> CodesOf(IReadOnlyDictionary<Guid, string> codes, IEnumerable<Guid> manifestationIds) =>
         manifestationIds.Select(m => codes.GetValueOrDefault(m)).OfType<string>().Order(StringComparer.Ordinal).ToList();

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
 using Oversight.Audit;
 
 namespace Oversight.Accountability;
@@ -158,8 +160,24 @@ public sealed class FollowUpTask : IUnitRecord
 
     public List<TaskProgress> Progress { get; } = [];
 
+    /// <summary>The one statement of the rule, for queries and for code: past its deadline and not done by the day.</summary>
+    private static readonly Expression<Func<DateOnly, DateOnly?, DateOnly, bool>> OverdueRule = (dueOn, doneOn, day) => dueOn < day && !(doneOn <= day);
+
+    private static readonly Func<DateOnly, DateOnly?, DateOnly, bool> Overdue = OverdueRule.Compile();
+
     /// <summary>Whether a task due on <paramref name="dueOn"/> was overdue on <paramref name="day"/>: past its deadline and not done by then.</summary>
-    public static bool IsOverdue(DateOnly dueOn, DateOnly? doneOn, DateOnly day) => dueOn < day && !(doneOn <= day);
+    public static bool IsOverdue(DateOnly dueOn, DateOnly? doneOn, DateOnly day) => Overdue(dueOn, doneOn, day);
+
+    /// <summary><see cref="IsOverdue"/> as a query filter, with the day as a parameter of the query.</summary>
+    public static Expression<Func<FollowUpTask, bool>> OverdueOn(DateOnly day)
+    {
+        var task = Expression.Parameter(typeof(FollowUpTask), "task");
+        Expression<Func<DateOnly>> dayParameter = () => day;
+        var body = new ReplacingExpressionVisitor(
+            OverdueRule.Parameters,
+            [Expression.Property(task, nameof(DueOn)), Expression.Property(task, nameof(DoneOn)), dayParameter.Body]).Visit(OverdueRule.Body);
+        return Expression.Lambda<Func<FollowUpTask, bool>>(body, task);
+    }
 }
 
 public sealed class TaskProgress

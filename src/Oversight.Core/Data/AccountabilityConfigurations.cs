@@ -109,6 +109,7 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         inspection.HasMany(i => i.Targets).WithOne().HasForeignKey(t => t.InspectionId).OnDelete(DeleteBehavior.Cascade);
         inspection.HasMany(i => i.Findings).WithOne().HasForeignKey(f => f.InspectionId).OnDelete(DeleteBehavior.Cascade);
         inspection.HasIndex(i => new { i.DecidingUnitId, i.DecidedOn });
+        inspection.HasIndex(i => i.DecidedOn);
     }
 }
 
@@ -162,6 +163,9 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         task.HasOne<Unit>().WithMany().HasForeignKey(t => t.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         task.HasMany(t => t.Progress).WithOne().HasForeignKey(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
         task.HasIndex(t => new { t.OwnerUnitId, t.DueOn });
+        // Open work by due date, covering what the warnings count by (the unit, the inspection) and the overdue rule reads.
+        task.HasIndex(t => new { t.Status, t.DueOn, t.DoneOn, t.OwnerUnitId, t.InspectionId });
+        task.HasIndex(t => t.DueOn);
     }
 }
 
@@ -187,6 +191,7 @@ internal sealed class DisciplineDecisionConfiguration : IEntityTypeConfiguration
         decision.HasOne<Inspection>().WithMany().HasForeignKey(d => d.SourceInspectionId).OnDelete(DeleteBehavior.Restrict);
         decision.HasMany(d => d.Manifestations).WithOne().HasForeignKey(m => m.DecisionId).OnDelete(DeleteBehavior.Cascade);
         decision.HasIndex(d => new { d.DecidingUnitId, d.DecidedOn });
+        decision.HasIndex(d => d.DecidedOn);
     }
 }
 
@@ -215,6 +220,7 @@ internal sealed class PersonnelMoveConfiguration : IEntityTypeConfiguration<Pers
         move.HasOne<Directive>().WithMany().HasForeignKey(m => m.DirectiveId).OnDelete(DeleteBehavior.Restrict);
         move.HasIndex(m => new { m.FromUnitId, m.EffectiveOn });
         move.HasIndex(m => new { m.ToUnitId, m.EffectiveOn });
+        move.HasIndex(m => m.EffectiveOn);
     }
 }
 

@@ -121,6 +121,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.PreviousHash).HasMaxLength(64);
         entry.Property(e => e.Hash).HasMaxLength(64);
         entry.HasIndex(e => e.UnitId);
+        entry.HasIndex(e => new { e.EntityType, e.EntityId });
     }
 }
 

@@ -90,6 +90,9 @@ public sealed class UnitGraph
         return ToSnapshot(unit, unit.Versions[^1]);
     }
 
+    /// <summary>The unit's name on <paramref name="day"/>, or its last name when it did not exist then; empty for an unknown unit.</summary>
+    public string NameOn(Guid id, DateOnly day) => (At(id, day) ?? Latest(id))?.Name ?? string.Empty;
+
     /// <summary>Every version of a unit, oldest first.</summary>
     public IReadOnlyList<UnitSnapshot> History(Guid id) =>
         units.TryGetValue(id, out var unit) ? unit.Versions.Select(v => ToSnapshot(unit, v)).ToArray() : [];

@@ -22,17 +22,12 @@ public sealed record MeetingRow(Guid Id, string Reference, DateOnly HeldOn, Dial
 /// <summary>A case linked to a session or meeting. <c>PetitionerName</c> is always null for a denunciation.</summary>
 public sealed record LinkedCase(Guid Id, string Reference, CaseKind Kind, CaseStatus Status, DateOnly ReceivedOn, string Subject, string? PetitionerName);
 
-/// <summary>One page (from 1) of a register, newest first; a page reads one row more to know whether another follows.</summary>
-public sealed record RegisterPage<TRow>(IReadOnlyList<TRow> Rows, int Page, int PageSize, bool HasNextPage);
-
 /// <summary>
 /// The read side of reception sessions and dialogue meetings as the caller may see them: the registers, and the
 /// cases a session produced or a meeting discussed. A unit outside the caller's scope does not exist for them.
 /// </summary>
 public sealed class ReceptionRegister(CallerScope scope, OversightDbContext db)
 {
-    public const int MaxPageSize = 200;
-
     /// <summary>One page of the sessions matching the filter, newest first; null when its unit does not exist for the caller.</summary>
     public async Task<RegisterPage<SessionRow>?> ListSessionsAsync(ReceptionFilter filter, HostRole? role, int page, int pageSize, CancellationToken cancellationToken = default)
     {
@@ -52,14 +47,14 @@ public sealed class ReceptionRegister(CallerScope scope, OversightDbContext db)
             query = query.Where(s => s.HostRole == hostRole);
         }
 
-        var (skip, take) = Window(ref page, ref pageSize);
-        var found = await query.OrderByDescending(s => s.HeldOn).ThenByDescending(s => s.Id).Skip(skip).Take(take)
-            .Select(s => new { Session = s, Cases = db.Cases.Count(c => c.ReceptionSessionId == s.Id) })
-            .ToListAsync(cancellationToken);
-        var rows = found.Take(pageSize).Select(x => new SessionRow(
-            x.Session.Id, x.Session.Reference, x.Session.HeldOn, x.Session.HostName, x.Session.HostRole, x.Session.Kind,
-            units.NameOf(x.Session.UnitId, x.Session.HeldOn), x.Session.Visits, x.Session.People, x.Cases)).ToList();
-        return new RegisterPage<SessionRow>(rows, page, pageSize, found.Count > pageSize);
+        return await RegisterPage.ReadAsync(
+            query.OrderByDescending(s => s.HeldOn).ThenByDescending(s => s.Id).Select(s => new { Session = s, Cases = db.Cases.Count(c => c.ReceptionSessionId == s.Id) }),
+            page,
+            pageSize,
+            x => new SessionRow(
+                x.Session.Id, x.Session.Reference, x.Session.HeldOn, x.Session.HostName, x.Session.HostRole, x.Session.Kind,
+                units.NameOf(x.Session.UnitId, x.Session.HeldOn), x.Session.Visits, x.Session.People, x.Cases),
+            cancellationToken);
     }
 
     /// <summary>One page of the meetings matching the filter, newest first; null when its unit does not exist for the caller.</summary>
@@ -81,13 +76,13 @@ public sealed class ReceptionRegister(CallerScope scope, OversightDbContext db)
             query = query.Where(m => m.Level == wanted);
         }
 
-        var (skip, take) = Window(ref page, ref pageSize);
-        var found = await query.OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.Id).Skip(skip).Take(take)
-            .Select(m => new { m.Id, m.Reference, m.HeldOn, m.Level, m.UnitId, m.Topic, m.Participants, Cases = m.Cases.Count })
-            .ToListAsync(cancellationToken);
-        var rows = found.Take(pageSize).Select(m => new MeetingRow(
-            m.Id, m.Reference, m.HeldOn, m.Level, units.NameOf(m.UnitId, m.HeldOn), m.Topic, m.Participants, m.Cases)).ToList();
-        return new RegisterPage<MeetingRow>(rows, page, pageSize, found.Count > pageSize);
+        return await RegisterPage.ReadAsync(
+            query.OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.Id)
+                .Select(m => new { m.Id, m.Reference, m.HeldOn, m.Level, m.UnitId, m.Topic, m.Participants, Cases = m.Cases.Count }),
+            page,
+            pageSize,
+            m => new MeetingRow(m.Id, m.Reference, m.HeldOn, m.Level, units.NameOf(m.UnitId, m.HeldOn), m.Topic, m.Participants, m.Cases),
+            cancellationToken);
     }
 
     /// <summary>The cases received at a session, those the caller may see, by receipt date and register number.</summary>
@@ -105,12 +100,12 @@ public sealed class ReceptionRegister(CallerScope scope, OversightDbContext db)
     public async Task<string> UnitNameAsync(Guid unitId, DateOnly on, CancellationToken cancellationToken = default)
     {
         var graph = await scope.GraphAsync(cancellationToken);
-        return (graph.At(unitId, on) ?? graph.Latest(unitId))?.Name ?? string.Empty;
+        return graph.NameOn(unitId, on);
     }
 
     private sealed record Units(IReadOnlySet<Guid>? Ids, Organisation.UnitGraph Graph)
     {
-        public string NameOf(Guid unitId, DateOnly on) => (Graph.At(unitId, on) ?? Graph.Latest(unitId))?.Name ?? string.Empty;
+        public string NameOf(Guid unitId, DateOnly on) => Graph.NameOn(unitId, on);
     }
 
     private async Task<Units?> UnitIdsAsync(ReceptionFilter filter, CancellationToken cancellationToken)
@@ -119,13 +114,6 @@ public sealed class ReceptionRegister(CallerScope scope, OversightDbContext db)
         return SubtreeUnits.Resolve(graph, await scope.FilterAsync(cancellationToken), filter.UnitCode, [filter.UnitAsOf ?? filter.To]) is { } units
             ? new Units(units.UnitIds, graph)
             : null;
-    }
-
-    private static (int Skip, int Take) Window(ref int page, ref int pageSize)
-    {
-        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        page = Math.Clamp(page, 1, int.MaxValue / MaxPageSize);
-        return ((page - 1) * pageSize, pageSize + 1);
     }
 
     private async Task<IReadOnlyList<LinkedCase>> VisibleAsync(IQueryable<CitizenCase> cases, CancellationToken cancellationToken)

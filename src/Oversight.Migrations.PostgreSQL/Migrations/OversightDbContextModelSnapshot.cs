@@ -330,6 +330,8 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DecidedOn");
+
                     b.HasIndex("DecisionNumber")
                         .IsUnique();
 
@@ -525,12 +527,16 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueOn");
+
                     b.HasIndex("InspectionId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("OwnerUnitId", "DueOn");
+
+                    b.HasIndex("Status", "DueOn", "DoneOn", "OwnerUnitId", "InspectionId");
 
                     b.ToTable("FollowUpTasks");
                 });
@@ -583,6 +589,8 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecidedOn");
 
                     b.HasIndex("DirectiveId");
 
@@ -715,6 +723,8 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.HasIndex("DecidingUnitId");
 
                     b.HasIndex("DirectiveId");
+
+                    b.HasIndex("EffectiveOn");
 
                     b.HasIndex("PersonId");
 
@@ -1009,6 +1019,8 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.HasKey("Sequence");
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
                 });

@@ -318,6 +318,8 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DecidedOn");
+
                     b.HasIndex("DecisionNumber")
                         .IsUnique();
 
@@ -513,12 +515,16 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueOn");
+
                     b.HasIndex("InspectionId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("OwnerUnitId", "DueOn");
+
+                    b.HasIndex("Status", "DueOn", "DoneOn", "OwnerUnitId", "InspectionId");
 
                     b.ToTable("FollowUpTasks");
                 });
@@ -571,6 +577,8 @@ namespace Oversight.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecidedOn");
 
                     b.HasIndex("DirectiveId");
 
@@ -703,6 +711,8 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.HasIndex("DecidingUnitId");
 
                     b.HasIndex("DirectiveId");
+
+                    b.HasIndex("EffectiveOn");
 
                     b.HasIndex("PersonId");
 
@@ -997,6 +1007,8 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.HasKey("Sequence");
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
                 });

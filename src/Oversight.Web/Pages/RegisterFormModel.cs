@@ -90,6 +90,20 @@ public abstract class RegisterFormModel(CallerScope scope, Caller caller, TimePr
         return null;
     }
 
+    /// <summary>The day the unit is read on and the period, as the form gives them; a period that ends before it starts is an error of its end.</summary>
+    protected (DateOnly? AsOf, DateOnly? From, DateOnly? To) ReadDays()
+    {
+        var asOf = Date(AsOf, "as-of");
+        var from = Date(From, "from");
+        var to = Date(To, "to");
+        if (from > to)
+        {
+            FormErrors.Add(("to", text["Reception.Filter.PeriodReversed"]));
+        }
+
+        return (asOf, from, to);
+    }
+
     protected DateOnly? Date(string? value, string field)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -27,14 +27,7 @@ public abstract class RegisterFilterModel(CallerScope scope, Caller caller, Time
             To = IsoDate.Format(Today);
         }
 
-        var asOf = Date(AsOf, "as-of");
-        var from = Date(From, "from");
-        var to = Date(To, "to");
-        if (from > to)
-        {
-            FormErrors.Add(("to", Text["Reception.Filter.PeriodReversed"]));
-        }
-
+        var (asOf, from, to) = ReadDays();
         return FormErrors.Count > 0 ? null : new ReceptionFilter(UnitCode, asOf, from!.Value, to!.Value);
     }
 

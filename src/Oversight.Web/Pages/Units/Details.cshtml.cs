@@ -61,7 +61,7 @@ public sealed class DetailsModel(UnitDirectory units, PersonDirectory people, IS
         }
 
         var history = await units.AuditHistoryAsync(Code, AsOf, 100, cancellationToken) ?? [];
-        Changes = AuditChanges.Describe(history, await NamesAsync(AuditChanges.ReferencedIds(history), cancellationToken), text);
+        Changes = AuditChanges.Describe(history, await NamesAsync(AuditChanges.ReferencedIds(history), cancellationToken), text, nameof(UnitVersion.UnitId));
         return Page();
     }
 

@@ -1,0 +1,437 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Oversight.Accounts;
+using Oversight.Audit;
+using Oversight.Data;
+using Oversight.Organisation;
+
+namespace Oversight.Accountability;
+
+/// <summary>What an accountability register lists: a unit's subtree as of a day, and a period of the records' dates.</summary>
+/// <param name="UnitCode">The unit whose subtree is listed; null for the caller's whole scope.</param>
+/// <param name="UnitAsOf">The day the unit code is read on; the period's end, or today, when not given.</param>
+/// <param name="From">First day, inclusive; null for no lower bound.</param>
+/// <param name="To">Last day, inclusive; null for no upper bound.</param>
+public sealed record AccountabilityFilter(string? UnitCode, DateOnly? UnitAsOf, DateOnly? From, DateOnly? To);
+
+/// <summary>What the task register filters on: a status, or overdue, which is not a status (see <see cref="FollowUpTask"/>).</summary>
+public enum TaskState
+{
+    Open,
+    InProgress,
+    Done,
+    Overdue,
+}
+
+/// <summary>How a dissemination event was held.</summary>
+public enum EventFormat
+{
+    InPerson,
+    Online,
+}
+
+public sealed record InspectionRow(Guid Id, string Reference, InspectionKind Kind, DateOnly DecidedOn, string Title, string DecidedBy, DateOnly? ConcludedOn, int Targets, int Tasks);
+
+public sealed record TaskRow(
+    Guid Id, string Reference, Guid InspectionId, string InspectionReference, string Owner, string Description, DateOnly DueOn, FollowUpStatus Status, DateOnly? DoneOn, bool Overdue);
+
+public sealed record DecisionRow(Guid Id, string DecisionNumber, DateOnly DecidedOn, DecidingBody Body, string DecidedBy, DisciplineSubject Subject, string SubjectName, DisciplineForm Form);
+
+public sealed record MoveRow(
+    Guid Id, string Reference, DateOnly EffectiveOn, string Person, MoveKind Kind, PostKind PostKind, string From, string FromTitle, string To, string ToTitle, MoveReason Reason);
+
+/// <summary>A dissemination event as its register lists it: the units taking part and their attendance, within the caller's scope.</summary>
+public sealed record EventRow(Guid Id, string Reference, DateOnly HeldOn, string Title, string Organiser, bool Online, int Units, int Invited, int Attended);
+
+/// <summary>
+/// Open tasks of one unit or one inspection past their deadline, and due within <see cref="AccountabilityRegister.DueSoonDays"/>;
+/// <c>Code</c> is the unit's code, null for an inspection.
+/// </summary>
+public sealed record TaskWarning(Guid Id, string Name, string? Code, int Overdue, int DueSoon);
+
+/// <summary>The follow-up tasks that need attention today: overdue, or due by <c>DueSoonUntil</c>; the units and inspections with most overdue first.</summary>
+public sealed record TaskWarnings(DateOnly Today, DateOnly DueSoonUntil, int Overdue, int DueSoon, IReadOnlyList<TaskWarning> ByUnit, IReadOnlyList<TaskWarning> ByInspection);
+
+public sealed record ManifestationView(string Code, string Text);
+
+public sealed record DecisionView(
+    DisciplineDecision Decision, string DecidedBy, string SubjectName, string? SubjectUnit, InspectionRef? SourceInspection, IReadOnlyList<ManifestationView> Manifestations);
+
+public sealed record InspectionRef(Guid Id, string Reference);
+
+public sealed record DirectiveRef(Guid Id, string Symbol);
+
+public sealed record MoveView(PersonnelMove Move, string Person, string From, string To, string DecidedBy, DirectiveRef? Directive);
+
+public sealed record AttendanceView(string Unit, int Invited, int Attended);
+
+public sealed record EventView(DisseminationEvent Event, string Organiser, IReadOnlyList<DirectiveRef> Directives, IReadOnlyList<AttendanceView> Attendance);
+
+/// <summary>
+/// The read side of inspections, follow-up tasks, discipline decisions, personnel moves and dissemination events as
+/// the caller may see them: the registers (filters run in the database, newest first, a page at a time) and the
+/// record pages with their audit history. The scope rules are those of <see cref="DirectiveChain"/>: an inspection is
+/// seen when it was decided by, looked at, or set tasks for a unit in scope; a task by its owner; a decision by its
+/// deciding body or the organisation (the member's branch) disciplined; a move by the unit moved from or to; an event
+/// by its organiser or a unit taking part. A unit filter narrows the same rules to the unit's subtree.
+/// </summary>
+public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext db, TimeProvider time)
+{
+    /// <summary>A task due within this many days from today (inclusive) is "due soon".</summary>
+    public const int DueSoonDays = 7;
+
+    /// <summary>How many units and inspections the task warnings name at most.</summary>
+    public const int WarningsShown = 20;
+
+    private const int HistoryShown = 100;
+
+    public async Task<RegisterPage<InspectionRow>?> InspectionsAsync(AccountabilityFilter filter, InspectionKind? kind, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        if (await UnitsAsync(filter, cancellationToken) is not { } units)
+        {
+            return null;
+        }
+
+        var query = Within(InspectionsOf(units.Ids), i => i.DecidedOn, filter);
+        if (kind is { } wanted)
+        {
+            query = query.Where(i => i.Kind == wanted);
+        }
+
+        return await RegisterPage.ReadAsync(
+            query.OrderByDescending(i => i.DecidedOn).ThenByDescending(i => i.Id)
+                .Select(i => new { i.Id, i.Reference, i.Kind, i.DecidedOn, i.Title, i.DecidingUnitId, i.ConcludedOn, Targets = i.Targets.Count, Tasks = db.FollowUpTasks.Count(t => t.InspectionId == i.Id) }),
+            page,
+            pageSize,
+            i => new InspectionRow(i.Id, i.Reference, i.Kind, i.DecidedOn, i.Title, units.Graph.NameOn(i.DecidingUnitId, i.DecidedOn), i.ConcludedOn, i.Targets, i.Tasks),
+            cancellationToken);
+    }
+
+    /// <summary>Tasks by due date, latest first; the period is of due dates, overdue is as of today.</summary>
+    public async Task<RegisterPage<TaskRow>?> TasksAsync(AccountabilityFilter filter, TaskState? state, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        if (await UnitsAsync(filter, cancellationToken) is not { } units)
+        {
+            return null;
+        }
+
+        var query = Within(TasksOf(units.Ids), t => t.DueOn, filter);
+        query = state switch
+        {
+            TaskState.Open => query.Where(t => t.Status == FollowUpStatus.Open),
+            TaskState.InProgress => query.Where(t => t.Status == FollowUpStatus.InProgress),
+            TaskState.Done => query.Where(t => t.Status == FollowUpStatus.Done),
+
+            // The status narrows the rows the rule has to look at to those of open work (an index of status and due date).
+            TaskState.Overdue => query.Where(t => t.Status == FollowUpStatus.Open || t.Status == FollowUpStatus.InProgress).Where(FollowUpTask.OverdueOn(units.Today)),
+            _ => query,
+        };
+
+        return await RegisterPage.ReadAsync(
+            query.OrderByDescending(t => t.DueOn).ThenByDescending(t => t.Id)
+                .Select(t => new { Task = t, Inspection = db.Inspections.Where(i => i.Id == t.InspectionId).Select(i => i.Reference).FirstOrDefault() }),
+            page,
+            pageSize,
+            t => new TaskRow(
+                t.Task.Id, t.Task.Reference, t.Task.InspectionId, t.Inspection ?? string.Empty, units.Graph.NameOn(t.Task.OwnerUnitId, t.Task.DueOn), t.Task.Description,
+                t.Task.DueOn, t.Task.Status, t.Task.DoneOn, FollowUpTask.IsOverdue(t.Task.DueOn, t.Task.DoneOn, units.Today)),
+            cancellationToken);
+    }
+
+    /// <summary>Open tasks of the filter's units overdue today or due within <see cref="DueSoonDays"/> days, counted per unit and per inspection (the period does not apply).</summary>
+    public async Task<TaskWarnings?> TaskWarningsAsync(AccountabilityFilter filter, CancellationToken cancellationToken = default)
+    {
+        if (await UnitsAsync(filter, cancellationToken) is not { } units)
+        {
+            return null;
+        }
+
+        var today = units.Today;
+        var until = today.AddDays(DueSoonDays);
+
+        // Not done by today and due by the window's end: those due before today are exactly the overdue ones (FollowUpTask.IsOverdue).
+        // The statuses as a list, not "not done": a range of the covering index on status and due date for each. The
+        // rows are counted here: grouped in the database, SQLite walks the owner index and reads every task instead.
+        var pending = await TasksOf(units.Ids)
+            .Where(t => (t.Status == FollowUpStatus.Open || t.Status == FollowUpStatus.InProgress) && t.DueOn <= until && !(t.DoneOn <= today))
+            .Select(t => new { t.OwnerUnitId, t.InspectionId, Overdue = t.DueOn < today })
+            .ToListAsync(cancellationToken);
+        List<(Guid Id, int Overdue, int DueSoon)> Count(Func<Guid, Guid, Guid> key) => pending
+            .GroupBy(t => key(t.OwnerUnitId, t.InspectionId))
+            .Select(g => (g.Key, Overdue: g.Count(t => t.Overdue), DueSoon: g.Count(t => !t.Overdue)))
+            .OrderByDescending(g => g.Overdue).ThenByDescending(g => g.DueSoon).ThenBy(g => g.Key)
+            .ToList();
+        var byUnit = Count((unit, _) => unit);
+        var byInspection = Count((_, inspection) => inspection).Take(WarningsShown).ToList();
+        var inspectionIds = byInspection.Select(g => g.Id).ToList();
+        var references = await db.Inspections.AsNoTracking().Where(i => inspectionIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Reference, cancellationToken);
+
+        return new TaskWarnings(
+            today,
+            until,
+            byUnit.Sum(g => g.Overdue),
+            byUnit.Sum(g => g.DueSoon),
+            byUnit.Take(WarningsShown)
+                .Select(g => (Count: g, Unit: units.Graph.At(g.Id, today) ?? units.Graph.Latest(g.Id)))
+                .Select(g => new TaskWarning(g.Count.Id, g.Unit?.Name ?? string.Empty, g.Unit?.Code, g.Count.Overdue, g.Count.DueSoon))
+                .ToList(),
+            byInspection.Select(g => new TaskWarning(g.Id, references.GetValueOrDefault(g.Id, string.Empty), null, g.Overdue, g.DueSoon)).ToList());
+    }
+
+    public async Task<RegisterPage<DecisionRow>?> DecisionsAsync(
+        AccountabilityFilter filter, DecidingBody? body, DisciplineForm? form, DisciplineSubject? subject, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        if (await UnitsAsync(filter, cancellationToken) is not { } units)
+        {
+            return null;
+        }
+
+        var query = Within(DecisionsOf(units.Ids), d => d.DecidedOn, filter);
+        if (body is { } wantedBody)
+        {
+            query = query.Where(d => d.Body == wantedBody);
+        }
+
+        if (form is { } wantedForm)
+        {
+            query = query.Where(d => d.Form == wantedForm);
+        }
+
+        if (subject is { } wantedSubject)
+        {
+            query = query.Where(d => d.Subject == wantedSubject);
+        }
+
+        return await RegisterPage.ReadAsync(
+            query.OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.Id)
+                .Select(d => new { Decision = d, Person = db.People.Where(p => p.Id == d.SubjectPersonId).Select(p => p.FullName).FirstOrDefault() }),
+            page,
+            pageSize,
+            d => new DecisionRow(
+                d.Decision.Id, d.Decision.DecisionNumber, d.Decision.DecidedOn, d.Decision.Body, units.Graph.NameOn(d.Decision.DecidingUnitId, d.Decision.DecidedOn),
+                d.Decision.Subject, d.Person ?? (d.Decision.SubjectUnitId is { } unit ? units.Graph.NameOn(unit, d.Decision.DecidedOn) : string.Empty), d.Decision.Form),
+            cancellationToken);
+    }
+
+    public async Task<RegisterPage<MoveRow>?> MovesAsync(AccountabilityFilter filter, MoveReason? reason, PostKind? postKind, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        if (await UnitsAsync(filter, cancellationToken) is not { } units)
+        {
+            return null;
+        }
+
+        var query = Within(MovesOf(units.Ids), m => m.EffectiveOn, filter);
+        if (reason is { } wantedReason)
+        {
+            query = query.Where(m => m.Reason == wantedReason);
+        }
+
+        if (postKind is { } wantedKind)
+        {
+            query = query.Where(m => m.PostKind == wantedKind);
+        }
+
+        return await RegisterPage.ReadAsync(
+            query.OrderByDescending(m => m.EffectiveOn).ThenByDescending(m => m.Id)
+                .Select(m => new { Move = m, Person = db.People.Where(p => p.Id == m.PersonId).Select(p => p.FullName).FirstOrDefault() }),
+            page,
+            pageSize,
+            m => new MoveRow(
+                m.Move.Id, m.Move.Reference, m.Move.EffectiveOn, m.Person ?? string.Empty, m.Move.Kind, m.Move.PostKind,
+                units.Graph.NameOn(m.Move.FromUnitId, m.Move.EffectiveOn.AddDays(-1)), m.Move.FromTitle, units.Graph.NameOn(m.Move.ToUnitId, m.Move.EffectiveOn), m.Move.ToTitle, m.Move.Reason),
+            cancellationToken);
+    }
+
+    public async Task<RegisterPage<EventRow>?> EventsAsync(AccountabilityFilter filter, EventFormat? format, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        if (await UnitsAsync(filter, cancellationToken) is not { } units)
+        {
+            return null;
+        }
+
+        var query = Within(EventsOf(units.Ids), e => e.HeldOn, filter);
+        if (format is { } wanted)
+        {
+            var online = wanted == EventFormat.Online;
+            query = query.Where(e => e.Online == online);
+        }
+
+        var scopeIds = (await scope.FilterAsync(cancellationToken)).UnitIds?.ToList();
+        return await RegisterPage.ReadAsync(
+            query.OrderByDescending(e => e.HeldOn).ThenByDescending(e => e.Id)
+                .Select(e => new
+                {
+                    e.Id, e.Reference, e.HeldOn, e.Title, e.OrganiserUnitId, e.Online,
+                    Units = e.Attendance.Count(a => scopeIds == null || scopeIds.Contains(a.UnitId)),
+                    Invited = e.Attendance.Where(a => scopeIds == null || scopeIds.Contains(a.UnitId)).Sum(a => a.Invited),
+                    Attended = e.Attendance.Where(a => scopeIds == null || scopeIds.Contains(a.UnitId)).Sum(a => a.Attended),
+                }),
+            page,
+            pageSize,
+            e => new EventRow(e.Id, e.Reference, e.HeldOn, e.Title, units.Graph.NameOn(e.OrganiserUnitId, e.HeldOn), e.Online, e.Units, e.Invited, e.Attended),
+            cancellationToken);
+    }
+
+    /// <summary>A discipline decision the caller may see, with its names; null when there is none or it lies outside the scope.</summary>
+    public async Task<DecisionView?> DecisionAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var (graph, ids) = await ScopeAsync(cancellationToken);
+        var decision = await DecisionsOf(ids).Include(d => d.Manifestations).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (decision is null)
+        {
+            return null;
+        }
+
+        var manifestationIds = decision.Manifestations.Select(m => m.ManifestationId).ToList();
+        var manifestations = await db.Manifestations.AsNoTracking().Where(m => manifestationIds.Contains(m.Id))
+            .OrderBy(m => m.Code).Select(m => new ManifestationView(m.Code, m.Text)).ToListAsync(cancellationToken);
+        var person = await db.People.AsNoTracking().Where(p => p.Id == decision.SubjectPersonId).Select(p => p.FullName).FirstOrDefaultAsync(cancellationToken);
+        var source = await InspectionsOf(ids).Where(i => i.Id == decision.SourceInspectionId).Select(i => new InspectionRef(i.Id, i.Reference)).FirstOrDefaultAsync(cancellationToken);
+        var subjectUnit = decision.SubjectUnitId is { } unit ? graph.NameOn(unit, decision.DecidedOn) : null;
+        return new DecisionView(decision, graph.NameOn(decision.DecidingUnitId, decision.DecidedOn), person ?? subjectUnit ?? string.Empty, subjectUnit, source, manifestations);
+    }
+
+    /// <summary>A personnel move the caller may see, with its names; null when there is none or it lies outside the scope.</summary>
+    public async Task<MoveView?> MoveAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var (graph, ids) = await ScopeAsync(cancellationToken);
+        var move = await MovesOf(ids).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (move is null)
+        {
+            return null;
+        }
+
+        var person = await db.People.AsNoTracking().Where(p => p.Id == move.PersonId).Select(p => p.FullName).FirstOrDefaultAsync(cancellationToken);
+        var directive = await db.Directives.AsNoTracking().Where(d => d.Id == move.DirectiveId).Select(d => new DirectiveRef(d.Id, d.Symbol)).FirstOrDefaultAsync(cancellationToken);
+        return new MoveView(
+            move, person ?? string.Empty, graph.NameOn(move.FromUnitId, move.EffectiveOn.AddDays(-1)), graph.NameOn(move.ToUnitId, move.EffectiveOn),
+            graph.NameOn(move.DecidingUnitId, move.EffectiveOn), directive);
+    }
+
+    /// <summary>A dissemination event the caller may see, with the attendance of the units in scope; null when there is none or it lies outside the scope.</summary>
+    public async Task<EventView?> EventAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var (graph, ids) = await ScopeAsync(cancellationToken);
+        var found = await EventsOf(ids).Include(e => e.Attendance).Include(e => e.Directives).AsSplitQuery().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var directiveIds = found.Directives.Select(d => d.DirectiveId).ToList();
+        var directives = await db.Directives.AsNoTracking().Where(d => directiveIds.Contains(d.Id)).OrderBy(d => d.Symbol)
+            .Select(d => new DirectiveRef(d.Id, d.Symbol)).ToListAsync(cancellationToken);
+        var attendance = found.Attendance.Where(a => ids is null || ids.Contains(a.UnitId))
+            .Select(a => new AttendanceView(graph.NameOn(a.UnitId, found.HeldOn), a.Invited, a.Attended))
+            .OrderBy(a => a.Unit, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
+            .ToList();
+        return new EventView(found, graph.NameOn(found.OrganiserUnitId, found.HeldOn), directives, attendance);
+    }
+
+    /// <summary>
+    /// The audit history of a decision, a move or an event, with its parts (manifestations named, units attending,
+    /// directives disseminated); a part of a unit outside the caller's scope (another commune's attendance) is left out.
+    /// </summary>
+    /// <remarks>Call it only for a record the caller may see (one that <see cref="DecisionAsync"/> and the like found).</remarks>
+    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync<TRecord>(Guid id, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<string> parts = typeof(TRecord).Name switch
+        {
+            nameof(DisciplineDecision) => [nameof(DecisionManifestation)],
+            nameof(DisseminationEvent) => [nameof(DisseminationAttendance), nameof(DisseminationDirective)],
+            _ => [],
+        };
+        var filter = await scope.FilterAsync(cancellationToken);
+        return (await RecordHistory.ReadAsync(db, typeof(TRecord).Name, id, parts, HistoryShown, cancellationToken))
+            .Where(e => e.EntityType == typeof(TRecord).Name || e.UnitId is not { } unit || filter.Contains(unit))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Names for the ids an audit history mentions: units by name and code, people, directives by symbol,
+    /// manifestations by code, inspections (those the caller may see) by reference.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> RecordNamesAsync(IReadOnlySet<Guid> referenced, CancellationToken cancellationToken = default)
+    {
+        var ids = referenced.ToList();
+        var (graph, scopeIds) = await ScopeAsync(cancellationToken);
+        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, cancellationToken);
+        foreach (var unit in ids.Select(graph.Latest).OfType<UnitSnapshot>())
+        {
+            names[unit.Id] = $"{unit.Name} ({unit.Code})";
+        }
+
+        foreach (var directive in await db.Directives.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Symbol }).ToListAsync(cancellationToken))
+        {
+            names[directive.Id] = directive.Symbol;
+        }
+
+        foreach (var manifestation in await db.Manifestations.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, m.Code }).ToListAsync(cancellationToken))
+        {
+            names[manifestation.Id] = manifestation.Code;
+        }
+
+        foreach (var inspection in await InspectionsOf(scopeIds).Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Reference }).ToListAsync(cancellationToken))
+        {
+            names[inspection.Id] = inspection.Reference;
+        }
+
+        return names;
+    }
+
+    private IQueryable<Inspection> InspectionsOf(List<Guid>? ids) => ids is null
+        ? db.Inspections.AsNoTracking()
+        : db.Inspections.AsNoTracking().Where(i => ids.Contains(i.DecidingUnitId)
+            || db.InspectionTargets.Where(t => t.UnitId != null && ids.Contains(t.UnitId.Value)).Select(t => t.InspectionId).Contains(i.Id)
+            || db.FollowUpTasks.Where(t => ids.Contains(t.OwnerUnitId)).Select(t => t.InspectionId).Contains(i.Id));
+
+    private IQueryable<FollowUpTask> TasksOf(List<Guid>? ids) => ids is null
+        ? db.FollowUpTasks.AsNoTracking()
+        : db.FollowUpTasks.AsNoTracking().Where(t => ids.Contains(t.OwnerUnitId));
+
+    private IQueryable<DisciplineDecision> DecisionsOf(List<Guid>? ids) => ids is null
+        ? db.DisciplineDecisions.AsNoTracking()
+        : db.DisciplineDecisions.AsNoTracking().Where(d => ids.Contains(d.DecidingUnitId) || (d.SubjectUnitId != null && ids.Contains(d.SubjectUnitId.Value)));
+
+    private IQueryable<PersonnelMove> MovesOf(List<Guid>? ids) => ids is null
+        ? db.PersonnelMoves.AsNoTracking()
+        : db.PersonnelMoves.AsNoTracking().Where(m => ids.Contains(m.FromUnitId) || ids.Contains(m.ToUnitId));
+
+    private IQueryable<DisseminationEvent> EventsOf(List<Guid>? ids) => ids is null
+        ? db.DisseminationEvents.AsNoTracking()
+        : db.DisseminationEvents.AsNoTracking().Where(e => ids.Contains(e.OrganiserUnitId)
+            || db.DisseminationAttendance.Where(a => ids.Contains(a.UnitId)).Select(a => a.EventId).Contains(e.Id));
+
+    /// <summary>The records whose date lies in the filter's period.</summary>
+    private static IQueryable<T> Within<T>(IQueryable<T> records, Expression<Func<T, DateOnly>> date, AccountabilityFilter filter)
+    {
+        if (filter.From is { } from)
+        {
+            Expression<Func<DateOnly>> bound = () => from;
+            records = records.Where(Expression.Lambda<Func<T, bool>>(Expression.GreaterThanOrEqual(date.Body, bound.Body), date.Parameters));
+        }
+
+        if (filter.To is { } to)
+        {
+            Expression<Func<DateOnly>> bound = () => to;
+            records = records.Where(Expression.Lambda<Func<T, bool>>(Expression.LessThanOrEqual(date.Body, bound.Body), date.Parameters));
+        }
+
+        return records;
+    }
+
+    /// <summary>The units of a register: the filter's subtree within the scope (<c>Ids</c> null when every unit is), the graph to name them, and today.</summary>
+    private sealed record Units(List<Guid>? Ids, UnitGraph Graph, DateOnly Today);
+
+    private async Task<Units?> UnitsAsync(AccountabilityFilter filter, CancellationToken cancellationToken)
+    {
+        var graph = await scope.GraphAsync(cancellationToken);
+        var today = VietnamTime.Today(time);
+        return SubtreeUnits.Resolve(graph, await scope.FilterAsync(cancellationToken), filter.UnitCode, [filter.UnitAsOf ?? filter.To ?? today]) is { } units
+            ? new Units(units.UnitIds?.ToList(), graph, today)
+            : null;
+    }
+
+    private async Task<(UnitGraph Graph, List<Guid>? Ids)> ScopeAsync(CancellationToken cancellationToken) =>
+        (await scope.GraphAsync(cancellationToken), (await scope.FilterAsync(cancellationToken)).UnitIds?.ToList());
+}

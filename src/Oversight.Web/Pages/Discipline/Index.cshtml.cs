@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Oversight.Accountability;
+using Oversight.Accounts;
+using Oversight.Web.Localization;
+using Oversight.Web.Pages.Accountability;
+
+namespace Oversight.Web.Pages.Discipline;
+
+/// <summary>The register of discipline decisions: decided in the period, newest first, by deciding body, form and subject.</summary>
+public sealed class IndexModel(AccountabilityRegister register, CallerScope scope, Caller caller, TimeProvider time, IStringLocalizer<Strings> text)
+    : AccountabilityFilterModel(scope, caller, time, text)
+{
+    [BindProperty(SupportsGet = true, Name = "body")]
+    public string? Body { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "form")]
+    public string? Form { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "subject")]
+    public string? Subject { get; set; }
+
+    /// <summary>The page of decisions; null when the filters are in error.</summary>
+    public RegisterPage<DecisionRow>? Found { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var body = Choice<DecidingBody>(Body, "body");
+        var form = Choice<DisciplineForm>(Form, "form");
+        var subject = Choice<DisciplineSubject>(Subject, "subject");
+        Found = await ReadAsync(filter => register.DecisionsAsync(filter, body, form, subject, PageNumber, PageSize, cancellationToken), cancellationToken);
+    }
+}
