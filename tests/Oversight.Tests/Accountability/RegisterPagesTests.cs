@@ -112,7 +112,7 @@ public sealed class RegisterPagesTests
         Assert.Equal("KT-01", PageText.Definition(decision, "Qua cuộc kiểm tra"));
         Assert.Contains("Huyện Chương Mỹ (277)", PageText.Of(decision.QuerySelector("table.audit")));
         Assert.Contains("Biểu hiện vi phạm", PageText.Of(decision.QuerySelector("table.audit")));
-        Assert.Equal("Theo chỉ thị: 24-CT/TU", PageText.Definition(move, "Lý do"));
+        Assert.Equal("Thực hiện theo chỉ thị: 24-CT/TU", PageText.Definition(move, "Lý do"));
         Assert.NotEmpty(move.QuerySelectorAll("table.audit tbody tr"));
         Assert.Equal(["Xã Tốt Động"], meeting.QuerySelectorAll("table.attendance tbody th").Select(PageText.Of));
         Assert.Contains("Xã Tốt Động (10060)", PageText.Of(meeting.QuerySelector("table.audit")));
