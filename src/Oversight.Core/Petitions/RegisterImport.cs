@@ -43,6 +43,9 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
     /// <summary>The column of the key rows are matched on: <c>reference</c>, or <c>symbol</c>, <c>decision_number</c>.</summary>
     protected virtual string ReferenceColumn => "reference";
 
+    /// <summary>What a second row with the same key is told: its register number is on an earlier row.</summary>
+    protected virtual ImportMessage SameKeyAsRow => ImportMessages.SameReferenceAsRow;
+
     /// <summary>The row's first date: rows are written in this order, so a case can name an earlier one as its precedent.</summary>
     protected abstract DateOnly DayOf(TRow row);
 
@@ -108,7 +111,7 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
 
             if (firstRowOf.TryGetValue(ReferenceOf(row), out var first))
             {
-                cells.Error(ReferenceColumn, ImportMessages.SameReferenceAsRow, ReferenceOf(row), first);
+                cells.Error(ReferenceColumn, SameKeyAsRow, ReferenceOf(row), first);
                 continue;
             }
 
