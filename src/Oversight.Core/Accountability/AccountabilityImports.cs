@@ -309,16 +309,16 @@ public sealed class DisseminationCompletionImport(OversightDbContext db, Account
     public override IReadOnlyList<ImportColumn> Columns { get; } =
     [
         new("directive", "24-CT/TU", "Symbol of the directive studied (import directives first). Required."),
-        new("unit", "10063", "Code of the unit, as of completed_on (today while not completed); a row for a directive and unit already recorded corrects it. Required."),
+        new("unit", "10063", "Code of the unit, as of completed_on (while not completed, as of the directive's dissemination_due_on, or issued_on); a row for a directive and unit already recorded corrects it. Required."),
         new("completed_on", "2023-09-20", "The day the unit completed its study, YYYY-MM-DD; empty while not completed."),
         new("members_reached", "118", "The cadres and Party members it reached, a whole number; empty is 0."),
     ];
 
-    public sealed record Row(string Key, DateOnly Day, DisseminationCompletionRequest Request);
+    public sealed record Row(string Key, DateOnly? CompletedOn, DisseminationCompletionRequest Request);
 
     protected override string ReferenceOf(Row row) => row.Key;
 
-    protected override DateOnly DayOf(Row row) => row.Day;
+    protected override DateOnly DayOf(Row row) => row.CompletedOn ?? DateOnly.MinValue;
 
     protected override Row? Read(RowCells cells)
     {
@@ -326,12 +326,12 @@ public sealed class DisseminationCompletionImport(OversightDbContext db, Account
         var unit = cells.Required("unit", 64);
         var completedOn = cells.Date("completed_on");
         var request = new DisseminationCompletionRequest(directive, unit, Iso(completedOn), cells.Integer("members_reached", 0, 1_000_000));
-        return cells.HasErrors ? null : new Row($"{directive}, {unit}", completedOn ?? Today, request);
+        return cells.HasErrors ? null : new Row($"{directive}, {unit}", completedOn, request);
     }
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
-        var existing = await records.FindCompletionAsync(row.Request.Directive!, row.Request.Unit!, row.Day, cancellationToken);
+        var existing = await records.FindCompletionAsync(row.Request.Directive!, row.Request.Unit!, row.CompletedOn, cancellationToken);
         return Outcome(cells, existing is not null, await records.RecordCompletionAsync(row.Request, cancellationToken));
     }
 }

@@ -198,7 +198,8 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
 
     /// <summary>
     /// Records a unit's study of a directive, or corrects it: the directive and the unit are its key. The unit is
-    /// resolved on the day completed (today while not completed) and must lie within the caller's scope.
+    /// resolved on the day completed (while not completed, on the directive's dissemination deadline, or its issue
+    /// day) and must lie within the caller's scope.
     /// </summary>
     public async Task<RecordResult<DisseminationCompletion>> RecordCompletionAsync(DisseminationCompletionRequest request, CancellationToken cancellationToken = default)
     {
@@ -207,7 +208,8 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
         var membersReached = RequestFields.Count(request.MembersReached, "membersReached", 0, MostPeople, errors);
         var directive = await RequiredDirectiveAsync(request.Directive, "directive", errors, cancellationToken);
         After(completedOn, "completedOn", directive?.IssuedOn, "issuedOn", errors);
-        var unit = await RequestFields.UnitAsync(scope, request.Unit, "unit", CompletionDay(request.CompletedOn, completedOn), errors, cancellationToken);
+        var day = completedOn is null && !string.IsNullOrWhiteSpace(request.CompletedOn) ? null : completedOn ?? directive?.DisseminationDueOn ?? directive?.IssuedOn;
+        var unit = await RequestFields.UnitAsync(scope, request.Unit, "unit", day, errors, cancellationToken);
         if (errors.Count > 0 || directive is null || unit is null)
         {
             return new(null, errors);
@@ -226,20 +228,19 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
     }
 
     /// <summary>
-    /// A unit's study of a directive, the unit being one within the caller's scope and its code resolved on
-    /// <paramref name="on"/> (the day completed, or today while not completed); null when none is recorded.
+    /// A unit's study of a directive, the unit being one within the caller's scope and its code resolved as
+    /// <see cref="RecordCompletionAsync"/> resolves it; null when none is recorded.
     /// </summary>
-    public async Task<DisseminationCompletion?> FindCompletionAsync(string symbol, string unitCode, DateOnly on, CancellationToken cancellationToken = default)
+    public async Task<DisseminationCompletion?> FindCompletionAsync(string symbol, string unitCode, DateOnly? completedOn, CancellationToken cancellationToken = default)
     {
-        var unit = await RequestFields.UnitAsync(scope, unitCode, "unit", on, [], cancellationToken);
+        var directive = await db.Directives.AsNoTracking().FirstOrDefaultAsync(d => d.Symbol == VietnameseText.Normalize(symbol), cancellationToken);
+        var unit = directive is null
+            ? null
+            : await RequestFields.UnitAsync(scope, unitCode, "unit", completedOn ?? directive.DisseminationDueOn ?? directive.IssuedOn, [], cancellationToken);
         return unit is null
             ? null
-            : await db.DisseminationCompletions.AsNoTracking().FirstOrDefaultAsync(
-                c => c.UnitId == unit.Id && db.Directives.Any(d => d.Id == c.DirectiveId && d.Symbol == VietnameseText.Normalize(symbol)), cancellationToken);
+            : await db.DisseminationCompletions.AsNoTracking().FirstOrDefaultAsync(c => c.DirectiveId == directive!.Id && c.UnitId == unit.Id, cancellationToken);
     }
-
-    /// <summary>The day a completion's unit is resolved on: the day completed, or today while not completed (null when the date is unreadable).</summary>
-    private DateOnly? CompletionDay(string? text, DateOnly? completedOn) => string.IsNullOrWhiteSpace(text) ? Today : completedOn;
 
     // Inspections
 

@@ -164,7 +164,7 @@ public sealed record PersonnelMoveRequest(
 
 /// <summary>A unit's study of a directive; the directive and the unit together are its key, so recording it again corrects it.</summary>
 /// <param name="Directive">Symbol of the directive studied.</param>
-/// <param name="Unit">Code of the unit, as of <paramref name="CompletedOn"/> (today while not completed).</param>
+/// <param name="Unit">Code of the unit, as of <paramref name="CompletedOn"/> (while not completed, as of the directive's dissemination deadline, or its issue day).</param>
 /// <param name="CompletedOn">YYYY-MM-DD, not before the directive was issued; empty while the unit has not completed it.</param>
 /// <param name="MembersReached">The cadres and Party members it reached; 0 when not given.</param>
 public sealed record DisseminationCompletionRequest(string? Directive, string? Unit, string? CompletedOn, int? MembersReached);
