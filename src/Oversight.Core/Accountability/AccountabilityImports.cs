@@ -51,11 +51,11 @@ public sealed class DirectiveImport(OversightDbContext db, AccountabilityRecords
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
-        var existing = await records.FindDirectiveAsync(row.Symbol, cancellationToken);
-        var result = existing is null
-            ? await records.CreateDirectiveAsync(row.Request, cancellationToken)
-            : await records.UpdateDirectiveAsync(existing.Id, row.Request, cancellationToken);
-        return Outcome(cells, existing is not null, result);
+        return await CreateOrCorrectAsync(
+            cells,
+            await records.FindDirectiveAsync(row.Symbol, cancellationToken),
+            () => records.CreateDirectiveAsync(row.Request, cancellationToken),
+            existing => records.UpdateDirectiveAsync(existing.Id, row.Request, cancellationToken));
     }
 }
 
@@ -112,11 +112,11 @@ public sealed class DisseminationImport(OversightDbContext db, AccountabilityRec
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
-        var existing = await records.FindDisseminationAsync(row.Reference, cancellationToken);
-        var result = existing is null
-            ? await records.CreateDisseminationAsync(row.Request, cancellationToken)
-            : await records.UpdateDisseminationAsync(existing.Id, row.Request, cancellationToken);
-        return Outcome(cells, existing is not null, result);
+        return await CreateOrCorrectAsync(
+            cells,
+            await records.FindDisseminationAsync(row.Reference, cancellationToken),
+            () => records.CreateDisseminationAsync(row.Request, cancellationToken),
+            existing => records.UpdateDisseminationAsync(existing.Id, row.Request, cancellationToken));
     }
 }
 
@@ -173,11 +173,11 @@ public sealed class InspectionImport(OversightDbContext db, AccountabilityRecord
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
-        var existing = await records.FindInspectionAsync(row.Reference, cancellationToken);
-        var result = existing is null
-            ? await records.CreateInspectionAsync(row.Request, cancellationToken)
-            : await records.UpdateInspectionAsync(existing.Id, row.Request, cancellationToken);
-        return Outcome(cells, existing is not null, result);
+        return await CreateOrCorrectAsync(
+            cells,
+            await records.FindInspectionAsync(row.Reference, cancellationToken),
+            () => records.CreateInspectionAsync(row.Request, cancellationToken),
+            existing => records.UpdateInspectionAsync(existing.Id, row.Request, cancellationToken));
     }
 }
 
@@ -231,11 +231,11 @@ public sealed class DisciplineImport(OversightDbContext db, AccountabilityRecord
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
-        var existing = await records.FindDecisionAsync(row.DecisionNumber, cancellationToken);
-        var result = existing is null
-            ? await records.CreateDecisionAsync(row.Request, cancellationToken)
-            : await records.UpdateDecisionAsync(existing.Id, row.Request, cancellationToken);
-        return Outcome(cells, existing is not null, result);
+        return await CreateOrCorrectAsync(
+            cells,
+            await records.FindDecisionAsync(row.DecisionNumber, cancellationToken),
+            () => records.CreateDecisionAsync(row.Request, cancellationToken),
+            existing => records.UpdateDecisionAsync(existing.Id, row.Request, cancellationToken));
     }
 }
 
@@ -283,11 +283,11 @@ public sealed class PersonnelMoveImport(OversightDbContext db, AccountabilityRec
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
-        var existing = await records.FindMoveAsync(row.Reference, cancellationToken);
-        var result = existing is null
-            ? await records.CreateMoveAsync(row.Request, cancellationToken)
-            : await records.UpdateMoveAsync(existing.Id, row.Request, cancellationToken);
-        return Outcome(cells, existing is not null, result);
+        return await CreateOrCorrectAsync(
+            cells,
+            await records.FindMoveAsync(row.Reference, cancellationToken),
+            () => records.CreateMoveAsync(row.Request, cancellationToken),
+            existing => records.UpdateMoveAsync(existing.Id, row.Request, cancellationToken));
     }
 }
 
@@ -424,11 +424,11 @@ public sealed class FindingImport(OversightDbContext db, AccountabilityRecords r
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
-        var existing = await records.FindFindingAsync(row.Request.Inspection!, row.Request.Target, row.Request.Text!, cancellationToken);
-        var result = existing is null
-            ? await records.CreateFindingAsync(row.Request, cancellationToken)
-            : await records.UpdateFindingAsync(existing.Id, row.Request, cancellationToken);
-        return Outcome(cells, existing is not null, result);
+        return await CreateOrCorrectAsync(
+            cells,
+            await records.FindFindingAsync(row.Request.Inspection!, row.Request.Target, row.Request.Text!, cancellationToken),
+            () => records.CreateFindingAsync(row.Request, cancellationToken),
+            existing => records.UpdateFindingAsync(existing.Id, row.Request, cancellationToken));
     }
 }
 
@@ -468,10 +468,10 @@ public sealed class FollowUpTaskImport(OversightDbContext db, AccountabilityReco
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
-        var existing = await records.FindTaskAsync(row.Reference, cancellationToken);
-        var result = existing is null
-            ? await records.CreateTaskAsync(row.Request, cancellationToken)
-            : await records.UpdateTaskAsync(existing.Id, row.Request, cancellationToken);
-        return Outcome(cells, existing is not null, result);
+        return await CreateOrCorrectAsync(
+            cells,
+            await records.FindTaskAsync(row.Reference, cancellationToken),
+            () => records.CreateTaskAsync(row.Request, cancellationToken),
+            existing => records.UpdateTaskAsync(existing.Id, row.Request, cancellationToken));
     }
 }

@@ -161,9 +161,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
 
         var dissemination = new DisseminationEvent { Reference = reference, Title = fields.Title };
         fields.ApplyTo(dissemination, db);
-        db.DisseminationEvents.Add(dissemination);
-        await db.SaveChangesAsync(cancellationToken);
-        return new(dissemination, [], Changed: true);
+        return await AddAsync(dissemination, cancellationToken);
     }
 
     public async Task<RecordResult<DisseminationEvent>> UpdateDisseminationAsync(Guid id, DisseminationRequest request, CancellationToken cancellationToken = default)
@@ -177,14 +175,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
 
         var errors = new List<FieldError>();
         var fields = await CheckDisseminationAsync(request, errors, cancellationToken);
-        if (errors.Count > 0 || fields is null)
-        {
-            db.ChangeTracker.Clear();
-            return new(null, errors);
-        }
-
-        fields.ApplyTo(dissemination, db);
-        return new(dissemination, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+        return await CorrectAsync(dissemination, fields, errors, f => f.ApplyTo(dissemination, db), cancellationToken);
     }
 
     /// <summary>A dissemination event the caller may change, by register number; null when there is none.</summary>
@@ -256,9 +247,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
 
         var inspection = new Inspection { Reference = reference, Title = fields.Title };
         fields.ApplyTo(inspection, db);
-        db.Inspections.Add(inspection);
-        await db.SaveChangesAsync(cancellationToken);
-        return new(inspection, [], Changed: true);
+        return await AddAsync(inspection, cancellationToken);
     }
 
     /// <summary>Corrects an inspection; its team and targets become those of the request (a target with findings cannot be dropped).</summary>
@@ -279,14 +268,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
             errors.Add(CaseMessages.TargetHasFindings.For(TargetField(dropped.Kind), await TargetNameAsync(dropped, inspection.DecidedOn, cancellationToken)));
         }
 
-        if (errors.Count > 0 || fields is null)
-        {
-            db.ChangeTracker.Clear();
-            return new(null, errors);
-        }
-
-        fields.ApplyTo(inspection, db);
-        return new(inspection, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+        return await CorrectAsync(inspection, fields, errors, f => f.ApplyTo(inspection, db), cancellationToken);
     }
 
     /// <summary>An inspection the caller may change, by register number; null when there is none.</summary>
@@ -309,16 +291,8 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
         }
 
         var errors = new List<FieldError>();
-        var (concludedOn, conclusion) = await CheckConclusionAsync(inspection.Id, request, inspection.DecidedOn, required: true, errors, cancellationToken);
-        if (errors.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return new(null, errors);
-        }
-
-        inspection.ConcludedOn = concludedOn;
-        inspection.Conclusion = conclusion;
-        return new(inspection, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+        var conclusion = await CheckConclusionAsync(inspection.Id, request, inspection.DecidedOn, required: true, errors, cancellationToken);
+        return await CorrectAsync(inspection, conclusion, errors, c => (inspection.ConcludedOn, inspection.Conclusion) = c, cancellationToken);
     }
 
     // Findings
@@ -336,9 +310,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
 
         var finding = new Finding { InspectionId = inspection!.Id, Text = fields.Text };
         fields.ApplyTo(finding, db);
-        db.Findings.Add(finding);
-        await db.SaveChangesAsync(cancellationToken);
-        return new(finding, [], Changed: true);
+        return await AddAsync(finding, cancellationToken);
     }
 
     /// <summary>Corrects a finding's target, text and manifestations; it stays with its inspection.</summary>
@@ -353,14 +325,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
 
         var errors = new List<FieldError>();
         var fields = await CheckFindingAsync(inspection, id, request, errors, cancellationToken);
-        if (errors.Count > 0 || fields is null)
-        {
-            db.ChangeTracker.Clear();
-            return new(null, errors);
-        }
-
-        fields.ApplyTo(finding!, db);
-        return new(finding, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+        return await CorrectAsync(finding!, fields, errors, f => f.ApplyTo(finding!, db), cancellationToken);
     }
 
     /// <summary>A finding of an inspection the caller may change, by its target (empty: the whole inspection) and text; null when there is none.</summary>
@@ -401,9 +366,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
             Description = fields.Description,
         };
         fields.ApplyTo(task);
-        db.FollowUpTasks.Add(task);
-        await db.SaveChangesAsync(cancellationToken);
-        return new(task, [], Changed: true);
+        return await AddAsync(task, cancellationToken);
     }
 
     /// <summary>Corrects a task's owner, description and deadline; it stays with its inspection, and its progress is left as it is.</summary>
@@ -419,14 +382,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
         var errors = new List<FieldError>();
         StaysWith(request.Inspection, inspection, errors);
         var fields = await CheckTaskAsync(inspection, request, errors, cancellationToken);
-        if (errors.Count > 0 || fields is null)
-        {
-            db.ChangeTracker.Clear();
-            return new(null, errors);
-        }
-
-        fields.ApplyTo(task);
-        return new(task, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+        return await CorrectAsync(task, fields, errors, f => f.ApplyTo(task), cancellationToken);
     }
 
     /// <summary>A task the caller may change (its owner unit and its inspection within scope), by register number; null when there is none.</summary>
@@ -453,9 +409,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
 
         var decision = new DisciplineDecision { DecisionNumber = number };
         fields.ApplyTo(decision, db);
-        db.DisciplineDecisions.Add(decision);
-        await db.SaveChangesAsync(cancellationToken);
-        return new(decision, [], Changed: true);
+        return await AddAsync(decision, cancellationToken);
     }
 
     public async Task<RecordResult<DisciplineDecision>> UpdateDecisionAsync(Guid id, DisciplineRequest request, CancellationToken cancellationToken = default)
@@ -468,14 +422,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
 
         var errors = new List<FieldError>();
         var fields = await CheckDecisionAsync(request, errors, cancellationToken);
-        if (errors.Count > 0 || fields is null)
-        {
-            db.ChangeTracker.Clear();
-            return new(null, errors);
-        }
-
-        fields.ApplyTo(decision, db);
-        return new(decision, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+        return await CorrectAsync(decision, fields, errors, f => f.ApplyTo(decision, db), cancellationToken);
     }
 
     /// <summary>A decision the caller may change, by its number; null when there is none.</summary>
@@ -499,9 +446,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
 
         var move = new PersonnelMove { Reference = reference, FromTitle = fields.FromTitle, ToTitle = fields.ToTitle };
         fields.ApplyTo(move);
-        db.PersonnelMoves.Add(move);
-        await db.SaveChangesAsync(cancellationToken);
-        return new(move, [], Changed: true);
+        return await AddAsync(move, cancellationToken);
     }
 
     public async Task<RecordResult<PersonnelMove>> UpdateMoveAsync(Guid id, PersonnelMoveRequest request, CancellationToken cancellationToken = default)
@@ -514,14 +459,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
 
         var errors = new List<FieldError>();
         var fields = await CheckMoveAsync(request, errors, cancellationToken);
-        if (errors.Count > 0 || fields is null)
-        {
-            db.ChangeTracker.Clear();
-            return new(null, errors);
-        }
-
-        fields.ApplyTo(move);
-        return new(move, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+        return await CorrectAsync(move, fields, errors, f => f.ApplyTo(move), cancellationToken);
     }
 
     /// <summary>A move the caller may change, by register number; null when there is none.</summary>
@@ -1144,6 +1082,32 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
     }
 
     // Shared lookups
+
+    /// <summary>Adds a checked record and saves it.</summary>
+    private async Task<RecordResult<T>> AddAsync<T>(T record, CancellationToken cancellationToken)
+        where T : class
+    {
+        db.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return new(record, [], Changed: true);
+    }
+
+    /// <summary>
+    /// Applies checked fields to a loaded record and saves only when that changed something; with errors, forgets
+    /// what was loaded and answers them.
+    /// </summary>
+    private async Task<RecordResult<T>> CorrectAsync<T, TFields>(T record, TFields? fields, List<FieldError> errors, Action<TFields> apply, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (errors.Count > 0 || fields is null)
+        {
+            db.ChangeTracker.Clear();
+            return new(null, errors);
+        }
+
+        apply(fields);
+        return new(record, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+    }
 
     private async Task<bool> MayWriteAsync(Guid? unitId, CancellationToken cancellationToken)
     {

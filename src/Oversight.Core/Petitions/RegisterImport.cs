@@ -73,6 +73,12 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
         return !result.Succeeded ? RowOutcome.Failed : !existed ? RowOutcome.Created : result.Changed ? RowOutcome.Updated : RowOutcome.Unchanged;
     }
 
+    /// <summary>Corrects the row's record when one is <paramref name="existing"/>, creates it otherwise, and reports what that did.</summary>
+    protected static async Task<RowOutcome> CreateOrCorrectAsync<TRecord>(
+        RowCells cells, TRecord? existing, Func<Task<RecordResult<TRecord>>> create, Func<TRecord, Task<RecordResult<TRecord>>> correct)
+        where TRecord : class =>
+        Outcome(cells, existing is not null, existing is null ? await create() : await correct(existing));
+
     private static string SnakeCase(string field) =>
         string.Concat(field.Select((c, i) => char.IsUpper(c) ? (i == 0 ? "" : "_") + char.ToLowerInvariant(c) : c.ToString()));
 
