@@ -550,16 +550,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
             dissemination.HeldOn = HeldOn;
             dissemination.Online = Online;
             dissemination.Title = Title;
-            foreach (var gone in dissemination.Directives.Where(d => !Directives.Contains(d.DirectiveId)).ToList())
-            {
-                dissemination.Directives.Remove(gone);
-                db.Remove(gone);
-            }
-
-            foreach (var directive in Directives.Where(id => dissemination.Directives.All(d => d.DirectiveId != id)))
-            {
-                dissemination.Directives.Add(new DisseminationDirective { EventId = dissemination.Id, DirectiveId = directive });
-            }
+            Relink(dissemination.Directives, Directives, d => d.DirectiveId, id => new DisseminationDirective { EventId = dissemination.Id, DirectiveId = id }, db);
 
             foreach (var gone in dissemination.Attendance.Where(a => !Attendance.ContainsKey(a.UnitId)).ToList())
             {
@@ -770,16 +761,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
         {
             finding.TargetId = TargetId;
             finding.Text = Text;
-            foreach (var gone in finding.Manifestations.Where(m => !Manifestations.Contains(m.ManifestationId)).ToList())
-            {
-                finding.Manifestations.Remove(gone);
-                db.Remove(gone);
-            }
-
-            foreach (var manifestation in Manifestations.Where(id => finding.Manifestations.All(m => m.ManifestationId != id)))
-            {
-                finding.Manifestations.Add(new FindingManifestation { FindingId = finding.Id, ManifestationId = manifestation });
-            }
+            Relink(finding.Manifestations, Manifestations, m => m.ManifestationId, id => new FindingManifestation { FindingId = finding.Id, ManifestationId = id }, db);
         }
     }
 
@@ -913,16 +895,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
             decision.ViolationOn = ViolationOn;
             decision.Summary = Summary;
             decision.SourceInspectionId = SourceInspectionId;
-            foreach (var gone in decision.Manifestations.Where(m => !Manifestations.Contains(m.ManifestationId)).ToList())
-            {
-                decision.Manifestations.Remove(gone);
-                db.Remove(gone);
-            }
-
-            foreach (var manifestation in Manifestations.Where(id => decision.Manifestations.All(m => m.ManifestationId != id)))
-            {
-                decision.Manifestations.Add(new DecisionManifestation { DecisionId = decision.Id, ManifestationId = manifestation });
-            }
+            Relink(decision.Manifestations, Manifestations, m => m.ManifestationId, id => new DecisionManifestation { DecisionId = decision.Id, ManifestationId = id }, db);
         }
     }
 
@@ -1107,6 +1080,19 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
 
         apply(fields);
         return new(record, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+    }
+
+    /// <summary>Makes a record's links exactly <paramref name="wanted"/>: those to others are removed, the missing ones added.</summary>
+    private static void Relink<TLink>(List<TLink> links, IReadOnlySet<Guid> wanted, Func<TLink, Guid> target, Func<Guid, TLink> link, OversightDbContext db)
+        where TLink : class
+    {
+        foreach (var gone in links.Where(l => !wanted.Contains(target(l))).ToList())
+        {
+            links.Remove(gone);
+            db.Remove(gone);
+        }
+
+        links.AddRange(wanted.Where(id => links.All(l => target(l) != id)).Select(link).ToList());
     }
 
     private async Task<bool> MayWriteAsync(Guid? unitId, CancellationToken cancellationToken)

@@ -63,21 +63,16 @@ public sealed class FollowUpRecordsTests
         ]);
         var tasks = ImportTesting.WriteTempFile("follow-up-tasks.csv", Tasks);
 
-        var first = new List<ImportResult>
-        {
+        async Task<(List<ImportResult> Imports, (int ExitCode, string Output, string Error) Tasks)> ImportAllAsync() =>
+        ([
             await database.ImportCsvAsync("manifestations", Manifestations),
             await database.ImportXlsxAsync("dissemination-completions", completions),
             await database.ImportCsvAsync("findings", Findings),
-        };
-        var taskRun = await database.RunAsync("import", "follow-up-tasks", tasks);
+        ], await database.RunAsync("import", "follow-up-tasks", tasks));
+
+        var (first, taskRun) = await ImportAllAsync();
         var audited = await database.AuditEntryCountAsync();
-        var again = new List<ImportResult>
-        {
-            await database.ImportCsvAsync("manifestations", Manifestations),
-            await database.ImportXlsxAsync("dissemination-completions", completions),
-            await database.ImportCsvAsync("findings", Findings),
-        };
-        var taskRunAgain = await database.RunAsync("import", "follow-up-tasks", tasks);
+        var (again, taskRunAgain) = await ImportAllAsync();
         var unchangedAudit = await database.AuditEntryCountAsync();
         var completed = await database.ImportCsvAsync("dissemination-completions", CompletionsHeader + "\n24-CT/TU,10096-DU,2023-09-28,95\n");
         var recoded = await database.ImportCsvAsync("findings", Findings.Replace("1.1;1.2", "1.1", StringComparison.Ordinal));
