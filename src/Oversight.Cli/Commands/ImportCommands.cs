@@ -57,6 +57,26 @@ public static class ImportCommands
             "Imports personnel moves from a CSV or XLSX file with the header reference,person,kind,post_kind,from_unit,from_title,to_unit,"
             + "to_title,effective_on,reason,deciding_unit,directive,decision_number. All or nothing, safe to repeat.",
             context => ImportAsync(context, "moves")),
+        new(["import", "dissemination-completions"], "import dissemination-completions FILE [--dry-run]",
+            "Imports each unit's study of a directive from a CSV or XLSX file with the header directive,unit,completed_on,members_reached "
+            + "(completed_on empty while not completed). A directive and unit already recorded are corrected to the row. All or nothing, "
+            + "safe to repeat.",
+            context => ImportAsync(context, "dissemination-completions")),
+        new(["import", "manifestations"], "import manifestations FILE [--dry-run]",
+            "Imports a directive's appendix of manifestations from a CSV or XLSX file with the header directive,code,text (a group 1 or "
+            + "an item 1.2 of a group recorded or in the file). Administrators only; marks the directive's catalogue as its real text. "
+            + "Entries are added or corrected, never removed. All or nothing, safe to repeat.",
+            context => ImportAsync(context, "manifestations")),
+        new(["import", "findings"], "import findings FILE [--dry-run]",
+            "Imports inspection findings from a CSV or XLSX file with the header inspection,target,text,manifestations (target: a unit "
+            + "or person code among the inspection's targets, empty for the whole inspection; manifestations: codes of the appendix of "
+            + "the inspection's directive separated by ';'). Inspection, target and text identify a finding. All or nothing, safe to repeat.",
+            context => ImportAsync(context, "findings")),
+        new(["import", "follow-up-tasks"], "import follow-up-tasks FILE [--dry-run]",
+            "Imports the follow-up tasks set by inspections' conclusions from a CSV or XLSX file with the header reference,inspection,"
+            + "owner_unit,description,due_on. The inspection must be concluded and due_on not before its conclusion. A register number "
+            + "already recorded is corrected to the row. All or nothing, safe to repeat.",
+            context => ImportAsync(context, "follow-up-tasks")),
     ];
 
     private static async Task<int> ImportAsync(CommandContext context, string name)

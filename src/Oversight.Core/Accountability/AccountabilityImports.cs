@@ -51,11 +51,11 @@ public sealed class DirectiveImport(OversightDbContext db, AccountabilityRecords
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
-        var existing = await records.FindDirectiveAsync(row.Symbol, cancellationToken);
-        var result = existing is null
-            ? await records.CreateDirectiveAsync(row.Request, cancellationToken)
-            : await records.UpdateDirectiveAsync(existing.Id, row.Request, cancellationToken);
-        return Outcome(cells, existing is not null, result);
+        return await CreateOrCorrectAsync(
+            cells,
+            await records.FindDirectiveAsync(row.Symbol, cancellationToken),
+            () => records.CreateDirectiveAsync(row.Request, cancellationToken),
+            existing => records.UpdateDirectiveAsync(existing.Id, row.Request, cancellationToken));
     }
 }
 
@@ -102,11 +102,11 @@ public sealed class DisseminationImport(OversightDbContext db, AccountabilityRec
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
-        var existing = await records.FindDisseminationAsync(row.Reference, cancellationToken);
-        var result = existing is null
-            ? await records.CreateDisseminationAsync(row.Request, cancellationToken)
-            : await records.UpdateDisseminationAsync(existing.Id, row.Request, cancellationToken);
-        return Outcome(cells, existing is not null, result);
+        return await CreateOrCorrectAsync(
+            cells,
+            await records.FindDisseminationAsync(row.Reference, cancellationToken),
+            () => records.CreateDisseminationAsync(row.Request, cancellationToken),
+            existing => records.UpdateDisseminationAsync(existing.Id, row.Request, cancellationToken));
     }
 }
 
@@ -163,11 +163,11 @@ public sealed class InspectionImport(OversightDbContext db, AccountabilityRecord
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
-        var existing = await records.FindInspectionAsync(row.Reference, cancellationToken);
-        var result = existing is null
-            ? await records.CreateInspectionAsync(row.Request, cancellationToken)
-            : await records.UpdateInspectionAsync(existing.Id, row.Request, cancellationToken);
-        return Outcome(cells, existing is not null, result);
+        return await CreateOrCorrectAsync(
+            cells,
+            await records.FindInspectionAsync(row.Reference, cancellationToken),
+            () => records.CreateInspectionAsync(row.Request, cancellationToken),
+            existing => records.UpdateInspectionAsync(existing.Id, row.Request, cancellationToken));
     }
 }
 
@@ -221,11 +221,11 @@ public sealed class DisciplineImport(OversightDbContext db, AccountabilityRecord
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
-        var existing = await records.FindDecisionAsync(row.DecisionNumber, cancellationToken);
-        var result = existing is null
-            ? await records.CreateDecisionAsync(row.Request, cancellationToken)
-            : await records.UpdateDecisionAsync(existing.Id, row.Request, cancellationToken);
-        return Outcome(cells, existing is not null, result);
+        return await CreateOrCorrectAsync(
+            cells,
+            await records.FindDecisionAsync(row.DecisionNumber, cancellationToken),
+            () => records.CreateDecisionAsync(row.Request, cancellationToken),
+            existing => records.UpdateDecisionAsync(existing.Id, row.Request, cancellationToken));
     }
 }
 
@@ -273,10 +273,195 @@ public sealed class PersonnelMoveImport(OversightDbContext db, AccountabilityRec
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
-        var existing = await records.FindMoveAsync(row.Reference, cancellationToken);
-        var result = existing is null
-            ? await records.CreateMoveAsync(row.Request, cancellationToken)
-            : await records.UpdateMoveAsync(existing.Id, row.Request, cancellationToken);
-        return Outcome(cells, existing is not null, result);
+        return await CreateOrCorrectAsync(
+            cells,
+            await records.FindMoveAsync(row.Reference, cancellationToken),
+            () => records.CreateMoveAsync(row.Request, cancellationToken),
+            existing => records.UpdateMoveAsync(existing.Id, row.Request, cancellationToken));
+    }
+}
+
+/// <summary>
+/// Imports each unit's study of a directive: <c>directive,unit,completed_on,members_reached</c>. The directive and the
+/// unit are the key: a row for a pair already recorded corrects it (an empty <c>completed_on</c>: not completed yet).
+/// </summary>
+public sealed class DisseminationCompletionImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time)
+    : RegisterImport<DisseminationCompletionImport.Row>(db, caller, time)
+{
+    public override string Name => "dissemination-completions";
+
+    protected override string Records => "dissemination-completions";
+
+    protected override string ReferenceColumn => "unit";
+
+    protected override ImportMessage SameKeyAsRow => ImportMessages.SameKeyAsRow;
+
+    public override IReadOnlyList<ImportColumn> Columns { get; } =
+    [
+        new("directive", "24-CT/TU", "Symbol of the directive studied (import directives first). Required."),
+        new("unit", "10063", "Code of the unit, as of completed_on (while not completed, as of the directive's dissemination_due_on, or issued_on); a row for a directive and unit already recorded corrects it. Required."),
+        new("completed_on", "2023-09-20", "The day the unit completed its study, YYYY-MM-DD; empty while not completed."),
+        new("members_reached", "118", "The cadres and Party members it reached, a whole number; empty is 0."),
+    ];
+
+    public sealed record Row(string Key, DateOnly? CompletedOn, DisseminationCompletionRequest Request);
+
+    protected override string ReferenceOf(Row row) => row.Key;
+
+    protected override DateOnly DayOf(Row row) => row.CompletedOn ?? DateOnly.MinValue;
+
+    protected override Row? Read(RowCells cells)
+    {
+        var directive = cells.Required("directive", 64);
+        var unit = cells.Required("unit", 64);
+        var completedOn = cells.Date("completed_on");
+        var request = new DisseminationCompletionRequest(directive, unit, Iso(completedOn), cells.Integer("members_reached", 0, 1_000_000));
+        return cells.HasErrors ? null : new Row($"{directive}, {unit}", completedOn, request);
+    }
+
+    protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
+    {
+        var existing = await records.FindCompletionAsync(row.Request.Directive!, row.Request.Unit!, row.CompletedOn, cancellationToken);
+        return Outcome(cells, existing is not null, await records.RecordCompletionAsync(row.Request, cancellationToken));
+    }
+}
+
+/// <summary>
+/// Imports a directive's appendix of manifestations: <c>directive,code,text</c>, a group <c>1</c> or an item <c>1.2</c>
+/// per row. Administrators only. Importing it marks the directive's catalogue as its real text; entries are added or
+/// corrected, never removed (findings and decisions cite them).
+/// </summary>
+public sealed class ManifestationImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time)
+    : RegisterImport<ManifestationImport.Row>(db, caller, time)
+{
+    public override string Name => "manifestations";
+
+    public override bool AdministratorsOnly => true;
+
+    protected override string Records => "manifestations";
+
+    protected override string ReferenceColumn => "code";
+
+    protected override ImportMessage SameKeyAsRow => ImportMessages.SameKeyAsRow;
+
+    public override IReadOnlyList<ImportColumn> Columns { get; } =
+    [
+        new("directive", "24-CT/TU", "Symbol of the directive whose appendix it is (import directives first). Required."),
+        new("code", "1.2", "A group (1) or an item of a group (1.2); the item's group must be recorded or be in the same file. In XLSX type codes as text (1.10 typed as a number reads 1.1). Required."),
+        new("text", "Né tránh, đùn đẩy, sợ trách nhiệm, không dám làm", "The entry as the appendix words it. Required."),
+    ];
+
+    public sealed record Row(string Key, bool IsGroup, ManifestationRequest Request);
+
+    protected override string ReferenceOf(Row row) => row.Key;
+
+    /// <summary>Groups are written before items, so an item may name a group given further down the file.</summary>
+    protected override DateOnly DayOf(Row row) => row.IsGroup ? DateOnly.MinValue : DateOnly.MinValue.AddDays(1);
+
+    protected override Row? Read(RowCells cells)
+    {
+        var directive = cells.Required("directive", 64);
+        var code = cells.Required("code", 16);
+        var request = new ManifestationRequest(directive, code, cells.Text("text"));
+        return cells.HasErrors ? null : new Row($"{directive}, {code}", !code!.Contains('.', StringComparison.Ordinal), request);
+    }
+
+    protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
+    {
+        var existing = await records.FindManifestationAsync(row.Request.Directive!, row.Request.Code!, cancellationToken);
+        return Outcome(cells, existing is not null, await records.RecordManifestationAsync(row.Request, cancellationToken));
+    }
+}
+
+/// <summary>
+/// Imports the findings of inspections: <c>inspection,target,text,manifestations</c>. A finding has no register
+/// number: the inspection, the target and the text identify it, so a row already recorded corrects its
+/// manifestations, and a row with other wording is another finding.
+/// </summary>
+public sealed class FindingImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time)
+    : RegisterImport<FindingImport.Row>(db, caller, time)
+{
+    public override string Name => "findings";
+
+    protected override string Records => "findings";
+
+    protected override string ReferenceColumn => "text";
+
+    protected override ImportMessage SameKeyAsRow => ImportMessages.SameKeyAsRow;
+
+    public override IReadOnlyList<ImportColumn> Columns { get; } =
+    [
+        new("inspection", "KT-2024-001", "Register number of the inspection (import inspections first). Required."),
+        new("target", "10063", "Code of the unit or Party organisation inspected (as of the inspection's decided_on), or person code of the member supervised; one of the inspection's targets. Empty: the whole inspection."),
+        new("text", "Chậm giải quyết hồ sơ hành chính của công dân", "What was found; with inspection and target it identifies the finding. Required."),
+        new("manifestations", "1.2;3.1", "Codes in the appendix of the inspection's directive, separated by ';'; may be empty."),
+    ];
+
+    public sealed record Row(string Key, FindingRequest Request);
+
+    protected override string ReferenceOf(Row row) => row.Key;
+
+    protected override DateOnly DayOf(Row row) => DateOnly.MinValue;
+
+    protected override Row? Read(RowCells cells)
+    {
+        var inspection = cells.Required("inspection", 64);
+        var target = cells.Text("target");
+        var text = cells.Required("text");
+        var request = new FindingRequest(inspection, target, text, cells.List("manifestations"));
+        return cells.HasErrors ? null : new Row($"{inspection}, {target}, {text}", request);
+    }
+
+    protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
+    {
+        return await CreateOrCorrectAsync(
+            cells,
+            await records.FindFindingAsync(row.Request.Inspection!, row.Request.Target, row.Request.Text!, cancellationToken),
+            () => records.CreateFindingAsync(row.Request, cancellationToken),
+            existing => records.UpdateFindingAsync(existing.Id, row.Request, cancellationToken));
+    }
+}
+
+/// <summary>
+/// Imports the follow-up tasks set by inspections' conclusions: <c>reference,inspection,owner_unit,description,due_on</c>.
+/// The reference is required here (a page may leave it to be numbered), so a file can be imported again.
+/// </summary>
+public sealed class FollowUpTaskImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time)
+    : RegisterImport<FollowUpTaskImport.Row>(db, caller, time)
+{
+    public override string Name => "follow-up-tasks";
+
+    protected override string Records => "follow-up-tasks";
+
+    public override IReadOnlyList<ImportColumn> Columns { get; } =
+    [
+        new("reference", "NV-KT-2024-001-01", "The task's register number; a row with a number already recorded corrects that task. Required."),
+        new("inspection", "KT-2024-001", "Register number of the inspection whose conclusion set it; the inspection must be concluded. Required."),
+        new("owner_unit", "10063", "Code of the unit that must carry it out, as of the conclusion's day. Required."),
+        new("description", "Giải quyết dứt điểm các hồ sơ tồn đọng", "What must be done. Required."),
+        new("due_on", "2024-12-31", "The deadline, YYYY-MM-DD, not before the conclusion. Required."),
+    ];
+
+    public sealed record Row(string Reference, DateOnly DueOn, FollowUpTaskRequest Request);
+
+    protected override string ReferenceOf(Row row) => row.Reference;
+
+    protected override DateOnly DayOf(Row row) => row.DueOn;
+
+    protected override Row? Read(RowCells cells)
+    {
+        var reference = cells.Required("reference", 64);
+        var dueOn = RequiredDate(cells, "due_on");
+        var request = new FollowUpTaskRequest(reference, cells.Text("inspection"), cells.Text("owner_unit"), cells.Text("description"), Iso(dueOn));
+        return cells.HasErrors ? null : new Row(reference!, dueOn!.Value, request);
+    }
+
+    protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
+    {
+        return await CreateOrCorrectAsync(
+            cells,
+            await records.FindTaskAsync(row.Reference, cancellationToken),
+            () => records.CreateTaskAsync(row.Request, cancellationToken),
+            existing => records.UpdateTaskAsync(existing.Id, row.Request, cancellationToken));
     }
 }

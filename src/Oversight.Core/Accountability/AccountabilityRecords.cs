@@ -31,10 +31,12 @@ namespace Oversight.Accountability;
 /// before recording.
 /// </para>
 /// </remarks>
-public sealed class AccountabilityRecords(OversightDbContext db, CallerScope scope, RuleBook rules, TimeProvider time)
+public sealed partial class AccountabilityRecords(OversightDbContext db, CallerScope scope, RuleBook rules, TimeProvider time)
 {
     private const int KeyLength = 64;
     private const int MostPeople = 1_000_000;
+    private const int ManifestationTextLength = 2000;
+    private const int FindingTextLength = 8000;
 
     private DateOnly Today => VietnamTime.Today(time);
 
@@ -94,6 +96,57 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
         return directive is not null && await MayWriteAsync(directive.IssuingUnitId, cancellationToken) ? directive : null;
     }
 
+    // The appendix of manifestations
+
+    /// <summary>
+    /// Records an entry of a directive's appendix, or corrects its text: the directive and the code are its key. An
+    /// item's group (<c>1</c> for <c>1.2</c>) must be recorded first. Administrators only: the appendix is the
+    /// directive's own text, shared by every unit that cites it.
+    /// </summary>
+    /// <remarks>
+    /// Entering the appendix through this method marks the directive's catalogue as its real text
+    /// (<see cref="Directive.CatalogueIsIllustrative"/> false), as the demo's illustrative catalogue is never entered
+    /// this way. Entries are never deleted: findings and decisions cite them.
+    /// </remarks>
+    public async Task<RecordResult<Manifestation>> RecordManifestationAsync(ManifestationRequest request, CancellationToken cancellationToken = default)
+    {
+        if (!(await scope.FilterAsync(cancellationToken)).IsEverything)
+        {
+            return new(null, [CaseMessages.AppendixAdministratorsOnly.For(string.Empty)]);
+        }
+
+        var errors = new List<FieldError>();
+        var directive = await RequiredDirectiveAsync(request.Directive, "directive", errors, cancellationToken);
+        var code = ManifestationCode(request.Code, errors);
+        var text = RequestFields.Text(request.Text, "text", ManifestationTextLength, errors, required: true);
+        if (directive is not null && code?.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot
+            && !await db.Manifestations.AnyAsync(m => m.DirectiveId == directive.Id && m.Code == code.Substring(0, dot), cancellationToken))
+        {
+            errors.Add(CaseMessages.GroupNotFound.For("code", directive.Symbol, code[..dot]));
+        }
+
+        if (errors.Count > 0 || directive is null || code is null || text is null)
+        {
+            return new(null, errors);
+        }
+
+        var entry = await db.Manifestations.FirstOrDefaultAsync(m => m.DirectiveId == directive.Id && m.Code == code, cancellationToken);
+        if (entry is null)
+        {
+            entry = new Manifestation { DirectiveId = directive.Id, Code = code, Text = text };
+            db.Manifestations.Add(entry);
+        }
+
+        entry.Text = text;
+        directive.CatalogueIsIllustrative = false;
+        return new(entry, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+    }
+
+    /// <summary>An entry of a directive's appendix, by symbol and code; null when there is none.</summary>
+    public Task<Manifestation?> FindManifestationAsync(string symbol, string code, CancellationToken cancellationToken = default) =>
+        db.Manifestations.AsNoTracking().FirstOrDefaultAsync(
+            m => m.Code == VietnameseText.Normalize(code) && db.Directives.Any(d => d.Id == m.DirectiveId && d.Symbol == VietnameseText.Normalize(symbol)), cancellationToken);
+
     // Dissemination events
 
     public async Task<RecordResult<DisseminationEvent>> CreateDisseminationAsync(DisseminationRequest request, CancellationToken cancellationToken = default)
@@ -108,9 +161,7 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
 
         var dissemination = new DisseminationEvent { Reference = reference, Title = fields.Title };
         fields.ApplyTo(dissemination, db);
-        db.DisseminationEvents.Add(dissemination);
-        await db.SaveChangesAsync(cancellationToken);
-        return new(dissemination, [], Changed: true);
+        return await AddAsync(dissemination, cancellationToken);
     }
 
     public async Task<RecordResult<DisseminationEvent>> UpdateDisseminationAsync(Guid id, DisseminationRequest request, CancellationToken cancellationToken = default)
@@ -124,14 +175,7 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
 
         var errors = new List<FieldError>();
         var fields = await CheckDisseminationAsync(request, errors, cancellationToken);
-        if (errors.Count > 0 || fields is null)
-        {
-            db.ChangeTracker.Clear();
-            return new(null, errors);
-        }
-
-        fields.ApplyTo(dissemination, db);
-        return new(dissemination, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+        return await CorrectAsync(dissemination, fields, errors, f => f.ApplyTo(dissemination, db), cancellationToken);
     }
 
     /// <summary>A dissemination event the caller may change, by register number; null when there is none.</summary>
@@ -141,13 +185,61 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
         return dissemination is not null && await MayWriteAsync(dissemination.OrganiserUnitId, cancellationToken) ? dissemination : null;
     }
 
+    // Study completed per unit
+
+    /// <summary>
+    /// Records a unit's study of a directive, or corrects it: the directive and the unit are its key. The unit is
+    /// resolved on the day completed (while not completed, on the directive's dissemination deadline, or its issue
+    /// day) and must lie within the caller's scope.
+    /// </summary>
+    public async Task<RecordResult<DisseminationCompletion>> RecordCompletionAsync(DisseminationCompletionRequest request, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>();
+        var completedOn = RequestFields.OptionalPastDate(request.CompletedOn, "completedOn", Today, errors);
+        var membersReached = RequestFields.Count(request.MembersReached, "membersReached", 0, MostPeople, errors);
+        var directive = await RequiredDirectiveAsync(request.Directive, "directive", errors, cancellationToken);
+        After(completedOn, "completedOn", directive?.IssuedOn, "issuedOn", errors);
+        var day = completedOn is null && !string.IsNullOrWhiteSpace(request.CompletedOn) ? null : completedOn ?? directive?.DisseminationDueOn ?? directive?.IssuedOn;
+        var unit = await RequestFields.UnitAsync(scope, request.Unit, "unit", day, errors, cancellationToken);
+        if (errors.Count > 0 || directive is null || unit is null)
+        {
+            return new(null, errors);
+        }
+
+        var completion = await db.DisseminationCompletions.FirstOrDefaultAsync(c => c.DirectiveId == directive.Id && c.UnitId == unit.Id, cancellationToken);
+        if (completion is null)
+        {
+            completion = new DisseminationCompletion { DirectiveId = directive.Id, UnitId = unit.Id };
+            db.DisseminationCompletions.Add(completion);
+        }
+
+        completion.CompletedOn = completedOn;
+        completion.MembersReached = membersReached!.Value;
+        return new(completion, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+    }
+
+    /// <summary>
+    /// A unit's study of a directive, the unit being one within the caller's scope and its code resolved as
+    /// <see cref="RecordCompletionAsync"/> resolves it; null when none is recorded.
+    /// </summary>
+    public async Task<DisseminationCompletion?> FindCompletionAsync(string symbol, string unitCode, DateOnly? completedOn, CancellationToken cancellationToken = default)
+    {
+        var directive = await db.Directives.AsNoTracking().FirstOrDefaultAsync(d => d.Symbol == VietnameseText.Normalize(symbol), cancellationToken);
+        var unit = directive is null
+            ? null
+            : await RequestFields.UnitAsync(scope, unitCode, "unit", completedOn ?? directive.DisseminationDueOn ?? directive.IssuedOn, [], cancellationToken);
+        return unit is null
+            ? null
+            : await db.DisseminationCompletions.AsNoTracking().FirstOrDefaultAsync(c => c.DirectiveId == directive!.Id && c.UnitId == unit.Id, cancellationToken);
+    }
+
     // Inspections
 
     public async Task<RecordResult<Inspection>> CreateInspectionAsync(InspectionRequest request, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
         var reference = await FreeKeyAsync(request.Reference, "reference", db.Inspections.Select(i => i.Reference), errors, cancellationToken);
-        var fields = await CheckInspectionAsync(request, errors, cancellationToken);
+        var fields = await CheckInspectionAsync(null, request, errors, cancellationToken);
         if (errors.Count > 0 || fields is null || reference is null)
         {
             return new(null, errors);
@@ -155,9 +247,7 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
 
         var inspection = new Inspection { Reference = reference, Title = fields.Title };
         fields.ApplyTo(inspection, db);
-        db.Inspections.Add(inspection);
-        await db.SaveChangesAsync(cancellationToken);
-        return new(inspection, [], Changed: true);
+        return await AddAsync(inspection, cancellationToken);
     }
 
     /// <summary>Corrects an inspection; its team and targets become those of the request (a target with findings cannot be dropped).</summary>
@@ -171,21 +261,14 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
         }
 
         var errors = new List<FieldError>();
-        var fields = await CheckInspectionAsync(request, errors, cancellationToken);
+        var fields = await CheckInspectionAsync(id, request, errors, cancellationToken);
         var withFindings = await db.Findings.Where(f => f.InspectionId == id && f.TargetId != null).Select(f => f.TargetId!.Value).ToListAsync(cancellationToken);
         foreach (var dropped in inspection.Targets.Where(t => withFindings.Contains(t.Id) && fields?.Targets.Contains((t.Kind, t.UnitId, t.PersonId)) == false))
         {
             errors.Add(CaseMessages.TargetHasFindings.For(TargetField(dropped.Kind), await TargetNameAsync(dropped, inspection.DecidedOn, cancellationToken)));
         }
 
-        if (errors.Count > 0 || fields is null)
-        {
-            db.ChangeTracker.Clear();
-            return new(null, errors);
-        }
-
-        fields.ApplyTo(inspection, db);
-        return new(inspection, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+        return await CorrectAsync(inspection, fields, errors, f => f.ApplyTo(inspection, db), cancellationToken);
     }
 
     /// <summary>An inspection the caller may change, by register number; null when there is none.</summary>
@@ -193,6 +276,123 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
     {
         var inspection = await db.Inspections.AsNoTracking().FirstOrDefaultAsync(i => i.Reference == VietnameseText.Normalize(reference), cancellationToken);
         return inspection is not null && await MayWriteAsync(inspection.DecidingUnitId, cancellationToken) ? inspection : null;
+    }
+
+    /// <summary>
+    /// Records or corrects an inspection's conclusion. The follow-up tasks it already set must stay due on or after
+    /// it, with no progress before it.
+    /// </summary>
+    public async Task<RecordResult<Inspection>> ConcludeAsync(Guid inspectionId, ConclusionRequest request, CancellationToken cancellationToken = default)
+    {
+        var inspection = await db.Inspections.FirstOrDefaultAsync(i => i.Id == inspectionId, cancellationToken);
+        if (inspection is null || !await MayWriteAsync(inspection.DecidingUnitId, cancellationToken))
+        {
+            return new(null, [], NotFound: true);
+        }
+
+        var errors = new List<FieldError>();
+        var conclusion = await CheckConclusionAsync(inspection.Id, request, inspection.DecidedOn, required: true, errors, cancellationToken);
+        return await CorrectAsync(inspection, conclusion, errors, c => (inspection.ConcludedOn, inspection.Conclusion) = c, cancellationToken);
+    }
+
+    // Findings
+
+    /// <summary>Records a finding of an inspection the caller may change; the inspection, target and text must not be recorded yet.</summary>
+    public async Task<RecordResult<Finding>> CreateFindingAsync(FindingRequest request, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>();
+        var inspection = await InspectionAsync(request.Inspection, "inspection", errors, cancellationToken, required: true);
+        var fields = inspection is null ? null : await CheckFindingAsync(inspection, null, request, errors, cancellationToken);
+        if (errors.Count > 0 || fields is null)
+        {
+            return new(null, errors);
+        }
+
+        var finding = new Finding { InspectionId = inspection!.Id, Text = fields.Text };
+        fields.ApplyTo(finding, db);
+        return await AddAsync(finding, cancellationToken);
+    }
+
+    /// <summary>Corrects a finding's target, text and manifestations; it stays with its inspection.</summary>
+    public async Task<RecordResult<Finding>> UpdateFindingAsync(Guid id, FindingRequest request, CancellationToken cancellationToken = default)
+    {
+        var finding = await db.Findings.Include(f => f.Manifestations).FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
+        var inspection = finding is null ? null : await db.Inspections.AsNoTracking().FirstAsync(i => i.Id == finding.InspectionId, cancellationToken);
+        if (inspection is null || !await MayWriteAsync(inspection.DecidingUnitId, cancellationToken))
+        {
+            return new(null, [], NotFound: true);
+        }
+
+        var errors = new List<FieldError>();
+        var fields = await CheckFindingAsync(inspection, id, request, errors, cancellationToken);
+        return await CorrectAsync(finding!, fields, errors, f => f.ApplyTo(finding!, db), cancellationToken);
+    }
+
+    /// <summary>A finding of an inspection the caller may change, by its target (empty: the whole inspection) and text; null when there is none.</summary>
+    public async Task<Finding?> FindFindingAsync(string inspectionReference, string? target, string text, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>();
+        var inspection = await FindInspectionAsync(inspectionReference, cancellationToken);
+        var targetId = inspection is null ? null : await TargetIdAsync(inspection, target, errors, cancellationToken);
+        var wording = RequestFields.Text(text, "text", FindingTextLength, errors, required: true, multiline: true);
+        return inspection is null || errors.Count > 0
+            ? null
+            : await db.Findings.AsNoTracking().FirstOrDefaultAsync(f => f.InspectionId == inspection.Id && f.TargetId == targetId && f.Text == wording, cancellationToken);
+    }
+
+    // Follow-up tasks
+
+    /// <summary>
+    /// Records a task set by the conclusion of an inspection the caller may change, for a unit within the caller's
+    /// scope; an empty reference gets the inspection's next number (<c>NV-{inspection}-01</c>).
+    /// </summary>
+    public async Task<RecordResult<FollowUpTask>> CreateTaskAsync(FollowUpTaskRequest request, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>();
+        var reference = VietnameseText.Normalize(request.Reference) is null
+            ? null
+            : await FreeKeyAsync(request.Reference, "reference", db.FollowUpTasks.Select(t => t.Reference), errors, cancellationToken);
+        var inspection = await InspectionAsync(request.Inspection, "inspection", errors, cancellationToken, required: true);
+        var fields = await CheckTaskAsync(inspection, request, errors, cancellationToken);
+        if (errors.Count > 0 || fields is null)
+        {
+            return new(null, errors);
+        }
+
+        var task = new FollowUpTask
+        {
+            Reference = reference ?? await NewTaskReferenceAsync(inspection!, cancellationToken),
+            InspectionId = inspection!.Id,
+            Description = fields.Description,
+        };
+        fields.ApplyTo(task);
+        return await AddAsync(task, cancellationToken);
+    }
+
+    /// <summary>Corrects a task's owner, description and deadline; it stays with its inspection, and its progress is left as it is.</summary>
+    public async Task<RecordResult<FollowUpTask>> UpdateTaskAsync(Guid id, FollowUpTaskRequest request, CancellationToken cancellationToken = default)
+    {
+        var task = await db.FollowUpTasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        var inspection = task is null ? null : await db.Inspections.AsNoTracking().FirstAsync(i => i.Id == task.InspectionId, cancellationToken);
+        if (task is null || inspection is null || !await MayWriteTaskAsync(task.OwnerUnitId, inspection.DecidingUnitId, cancellationToken))
+        {
+            return new(null, [], NotFound: true);
+        }
+
+        var errors = new List<FieldError>();
+        StaysWith(request.Inspection, inspection, errors);
+        var fields = await CheckTaskAsync(inspection, request, errors, cancellationToken);
+        return await CorrectAsync(task, fields, errors, f => f.ApplyTo(task), cancellationToken);
+    }
+
+    /// <summary>A task the caller may change (its owner unit and its inspection within scope), by register number; null when there is none.</summary>
+    public async Task<FollowUpTask?> FindTaskAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        var task = await db.FollowUpTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Reference == VietnameseText.Normalize(reference), cancellationToken);
+        return task is not null
+            && await MayWriteTaskAsync(task.OwnerUnitId, await db.Inspections.Where(i => i.Id == task.InspectionId).Select(i => i.DecidingUnitId).FirstAsync(cancellationToken), cancellationToken)
+            ? task
+            : null;
     }
 
     // Discipline decisions
@@ -209,9 +409,7 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
 
         var decision = new DisciplineDecision { DecisionNumber = number };
         fields.ApplyTo(decision, db);
-        db.DisciplineDecisions.Add(decision);
-        await db.SaveChangesAsync(cancellationToken);
-        return new(decision, [], Changed: true);
+        return await AddAsync(decision, cancellationToken);
     }
 
     public async Task<RecordResult<DisciplineDecision>> UpdateDecisionAsync(Guid id, DisciplineRequest request, CancellationToken cancellationToken = default)
@@ -224,14 +422,7 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
 
         var errors = new List<FieldError>();
         var fields = await CheckDecisionAsync(request, errors, cancellationToken);
-        if (errors.Count > 0 || fields is null)
-        {
-            db.ChangeTracker.Clear();
-            return new(null, errors);
-        }
-
-        fields.ApplyTo(decision, db);
-        return new(decision, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+        return await CorrectAsync(decision, fields, errors, f => f.ApplyTo(decision, db), cancellationToken);
     }
 
     /// <summary>A decision the caller may change, by its number; null when there is none.</summary>
@@ -255,9 +446,7 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
 
         var move = new PersonnelMove { Reference = reference, FromTitle = fields.FromTitle, ToTitle = fields.ToTitle };
         fields.ApplyTo(move);
-        db.PersonnelMoves.Add(move);
-        await db.SaveChangesAsync(cancellationToken);
-        return new(move, [], Changed: true);
+        return await AddAsync(move, cancellationToken);
     }
 
     public async Task<RecordResult<PersonnelMove>> UpdateMoveAsync(Guid id, PersonnelMoveRequest request, CancellationToken cancellationToken = default)
@@ -270,14 +459,7 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
 
         var errors = new List<FieldError>();
         var fields = await CheckMoveAsync(request, errors, cancellationToken);
-        if (errors.Count > 0 || fields is null)
-        {
-            db.ChangeTracker.Clear();
-            return new(null, errors);
-        }
-
-        fields.ApplyTo(move);
-        return new(move, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+        return await CorrectAsync(move, fields, errors, f => f.ApplyTo(move), cancellationToken);
     }
 
     /// <summary>A move the caller may change, by register number; null when there is none.</summary>
@@ -368,16 +550,7 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
             dissemination.HeldOn = HeldOn;
             dissemination.Online = Online;
             dissemination.Title = Title;
-            foreach (var gone in dissemination.Directives.Where(d => !Directives.Contains(d.DirectiveId)).ToList())
-            {
-                dissemination.Directives.Remove(gone);
-                db.Remove(gone);
-            }
-
-            foreach (var directive in Directives.Where(id => dissemination.Directives.All(d => d.DirectiveId != id)))
-            {
-                dissemination.Directives.Add(new DisseminationDirective { EventId = dissemination.Id, DirectiveId = directive });
-            }
+            Relink(dissemination.Directives, Directives, d => d.DirectiveId, id => new DisseminationDirective { EventId = dissemination.Id, DirectiveId = id }, db);
 
             foreach (var gone in dissemination.Attendance.Where(a => !Attendance.ContainsKey(a.UnitId)).ToList())
             {
@@ -471,7 +644,7 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
         }
     }
 
-    private async Task<InspectionFields?> CheckInspectionAsync(InspectionRequest request, List<FieldError> errors, CancellationToken cancellationToken)
+    private async Task<InspectionFields?> CheckInspectionAsync(Guid? id, InspectionRequest request, List<FieldError> errors, CancellationToken cancellationToken)
     {
         var kind = RequestFields.Parse<InspectionKind>(request.Kind, "kind", errors);
         var decidedOn = RequestFields.PastDate(request.DecidedOn, "decidedOn", Today, errors);
@@ -480,9 +653,7 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
         var periodFrom = OptionalDate(request.PeriodFrom, "periodFrom", errors);
         var periodTo = OptionalDate(request.PeriodTo, "periodTo", errors);
         After(periodTo, "periodTo", periodFrom, "periodFrom", errors);
-        var concludedOn = RequestFields.OptionalPastDate(request.ConcludedOn, "concludedOn", Today, errors);
-        After(concludedOn, "concludedOn", decidedOn, "decidedOn", errors);
-        var conclusion = RequestFields.Text(request.Conclusion, "conclusion", 8000, errors, required: false, multiline: true);
+        var (concludedOn, conclusion) = await CheckConclusionAsync(id, new ConclusionRequest(request.ConcludedOn, request.Conclusion), decidedOn, required: false, errors, cancellationToken);
         var decidingUnit = await RequestFields.UnitAsync(scope, request.DecidingUnit, "decidingUnit", decidedOn, errors, cancellationToken);
         var directive = await DirectiveIdAsync(request.Directive, "directive", errors, cancellationToken);
 
@@ -551,6 +722,163 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
         ? await db.People.Where(p => p.Id == person).Select(p => p.Code).FirstAsync(cancellationToken)
         : (await scope.GraphAsync(cancellationToken)).At(target.UnitId!.Value, on)?.Code ?? string.Empty;
 
+    /// <summary>
+    /// An inspection's conclusion (required for <see cref="ConcludeAsync"/>, optional on the inspection's own form):
+    /// not before the decision, and, for a recorded inspection, not after the deadline or progress of a task it set;
+    /// a conclusion that set tasks cannot be removed.
+    /// </summary>
+    private async Task<(DateOnly? ConcludedOn, string? Conclusion)> CheckConclusionAsync(
+        Guid? inspectionId, ConclusionRequest request, DateOnly? decidedOn, bool required, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        var before = errors.Count;
+        var concludedOn = required
+            ? RequestFields.PastDate(request.ConcludedOn, "concludedOn", Today, errors)
+            : RequestFields.OptionalPastDate(request.ConcludedOn, "concludedOn", Today, errors);
+        After(concludedOn, "concludedOn", decidedOn, "decidedOn", errors);
+        var conclusion = RequestFields.Text(request.Conclusion, "conclusion", 8000, errors, required, multiline: true);
+        if (inspectionId is { } id && errors.Count == before)
+        {
+            var tasks = db.FollowUpTasks.Where(t => t.InspectionId == id);
+            if (concludedOn is not { } day)
+            {
+                if (await tasks.CountAsync(cancellationToken) is > 0 and var count)
+                {
+                    errors.Add(CaseMessages.ConclusionSetTasks.For("concludedOn", count));
+                }
+            }
+            else if (await tasks.Where(t => t.DueOn < day || t.Progress.Any(p => p.On < day)).OrderBy(t => t.Reference).Select(t => t.Reference).FirstOrDefaultAsync(cancellationToken) is { } early)
+            {
+                errors.Add(CaseMessages.TaskBeforeConclusion.For("concludedOn", early, day));
+            }
+        }
+
+        return (concludedOn, conclusion);
+    }
+
+    private sealed record FindingFields(Guid? TargetId, string Text, IReadOnlySet<Guid> Manifestations)
+    {
+        public void ApplyTo(Finding finding, OversightDbContext db)
+        {
+            finding.TargetId = TargetId;
+            finding.Text = Text;
+            Relink(finding.Manifestations, Manifestations, m => m.ManifestationId, id => new FindingManifestation { FindingId = finding.Id, ManifestationId = id }, db);
+        }
+    }
+
+    /// <summary>A finding's fields: one of the inspection's targets, its text (not that of another finding on the same target), codes of the directive's appendix.</summary>
+    private async Task<FindingFields?> CheckFindingAsync(Inspection inspection, Guid? id, FindingRequest request, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        StaysWith(request.Inspection, inspection, errors);
+        var text = RequestFields.Text(request.Text, "text", FindingTextLength, errors, required: true, multiline: true);
+        var targetId = await TargetIdAsync(inspection, request.Target, errors, cancellationToken);
+        var codes = RequestFields.List(request.Manifestations);
+        IReadOnlySet<Guid> manifestations = new HashSet<Guid>();
+        if (inspection.DirectiveId is { } directive)
+        {
+            var symbol = await db.Directives.Where(d => d.Id == directive).Select(d => d.Symbol).FirstAsync(cancellationToken);
+            manifestations = await AppendixIdsAsync(directive, symbol, codes, errors, cancellationToken);
+        }
+        else if (codes.Count > 0)
+        {
+            errors.Add(CaseMessages.NoDirectiveToCite.For("manifestations", inspection.Reference));
+        }
+
+        if (errors.Count == 0 && await db.Findings.AnyAsync(f => f.InspectionId == inspection.Id && f.TargetId == targetId && f.Text == text && f.Id != id, cancellationToken))
+        {
+            errors.Add(CaseMessages.AlreadyRecorded.For("text", text));
+        }
+
+        return errors.Count > 0 ? null : new FindingFields(targetId, text!, manifestations);
+    }
+
+    /// <summary>
+    /// The inspection's target a code names: the person code of a member supervised, or the code of a unit or Party
+    /// organisation inspected as of the decision; null for none (the whole inspection), or when it is no target (reported).
+    /// </summary>
+    private async Task<Guid?> TargetIdAsync(Inspection inspection, string? code, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        if (VietnameseText.Normalize(code) is not { } given)
+        {
+            return null;
+        }
+
+        var targets = await db.Set<InspectionTarget>().AsNoTracking().Where(t => t.InspectionId == inspection.Id).ToListAsync(cancellationToken);
+        var members = targets.Where(t => t.PersonId is not null).Select(t => t.PersonId!.Value).ToList();
+        var person = await db.People.AsNoTracking().Where(p => members.Contains(p.Id) && p.Code == given).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        var unit = (await scope.GraphAsync(cancellationToken)).Find(given, inspection.DecidedOn);
+        var target = person is { } member
+            ? targets.First(t => t.PersonId == member)
+            : targets.FirstOrDefault(t => t.PersonId is null && unit is not null && t.UnitId == unit.Id);
+        if (target is null)
+        {
+            errors.Add(CaseMessages.NotATarget.For("target", given, inspection.Reference));
+        }
+
+        return target?.Id;
+    }
+
+    private sealed record TaskFields(Guid OwnerUnitId, string Description, DateOnly DueOn)
+    {
+        public void ApplyTo(FollowUpTask task)
+        {
+            task.OwnerUnitId = OwnerUnitId;
+            task.Description = Description;
+            task.DueOn = DueOn;
+        }
+    }
+
+    /// <summary>A task's fields: the inspection must be concluded, the deadline not before the conclusion, the owner a unit within scope on the conclusion's day.</summary>
+    private async Task<TaskFields?> CheckTaskAsync(Inspection? inspection, FollowUpTaskRequest request, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        var description = RequestFields.Text(request.Description, "description", 4000, errors, required: true, multiline: true);
+        var dueOn = RequestFields.Date(request.DueOn, "dueOn", errors);
+        if (inspection is null)
+        {
+            return null;
+        }
+
+        if (inspection.ConcludedOn is not { } concludedOn)
+        {
+            errors.Add(CaseMessages.NotConcluded.For("inspection", inspection.Reference));
+            return null;
+        }
+
+        if (dueOn < concludedOn)
+        {
+            errors.Add(CaseMessages.BeforeConclusion.For("dueOn", dueOn, concludedOn));
+        }
+
+        var owner = await RequestFields.UnitAsync(scope, request.OwnerUnit, "ownerUnit", concludedOn, errors, cancellationToken);
+        return errors.Count > 0 ? null : new TaskFields(owner!.Id, description!, dueOn!.Value);
+    }
+
+    /// <summary>The inspection's next free task number: <c>NV-{inspection}-01</c>, <c>-02</c> …, within the key's length.</summary>
+    private async Task<string> NewTaskReferenceAsync(Inspection inspection, CancellationToken cancellationToken)
+    {
+        var stem = $"NV-{inspection.Reference}";
+        for (var number = await db.FollowUpTasks.CountAsync(t => t.InspectionId == inspection.Id, cancellationToken) + 1; ; number++)
+        {
+            var suffix = FormattableString.Invariant($"-{number:D2}");
+            var reference = stem[..Math.Min(stem.Length, KeyLength - suffix.Length)] + suffix;
+            if (!await db.FollowUpTasks.AnyAsync(t => t.Reference == reference, cancellationToken))
+            {
+                return reference;
+            }
+        }
+    }
+
+    private async Task<bool> MayWriteTaskAsync(Guid ownerUnitId, Guid decidingUnitId, CancellationToken cancellationToken) =>
+        await MayWriteAsync(ownerUnitId, cancellationToken) && await MayWriteAsync(decidingUnitId, cancellationToken);
+
+    /// <summary>Reports an inspection given on the update of a finding or task that is not the one it belongs to.</summary>
+    private static void StaysWith(string? given, Inspection inspection, List<FieldError> errors)
+    {
+        if (VietnameseText.Normalize(given) is { } reference && reference != inspection.Reference)
+        {
+            errors.Add(CaseMessages.StaysWithInspection.For("inspection", inspection.Reference, reference));
+        }
+    }
+
     private sealed record DecisionFields(
         DateOnly DecidedOn, DecidingBody Body, Guid DecidingUnitId, DisciplineSubject Subject, Guid? PersonId, Guid SubjectUnitId,
         DisciplineForm Form, DateOnly ViolationOn, string? Summary, Guid? SourceInspectionId, IReadOnlySet<Guid> Manifestations)
@@ -567,16 +895,7 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
             decision.ViolationOn = ViolationOn;
             decision.Summary = Summary;
             decision.SourceInspectionId = SourceInspectionId;
-            foreach (var gone in decision.Manifestations.Where(m => !Manifestations.Contains(m.ManifestationId)).ToList())
-            {
-                decision.Manifestations.Remove(gone);
-                db.Remove(gone);
-            }
-
-            foreach (var manifestation in Manifestations.Where(id => decision.Manifestations.All(m => m.ManifestationId != id)))
-            {
-                decision.Manifestations.Add(new DecisionManifestation { DecisionId = decision.Id, ManifestationId = manifestation });
-            }
+            Relink(decision.Manifestations, Manifestations, m => m.ManifestationId, id => new DecisionManifestation { DecisionId = decision.Id, ManifestationId = id }, db);
         }
     }
 
@@ -643,16 +962,7 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
             }
         }
 
-        Guid? sourceInspectionId = null;
-        if (VietnameseText.Normalize(request.SourceInspection) is { } reference)
-        {
-            sourceInspectionId = (await FindInspectionAsync(reference, cancellationToken))?.Id;
-            if (sourceInspectionId is null)
-            {
-                errors.Add(CaseMessages.InspectionNotFound.For("sourceInspection", reference));
-            }
-        }
-
+        var sourceInspectionId = (await InspectionAsync(request.SourceInspection, "sourceInspection", errors, cancellationToken, required: false))?.Id;
         var manifestations = await ManifestationIdsAsync(request.Directive, request.Manifestations, errors, cancellationToken);
         return errors.Count > 0
             ? null
@@ -674,11 +984,14 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
             return new HashSet<Guid>();
         }
 
-        if (await DirectiveIdAsync(symbol, "directive", errors, cancellationToken) is not { } directive)
-        {
-            return new HashSet<Guid>();
-        }
+        return await DirectiveIdAsync(symbol, "directive", errors, cancellationToken) is { } directive
+            ? await AppendixIdsAsync(directive, symbol, wanted, errors, cancellationToken)
+            : new HashSet<Guid>();
+    }
 
+    /// <summary>The entries of a directive's appendix named by code; a code it does not have is reported on <c>manifestations</c>.</summary>
+    private async Task<IReadOnlySet<Guid>> AppendixIdsAsync(Guid directive, string symbol, IReadOnlyList<string> wanted, List<FieldError> errors, CancellationToken cancellationToken)
+    {
         var found = await db.Manifestations.AsNoTracking().Where(m => m.DirectiveId == directive && wanted.Contains(m.Code))
             .Select(m => new { m.Id, m.Code }).ToListAsync(cancellationToken);
         foreach (var code in wanted.Where(code => found.All(m => m.Code != code)))
@@ -743,6 +1056,45 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
 
     // Shared lookups
 
+    /// <summary>Adds a checked record and saves it.</summary>
+    private async Task<RecordResult<T>> AddAsync<T>(T record, CancellationToken cancellationToken)
+        where T : class
+    {
+        db.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return new(record, [], Changed: true);
+    }
+
+    /// <summary>
+    /// Applies checked fields to a loaded record and saves only when that changed something; with errors, forgets
+    /// what was loaded and answers them.
+    /// </summary>
+    private async Task<RecordResult<T>> CorrectAsync<T, TFields>(T record, TFields? fields, List<FieldError> errors, Action<TFields> apply, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (errors.Count > 0 || fields is null)
+        {
+            db.ChangeTracker.Clear();
+            return new(null, errors);
+        }
+
+        apply(fields);
+        return new(record, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+    }
+
+    /// <summary>Makes a record's links exactly <paramref name="wanted"/>: those to others are removed, the missing ones added.</summary>
+    private static void Relink<TLink>(List<TLink> links, IReadOnlySet<Guid> wanted, Func<TLink, Guid> target, Func<Guid, TLink> link, OversightDbContext db)
+        where TLink : class
+    {
+        foreach (var gone in links.Where(l => !wanted.Contains(target(l))).ToList())
+        {
+            links.Remove(gone);
+            db.Remove(gone);
+        }
+
+        links.AddRange(wanted.Where(id => links.All(l => target(l) != id)).Select(link).ToList());
+    }
+
     private async Task<bool> MayWriteAsync(Guid? unitId, CancellationToken cancellationToken)
     {
         var filter = await scope.FilterAsync(cancellationToken);
@@ -778,6 +1130,62 @@ public sealed class AccountabilityRecords(OversightDbContext db, CallerScope sco
     /// <summary>The directive a symbol names; null when none is given or none has it (reported).</summary>
     private async Task<Guid?> DirectiveIdAsync(string? symbol, string field, List<FieldError> errors, CancellationToken cancellationToken) =>
         VietnameseText.Normalize(symbol) is { } given && await DirectiveIdsAsync([given], field, errors, cancellationToken) is { Count: 1 } ids ? ids.Single() : null;
+
+    /// <summary>The directive a symbol names, tracked; null (reported) when none is given or none has it.</summary>
+    private async Task<Directive?> RequiredDirectiveAsync(string? symbol, string field, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        if (VietnameseText.Normalize(symbol) is not { } given)
+        {
+            errors.Add(CaseMessages.Required.For(field));
+            return null;
+        }
+
+        var directive = await db.Directives.FirstOrDefaultAsync(d => d.Symbol == given, cancellationToken);
+        if (directive is null)
+        {
+            errors.Add(CaseMessages.DirectiveNotFound.For(field, given));
+        }
+
+        return directive;
+    }
+
+    /// <summary>An inspection the caller may change, by register number; null when none is given (reported when required) or none is found (reported).</summary>
+    private async Task<Inspection?> InspectionAsync(string? reference, string field, List<FieldError> errors, CancellationToken cancellationToken, bool required)
+    {
+        if (VietnameseText.Normalize(reference) is not { } given)
+        {
+            if (required)
+            {
+                errors.Add(CaseMessages.Required.For(field));
+            }
+
+            return null;
+        }
+
+        var inspection = await FindInspectionAsync(given, cancellationToken);
+        if (inspection is null)
+        {
+            errors.Add(CaseMessages.InspectionNotFound.For(field, given));
+        }
+
+        return inspection;
+    }
+
+    /// <summary>A code of an appendix: a group <c>1</c> or an item <c>1.2</c>, numbers without leading zeros.</summary>
+    private static string? ManifestationCode(string? text, List<FieldError> errors)
+    {
+        var code = RequestFields.Text(text, "code", 16, errors, required: true);
+        if (code is not null && !AppendixCode().IsMatch(code))
+        {
+            errors.Add(CaseMessages.NotAManifestationCode.For("code", code));
+            return null;
+        }
+
+        return code;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[1-9][0-9]*(\.[1-9][0-9]*)?$")]
+    private static partial System.Text.RegularExpressions.Regex AppendixCode();
 
     /// <summary>A Party committee or branch within the caller's scope.</summary>
     private async Task<UnitSnapshot?> PartyBodyAsync(string? code, string field, DateOnly? on, List<FieldError> errors, CancellationToken cancellationToken, bool required = true)

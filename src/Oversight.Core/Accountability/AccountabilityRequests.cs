@@ -175,3 +175,39 @@ public sealed record PersonnelMoveRequest(
     string? DecidingUnit,
     string? Directive = null,
     string? DecisionNumber = null);
+
+/// <summary>A unit's study of a directive; the directive and the unit together are its key, so recording it again corrects it.</summary>
+/// <param name="Directive">Symbol of the directive studied.</param>
+/// <param name="Unit">Code of the unit, as of <paramref name="CompletedOn"/> (while not completed, as of the directive's dissemination deadline, or its issue day).</param>
+/// <param name="CompletedOn">YYYY-MM-DD, not before the directive was issued; empty while the unit has not completed it.</param>
+/// <param name="MembersReached">The cadres and Party members it reached; 0 when not given.</param>
+public sealed record DisseminationCompletionRequest(string? Directive, string? Unit, string? CompletedOn, int? MembersReached);
+
+/// <summary>An entry of a directive's appendix of manifestations; the directive and the code together are its key.</summary>
+/// <param name="Directive">Symbol of the directive.</param>
+/// <param name="Code">A group <c>1</c>, or an item <c>1.2</c> of a group already recorded.</param>
+/// <param name="Text">The entry's text as the appendix words it. Required.</param>
+public sealed record ManifestationRequest(string? Directive, string? Code, string? Text);
+
+/// <summary>What an inspection found.</summary>
+/// <param name="Inspection">Register number of the inspection; a finding stays with it (ignored on update).</param>
+/// <param name="Target">
+/// The unit code (as of the inspection's decision) or person code of one of the inspection's targets; empty for a
+/// finding on the whole inspection.
+/// </param>
+/// <param name="Text">What was found. Required; the inspection, the target and the text together identify the finding.</param>
+/// <param name="Manifestations">Codes in the appendix of the inspection's directive (<c>1.2</c>); on update the list replaces the old one.</param>
+public sealed record FindingRequest(string? Inspection, string? Target, string? Text, IReadOnlyList<string>? Manifestations = null);
+
+/// <summary>An inspection's conclusion.</summary>
+/// <param name="ConcludedOn">YYYY-MM-DD, not before the decision and not after today; the tasks it set are due on or after it.</param>
+/// <param name="Conclusion">The conclusion's text. Required.</param>
+public sealed record ConclusionRequest(string? ConcludedOn, string? Conclusion);
+
+/// <summary>A follow-up task set by an inspection's conclusion.</summary>
+/// <param name="Reference">The register number, unique; empty on create gives one (<c>NV-{inspection}-01</c>). It never changes once recorded.</param>
+/// <param name="Inspection">Register number of the concluded inspection that set it; a task stays with it.</param>
+/// <param name="OwnerUnit">Code of the unit that must carry it out, as of the conclusion's day.</param>
+/// <param name="Description">What must be done. Required.</param>
+/// <param name="DueOn">YYYY-MM-DD, not before the conclusion.</param>
+public sealed record FollowUpTaskRequest(string? Reference, string? Inspection, string? OwnerUnit, string? Description, string? DueOn);

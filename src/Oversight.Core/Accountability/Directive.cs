@@ -31,7 +31,11 @@ public sealed class Directive : IUnitRecord
     /// <summary>The day by which the units must have studied and disseminated it.</summary>
     public DateOnly? DisseminationDueOn { get; set; }
 
-    /// <summary>The manifestations are an illustrative catalogue (the demo's), not the directive's real appendix text.</summary>
+    /// <summary>
+    /// The manifestations are an illustrative catalogue (the demo's), not the directive's real appendix text. Entering
+    /// or importing an entry of the appendix (<see cref="AccountabilityRecords.RecordManifestationAsync"/>, import
+    /// <c>manifestations</c>) marks the catalogue real.
+    /// </summary>
     public bool CatalogueIsIllustrative { get; set; }
 
     public List<DirectiveTask> Tasks { get; } = [];

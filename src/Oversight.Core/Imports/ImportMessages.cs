@@ -66,6 +66,7 @@ public static class ImportMessages
 
     public static readonly ImportMessage NotAWholeNumber = new(nameof(NotAWholeNumber), "'{0}' is not a whole number from {1} to {2}");
     public static readonly ImportMessage SameReferenceAsRow = new(nameof(SameReferenceAsRow), "register number {0} is also on row {1}; give each record one row");
+    public static readonly ImportMessage SameKeyAsRow = new(nameof(SameKeyAsRow), "{0} is also on row {1}; give each record one row");
     public static readonly ImportMessage CaseDiffers = new(nameof(CaseDiffers), "register number {0} already exists with different {1}; an import does not rewrite a case's history");
     public static readonly ImportMessage DoesNotFitStatus = new(nameof(DoesNotFitStatus), "'{0}' does not fit status {1}");
     public static readonly ImportMessage RequiredForStatus = new(nameof(RequiredForStatus), "must not be empty for status {0}");

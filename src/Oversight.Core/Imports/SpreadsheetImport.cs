@@ -94,6 +94,10 @@ public static class ImportServices
         services.AddScoped<SpreadsheetImport, Accountability.InspectionImport>();
         services.AddScoped<SpreadsheetImport, Accountability.DisciplineImport>();
         services.AddScoped<SpreadsheetImport, Accountability.PersonnelMoveImport>();
+        services.AddScoped<SpreadsheetImport, Accountability.DisseminationCompletionImport>();
+        services.AddScoped<SpreadsheetImport, Accountability.ManifestationImport>();
+        services.AddScoped<SpreadsheetImport, Accountability.FindingImport>();
+        services.AddScoped<SpreadsheetImport, Accountability.FollowUpTaskImport>();
         services.AddScoped<ImportCatalog>();
         return services;
     }

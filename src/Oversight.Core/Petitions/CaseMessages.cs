@@ -75,6 +75,15 @@ public static class CaseMessages
     public static readonly CaseMessage RequiredWith = new(nameof(RequiredWith), "must not be empty when {0} is given");
     public static readonly CaseMessage OnlyWhen = new(nameof(OnlyWhen), "must be empty unless {0} is {1}");
     public static readonly CaseMessage TargetHasFindings = new(nameof(TargetHasFindings), "target {0} has findings recorded and cannot be removed");
+    public static readonly CaseMessage AppendixAdministratorsOnly = new(nameof(AppendixAdministratorsOnly), "only an administrator may enter a directive's appendix of manifestations");
+    public static readonly CaseMessage NotAManifestationCode = new(nameof(NotAManifestationCode), "'{0}' is not a code of the appendix: a group (1) or an item of it (1.2)");
+    public static readonly CaseMessage GroupNotFound = new(nameof(GroupNotFound), "directive {0} has no group {1} in its appendix; record the group first");
+    public static readonly CaseMessage NotATarget = new(nameof(NotATarget), "{0} is not a target of inspection {1}");
+    public static readonly CaseMessage NoDirectiveToCite = new(nameof(NoDirectiveToCite), "inspection {0} names no directive, so there is no appendix to cite");
+    public static readonly CaseMessage NotConcluded = new(nameof(NotConcluded), "inspection {0} has no conclusion yet; follow-up tasks are set by a conclusion");
+    public static readonly CaseMessage StaysWithInspection = new(nameof(StaysWithInspection), "it belongs to inspection {0} and cannot move to {1}");
+    public static readonly CaseMessage ConclusionSetTasks = new(nameof(ConclusionSetTasks), "the conclusion set {0} follow-up task(s); it cannot be removed");
+    public static readonly CaseMessage TaskBeforeConclusion = new(nameof(TaskBeforeConclusion), "follow-up task {0} is due, or has progress recorded, before {1}");
 
     /// <summary>All messages, for checks that each is translated.</summary>
     public static IReadOnlyList<CaseMessage> All { get; } = typeof(CaseMessages).GetFields()

@@ -53,11 +53,11 @@ public sealed class ReceptionSessionImport(OversightDbContext db, ReceptionRecor
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
-        var existing = await records.FindSessionAsync(row.Reference, cancellationToken);
-        var result = existing is null
-            ? await records.CreateSessionAsync(row.Request, cancellationToken)
-            : await records.UpdateSessionAsync(existing.Id, row.Request, cancellationToken);
-        return Outcome(cells, existing is not null, result);
+        return await CreateOrCorrectAsync(
+            cells,
+            await records.FindSessionAsync(row.Reference, cancellationToken),
+            () => records.CreateSessionAsync(row.Request, cancellationToken),
+            existing => records.UpdateSessionAsync(existing.Id, row.Request, cancellationToken));
     }
 }
 
@@ -109,10 +109,10 @@ public sealed class DialogueMeetingImport(OversightDbContext db, ReceptionRecord
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
-        var existing = await records.FindMeetingAsync(row.Reference, cancellationToken);
-        var result = existing is null
-            ? await records.CreateMeetingAsync(row.Request, cancellationToken)
-            : await records.UpdateMeetingAsync(existing.Id, row.Request, cancellationToken);
-        return Outcome(cells, existing is not null, result);
+        return await CreateOrCorrectAsync(
+            cells,
+            await records.FindMeetingAsync(row.Reference, cancellationToken),
+            () => records.CreateMeetingAsync(row.Request, cancellationToken),
+            existing => records.UpdateMeetingAsync(existing.Id, row.Request, cancellationToken));
     }
 }

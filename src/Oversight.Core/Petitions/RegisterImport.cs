@@ -43,6 +43,9 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
     /// <summary>The column of the key rows are matched on: <c>reference</c>, or <c>symbol</c>, <c>decision_number</c>.</summary>
     protected virtual string ReferenceColumn => "reference";
 
+    /// <summary>What a second row with the same key is told: its register number is on an earlier row.</summary>
+    protected virtual ImportMessage SameKeyAsRow => ImportMessages.SameReferenceAsRow;
+
     /// <summary>The row's first date: rows are written in this order, so a case can name an earlier one as its precedent.</summary>
     protected abstract DateOnly DayOf(TRow row);
 
@@ -69,6 +72,12 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
         Report(cells, result.Errors);
         return !result.Succeeded ? RowOutcome.Failed : !existed ? RowOutcome.Created : result.Changed ? RowOutcome.Updated : RowOutcome.Unchanged;
     }
+
+    /// <summary>Corrects the row's record when one is <paramref name="existing"/>, creates it otherwise, and reports what that did.</summary>
+    protected static async Task<RowOutcome> CreateOrCorrectAsync<TRecord>(
+        RowCells cells, TRecord? existing, Func<Task<RecordResult<TRecord>>> create, Func<TRecord, Task<RecordResult<TRecord>>> correct)
+        where TRecord : class =>
+        Outcome(cells, existing is not null, existing is null ? await create() : await correct(existing));
 
     private static string SnakeCase(string field) =>
         string.Concat(field.Select((c, i) => char.IsUpper(c) ? (i == 0 ? "" : "_") + char.ToLowerInvariant(c) : c.ToString()));
@@ -108,7 +117,7 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
 
             if (firstRowOf.TryGetValue(ReferenceOf(row), out var first))
             {
-                cells.Error(ReferenceColumn, ImportMessages.SameReferenceAsRow, ReferenceOf(row), first);
+                cells.Error(ReferenceColumn, SameKeyAsRow, ReferenceOf(row), first);
                 continue;
             }
 

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Oversight.Accountability;
-using Oversight.Accounts;
-using Oversight.Cli;
 using Oversight.Data;
 using Oversight.Imports;
 using Oversight.Tests.Imports;
@@ -13,21 +11,6 @@ namespace Oversight.Tests.Accountability;
 public sealed class AccountabilityImportTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    /// <summary>A member of Chi bộ thôn Đồng Tiến since 2010, and a probationary member there since 2024.</summary>
-    private const string People =
-        """
-        code,full_name,gender,birth_date,party_joined,party_official,party_branch,party_branch_from,position_unit,position_title,leadership,sensitive_field,position_from,position_to
-        CM-0001,Nguyễn Văn An,male,1975-02-01,2010-05-01,2011-05-01,10063-CB01,,10063-UBND,Phó Chủ tịch,yes,land,2020-01-01,
-        CM-0002,Trần Thị Bình,female,1995-06-01,2024-01-15,,10063-CB01,,,,,,,
-        """;
-
-    private const string Directives =
-        """
-        symbol,issuing_unit,issuing_body,issued_on,title,summary,dissemination_due_on,applied_with
-        39-CT/HU,277,Ban Thường vụ Huyện ủy Chương Mỹ,2023-08-25,Về thực hiện Chỉ thị 24-CT/TU,,2023-09-30,24-CT/TU
-        24-CT/TU,,Ban Thường vụ Thành ủy Hà Nội,2023-08-07,"Về tăng cường kỷ luật, kỷ cương, trách nhiệm trong giải quyết công việc",,,
-        """;
 
     private const string Dissemination =
         """
@@ -59,28 +42,28 @@ public sealed class AccountabilityImportTests
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Every_register_imports_once_and_importing_it_again_changes_nothing(DatabaseProvider provider)
     {
-        await using var database = await DatabaseWithPeopleAsync(provider);
+        await using var database = await AccountabilityTesting.DatabaseWithPeopleAsync(provider);
         var directives = ImportTesting.WriteXlsx(
         [
             ["symbol", "issuing_unit", "issuing_body", "issued_on", "title", "summary", "dissemination_due_on", "applied_with"],
             ["39-CT/HU", 277d, "Ban Thường vụ Huyện ủy Chương Mỹ", new DateTime(2023, 8, 25), "Về thực hiện Chỉ thị 24-CT/TU", null, "2023-09-30", "24-CT/TU"],
             ["24-CT/TU", null, "Ban Thường vụ Thành ủy Hà Nội", "2023-08-07", "Về tăng cường kỷ luật, kỷ cương, trách nhiệm", null, null, null],
         ]);
-        (await ImportFileAsync(database, "directives", directives)).AssertSucceeded();
+        (await database.ImportXlsxAsync("directives", directives)).AssertSucceeded();
         await AddManifestationAsync(database, "24-CT/TU", "1.2", "Né tránh, đùn đẩy trách nhiệm");
         var files = new[] { ("dissemination", Dissemination), ("inspections", Inspections), ("discipline", Discipline), ("moves", Moves) };
 
         var first = new List<ImportResult>();
         foreach (var (name, csv) in files)
         {
-            first.Add(await ImportAsync(database, name, csv));
+            first.Add(await database.ImportCsvAsync(name, csv));
         }
 
         var audited = await database.AuditEntryCountAsync();
-        var again = new List<ImportResult> { await ImportFileAsync(database, "directives", directives) };
+        var again = new List<ImportResult> { await database.ImportXlsxAsync("directives", directives) };
         foreach (var (name, csv) in files)
         {
-            again.Add(await ImportAsync(database, name, csv));
+            again.Add(await database.ImportCsvAsync(name, csv));
         }
 
         Assert.All(first.Concat(again), r => r.AssertSucceeded());
@@ -106,10 +89,10 @@ public sealed class AccountabilityImportTests
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_row_with_changed_values_corrects_its_record_and_replaces_its_lists(DatabaseProvider provider)
     {
-        await using var database = await DatabaseWithDirectivesAsync(provider);
-        (await ImportAsync(database, "dissemination", Dissemination)).AssertSucceeded();
+        await using var database = await AccountabilityTesting.DatabaseWithDirectivesAsync(provider);
+        (await database.ImportCsvAsync("dissemination", Dissemination)).AssertSucceeded();
 
-        var corrected = await ImportAsync(database, "dissemination", Dissemination.Replace("10063:120:118;10096:95:95", "10063:120:119", StringComparison.Ordinal));
+        var corrected = await database.ImportCsvAsync("dissemination", Dissemination.Replace("10063:120:118;10096:95:95", "10063:120:119", StringComparison.Ordinal));
 
         Assert.Equal((0, 1, 0), (corrected.Tallies.Single().Created, corrected.Tallies.Single().Updated, corrected.Tallies.Single().Unchanged));
         await using var check = database.SystemScope();
@@ -120,7 +103,7 @@ public sealed class AccountabilityImportTests
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_bad_file_writes_nothing_and_names_file_row_and_column_of_each_error(DatabaseProvider provider)
     {
-        await using var database = await DatabaseWithDirectivesAsync(provider);
+        await using var database = await AccountabilityTesting.DatabaseWithDirectivesAsync(provider);
         var audited = await database.AuditEntryCountAsync();
         var file = DisciplineHeader + "\n"
             + "D-1,2024-05-10,party-cell,10063-CB01,probationary-member,CM-0002,,removal-from-post,2024-04-01,,,,\n"
@@ -130,7 +113,7 @@ public sealed class AccountabilityImportTests
             + "D-5,2024-05-10,standing-committee,277,organisation,,10063-CB01,expulsion,2023-12-01,,,24-CT/TU,9.9\n"
             + "D-6,2024-05-10,standing-committee,277,organisation,,10063-CB01,warning,2023-12-01,,,,\n";
 
-        var result = await ImportAsync(database, "discipline", file);
+        var result = await database.ImportCsvAsync("discipline", file);
 
         Assert.False(result.Succeeded);
         Assert.Equal(
@@ -154,16 +137,16 @@ public sealed class AccountabilityImportTests
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_officer_writes_only_records_whose_units_all_lie_within_their_scope(DatabaseProvider provider)
     {
-        await using var database = await DatabaseWithDirectivesAsync(provider);
-        (await ImportAsync(database, "moves", Moves)).AssertSucceeded();
-        var lamDien = await PetitionUnitAsync(database, "10063");
-        var dongPhu = await PetitionUnitAsync(database, "10096");
+        await using var database = await AccountabilityTesting.DatabaseWithDirectivesAsync(provider);
+        (await database.ImportCsvAsync("moves", Moves)).AssertSucceeded();
+        var lamDien = await database.UnitIdAsync("10063");
+        var dongPhu = await database.UnitIdAsync("10096");
         var within = "DD-2024-020,CM-0002,rotation,other,10063-UBND,Công chức địa chính,10063-UBND,Công chức văn phòng,2024-06-03,planning,10063-UBND,,\n";
         var across = "DD-2024-021,CM-0001,transfer,land-construction,10063-UBND,Công chức địa chính,10096,Công chức địa chính,2024-06-03,planning,277,,\n";
 
-        var mixed = await ImportAsync(database, "moves", MovesHeader + "\n" + within + across, ("officer", lamDien));
-        var elsewhere = await ImportAsync(database, "moves", Moves, ("officer", dongPhu));
-        var allowed = await ImportAsync(database, "moves", MovesHeader + "\n" + within, ("officer", lamDien));
+        var mixed = await database.ImportCsvAsync("moves", MovesHeader + "\n" + within + across, ("officer", lamDien));
+        var elsewhere = await database.ImportCsvAsync("moves", Moves, ("officer", dongPhu));
+        var allowed = await database.ImportCsvAsync("moves", MovesHeader + "\n" + within, ("officer", lamDien));
 
         Assert.Equal([(3, "deciding_unit"), (3, "to_unit")], mixed.Places());
         Assert.Equal("CaseError.UnitNotFound", mixed.Errors[0].Key);
@@ -177,13 +160,13 @@ public sealed class AccountabilityImportTests
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Import_dissemination_on_the_command_line_writes_once_and_prints_each_error_with_its_place(DatabaseProvider provider)
     {
-        await using var database = await DatabaseWithDirectivesAsync(provider);
+        await using var database = await AccountabilityTesting.DatabaseWithDirectivesAsync(provider);
         var good = ImportTesting.WriteTempFile("dissemination.csv", Dissemination);
         var bad = ImportTesting.WriteTempFile("dissemination.csv", Dissemination.Replace("10063:120:118", "10063:120", StringComparison.Ordinal).Replace("QT-2023-001", "QT-2023-002", StringComparison.Ordinal));
 
-        var first = await RunAsync(database, "import", "dissemination", good);
-        var second = await RunAsync(database, "import", "dissemination", good);
-        var failed = await RunAsync(database, "import", "dissemination", bad);
+        var first = await database.RunAsync("import", "dissemination", good);
+        var second = await database.RunAsync("import", "dissemination", good);
+        var failed = await database.RunAsync("import", "dissemination", bad);
 
         Assert.Equal((0, $"{good}: 1 rows imported. dissemination-events: 1 created, 0 updated, 0 unchanged."), (first.ExitCode, first.Output.Trim()));
         Assert.Equal((0, $"{good}: 1 rows imported. dissemination-events: 0 created, 0 updated, 1 unchanged."), (second.ExitCode, second.Output.Trim()));
@@ -196,7 +179,7 @@ public sealed class AccountabilityImportTests
     [Fact]
     public async Task The_forms_of_discipline_per_subject_come_from_the_rule_pack_and_a_lapsed_limitation_is_refused()
     {
-        await using var database = await DatabaseWithDirectivesAsync(DatabaseProvider.Sqlite);
+        await using var database = await AccountabilityTesting.DatabaseWithDirectivesAsync(DatabaseProvider.Sqlite);
         await using var scope = database.SystemScope();
         var records = scope.ServiceProvider.GetRequiredService<AccountabilityRecords>();
         var on = new DateOnly(2024, 5, 10);
@@ -241,22 +224,6 @@ public sealed class AccountabilityImportTests
             bad.Errors);
     }
 
-    private static async Task<TestDatabase> DatabaseWithPeopleAsync(DatabaseProvider provider)
-    {
-        var database = await TestDatabase.CreateAsync(provider);
-        (await database.ImportUnitsAsync(ImportTesting.ChuongMyUnits + "\n277-HU-UBKT,Ủy ban Kiểm tra Huyện ủy Chương Mỹ,party-committee,277,2010-01-01,2025-06-30")).AssertSucceeded();
-        (await database.ImportPeopleAsync(People)).AssertSucceeded();
-        return database;
-    }
-
-    /// <summary>Chương Mỹ's units with its Inspection Committee, two people (a member of 10063-CB01 and a probationary one), and the directives 24-CT/TU and 39-CT/HU.</summary>
-    internal static async Task<TestDatabase> DatabaseWithDirectivesAsync(DatabaseProvider provider)
-    {
-        var database = await DatabaseWithPeopleAsync(provider);
-        (await ImportAsync(database, "directives", Directives)).AssertSucceeded();
-        return database;
-    }
-
     private static async Task AddManifestationAsync(TestDatabase database, string symbol, string code, string text)
     {
         await using var scope = database.SystemScope("test-setup");
@@ -264,32 +231,5 @@ public sealed class AccountabilityImportTests
         var directive = await db.Directives.SingleAsync(d => d.Symbol == symbol, Cancel);
         db.Manifestations.Add(new Manifestation { DirectiveId = directive.Id, Code = code, Text = text });
         await db.SaveChangesAsync(Cancel);
-    }
-
-    private static async Task<Guid> PetitionUnitAsync(TestDatabase database, string code) =>
-        await Petitions.PetitionRecords.UnitIdAsync(database, code, new DateOnly(2024, 1, 1));
-
-    /// <summary>Imports a CSV through the catalog, as the system or as a user scoped to a unit.</summary>
-    private static async Task<ImportResult> ImportAsync(TestDatabase database, string name, string csv, (string Name, Guid Unit)? user = null)
-    {
-        await using var scope = user is { } officer ? database.UserScope(officer.Name, Roles.Officer, officer.Unit) : database.SystemScope("importer");
-        var import = scope.ServiceProvider.GetRequiredService<ImportCatalog>().Find(name)!;
-        await using var content = ImportTesting.Utf8(csv);
-        return await import.ImportAsync($"{name}.csv", content, dryRun: false, Cancel);
-    }
-
-    private static async Task<ImportResult> ImportFileAsync(TestDatabase database, string name, string path)
-    {
-        await using var scope = database.SystemScope("importer");
-        await using var content = File.OpenRead(path);
-        return await scope.ServiceProvider.GetRequiredService<ImportCatalog>().Find(name)!.ImportAsync($"{name}.xlsx", content, dryRun: false, Cancel);
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = await OversightCli.RunAsync([.. args, .. database.SettingsArgs], new StringReader(""), output, error);
-        return (exitCode, output.ToString(), error.ToString());
     }
 }

@@ -18,7 +18,7 @@ public sealed class RecordFormsTests
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Each_form_records_its_record_and_a_refused_one_names_its_fields_and_records_nothing(DatabaseProvider provider)
     {
-        await using var database = await AccountabilityImportTests.DatabaseWithDirectivesAsync(provider);
+        await using var database = await AccountabilityTesting.DatabaseWithDirectivesAsync(provider);
         await using var factory = new OversightWebFactory(database);
         await factory.AddUserAsync("officer-district", Roles.Officer, "277", new(2024, 1, 1));
         var officer = await PageSession.SignInAsync(factory, "officer-district");
@@ -97,7 +97,7 @@ public sealed class RecordFormsTests
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_discipline_form_shows_the_forms_per_subject_and_the_limitation_before_a_decision_is_recorded(DatabaseProvider provider)
     {
-        await using var database = await AccountabilityImportTests.DatabaseWithDirectivesAsync(provider);
+        await using var database = await AccountabilityTesting.DatabaseWithDirectivesAsync(provider);
         await using var factory = new OversightWebFactory(database);
         await factory.AddUserAsync("officer-district", Roles.Officer, "277", new(2024, 1, 1));
         var officer = await PageSession.SignInAsync(factory, "officer-district");
