@@ -50,6 +50,10 @@ public sealed class DirectiveChain(CallerScope scope, OversightDbContext db, Tim
     public Task<List<Directive>> ListAsync(CancellationToken cancellationToken = default) =>
         db.Directives.AsNoTracking().OrderByDescending(d => d.IssuedOn).ThenBy(d => d.Symbol).ToListAsync(cancellationToken);
 
+    /// <summary>A directive by id, without what cites it; null when there is none.</summary>
+    public Task<Directive?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Directives.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+
     public async Task<DirectiveChainView?> ForAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var directive = await db.Directives.AsNoTracking().AsSplitQuery()

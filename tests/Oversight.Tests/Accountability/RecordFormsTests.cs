@@ -139,4 +139,48 @@ public sealed class RecordFormsTests
 
     private static string Token(AngleSharp.Dom.IDocument page) =>
         page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_inspection_is_concluded_its_findings_recorded_and_its_tasks_set_from_its_page(DatabaseProvider provider)
+    {
+        await using var database = await AccountabilityTesting.DatabaseWithDirectivesAsync(provider);
+        (await database.ImportCsvAsync("manifestations", "directive,code,text\n24-CT/TU,1,Né tránh trách nhiệm\n24-CT/TU,1.2,Đùn đẩy trách nhiệm")).AssertSucceeded();
+        (await database.ImportCsvAsync("inspections", """
+            reference,kind,deciding_unit,decision_number,decided_on,title,directive,period_from,period_to,concluded_on,conclusion,team_lead,team,target_units,target_organisations,target_members
+            KT-2024-001,surprise,277,412-QĐ/HU,2024-03-01,Kiểm tra đột xuất,24-CT/TU,,,,,Nguyễn Văn Hải,,10063,,
+            """)).AssertSucceeded();
+        await using var factory = new OversightWebFactory(database);
+        await factory.AddUserAsync("officer-district", Roles.Officer, "277", new(2024, 1, 1));
+        var officer = await PageSession.SignInAsync(factory, "officer-district");
+        Guid id;
+        await using (var scope = database.SystemScope())
+        {
+            id = await scope.ServiceProvider.GetRequiredService<OversightDbContext>().Inspections.Select(i => i.Id).SingleAsync(Cancel);
+        }
+
+        var (_, page) = await officer.GetAsync($"/inspections/{id}");
+        Assert.Null(page.QuerySelector($"a[href='/inspections/{id}/tasks/new']"));
+        var (_, conclude) = await officer.GetAsync(page.QuerySelector($"a[href='/inspections/{id}/conclude']")!.GetAttribute("href")!);
+        Assert.Empty(PageStructure.Problems("/inspections/{id}/conclude", conclude));
+        using var concluded = await officer.SubmitAsync(conclude, new() { ["concludedOn"] = "2024-07-19", ["conclusion"] = "Yêu cầu khắc phục hạn chế" });
+        Assert.Equal($"/inspections/{id}#inspection-conclusion", concluded.Headers.Location!.OriginalString);
+
+        var (_, finding) = await officer.GetAsync($"/inspections/{id}/findings/new");
+        Assert.Empty(PageStructure.Problems("/inspections/{id}/findings/new", finding));
+        using var refusedFinding = await officer.SubmitAsync(finding, new() { ["target"] = "10063", ["text"] = "Chậm giải quyết đơn thư", ["manifestations"] = "9.9" });
+        Assert.Equal(["Biểu hiện theo Phụ lục: phụ lục của chỉ thị 24-CT/TU không có biểu hiện 9.9"], (await PageSession.ParseAsync(refusedFinding)).QuerySelectorAll(".error-summary li").Select(PageText.Of));
+        using var recordedFinding = await officer.SubmitAsync(finding, new() { ["target"] = "10063", ["text"] = "Chậm giải quyết đơn thư", ["manifestations"] = "1.2" });
+        Assert.Equal(HttpStatusCode.Redirect, recordedFinding.StatusCode);
+
+        var (_, task) = await officer.GetAsync($"/inspections/{id}/tasks/new");
+        Assert.Empty(PageStructure.Problems("/inspections/{id}/tasks/new", task));
+        using var refusedTask = await officer.SubmitAsync(task, new() { ["reference"] = "", ["ownerUnit"] = "10063", ["description"] = "Khắc phục hạn chế", ["dueOn"] = "2024-07-01" });
+        Assert.Single((await PageSession.ParseAsync(refusedTask)).QuerySelectorAll(".error-summary a[href='#dueOn']"));
+        using var setTask = await officer.SubmitAsync(task, new() { ["reference"] = "", ["ownerUnit"] = "10063", ["description"] = "Khắc phục hạn chế", ["dueOn"] = "2024-09-30" });
+        var (_, after) = await officer.FollowAsync(setTask);
+
+        Assert.Equal("19/07/2024: Yêu cầu khắc phục hạn chế", PageText.Of(after.QuerySelector("p.conclusion")));
+        Assert.Equal(["Chậm giải quyết đơn thư (1.2)"], after.QuerySelectorAll("ul.findings li").Select(PageText.Of));
+        Assert.Equal(["NV-KT-2024-001-01"], after.QuerySelectorAll("table.follow-up tbody th a").Select(PageText.Of));
+    }
 }

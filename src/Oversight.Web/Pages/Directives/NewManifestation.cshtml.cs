@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Oversight.Accountability;
+using Oversight.Web.Accounts;
+using Oversight.Web.Localization;
+
+namespace Oversight.Web.Pages.Directives;
+
+/// <summary>
+/// Enters or corrects an entry of a directive's appendix of manifestations (<see cref="AccountabilityRecords.RecordManifestationAsync"/>);
+/// administrators only, as the real text replaces an illustrative catalogue.
+/// </summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class NewManifestationModel(AccountabilityRecords records, DirectiveChain chain, IStringLocalizer<Strings> text) : DirectiveFormModel(chain, text)
+{
+    [BindProperty]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
+        SaveAsync(id, "directive-manifestations", () => records.RecordManifestationAsync(new ManifestationRequest(Directive.Symbol, Code, Text), cancellationToken), cancellationToken);
+}
