@@ -47,6 +47,21 @@ public abstract class RecordFormModel(IStringLocalizer<Strings> text) : PageMode
         return Page();
     }
 
+    /// <summary>
+    /// Saves a form about a record the page belongs to (an inspection's conclusion, a directive's appendix): the record
+    /// must exist for the caller (404 otherwise); once saved, back to <paramref name="returnTo"/>.
+    /// </summary>
+    protected async Task<IActionResult> SaveAboutAsync<TRecord>(Task<bool> loaded, string returnTo, Func<Task<RecordResult<TRecord>>> save) where TRecord : class
+    {
+        if (!await loaded)
+        {
+            return NotFound();
+        }
+
+        var result = await save();
+        return result.NotFound ? NotFound() : Saved(result, _ => returnTo);
+    }
+
     private string? Label(string field) =>
         text[$"Records.Field.{field}"] is { ResourceNotFound: false } label ? label.Value : text.RecordFieldLabel(field);
 }

@@ -29,12 +29,11 @@ public sealed class NewCompletionModel(AccountabilityRecords records, DirectiveC
     {
         var errors = new List<FieldError>();
         var members = Reception.NewModel.Count(MembersReached, "membersReached", errors, most: 1_000_000);
-        return SaveAsync(
-            id,
-            "directive-dissemination",
+        return SaveAboutAsync(
+            LoadAsync(id, cancellationToken),
+            $"/directives/{id}#directive-dissemination",
             async () => errors.Count > 0
                 ? new RecordResult<DisseminationCompletion>(null, errors)
-                : await records.RecordCompletionAsync(new DisseminationCompletionRequest(Directive.Symbol, Unit, CompletedOn, members), cancellationToken),
-            cancellationToken);
+                : await records.RecordCompletionAsync(new DisseminationCompletionRequest(Directive.Symbol, Unit, CompletedOn, members), cancellationToken));
     }
 }

@@ -24,5 +24,8 @@ public sealed class NewManifestationModel(AccountabilityRecords records, Directi
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
-        SaveAsync(id, "directive-manifestations", () => records.RecordManifestationAsync(new ManifestationRequest(Directive.Symbol, Code, Text), cancellationToken), cancellationToken);
+        SaveAboutAsync(
+            LoadAsync(id, cancellationToken),
+            $"/directives/{id}#directive-manifestations",
+            () => records.RecordManifestationAsync(new ManifestationRequest(Directive.Symbol, Code, Text), cancellationToken));
 }

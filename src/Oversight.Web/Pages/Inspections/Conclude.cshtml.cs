@@ -29,5 +29,5 @@ public sealed class ConcludeModel(AccountabilityRecords records, DirectiveChain 
     }
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
-        SaveAsync(id, "inspection-conclusion", () => records.ConcludeAsync(id, new ConclusionRequest(ConcludedOn, Conclusion), cancellationToken), cancellationToken);
+        SaveAboutAsync(LoadAsync(id, cancellationToken), $"/inspections/{id}#inspection-conclusion", () => records.ConcludeAsync(id, new ConclusionRequest(ConcludedOn, Conclusion), cancellationToken));
 }

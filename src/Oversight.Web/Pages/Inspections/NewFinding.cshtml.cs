@@ -22,9 +22,8 @@ public sealed class NewFindingModel(AccountabilityRecords records, DirectiveChai
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
-        SaveAsync(
-            id,
-            "inspection-findings",
-            () => records.CreateFindingAsync(new FindingRequest(Inspection.Reference, Target, Text, VietnameseText.Entries(Manifestations)), cancellationToken),
-            cancellationToken);
+        SaveAboutAsync(
+            LoadAsync(id, cancellationToken),
+            $"/inspections/{id}#inspection-findings",
+            () => records.CreateFindingAsync(new FindingRequest(Inspection.Reference, Target, Text, VietnameseText.Entries(Manifestations)), cancellationToken));
 }

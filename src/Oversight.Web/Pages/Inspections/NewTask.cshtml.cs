@@ -24,9 +24,8 @@ public sealed class NewTaskModel(AccountabilityRecords records, DirectiveChain c
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
-        SaveAsync(
-            id,
-            "inspection-tasks",
-            () => records.CreateTaskAsync(new FollowUpTaskRequest(Reference, Inspection.Reference, OwnerUnit, Description, DueOn), cancellationToken),
-            cancellationToken);
+        SaveAboutAsync(
+            LoadAsync(id, cancellationToken),
+            $"/inspections/{id}#inspection-tasks",
+            () => records.CreateTaskAsync(new FollowUpTaskRequest(Reference, Inspection.Reference, OwnerUnit, Description, DueOn), cancellationToken));
 }

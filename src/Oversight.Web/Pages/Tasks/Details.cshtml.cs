@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Oversight.Accountability;
 using Oversight.Attachments;
@@ -7,8 +6,6 @@ using Oversight.Organisation;
 using Oversight.Petitions;
 using Oversight.Text;
 using Oversight.Web.Localization;
-using Oversight.Web.Pages.Cases;
-using Oversight.Web.Pages.Reception;
 
 namespace Oversight.Web.Pages.Tasks;
 
@@ -18,7 +15,7 @@ namespace Oversight.Web.Pages.Tasks;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 11 * AttachmentSettings.DefaultMaxBytes)]
 [RequestSizeLimit(11 * AttachmentSettings.DefaultMaxBytes)]
-public sealed class DetailsModel(FollowUpTasks tasks, AttachmentSettings attachments, TimeProvider time, IStringLocalizer<Strings> text) : PageModel
+public sealed class DetailsModel(FollowUpTasks tasks, AttachmentSettings attachments, TimeProvider time, IStringLocalizer<Strings> text) : RecordFormModel(text)
 {
     /// <summary>The largest evidence file accepted, for the form's hint.</summary>
     public long MaxFileBytes => attachments.MaxBytes;
@@ -40,40 +37,23 @@ public sealed class DetailsModel(FollowUpTasks tasks, AttachmentSettings attachm
 
     public FollowUpTaskView View { get; private set; } = null!;
 
-    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
-
-    public IReadOnlyList<(string? Field, string Message)> Summary => text.Summary(Errors);
-
-    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field) is { } error ? text.Error(error) : null;
-
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         On = IsoDate.Format(VietnamTime.Today(time));
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
         var percent = Reception.NewModel.Count(PercentComplete, "percentComplete", errors, most: 100);
-        var result = errors.Count > 0
-            ? new RecordResult<FollowUpTask>(null, errors)
-            : await tasks.RecordProgressAsync(
-                id,
-                new ProgressRequest(On, Note, percent, Done, Evidence.Select(f => new Upload(f.FileName, f.Length, f.OpenReadStream)).ToList()),
-                cancellationToken);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (result.Succeeded)
-        {
-            return RedirectToPage("/Tasks/Details", null, new { id }, "progress");
-        }
-
-        Errors = result.Errors;
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        var evidence = Evidence.Select(f => new Upload(f.FileName, f.Length, f.OpenReadStream)).ToList();
+        return SaveAboutAsync(
+            LoadAsync(id, cancellationToken),
+            $"/tasks/{id}#progress",
+            async () => errors.Count > 0
+                ? new RecordResult<FollowUpTask>(null, errors)
+                : await tasks.RecordProgressAsync(id, new ProgressRequest(On, Note, percent, Done, evidence), cancellationToken));
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
