@@ -33,6 +33,14 @@ public static class AuditChanges
             .Where(id => id != Guid.Empty)
             .ToHashSet();
 
+    /// <summary>The history of an accountability record the caller may see, described; <paramref name="ownKey"/> is the key by which its parts point at it.</summary>
+    public static async Task<IReadOnlyList<AuditChangeView>> OfRecordAsync<TRecord>(
+        AccountabilityRegister register, Guid id, string ownKey, IStringLocalizer<Strings> text, CancellationToken cancellationToken)
+    {
+        var history = await register.HistoryAsync<TRecord>(id, cancellationToken);
+        return Describe(history, await register.RecordNamesAsync(ReferencedIds(history), cancellationToken), text, ownKey);
+    }
+
     /// <param name="entries">The audit entries, newest first.</param>
     /// <param name="names">The names of ids: "Huyện Chương Mỹ (277)", "Nguyễn Văn Đông"; ids without one are shown as they are.</param>
     /// <param name="text">The pages' strings.</param>
@@ -44,7 +52,7 @@ public static class AuditChanges
             var after = Parse(entry.After);
             var fields = before.Keys.Union(after.Keys)
                 .Where(key => !Hidden.Contains(key) && key != ownKey)
-                .Select(key => new FieldChange(Label(text, "Field", key), Side(before, key), Side(after, key)))
+                .Select(key => new FieldChange(FieldLabel(text, entry.EntityType, key), Side(before, key), Side(after, key)))
                 .ToArray();
             return new AuditChangeView(entry.At, entry.Actor, Label(text, "Audit.Action", entry.Action), Label(text, "Entity", entry.EntityType), fields);
 
@@ -104,6 +112,7 @@ public static class AuditChanges
             (_, nameof(DisciplineDecision.Form)) => Named<DisciplineForm>(value, text),
             (_, nameof(PersonnelMove.PostKind)) => Named<PostKind>(value, text),
             (_, nameof(PersonnelMove.Reason)) => Named<MoveReason>(value, text),
+            (_, nameof(FollowUpTask.Status)) => Named<FollowUpStatus>(value, text),
             _ => value,
         };
     }
@@ -111,6 +120,10 @@ public static class AuditChanges
     /// <summary>An enum's localised name from its wire name; the value as it is when it is not one.</summary>
     private static string Named<TEnum>(string value, IStringLocalizer<Strings> text) where TEnum : struct, Enum =>
         WireNames<TEnum>.TryParse(value, out var parsed) ? text.Named(parsed) : value;
+
+    /// <summary>A field's label where the record's kind words it its own way (<c>Field.Inspection.Title</c>), else the shared one (<c>Field.Title</c>).</summary>
+    private static string FieldLabel(IStringLocalizer<Strings> text, string entityType, string name) =>
+        text[$"Field.{entityType}.{name}"] is { ResourceNotFound: false } own ? own.Value : Label(text, "Field", name);
 
     /// <summary>The localised label of <c>prefix.name</c>, or the name itself when there is none.</summary>
     private static string Label(IStringLocalizer<Strings> text, string prefix, string name)

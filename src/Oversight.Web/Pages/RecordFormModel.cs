@@ -18,6 +18,9 @@ public abstract class RecordFormModel(IStringLocalizer<Strings> text) : PageMode
 {
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
+    /// <summary>The pages' strings (not <c>Text</c>: forms bind a field of that name).</summary>
+    protected IStringLocalizer<Strings> Localizer => text;
+
     public IReadOnlyList<(string? Field, string Message)> Summary =>
         Errors.Select(e => Label(e.Field) is { } label ? ((string?)e.Field, $"{label}: {text.Error(e)}") : (null, text.Error(e))).ToList();
 

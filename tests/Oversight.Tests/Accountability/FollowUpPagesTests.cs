@@ -79,6 +79,9 @@ public sealed class FollowUpPagesTests
         Assert.Equal("officer-phungchau", PageText.Definition(done, "Người xác nhận hoàn thành"));
         Assert.Equal(["50%", "100%"], done.QuerySelectorAll("table.progress tbody td:nth-of-type(2)").Select(PageText.Of));
         Assert.Null(done.QuerySelector("main form[method=post]"));
+        var closing = PageText.Of(done.QuerySelector("table.audit tbody tr"));
+        Assert.Contains("officer-phungchau", closing, StringComparison.Ordinal);
+        Assert.Contains("Trạng thái trước: Đang thực hiện → sau: Đã hoàn thành", closing, StringComparison.Ordinal);
         await AssertStoredAsync(database, progress: 2, attachments: 1);
 
         await using var scope = database.SystemScope();

@@ -13,9 +13,6 @@ public abstract class RecordPageModel(AccountabilityRegister register, IStringLo
     protected AccountabilityRegister Register => register;
 
     /// <summary>Reads the history of a record the caller may see; <paramref name="ownKey"/> is the key by which its parts point at it.</summary>
-    protected async Task ReadHistoryAsync<TRecord>(Guid id, string ownKey, CancellationToken cancellationToken)
-    {
-        var history = await register.HistoryAsync<TRecord>(id, cancellationToken);
-        Changes = AuditChanges.Describe(history, await register.RecordNamesAsync(AuditChanges.ReferencedIds(history), cancellationToken), text, ownKey);
-    }
+    protected async Task ReadHistoryAsync<TRecord>(Guid id, string ownKey, CancellationToken cancellationToken) =>
+        Changes = await AuditChanges.OfRecordAsync<TRecord>(register, id, ownKey, text, cancellationToken);
 }

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Oversight.Accountability;
+using Oversight.Web.Localization;
+using Oversight.Web.Pages.Accountability;
 
 namespace Oversight.Web.Pages.Directives;
 
-/// <summary>A directive with its whole chain, as far as the caller's scope reaches (see <see cref="DirectiveChain"/>).</summary>
-public sealed class DetailsModel(DirectiveChain chain) : PageModel
+/// <summary>A directive with its whole chain, as far as the caller's scope reaches (see <see cref="DirectiveChain"/>), and its history.</summary>
+public sealed class DetailsModel(DirectiveChain chain, AccountabilityRegister register, IStringLocalizer<Strings> text) : RecordPageModel(register, text)
 {
     public DirectiveChainView View { get; private set; } = null!;
 
@@ -17,6 +19,7 @@ public sealed class DetailsModel(DirectiveChain chain) : PageModel
         }
 
         View = view;
+        await ReadHistoryAsync<Directive>(id, nameof(Manifestation.DirectiveId), cancellationToken);
         return Page();
     }
 }

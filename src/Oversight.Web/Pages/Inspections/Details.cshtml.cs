@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Oversight.Accountability;
+using Oversight.Web.Localization;
+using Oversight.Web.Pages.Accountability;
 
 namespace Oversight.Web.Pages.Inspections;
 
-/// <summary>An inspection or supervision: its decision, team, targets, findings, conclusion and the tasks it set (see <see cref="DirectiveChain.InspectionAsync"/>).</summary>
-public sealed class DetailsModel(DirectiveChain chain) : PageModel
+/// <summary>An inspection or supervision: its decision, team, targets, findings, conclusion, the tasks it set (see <see cref="DirectiveChain.InspectionAsync"/>) and its history.</summary>
+public sealed class DetailsModel(DirectiveChain chain, AccountabilityRegister register, IStringLocalizer<Strings> text) : RecordPageModel(register, text)
 {
     public InspectionView View { get; private set; } = null!;
 
@@ -17,6 +19,7 @@ public sealed class DetailsModel(DirectiveChain chain) : PageModel
         }
 
         View = view;
+        await ReadHistoryAsync<Inspection>(id, nameof(TeamMember.InspectionId), cancellationToken);
         return Page();
     }
 }

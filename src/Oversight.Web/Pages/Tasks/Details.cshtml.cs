@@ -10,12 +10,14 @@ using Oversight.Web.Localization;
 namespace Oversight.Web.Pages.Tasks;
 
 /// <summary>
-/// A follow-up task: what the inspection asked of which unit by when, its progress with the evidence, and — until it
-/// is done — a form to record progress or finish it (post-redirect-get). Not found (404) outside the caller's scope.
+/// A follow-up task: what the inspection asked of which unit by when, its progress with the evidence, its history,
+/// and — until it is done — a form to record progress or finish it (post-redirect-get). Not found (404) outside the
+/// caller's scope.
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 11 * AttachmentSettings.DefaultMaxBytes)]
 [RequestSizeLimit(11 * AttachmentSettings.DefaultMaxBytes)]
-public sealed class DetailsModel(FollowUpTasks tasks, AttachmentSettings attachments, TimeProvider time, IStringLocalizer<Strings> text) : RecordFormModel(text)
+public sealed class DetailsModel(FollowUpTasks tasks, AccountabilityRegister register, AttachmentSettings attachments, TimeProvider time, IStringLocalizer<Strings> text)
+    : RecordFormModel(text)
 {
     /// <summary>The largest evidence file accepted, for the form's hint.</summary>
     public long MaxFileBytes => attachments.MaxBytes;
@@ -36,6 +38,9 @@ public sealed class DetailsModel(FollowUpTasks tasks, AttachmentSettings attachm
     public List<IFormFile> Evidence { get; set; } = [];
 
     public FollowUpTaskView View { get; private set; } = null!;
+
+    /// <summary>The task's own changes from the audit trail (its progress is on the page itself).</summary>
+    public IReadOnlyList<AuditChangeView> Changes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -64,6 +69,7 @@ public sealed class DetailsModel(FollowUpTasks tasks, AttachmentSettings attachm
         }
 
         View = view;
+        Changes = await AuditChanges.OfRecordAsync<FollowUpTask>(register, id, nameof(TaskProgress.TaskId), Localizer, cancellationToken);
         return true;
     }
 }
