@@ -31,7 +31,16 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public string[] SettingsArgs => ["--Database:Provider", Provider.ToString(), "--ConnectionStrings:Oversight", ConnectionString];
 
-    public static async Task<BenchDatabase> CreateAsync(string? postgresServer)
+    /// <summary>Leaves the database in place when disposed, and says where it is.</summary>
+    public bool Keep { get; init; }
+
+    public static async Task<BenchDatabase> CreateAsync(string? postgresServer, bool keep = false)
+    {
+        var database = await NewAsync(postgresServer);
+        return keep ? new BenchDatabase(database.Provider, database.ConnectionString, database.sqliteFile, database.postgresServer, database.postgresDatabase) { Keep = true } : database;
+    }
+
+    private static async Task<BenchDatabase> NewAsync(string? postgresServer)
     {
         if (postgresServer is null)
         {
@@ -74,6 +83,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Keep)
+        {
+            Console.WriteLine($"Kept the {Provider} database: {ConnectionString}");
+            return;
+        }
+
         if (sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

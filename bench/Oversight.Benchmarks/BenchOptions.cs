@@ -4,9 +4,10 @@ namespace Oversight.Benchmarks;
 
 /// <summary>
 /// <c>import|web|calendar|cases-register|cases-create|directive-chain|registers [--postgres "Host=…;Port=…;Username=…"] [--runs N] [--requests N]
-/// [--cases N] [--concurrency N,N…] [--seconds N] [--records N]</c>: without <c>--postgres</c> the benchmark runs on a fresh SQLite file.
+/// [--cases N] [--concurrency N,N…] [--seconds N] [--records N] [--keep]</c>: without <c>--postgres</c> the benchmark runs on a fresh SQLite file;
+/// <c>--keep</c> leaves the database in place afterwards (its connection string is printed) to look at its query plans.
 /// </summary>
-internal sealed record BenchOptions(string? Benchmark, string? PostgresServer, int Runs, int Requests, int Cases, IReadOnlyList<int> Concurrency, int Seconds, int Records)
+internal sealed record BenchOptions(string? Benchmark, string? PostgresServer, int Runs, int Requests, int Cases, IReadOnlyList<int> Concurrency, int Seconds, int Records, bool Keep)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -14,14 +15,14 @@ internal sealed record BenchOptions(string? Benchmark, string? PostgresServer, i
         int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
         var concurrency = (Value("--concurrency") ?? "1,4,16,64").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
         return new BenchOptions(args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)), Value("--postgres"), Number("--runs", 3), Number("--requests", 300),
-            Number("--cases", 1_000_000), concurrency, Number("--seconds", 30), Number("--records", 100_000));
+            Number("--cases", 1_000_000), concurrency, Number("--seconds", 30), Number("--records", 100_000), args.Contains("--keep"));
     }
 
     public string DatabaseName => PostgresServer is null ? "SQLite" : "PostgreSQL";
 
     public static int Usage()
     {
-        Console.Error.WriteLine("usage: Oversight.Benchmarks import|web|calendar|cases-register|cases-create|directive-chain|registers [--postgres CONNECTION] [--runs N] [--requests N] [--cases N] [--concurrency N,N…] [--seconds N] [--records N]");
+        Console.Error.WriteLine("usage: Oversight.Benchmarks import|web|calendar|cases-register|cases-create|directive-chain|registers [--postgres CONNECTION] [--runs N] [--requests N] [--cases N] [--concurrency N,N…] [--seconds N] [--records N] [--keep]");
         return 2;
     }
 }

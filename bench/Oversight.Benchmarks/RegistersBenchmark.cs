@@ -25,7 +25,7 @@ internal static class RegistersBenchmark
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var webDll = WebBenchmark.FindWebBuild();
-        await using var database = await BenchDatabase.CreateAsync(options.PostgresServer);
+        await using var database = await BenchDatabase.CreateAsync(options.PostgresServer, options.Keep);
         await using (var services = await database.OpenAsync())
         {
             await using (var scope = BenchDatabase.SystemScope(services))

@@ -79,7 +79,8 @@ internal sealed class DisseminationAttendanceConfiguration : IEntityTypeConfigur
     {
         attendance.HasKey(a => new { a.EventId, a.UnitId });
         attendance.HasOne<Unit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
-        attendance.HasIndex(a => a.UnitId);
+        // A unit's events (a scope's dissemination register), without reading the attendance rows.
+        attendance.HasIndex(a => new { a.UnitId, a.EventId });
     }
 }
 
@@ -110,6 +111,9 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         inspection.HasMany(i => i.Findings).WithOne().HasForeignKey(f => f.InspectionId).OnDelete(DeleteBehavior.Cascade);
         inspection.HasIndex(i => new { i.DecidingUnitId, i.DecidedOn });
         inspection.HasIndex(i => i.DecidedOn);
+
+        // A kind's newest first, walked in date order (SQLite otherwise sorts every inspection of the kind).
+        inspection.HasIndex(i => new { i.Kind, i.DecidedOn });
     }
 }
 
@@ -129,6 +133,9 @@ internal sealed class InspectionTargetConfiguration : IEntityTypeConfiguration<I
     {
         target.HasOne<Unit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
         target.HasOne<Person>().WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Restrict);
+
+        // The inspections of a scope's units, without reading the targets.
+        target.HasIndex(t => new { t.UnitId, t.InspectionId });
     }
 }
 
@@ -153,6 +160,9 @@ internal sealed class FindingManifestationConfiguration : IEntityTypeConfigurati
 
 internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<FollowUpTask>
 {
+    /// <summary>The index of open work by due date (the task warnings name it on SQLite).</summary>
+    public const string OpenWorkIndex = "IX_FollowUpTasks_Status_DueOn_DoneOn_OwnerUnitId_InspectionId";
+
     public void Configure(EntityTypeBuilder<FollowUpTask> task)
     {
         task.Property(t => t.Reference).HasMaxLength(64);
@@ -164,7 +174,7 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         task.HasMany(t => t.Progress).WithOne().HasForeignKey(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
         task.HasIndex(t => new { t.OwnerUnitId, t.DueOn });
         // Open work by due date, covering what the warnings count by (the unit, the inspection) and the overdue rule reads.
-        task.HasIndex(t => new { t.Status, t.DueOn, t.DoneOn, t.OwnerUnitId, t.InspectionId });
+        task.HasIndex(t => new { t.Status, t.DueOn, t.DoneOn, t.OwnerUnitId, t.InspectionId }).HasDatabaseName(OpenWorkIndex);
         task.HasIndex(t => t.DueOn);
     }
 }
@@ -192,6 +202,10 @@ internal sealed class DisciplineDecisionConfiguration : IEntityTypeConfiguration
         decision.HasMany(d => d.Manifestations).WithOne().HasForeignKey(m => m.DecisionId).OnDelete(DeleteBehavior.Cascade);
         decision.HasIndex(d => new { d.DecidingUnitId, d.DecidedOn });
         decision.HasIndex(d => d.DecidedOn);
+
+        // The register filtered by deciding body or by form, walked in date order (SQLite otherwise sorts every match).
+        decision.HasIndex(d => new { d.Body, d.DecidedOn });
+        decision.HasIndex(d => new { d.Form, d.DecidedOn });
     }
 }
 
@@ -221,6 +235,10 @@ internal sealed class PersonnelMoveConfiguration : IEntityTypeConfiguration<Pers
         move.HasIndex(m => new { m.FromUnitId, m.EffectiveOn });
         move.HasIndex(m => new { m.ToUnitId, m.EffectiveOn });
         move.HasIndex(m => m.EffectiveOn);
+
+        // The register filtered by reason or by kind of post, walked in date order (SQLite otherwise sorts every match).
+        move.HasIndex(m => new { m.Reason, m.EffectiveOn });
+        move.HasIndex(m => new { m.PostKind, m.EffectiveOn });
     }
 }
 

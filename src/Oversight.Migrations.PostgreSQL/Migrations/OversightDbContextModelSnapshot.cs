@@ -341,7 +341,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("SubjectUnitId");
 
+                    b.HasIndex("Body", "DecidedOn");
+
                     b.HasIndex("DecidingUnitId", "DecidedOn");
+
+                    b.HasIndex("Form", "DecidedOn");
 
                     b.ToTable("DisciplineDecisions");
                 });
@@ -362,7 +366,7 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasKey("EventId", "UnitId");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitId", "EventId");
 
                     b.ToTable("DisseminationAttendance");
                 });
@@ -536,7 +540,8 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("OwnerUnitId", "DueOn");
 
-                    b.HasIndex("Status", "DueOn", "DoneOn", "OwnerUnitId", "InspectionId");
+                    b.HasIndex("Status", "DueOn", "DoneOn", "OwnerUnitId", "InspectionId")
+                        .HasDatabaseName("IX_FollowUpTasks_Status_DueOn_DoneOn_OwnerUnitId_InspectionId");
 
                     b.ToTable("FollowUpTasks");
                 });
@@ -599,6 +604,8 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("DecidingUnitId", "DecidedOn");
 
+                    b.HasIndex("Kind", "DecidedOn");
+
                     b.ToTable("Inspections");
                 });
 
@@ -628,7 +635,7 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitId", "InspectionId");
 
                     b.ToTable("InspectionTargets");
                 });
@@ -732,6 +739,10 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .IsUnique();
 
                     b.HasIndex("FromUnitId", "EffectiveOn");
+
+                    b.HasIndex("PostKind", "EffectiveOn");
+
+                    b.HasIndex("Reason", "EffectiveOn");
 
                     b.HasIndex("ToUnitId", "EffectiveOn");
 

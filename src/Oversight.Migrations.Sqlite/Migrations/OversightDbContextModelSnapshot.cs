@@ -329,7 +329,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SubjectUnitId");
 
+                    b.HasIndex("Body", "DecidedOn");
+
                     b.HasIndex("DecidingUnitId", "DecidedOn");
+
+                    b.HasIndex("Form", "DecidedOn");
 
                     b.ToTable("DisciplineDecisions");
                 });
@@ -350,7 +354,7 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasKey("EventId", "UnitId");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitId", "EventId");
 
                     b.ToTable("DisseminationAttendance");
                 });
@@ -524,7 +528,8 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerUnitId", "DueOn");
 
-                    b.HasIndex("Status", "DueOn", "DoneOn", "OwnerUnitId", "InspectionId");
+                    b.HasIndex("Status", "DueOn", "DoneOn", "OwnerUnitId", "InspectionId")
+                        .HasDatabaseName("IX_FollowUpTasks_Status_DueOn_DoneOn_OwnerUnitId_InspectionId");
 
                     b.ToTable("FollowUpTasks");
                 });
@@ -587,6 +592,8 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DecidingUnitId", "DecidedOn");
 
+                    b.HasIndex("Kind", "DecidedOn");
+
                     b.ToTable("Inspections");
                 });
 
@@ -616,7 +623,7 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitId", "InspectionId");
 
                     b.ToTable("InspectionTargets");
                 });
@@ -720,6 +727,10 @@ namespace Oversight.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("FromUnitId", "EffectiveOn");
+
+                    b.HasIndex("PostKind", "EffectiveOn");
+
+                    b.HasIndex("Reason", "EffectiveOn");
 
                     b.HasIndex("ToUnitId", "EffectiveOn");
 
