@@ -62,6 +62,10 @@ public static class ImportCommands
             + "(completed_on empty while not completed). A directive and unit already recorded are corrected to the row. All or nothing, "
             + "safe to repeat.",
             context => ImportAsync(context, "dissemination-completions")),
+        new(["import", "directive-tasks"], "import directive-tasks FILE [--dry-run]",
+            "Imports the tasks directives set from a CSV or XLSX file with the header directive,number,text,due_on (due_on may be empty). "
+            + "A directive and number already recorded are corrected to the row. All or nothing, safe to repeat.",
+            context => ImportAsync(context, "directive-tasks")),
         new(["import", "manifestations"], "import manifestations FILE [--dry-run]",
             "Imports a directive's appendix of manifestations from a CSV or XLSX file with the header directive,code,text (a group 1 or "
             + "an item 1.2 of a group recorded or in the file). Administrators only; marks the directive's catalogue as its real text. "

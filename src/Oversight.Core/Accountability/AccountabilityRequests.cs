@@ -176,6 +176,13 @@ public sealed record PersonnelMoveRequest(
     string? Directive = null,
     string? DecisionNumber = null);
 
+/// <summary>A task a directive sets; the directive and the task's number together are its key, so recording it again corrects it.</summary>
+/// <param name="Directive">Symbol of the directive.</param>
+/// <param name="Number">The task's number in the directive, from 1.</param>
+/// <param name="Text">What the directive asks, as it words it. Required.</param>
+/// <param name="DueOn">YYYY-MM-DD, the task's deadline, not before the directive was issued; optional.</param>
+public sealed record DirectiveTaskRequest(string? Directive, int? Number, string? Text, string? DueOn);
+
 /// <summary>A unit's study of a directive; the directive and the unit together are its key, so recording it again corrects it.</summary>
 /// <param name="Directive">Symbol of the directive studied.</param>
 /// <param name="Unit">Code of the unit, as of <paramref name="CompletedOn"/> (while not completed, as of the directive's dissemination deadline, or its issue day).</param>

@@ -96,6 +96,7 @@ public static class ImportServices
         services.AddScoped<SpreadsheetImport, Accountability.PersonnelMoveImport>();
         services.AddScoped<SpreadsheetImport, Accountability.DisseminationCompletionImport>();
         services.AddScoped<SpreadsheetImport, Accountability.ManifestationImport>();
+        services.AddScoped<SpreadsheetImport, Accountability.DirectiveTaskImport>();
         services.AddScoped<SpreadsheetImport, Accountability.FindingImport>();
         services.AddScoped<SpreadsheetImport, Accountability.FollowUpTaskImport>();
         services.AddScoped<ImportCatalog>();

@@ -183,4 +183,35 @@ public sealed class RecordFormsTests
         Assert.Equal(["Chậm giải quyết đơn thư (1.2)"], after.QuerySelectorAll("ul.findings li").Select(PageText.Of));
         Assert.Equal(["NV-KT-2024-001-01"], after.QuerySelectorAll("table.follow-up tbody th a").Select(PageText.Of));
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_directives_tasks_are_imported_once_and_corrected_from_its_page(DatabaseProvider provider)
+    {
+        await using var database = await AccountabilityTesting.DatabaseWithDirectivesAsync(provider);
+        const string Tasks = "directive,number,text,due_on\n39-CT/HU,1,Tổ chức học tập, quán triệt Chỉ thị,2023-09-30\n39-CT/HU,2,Rà soát đơn thư tồn đọng,\n";
+        (await database.ImportCsvAsync("directive-tasks", Tasks.Replace("Tổ chức học tập, quán triệt Chỉ thị", "\"Tổ chức học tập, quán triệt Chỉ thị\"", StringComparison.Ordinal))).AssertSucceeded();
+        var audited = await database.AuditEntryCountAsync();
+        var again = await database.ImportCsvAsync("directive-tasks", Tasks.Replace("Tổ chức học tập, quán triệt Chỉ thị", "\"Tổ chức học tập, quán triệt Chỉ thị\"", StringComparison.Ordinal));
+        again.AssertSucceeded();
+        Assert.Equal(audited, await database.AuditEntryCountAsync());
+        var bad = await database.ImportCsvAsync("directive-tasks", "directive,number,text,due_on\n39-CT/HU,3,Báo cáo kết quả,2023-08-01\n");
+        Assert.Equal(["directive-tasks.csv:2: column due_on: 2023-08-01 is before issuedOn (2023-08-25)"], bad.Errors.Select(e => e.ToString()));
+
+        await using var factory = new OversightWebFactory(database);
+        await factory.AddUserAsync("officer-district", Roles.Officer, "277", new(2024, 1, 1));
+        var officer = await PageSession.SignInAsync(factory, "officer-district");
+        Guid id;
+        await using (var scope = database.SystemScope())
+        {
+            id = await scope.ServiceProvider.GetRequiredService<OversightDbContext>().Directives.Where(d => d.Symbol == "39-CT/HU").Select(d => d.Id).SingleAsync(Cancel);
+        }
+
+        var (_, form) = await officer.GetAsync($"/directives/{id}/tasks/new");
+        Assert.Empty(PageStructure.Problems("/directives/{id}/tasks/new", form));
+        using var corrected = await officer.SubmitAsync(form, new() { ["number"] = "2", ["text"] = "Rà soát, giải quyết dứt điểm đơn thư tồn đọng", ["dueOn"] = "2023-12-31" });
+        var (_, page) = await officer.FollowAsync(corrected);
+        Assert.Equal(
+            ["Tổ chức học tập, quán triệt Chỉ thị (Hạn: 30/09/2023)", "Rà soát, giải quyết dứt điểm đơn thư tồn đọng (Hạn: 31/12/2023)"],
+            page.QuerySelectorAll("ol.directive-tasks li").Select(PageText.Of));
+    }
 }
