@@ -208,6 +208,8 @@ public sealed class RecordFormsTests
 
         var (_, form) = await officer.GetAsync($"/directives/{id}/tasks/new");
         Assert.Empty(PageStructure.Problems("/directives/{id}/tasks/new", form));
+        using var refused = await officer.SubmitAsync(form, new() { ["number"] = "3", ["text"] = "Báo cáo kết quả", ["dueOn"] = "2023-08-01" });
+        Assert.Equal(["Hạn hoàn thành: 01/08/2023 là trước ngày ban hành (25/08/2023)"], (await PageSession.ParseAsync(refused)).QuerySelectorAll(".error-summary li").Select(PageText.Of));
         using var corrected = await officer.SubmitAsync(form, new() { ["number"] = "2", ["text"] = "Rà soát, giải quyết dứt điểm đơn thư tồn đọng", ["dueOn"] = "2023-12-31" });
         var (_, page) = await officer.FollowAsync(corrected);
         Assert.Equal(

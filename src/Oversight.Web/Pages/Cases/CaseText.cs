@@ -13,6 +13,7 @@ public static class CaseText
     private static readonly HashSet<string> NamesOtherFields =
     [
         CaseMessages.RequiredWhen.Key, CaseMessages.OnlyWhen.Key, CaseMessages.RequiredWith.Key, CaseMessages.MemberStatusDiffers.Key, CaseMessages.FormNotAllowed.Key,
+        CaseMessages.BeforeDate.Key,
     ];
 
     public static string Kind(this IStringLocalizer<Strings> text, CaseKind kind) => text[$"Cases.Kind.{kind}"];
