@@ -66,8 +66,8 @@ public sealed class FollowUpTasks(OversightDbContext db, CallerScope scope, Call
         var errors = new List<FieldError>();
         if (task.DoneOn is { } doneOn)
         {
-            errors.Add(CaseMessages.TaskDone.For(string.Empty, doneOn));
-            return new RecordResult<FollowUpTask>(null, errors);
+            db.Entry(task).State = EntityState.Detached;
+            return new RecordResult<FollowUpTask>(null, [CaseMessages.TaskDone.For(string.Empty, doneOn)]);
         }
 
         var on = RequestFields.Date(request.On, "on", errors);

@@ -83,6 +83,11 @@ public sealed class FollowUpPagesTests
         Assert.Contains("officer-phungchau", closing, StringComparison.Ordinal);
         Assert.Contains("Trạng thái trước: Đang thực hiện → sau: Đã hoàn thành", closing, StringComparison.Ordinal);
         await AssertStoredAsync(database, progress: 2, attachments: 1);
+        using var late = await officer.SubmitAsync(inProgress, new() { ["On"] = "2024-11-06", ["Note"] = "Bổ sung" });
+        Assert.Equal(
+            ["nhiệm vụ đã hoàn thành ngày 05/11/2024; không cập nhật thêm tiến độ"],
+            (await PageSession.ParseAsync(late)).QuerySelectorAll(".error-summary li").Select(PageText.Of));
+        await AssertStoredAsync(database, progress: 2, attachments: 1);
 
         await using var scope = database.SystemScope();
         var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
