@@ -46,7 +46,7 @@ public sealed class FollowUpTasks(OversightDbContext db, CallerScope scope, Call
         return new FollowUpTaskView(
             task,
             inspection,
-            (graph.At(task.OwnerUnitId, task.DueOn) ?? graph.Latest(task.OwnerUnitId))?.Name ?? string.Empty,
+            graph.NameOn(task.OwnerUnitId, task.DueOn),
             FollowUpTask.IsOverdue(task.DueOn, task.DoneOn, VietnamTime.Today(time)),
             progress.Select(p => new ProgressEntry(p, evidence[p.Id].ToList())).ToList());
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Oversight.Organisation;
 using Oversight.People;
+using Oversight.Text;
 
 namespace Oversight.Web.Localization;
 
@@ -9,6 +10,14 @@ public static class DisplayText
 {
     /// <summary>An enum value's name: the string <c>{EnumType}.{Value}</c>.</summary>
     public static string Named<TEnum>(this IStringLocalizer<Strings> text, TEnum value) where TEnum : struct, Enum => text[$"{typeof(TEnum).Name}.{value}"];
+
+    /// <summary>An enum's values as a choice offers them: each wire name with its localised name.</summary>
+    public static IReadOnlyList<(string Value, string Label)> Options<TEnum>(this IStringLocalizer<Strings> text) where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(v => (WireNames<TEnum>.ToWire(v), text.Named(v))).ToList();
+
+    /// <summary>The label of a field of an accountability record's request (<c>Records.Field.{field}</c>); null when it has none.</summary>
+    public static string? RecordField(this IStringLocalizer<Strings> text, string field) =>
+        text[$"Records.Field.{field}"] is { ResourceNotFound: false } label ? label.Value : null;
 
     public static string Kind(this IStringLocalizer<Strings> text, UnitKind kind) => text.Named(kind);
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Oversight.Petitions;
-using Oversight.Text;
 using Oversight.Web.Localization;
 using Oversight.Web.Pages.Cases;
 using Oversight.Web.Pages.Reception;
@@ -21,8 +20,7 @@ public abstract class RecordFormModel(IStringLocalizer<Strings> text) : PageMode
     /// <summary>The pages' strings (not <c>Text</c>: forms bind a field of that name).</summary>
     protected IStringLocalizer<Strings> Localizer => text;
 
-    public IReadOnlyList<(string? Field, string Message)> Summary =>
-        Errors.Select(e => Label(e.Field) is { } label ? ((string?)e.Field, $"{label}: {text.Error(e)}") : (null, text.Error(e))).ToList();
+    public IReadOnlyList<(string? Field, string Message)> Summary => text.Summary(Errors, Label);
 
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field) is { } error ? text.Error(error) : null;
 
@@ -34,7 +32,7 @@ public abstract class RecordFormModel(IStringLocalizer<Strings> text) : PageMode
     public FormField Choice<TEnum>(string field, string? value, string? hint = null) where TEnum : struct, Enum =>
         Field(field, value, hint) with
         {
-            Options = Enum.GetValues<TEnum>().Select(v => (WireNames<TEnum>.ToWire(v), text.Named(v))).ToList(),
+            Options = text.Options<TEnum>(),
             Empty = text["Cases.New.Choose"],
         };
 
@@ -66,5 +64,5 @@ public abstract class RecordFormModel(IStringLocalizer<Strings> text) : PageMode
     }
 
     private string? Label(string field) =>
-        text[$"Records.Field.{field}"] is { ResourceNotFound: false } label ? label.Value : text.RecordFieldLabel(field);
+        text.RecordField(field) ?? text.RecordFieldLabel(field);
 }

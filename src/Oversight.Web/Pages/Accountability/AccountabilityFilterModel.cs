@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Oversight.Accountability;
 using Oversight.Accounts;
-using Oversight.Text;
 using Oversight.Web.Localization;
 
 namespace Oversight.Web.Pages.Accountability;
@@ -41,8 +40,4 @@ public abstract class AccountabilityFilterModel(CallerScope scope, Caller caller
 
         return found;
     }
-
-    /// <summary>The choices of an enum for a filter: its wire names with their localised names.</summary>
-    public IReadOnlyList<(string Value, string Label)> Choices<TEnum>() where TEnum : struct, Enum =>
-        Enum.GetValues<TEnum>().Select(v => (WireNames<TEnum>.ToWire(v), Text.Named(v))).ToList();
 }

@@ -94,11 +94,11 @@ public static class CaseText
     /// </summary>
     private static string NameInSentence(this IStringLocalizer<Strings> text, string name)
     {
-        var label = text[$"Records.Field.{name}"] is { ResourceNotFound: false } field ? field.Value
-            : WireNames<DisciplineSubject>.TryParse(name, out var subject) ? text.Named(subject)
+        var label = text.RecordField(name)
+            ?? (WireNames<DisciplineSubject>.TryParse(name, out var subject) ? text.Named(subject)
             : WireNames<DisciplineForm>.TryParse(name, out var form) ? text.Named(form)
             : WireNames<MoveReason>.TryParse(name, out var reason) ? text.Named(reason)
-            : null;
+            : null);
         return label is null ? name : char.ToLower(label[0], System.Globalization.CultureInfo.CurrentCulture) + label[1..];
     }
 }

@@ -37,5 +37,9 @@ public static class ReceptionText
 
     /// <summary>The errors as the summary lists them: label, then the translated error, linking to the field (its id is the request's field name).</summary>
     public static IReadOnlyList<(string? Field, string Message)> Summary(this IStringLocalizer<Strings> text, IEnumerable<FieldError> errors) =>
-        errors.Select(e => text.RecordFieldLabel(e.Field) is { } label ? ((string?)e.Field, $"{label}: {text.Error(e)}") : (null, text.Error(e))).ToList();
+        text.Summary(errors, text.RecordFieldLabel);
+
+    /// <summary>The errors as the summary lists them, each field labelled by <paramref name="label"/> (errors about the record as a whole have none).</summary>
+    public static IReadOnlyList<(string? Field, string Message)> Summary(this IStringLocalizer<Strings> text, IEnumerable<FieldError> errors, Func<string, string?> label) =>
+        errors.Select(e => label(e.Field) is { } name ? ((string?)e.Field, $"{name}: {text.Error(e)}") : (null, text.Error(e))).ToList();
 }
