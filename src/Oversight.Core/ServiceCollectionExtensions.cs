@@ -74,6 +74,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Accountability.AccountabilityRecords>();
         services.AddScoped<Accountability.AccountabilityRegister>();
         services.AddScoped<Accountability.SensitivePosts>();
+        services.TryAddSingleton(_ => Indicators.IndicatorCatalog.Shipped);
+        services.AddScoped<Indicators.IndicatorEngine>();
         services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
         services.AddOversightImports();
         return services;

@@ -1,5 +1,6 @@
 using Oversight.Web.Accountability;
 using Oversight.Web.Hosting;
+using Oversight.Web.Indicators;
 using Oversight.Web.Organisation;
 using Oversight.Web.Petitions;
 using Oversight.Web.Public;
@@ -22,6 +23,7 @@ app.MapOrganisationEndpoints();
 app.MapPetitionsEndpoints();
 app.MapPetitionsReadEndpoints();
 app.MapAccountabilityEndpoints();
+app.MapIndicatorEndpoints();
 app.MapPublicEndpoints();
 app.MapRazorPages();
 

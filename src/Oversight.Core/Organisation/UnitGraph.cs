@@ -26,6 +26,9 @@ public sealed record LineageStep(
     string? LegalBasis,
     int Depth);
 
+/// <summary>What a unit of today is made of: see <see cref="UnitGraph.Composition"/>.</summary>
+public sealed record UnitComposition(IReadOnlySet<Guid> Whole, IReadOnlyList<(UnitSnapshot From, IReadOnlySet<Guid> Units)> Partial);
+
 /// <summary>
 /// The whole unit structure in memory, over all time: versions, parents and lineage. Immutable; the
 /// <see cref="UnitGraphCache"/> replaces it when the structure changes.
@@ -196,14 +199,27 @@ public sealed class UnitGraph
             .ToArray();
     }
 
-    private FrozenSet<Guid> ComputeScope(Guid scopeUnitId)
+    /// <summary>
+    /// What today's unit <paramref name="id"/> is made of, over all time: the units ever under it or under a unit
+    /// it was wholly formed from (<c>Whole</c>), and, for each unit only part of which went into it, the units ever
+    /// under that one (<c>Partial</c>), whose records cannot be assigned to it.
+    /// </summary>
+    public UnitComposition Composition(Guid id)
     {
-        var roots = new HashSet<Guid> { scopeUnitId };
-        foreach (var step in Predecessors(scopeUnitId))
-        {
-            roots.Add(step.Unit.Id);
-        }
+        var steps = Predecessors(id);
+        var whole = Descendants(steps.Where(s => !s.Partial).Select(s => s.Unit.Id).Prepend(id));
+        var partial = steps.Where(s => s.Partial && !whole.Contains(s.Unit.Id))
+            .Select(s => (s.Unit, Units: (IReadOnlySet<Guid>)Descendants([s.Unit.Id]).Where(u => !whole.Contains(u)).ToHashSet()))
+            .ToArray();
+        return new UnitComposition(whole, partial);
+    }
 
+    private FrozenSet<Guid> ComputeScope(Guid scopeUnitId) =>
+        Descendants(Predecessors(scopeUnitId).Select(step => step.Unit.Id).Prepend(scopeUnitId)).ToFrozenSet();
+
+    /// <summary>The units and every unit ever under them.</summary>
+    private HashSet<Guid> Descendants(IEnumerable<Guid> roots)
+    {
         var result = new HashSet<Guid>();
         var queue = new Queue<Guid>(roots);
         while (queue.TryDequeue(out var next))
@@ -219,7 +235,7 @@ public sealed class UnitGraph
             }
         }
 
-        return result.ToFrozenSet();
+        return result;
     }
 
     private List<LineageStep> Walk(Guid id, FrozenDictionary<Guid, LinkRecord[]> links, Func<LinkRecord, Guid> next)

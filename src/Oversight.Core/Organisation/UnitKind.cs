@@ -24,6 +24,14 @@ public static class UnitKinds
     public static bool IsAdministrative(this UnitKind kind) =>
         kind is UnitKind.Province or UnitKind.District or UnitKind.Commune or UnitKind.Ward or UnitKind.Town or UnitKind.SpecialZone;
 
+    /// <summary>
+    /// Whether units of these kinds are compared with each other: the commune-level units (communes, wards, towns,
+    /// special zones) are peers; other units only with units of their own kind.
+    /// </summary>
+    public static bool IsPeerOf(this UnitKind kind, UnitKind other) => kind == other || (kind.IsCommuneLevel() && other.IsCommuneLevel());
+
+    private static bool IsCommuneLevel(this UnitKind kind) => kind is UnitKind.Commune or UnitKind.Ward or UnitKind.Town or UnitKind.SpecialZone;
+
     /// <summary>The kind an administrative unit's full name implies ("Xã Tốt Động" is a commune).</summary>
     public static UnitKind? FromAdministrativeName(string fullName)
     {

@@ -1,0 +1,99 @@
+using System.Linq.Expressions;
+
+namespace Oversight.Indicators;
+
+/// <summary>The areas of a report, in the order the seed report takes them.</summary>
+public enum IndicatorArea
+{
+    Dissemination,
+    Inspection,
+    Discipline,
+    Personnel,
+    Citizens,
+    FollowUp,
+}
+
+/// <summary>What a value is: a count (numerator alone) or a percentage (numerator ÷ denominator × 100).</summary>
+public enum IndicatorUnit
+{
+    Count,
+    Percent,
+}
+
+public enum IndicatorDirection
+{
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+/// <summary>
+/// A count or a sum over a record set, with filters on its facts: "cases within jurisdiction brought to the Party
+/// secretary", "people at reception sessions hosted by a chairman".
+/// </summary>
+/// <param name="Records">The record set.</param>
+/// <param name="Sum">The measure summed (its name in definitions); null to count records.</param>
+/// <param name="Where">The filters as written, fact name → allowed values in the file's words ("party-secretary", true).</param>
+/// <param name="Filter">The filters as a predicate on the set's facts, for the database.</param>
+public sealed record Quantity(IRecordSet Records, string? Sum, IReadOnlyDictionary<string, IReadOnlyList<string>> Where, LambdaExpression Filter)
+{
+    private readonly Func<RecordFacts, bool> matches = CompileMatch(Filter);
+    private readonly Func<RecordFacts, long> amount = CompileAmount(Records, Sum);
+
+    /// <summary>What <paramref name="facts"/> (a record or a tally of them) adds to the quantity: its count or sum when it matches the filters, else 0.</summary>
+    public long Of(RecordFacts facts) => matches(facts) ? amount(facts) : 0;
+
+    private static Func<RecordFacts, bool> CompileMatch(LambdaExpression filter)
+    {
+        var facts = Expression.Parameter(typeof(RecordFacts), "facts");
+        var body = Expression.Invoke(filter, Expression.Convert(facts, filter.Parameters[0].Type));
+        return Expression.Lambda<Func<RecordFacts, bool>>(body, facts).Compile();
+    }
+
+    private static Func<RecordFacts, long> CompileAmount(IRecordSet records, string? sum)
+    {
+        if (sum is null)
+        {
+            return facts => facts.Count;
+        }
+
+        var facts = Expression.Parameter(typeof(RecordFacts), "facts");
+        var body = Expression.Property(Expression.Convert(facts, records.FactsType), records.Measures[sum]);
+        return Expression.Lambda<Func<RecordFacts, long>>(body, facts).Compile();
+    }
+}
+
+/// <summary>
+/// An indicator: what it is called, what it counts (its numerator) and out of what (its denominator, for a
+/// percentage), which way is better and the target, if any. Values roll up by summing numerators and
+/// denominators, never by averaging rates.
+/// </summary>
+public sealed record IndicatorDefinition(
+    string Code,
+    IndicatorArea Area,
+    string NameVi,
+    string NameEn,
+    IndicatorUnit Unit,
+    IndicatorDirection Direction,
+    double? Target,
+    Quantity Numerator,
+    Quantity? Denominator)
+{
+    public string Name(bool english) => english ? NameEn : NameVi;
+
+    /// <summary>The value of a numerator and denominator: the count, or the percentage (null when the denominator is 0).</summary>
+    public double? ValueOf(long numerator, long? denominator) => Unit == IndicatorUnit.Count
+        ? numerator
+        : denominator is > 0 ? 100.0 * numerator / denominator.Value : null;
+
+    /// <summary>Whether <paramref name="value"/> is better than <paramref name="other"/> for this indicator.</summary>
+    public int Compare(double value, double other) => Direction == IndicatorDirection.HigherIsBetter ? value.CompareTo(other) : other.CompareTo(value);
+}
+
+/// <summary>
+/// A check the figures must pass: a total that must equal the sum of its parts, or records that must not exist
+/// (more attended than invited). Each percentage indicator is also checked: numerator ≤ denominator.
+/// </summary>
+public sealed record ValidationRule(string Code, string NameVi, string NameEn, string? Total, IReadOnlyList<string> Parts, Quantity? None)
+{
+    public string Name(bool english) => english ? NameEn : NameVi;
+}

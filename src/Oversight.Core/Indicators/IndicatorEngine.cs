@@ -1,0 +1,285 @@
+using Oversight.Accounts;
+using Oversight.Data;
+using Oversight.Organisation;
+
+namespace Oversight.Indicators;
+
+/// <summary>Which structure a unit's subtree is taken in: as it stood in the period, or today's, with past records mapped through lineage.</summary>
+public enum IndicatorStructure
+{
+    AsOf,
+    Today,
+}
+
+/// <summary>An indicator's numerator and denominator (null for a count) over some records, and its value.</summary>
+public sealed record IndicatorValue(IndicatorDefinition Definition, long Numerator, long? Denominator)
+{
+    /// <summary>The count, or the percentage; null when the denominator is 0.</summary>
+    public double? Value => Definition.ValueOf(Numerator, Denominator);
+}
+
+/// <summary>The values over the records of a unit only part of which went into today's unit: shown apart, never assigned.</summary>
+public sealed record PartialShare(UnitSnapshot From, IReadOnlyList<IndicatorValue> Values);
+
+public sealed record UnitIndicators(
+    UnitSnapshot Unit,
+    IndicatorPeriod Period,
+    IndicatorStructure Structure,
+    IReadOnlyList<IndicatorValue> Values,
+    IReadOnlyList<PartialShare> PartialShares);
+
+/// <summary>
+/// One unit's value among its peers, now and in the previous period of the same length. A rank is 1 for the best;
+/// peers with equal values share a rank; a unit without a value (nothing to divide by) has none.
+/// </summary>
+public sealed record PeerValue(UnitSnapshot Unit, IndicatorValue Current, int? Rank, IndicatorValue Previous, int? PreviousRank);
+
+/// <summary>The units of the same kind (<see cref="UnitKinds.IsPeerOf"/>) under the same parent, ranked on one indicator.</summary>
+public sealed record Ranking(UnitSnapshot Unit, IndicatorDefinition Indicator, IndicatorPeriod Period, IndicatorPeriod PreviousPeriod, IReadOnlyList<PeerValue> Peers)
+{
+    public PeerValue Own => Peers.First(p => p.Unit.Id == Unit.Id);
+
+    /// <summary>The share of the other ranked peers the unit does better than, 0–100; null when it has no rank or no ranked peer.</summary>
+    public double? Percentile
+    {
+        get
+        {
+            var ranked = Peers.Count(p => p.Rank is not null);
+            return Own.Rank is { } rank && ranked > 1 ? 100.0 * (ranked - rank) / (ranked - 1) : null;
+        }
+    }
+}
+
+/// <summary>Where a unit ranks on every indicator that tells peers apart, with its five best and five worst.</summary>
+public sealed record RankingProfile(UnitSnapshot Unit, IndicatorPeriod Period, IReadOnlyList<Ranking> Rankings)
+{
+    private IEnumerable<Ranking> Telling => Rankings.Where(r => r.Percentile is not null && r.Peers.Select(p => p.Current.Value).Distinct().Count() > 1);
+
+    public IReadOnlyList<Ranking> Best => Telling.OrderByDescending(r => r.Percentile).Take(5).ToArray();
+
+    public IReadOnlyList<Ranking> Worst => Telling.OrderBy(r => r.Percentile).Take(5).ToArray();
+}
+
+/// <summary>The records behind one part of a figure, with the path of the pages that show them.</summary>
+public sealed record IndicatorRecords(UnitSnapshot Unit, IndicatorDefinition Indicator, bool Denominator, string PagePath, IReadOnlyList<RecordFacts> Records, bool More);
+
+/// <summary>
+/// Computes indicator values from the records, at the moment they are asked for: for a unit's subtree and a period,
+/// for each of several units (peers, children), and the records behind each figure.
+/// </summary>
+/// <remarks>
+/// Each record set is read once per request as tallies grouped by unit and fact (<see cref="IRecordSet.TallyAsync"/>);
+/// every indicator over it sums its numerator and denominator from the tallies of the units it covers. A change
+/// to a record shows in the next request: there is nothing to rebuild.
+/// A unit's own figures keep to the caller's scope. Peers in a ranking are compared on all their records, since a
+/// unit needs to know where it stands; their records stay out of reach.
+/// </remarks>
+public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, TimeProvider time, IndicatorCatalog catalog)
+{
+    public IndicatorCatalog Catalog => catalog;
+
+    public IndicatorPeriod Period(DateOnly from, DateOnly to) => IndicatorPeriod.Of(from, to, VietnamTime.Today(time));
+
+    /// <summary>
+    /// The values of <paramref name="indicators"/> (all when null) for the subtree of the unit carrying
+    /// <paramref name="unitCode"/>; null when the unit does not exist then (today, for today's structure) for the caller.
+    /// </summary>
+    public async Task<UnitIndicators?> ForUnitAsync(
+        string unitCode, DateOnly from, DateOnly to, IndicatorStructure structure, IReadOnlyList<IndicatorDefinition>? indicators = null, CancellationToken cancellationToken = default)
+    {
+        var period = Period(from, to);
+        if (await CoverAsync(unitCode, period, structure, cancellationToken) is not { } coverage)
+        {
+            return null;
+        }
+
+        indicators ??= catalog.Indicators;
+        var sums = await SumAsync(indicators, period, Groups(coverage), cancellationToken);
+        return new UnitIndicators(
+            coverage.Unit,
+            period,
+            structure,
+            ValuesOf(indicators, sums, 0),
+            coverage.Partial.Select((s, i) => new PartialShare(s.From, ValuesOf(indicators, sums, i + 1))).ToArray());
+    }
+
+    /// <summary>The values for each of <paramref name="units"/> (each its subtree in the period), without the caller's scope: for comparisons of aggregates only.</summary>
+    public async Task<IReadOnlyList<(UnitSnapshot Unit, IReadOnlyList<IndicatorValue> Values)>> ForEachAsync(
+        IReadOnlyList<UnitSnapshot> units, IndicatorPeriod period, IReadOnlyList<IndicatorDefinition> indicators, CancellationToken cancellationToken = default)
+    {
+        var graph = await scope.GraphAsync(cancellationToken);
+        var groups = new Dictionary<Guid, int>();
+        foreach (var (unit, index) in units.Select((u, i) => (u, i)))
+        {
+            foreach (var member in new[] { period.To, period.From }.SelectMany(day => graph.Subtree(unit.Id, day)))
+            {
+                groups.TryAdd(member.Id, index);
+            }
+        }
+
+        var sums = await SumAsync(indicators, period, groups, cancellationToken);
+        return units.Select((unit, index) => (unit, (IReadOnlyList<IndicatorValue>)ValuesOf(indicators, sums, index))).ToArray();
+    }
+
+    /// <summary>The units of the same kind (<see cref="UnitKinds.IsPeerOf"/>) under the same parent as the unit carrying <paramref name="unitCode"/> at the end of the period, ranked on <paramref name="indicators"/>; null when the unit does not exist then for the caller.</summary>
+    public async Task<IReadOnlyList<Ranking>?> RankAsync(string unitCode, DateOnly from, DateOnly to, IReadOnlyList<IndicatorDefinition> indicators, CancellationToken cancellationToken = default)
+    {
+        var period = Period(from, to);
+        var graph = await scope.GraphAsync(cancellationToken);
+        var filter = await scope.FilterAsync(cancellationToken);
+        if (graph.Find(unitCode, period.To) is not { } unit || !filter.Contains(unit.Id))
+        {
+            return null;
+        }
+
+        var peers = unit.ParentId is { } parent
+            ? graph.Children(parent, period.To).Where(p => p.Kind.IsPeerOf(unit.Kind)).ToArray()
+            : [unit];
+        var previous = period.Previous();
+        var now = await ForEachAsync(peers, period, indicators, cancellationToken);
+        var before = await ForEachAsync(peers, previous, indicators, cancellationToken);
+        return indicators.Select((indicator, index) =>
+        {
+            var current = now.Select(p => p.Values[index]).ToArray();
+            var earlier = before.Select(p => p.Values[index]).ToArray();
+            var ranks = Ranks(indicator, current);
+            var previousRanks = Ranks(indicator, earlier);
+            var values = peers.Select((peer, i) => new PeerValue(peer, current[i], ranks[i], earlier[i], previousRanks[i]))
+                .OrderBy(p => p.Rank ?? int.MaxValue).ThenBy(p => p.Unit.Code, StringComparer.Ordinal).ToArray();
+            return new Ranking(unit, indicator, period, previous, values);
+        }).ToArray();
+    }
+
+    /// <summary>Where the unit ranks on every indicator, with its best and worst five.</summary>
+    public async Task<RankingProfile?> ProfileAsync(string unitCode, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        await RankAsync(unitCode, from, to, catalog.Indicators, cancellationToken) is { } rankings
+            ? new RankingProfile(rankings[0].Unit, rankings[0].Period, rankings)
+            : null;
+
+    /// <summary>The records counted in an indicator's numerator (or denominator) for the unit's subtree, in date order, at most <paramref name="limit"/>.</summary>
+    public async Task<IndicatorRecords?> RecordsAsync(
+        string unitCode, IndicatorDefinition indicator, bool denominator, DateOnly from, DateOnly to, IndicatorStructure structure, int limit, CancellationToken cancellationToken = default)
+    {
+        var period = Period(from, to);
+        var quantity = denominator ? indicator.Denominator : indicator.Numerator;
+        if (quantity is null || await CoverAsync(unitCode, period, structure, cancellationToken) is not { } coverage)
+        {
+            return null;
+        }
+
+        var records = await quantity.Records.ListAsync(db, period, coverage.Whole?.ToList(), quantity.Filter, limit + 1, cancellationToken);
+        return new IndicatorRecords(coverage.Unit, indicator, denominator, quantity.Records.PagePath, records.Take(limit).ToArray(), records.Count > limit);
+    }
+
+    private static int?[] Ranks(IndicatorDefinition indicator, IReadOnlyList<IndicatorValue> values)
+    {
+        var ranks = new int?[values.Count];
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i].Value is { } value)
+            {
+                ranks[i] = 1 + values.Count(other => other.Value is { } otherValue && indicator.Compare(otherValue, value) > 0);
+            }
+        }
+
+        return ranks;
+    }
+
+    /// <summary>Group 0 for the unit's own records, group i + 1 for the records of partial share i; null when every unit counts for the unit.</summary>
+    private static Dictionary<Guid, int>? Groups(Coverage coverage)
+    {
+        if (coverage.Whole is null)
+        {
+            return null;
+        }
+
+        var groups = new Dictionary<Guid, int>();
+        foreach (var (share, index) in coverage.Partial.Select((s, i) => (s, i)))
+        {
+            foreach (var id in share.Units)
+            {
+                groups[id] = index + 1;
+            }
+        }
+
+        foreach (var id in coverage.Whole)
+        {
+            groups[id] = 0;
+        }
+
+        return groups;
+    }
+
+    private static IndicatorValue[] ValuesOf(IReadOnlyList<IndicatorDefinition> indicators, Dictionary<int, long[]> sums, int group)
+    {
+        var row = sums.GetValueOrDefault(group);
+        return indicators.Select((indicator, i) => new IndicatorValue(
+            indicator,
+            row?[2 * i] ?? 0,
+            indicator.Denominator is null ? null : row?[2 * i + 1] ?? 0)).ToArray();
+    }
+
+    /// <summary>
+    /// Sums every indicator's numerator and denominator per group of units: row[2i] and row[2i + 1] for indicator i.
+    /// With no groups, every unit's records go to group 0.
+    /// </summary>
+    private async Task<Dictionary<int, long[]>> SumAsync(
+        IReadOnlyList<IndicatorDefinition> indicators, IndicatorPeriod period, IReadOnlyDictionary<Guid, int>? groups, CancellationToken cancellationToken)
+    {
+        var quantities = indicators
+            .SelectMany((indicator, i) => new[] { (Slot: 2 * i, Quantity: indicator.Numerator), (Slot: 2 * i + 1, Quantity: indicator.Denominator) })
+            .Where(q => q.Quantity is not null)
+            .GroupBy(q => q.Quantity!.Records);
+        var sums = new Dictionary<int, long[]>();
+        var unitIds = groups?.Keys.ToList();
+        foreach (var set in quantities)
+        {
+            foreach (var tally in await set.Key.TallyAsync(db, period, unitIds, cancellationToken))
+            {
+                var group = 0;
+                if (groups is not null && !groups.TryGetValue(tally.UnitId, out group))
+                {
+                    continue;
+                }
+
+                if (!sums.TryGetValue(group, out var row))
+                {
+                    sums[group] = row = new long[2 * indicators.Count];
+                }
+
+                foreach (var (slot, quantity) in set)
+                {
+                    row[slot] += quantity!.Of(tally);
+                }
+            }
+        }
+
+        return sums;
+    }
+
+    /// <summary>The units whose records make up a unit's figures: its subtree in the period, or what today's unit is made of; within the caller's scope.</summary>
+    private async Task<Coverage?> CoverAsync(string unitCode, IndicatorPeriod period, IndicatorStructure structure, CancellationToken cancellationToken)
+    {
+        var graph = await scope.GraphAsync(cancellationToken);
+        var filter = await scope.FilterAsync(cancellationToken);
+        if (structure == IndicatorStructure.AsOf)
+        {
+            return SubtreeUnits.Resolve(graph, filter, unitCode, [period.To, period.From]) is { Unit: { } unit } units
+                ? new Coverage(unit, units.UnitIds, [])
+                : null;
+        }
+
+        if (graph.Find(unitCode, VietnamTime.Today(time)) is not { } today || !filter.Contains(today.Id))
+        {
+            return null;
+        }
+
+        var composition = graph.Composition(today.Id);
+        return new Coverage(
+            today,
+            composition.Whole.Where(filter.Contains).ToHashSet(),
+            composition.Partial.Select(p => (p.From, (IReadOnlySet<Guid>)p.Units.Where(filter.Contains).ToHashSet())).Where(p => p.Item2.Count > 0).ToArray());
+    }
+
+    private sealed record Coverage(UnitSnapshot Unit, IReadOnlySet<Guid>? Whole, IReadOnlyList<(UnitSnapshot From, IReadOnlySet<Guid> Units)> Partial);
+}

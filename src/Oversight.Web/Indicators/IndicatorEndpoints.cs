@@ -1,0 +1,183 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Oversight.Indicators;
+using Oversight.Organisation;
+using Oversight.Text;
+using Oversight.Web.Accounts;
+using Oversight.Web.Hosting;
+using Oversight.Web.Petitions;
+
+namespace Oversight.Web.Indicators;
+
+public sealed record IndicatorNameResponse(string Vi, string En);
+
+/// <summary>A numerator or denominator: a count of a record set's records (or the sum of a measure) that match the filters.</summary>
+public sealed record QuantityResponse(string Records, string? Sum, IReadOnlyDictionary<string, IReadOnlyList<string>> Where);
+
+public sealed record IndicatorDefinitionResponse(
+    string Code,
+    IndicatorArea Area,
+    IndicatorNameResponse Name,
+    IndicatorUnit Unit,
+    IndicatorDirection Direction,
+    double? Target,
+    QuantityResponse Numerator,
+    QuantityResponse? Denominator);
+
+/// <summary>One indicator's value: the count, or numerator ÷ denominator × 100 (null when the denominator is 0).</summary>
+public sealed record IndicatorValueResponse(string Code, string Name, IndicatorUnit Unit, long Numerator, long? Denominator, double? Value, double? Target);
+
+/// <summary>The records of a unit only part of which went into today's unit, shown apart.</summary>
+public sealed record PartialShareResponse(SummaryUnitResponse From, IReadOnlyList<IndicatorValueResponse> Values);
+
+public sealed record UnitIndicatorsResponse(
+    SummaryUnitResponse Unit,
+    DateOnly From,
+    DateOnly To,
+    string Structure,
+    IReadOnlyList<IndicatorValueResponse> Values,
+    IReadOnlyList<PartialShareResponse> PartialShares);
+
+/// <summary>A peer's value and rank (1 = best; equal values share a rank; null without a value), and the same for the previous period.</summary>
+public sealed record PeerResponse(string Code, string Name, long Numerator, long? Denominator, double? Value, int? Rank, double? PreviousValue, int? PreviousRank);
+
+public sealed record RankingResponse(
+    SummaryUnitResponse Unit,
+    string Indicator,
+    DateOnly From,
+    DateOnly To,
+    DateOnly PreviousFrom,
+    DateOnly PreviousTo,
+    int? Rank,
+    double? Percentile,
+    IReadOnlyList<PeerResponse> Peers);
+
+/// <summary>Indicator definitions, a unit's indicator values and its ranking among its peers.</summary>
+public static class IndicatorEndpoints
+{
+    public static void MapIndicatorEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1/indicators")
+            .RequireAuthorization(Policies.Api)
+            .WithTags("Indicators")
+            .MapGet("/", ListDefinitions)
+            .WithName("ListIndicators")
+            .WithSummary("The indicator definitions: code, names, unit, direction, target, numerator and denominator");
+        var units = app.MapGroup("/api/v1/units")
+            .RequireAuthorization(Policies.Api)
+            .WithTags("Indicators");
+        units.MapGet("/{code}/indicators", GetValues)
+            .WithName("GetUnitIndicators")
+            .WithSummary("Every indicator's numerator, denominator and value for a unit's subtree over a period")
+            .WithDescription("from and to (YYYY-MM-DD, inclusive) are required. structure=asOf (default) takes the subtree as it stood in the period; structure=today takes today's unit with the records of the units it was formed from, and gives the records of units only part of which went into it as partialShares, never in its values. indicator (repeatable) limits the list. Names are in Vietnamese, or English with culture=en. 404 when no unit carries the code then, or it lies outside the caller's scope.");
+        units.MapGet("/{code}/rankings", GetRanking)
+            .WithName("GetUnitRanking")
+            .WithSummary("The unit's peers (units of the same kind under the same parent at the end of the period; communes, wards and towns are peers) ranked on one indicator")
+            .WithDescription("indicator, from and to are required. Each peer is its subtree in the period; the previous period is the one of the same length just before. 404 when no unit carries the code at the end of the period, or it lies outside the caller's scope.");
+    }
+
+    private static Ok<IReadOnlyList<IndicatorDefinitionResponse>> ListDefinitions(IndicatorCatalog catalog) =>
+        TypedResults.Ok<IReadOnlyList<IndicatorDefinitionResponse>>(catalog.Indicators.Select(i => new IndicatorDefinitionResponse(
+            i.Code,
+            i.Area,
+            new IndicatorNameResponse(i.NameVi, i.NameEn),
+            i.Unit,
+            i.Direction,
+            i.Target,
+            ToResponse(i.Numerator),
+            i.Denominator is { } denominator ? ToResponse(denominator) : null)).ToArray());
+
+    private static async Task<Results<Ok<UnitIndicatorsResponse>, NotFound, ValidationProblem>> GetValues(
+        string code, string? from, string? to, string? structure, string[]? indicator, IndicatorEngine engine, CancellationToken cancellationToken)
+    {
+        var period = QueryFields.Period(from, to);
+        var shape = Structure(structure, period.Errors);
+        var indicators = Indicators(engine.Catalog, indicator, period.Errors);
+        if (period is not ({ } fromDay, { } toDay, { Count: 0 }))
+        {
+            return TypedResults.ValidationProblem(period.Errors);
+        }
+
+        var values = await engine.ForUnitAsync(code, fromDay, toDay, shape, indicators, cancellationToken);
+        if (values is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        return TypedResults.Ok(new UnitIndicatorsResponse(
+            new SummaryUnitResponse(values.Unit.Code, values.Unit.Name),
+            fromDay,
+            toDay,
+            shape == IndicatorStructure.Today ? "today" : "asOf",
+            values.Values.Select(v => ToResponse(v, english)).ToArray(),
+            values.PartialShares.Select(s => new PartialShareResponse(new SummaryUnitResponse(s.From.Code, s.From.Name), s.Values.Select(v => ToResponse(v, english)).ToArray())).ToArray()));
+    }
+
+    private static async Task<Results<Ok<RankingResponse>, NotFound, ValidationProblem>> GetRanking(
+        string code, string? from, string? to, string? indicator, IndicatorEngine engine, CancellationToken cancellationToken)
+    {
+        var period = QueryFields.Period(from, to);
+        var definition = string.IsNullOrWhiteSpace(indicator) ? null : engine.Catalog.Find(indicator);
+        if (definition is null)
+        {
+            period.Errors["indicator"] = [string.IsNullOrWhiteSpace(indicator) ? "indicator is required (a code of GET /api/v1/indicators)." : $"'{indicator}' is not an indicator code."];
+        }
+
+        if (period is not ({ } fromDay, { } toDay, { Count: 0 }) || definition is null)
+        {
+            return TypedResults.ValidationProblem(period.Errors);
+        }
+
+        if (await engine.RankAsync(code, fromDay, toDay, [definition], cancellationToken) is not [var ranking])
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(new RankingResponse(
+            new SummaryUnitResponse(ranking.Unit.Code, ranking.Unit.Name),
+            definition.Code,
+            ranking.Period.From,
+            ranking.Period.To,
+            ranking.PreviousPeriod.From,
+            ranking.PreviousPeriod.To,
+            ranking.Own.Rank,
+            ranking.Percentile,
+            ranking.Peers.Select(p => new PeerResponse(p.Unit.Code, p.Unit.Name, p.Current.Numerator, p.Current.Denominator, p.Current.Value, p.Rank, p.Previous.Value, p.PreviousRank)).ToArray()));
+    }
+
+    private static IndicatorStructure Structure(string? structure, Dictionary<string, string[]> errors)
+    {
+        switch (structure?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "asof":
+                return IndicatorStructure.AsOf;
+            case "today":
+                return IndicatorStructure.Today;
+            default:
+                errors["structure"] = [$"structure '{structure}' is not asOf or today."];
+                return IndicatorStructure.AsOf;
+        }
+    }
+
+    private static IReadOnlyList<IndicatorDefinition>? Indicators(IndicatorCatalog catalog, string[]? codes, Dictionary<string, string[]> errors)
+    {
+        if (codes is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        var unknown = codes.Where(c => catalog.Find(c) is null).ToArray();
+        if (unknown.Length > 0)
+        {
+            errors["indicator"] = unknown.Select(c => $"'{c}' is not an indicator code.").ToArray();
+        }
+
+        return codes.Select(catalog.Find).OfType<IndicatorDefinition>().DistinctBy(i => i.Code).ToArray();
+    }
+
+    private static IndicatorValueResponse ToResponse(IndicatorValue value, bool english) => new(
+        value.Definition.Code, value.Definition.Name(english), value.Definition.Unit, value.Numerator, value.Denominator, value.Value, value.Definition.Target);
+
+    private static QuantityResponse ToResponse(Quantity quantity) => new(quantity.Records.Name, quantity.Sum, quantity.Where);
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Oversight.Accounts;
+using Oversight.Data;
+using Oversight.Tests.Demo;
+using Oversight.Tests.Infrastructure;
+
+namespace Oversight.Tests.Indicators;
+
+/// <summary>The shipped indicators, computed from the demo's records, give the figures of the inspection report (see <see cref="LoadedDemo"/>).</summary>
+public sealed class DemoIndicatorsTests(LoadedDemo demo) : IClassFixture<LoadedDemo>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_indicators_of_Chuong_My_give_the_figures_of_the_report(DatabaseProvider provider)
+    {
+        var (database, _) = await demo.GetAsync(provider);
+        await using var web = new OversightWebFactory(database);
+        var inspector = await web.CreateApiClientAsync("inspector.indicators", Roles.Inspector, "01", new DateOnly(2024, 7, 19));
+
+        var inspection = Values(await inspector.GetFromJsonAsync<JsonElement>("/api/v1/units/277/indicators?from=2023-08-01&to=2024-07-19", Cancel));
+        var reception = Values(await inspector.GetFromJsonAsync<JsonElement>("/api/v1/units/277/indicators?from=2023-08-01&to=2024-05-31", Cancel));
+        var dialogues = Values(await inspector.GetFromJsonAsync<JsonElement>("/api/v1/units/277/indicators?from=2023-01-01&to=2024-06-30&indicator=CIT.DIALOGUES&indicator=CIT.DIALOGUES-DISTRICT&indicator=CIT.DIALOGUES-COMMUNE", Cancel));
+
+        Assert.Equal((1240L, 1250L), (inspection["DIS.PARTICIPATION"].Numerator, inspection["DIS.PARTICIPATION"].Denominator));
+        Assert.Equal(99.2, Math.Round(inspection["DIS.PARTICIPATION"].Value!.Value, 1));
+        Assert.Equal((40L, 40L), (inspection["DIS.UNITS-COMPLETED"].Numerator, inspection["DIS.UNITS-COMPLETED"].Denominator));
+        Assert.Equal(11_318, inspection["DIS.MEMBERS-REACHED"].Numerator);
+        Assert.Equal((2L, 10L, 1L, 2L), (inspection["INS.TEAMS"].Numerator, inspection["INS.UNITS-INSPECTED"].Numerator, inspection["INS.ORGANISATIONS-SUPERVISED"].Numerator, inspection["INS.MEMBERS-SUPERVISED"].Numerator));
+        Assert.Equal((3L, 4L, 29L, 36L), (inspection["DSC.STANDING-ORGANISATIONS"].Numerator, inspection["DSC.STANDING-MEMBERS"].Numerator, inspection["DSC.INSPECTION-COMMITTEE-MEMBERS"].Numerator, inspection["DSC.TOTAL"].Numerator));
+        Assert.Equal((25L, 36L), (inspection["DSC.WITH-MANIFESTATIONS"].Numerator, inspection["DSC.WITH-MANIFESTATIONS"].Denominator));
+        Assert.Equal((51L, 21L, 5L, 16L, 21L), (inspection["PER.LEADING"].Numerator, inspection["PER.UNDER-DIRECTIVE"].Numerator, inspection["PER.LAND-CONSTRUCTION"].Numerator, inspection["PER.VICE-CHAIRMEN"].Numerator, inspection["PER.SCHOOL-MANAGERS"].Numerator));
+        Assert.Equal((0L, 5L), (inspection["FUP.TASKS-DONE"].Numerator, inspection["FUP.TASKS-DONE"].Denominator));
+
+        Assert.Equal((10L, 30L, 33L, 34L), (reception["CIT.SECRETARY-DAYS"].Numerator, reception["CIT.SECRETARY-VISITS"].Numerator, reception["CIT.SECRETARY-PEOPLE"].Numerator, reception["CIT.SECRETARY-CASES"].Numerator));
+        Assert.Equal((18L, 22L), (reception["CIT.SECRETARY-RESOLVED"].Numerator, reception["CIT.SECRETARY-RESOLVED"].Denominator));
+        Assert.Equal(81.8, Math.Round(reception["CIT.SECRETARY-RESOLVED"].Value!.Value, 1));
+        Assert.Equal(508, reception["CIT.LEADERS-PEOPLE"].Numerator);
+        Assert.Equal((108L, 144L, 36L), (reception["CIT.LEADERS-RESOLVED"].Numerator, reception["CIT.LEADERS-RESOLVED"].Denominator, reception["CIT.LEADERS-UNDER-CONSIDERATION"].Numerator));
+        Assert.Equal(75.0, reception["CIT.LEADERS-RESOLVED"].Value);
+
+        Assert.Equal(["CIT.DIALOGUES", "CIT.DIALOGUES-DISTRICT", "CIT.DIALOGUES-COMMUNE"], dialogues.Keys);
+        Assert.Equal((45L, 5L, 40L), (dialogues["CIT.DIALOGUES"].Numerator, dialogues["CIT.DIALOGUES-DISTRICT"].Numerator, dialogues["CIT.DIALOGUES-COMMUNE"].Numerator));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_communes_and_towns_of_Chuong_My_are_ranked_on_the_dialogues_they_held(DatabaseProvider provider)
+    {
+        var (database, _) = await demo.GetAsync(provider);
+        await using var web = new OversightWebFactory(database);
+        var inspector = await web.CreateApiClientAsync("inspector.rankings", Roles.Inspector, "01", new DateOnly(2024, 7, 19));
+
+        var ranking = await inspector.GetFromJsonAsync<JsonElement>("/api/v1/units/10060/rankings?indicator=CIT.DIALOGUES&from=2023-01-01&to=2024-06-30", Cancel);
+
+        var peers = ranking.GetProperty("peers").EnumerateArray().ToList();
+        Assert.Equal(32, peers.Count);
+        Assert.Contains(peers, p => p.GetProperty("code").GetString() == "10060");
+        Assert.Contains(peers, p => p.GetProperty("code").GetString() == "10015");
+        Assert.Equal(40, peers.Sum(p => p.GetProperty("value").GetDouble()));
+        var ranks = peers.Select(p => p.GetProperty("rank").GetInt32()).ToList();
+        Assert.Equal(1, ranks[0]);
+        Assert.Equal(ranks.Order(), ranks);
+        for (var i = 1; i < peers.Count; i++)
+        {
+            var (value, previous) = (peers[i].GetProperty("value").GetDouble(), peers[i - 1].GetProperty("value").GetDouble());
+            Assert.True(value < previous ? ranks[i] == i + 1 : ranks[i] == ranks[i - 1], $"rank {ranks[i]} of {peers[i].GetProperty("code")} with {value} after {previous}");
+        }
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Unknown_indicators_periods_and_units_are_refused(DatabaseProvider provider)
+    {
+        var (database, _) = await demo.GetAsync(provider);
+        await using var web = new OversightWebFactory(database);
+        var officer = await web.CreateApiClientAsync("officer.indicators", Roles.Officer, "10084", new DateOnly(2024, 7, 19));
+
+        var unknown = await officer.GetAsync("/api/v1/units/10084/indicators?from=2024-01-01&to=2024-06-30&indicator=NOPE", Cancel);
+        var backwards = await officer.GetAsync("/api/v1/units/10084/indicators?from=2024-06-30&to=2024-01-01", Cancel);
+        var outside = await officer.GetAsync("/api/v1/units/10021/indicators?from=2024-01-01&to=2024-06-30", Cancel);
+        var ranking = await officer.GetAsync("/api/v1/units/10084/rankings?from=2024-01-01&to=2024-06-30", Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("NOPE", await unknown.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, ranking.StatusCode);
+        Assert.Contains("indicator is required", await ranking.Content.ReadAsStringAsync(Cancel));
+    }
+
+    private static Dictionary<string, (long Numerator, long? Denominator, double? Value)> Values(JsonElement response) =>
+        response.GetProperty("values").EnumerateArray().ToDictionary(
+            v => v.GetProperty("code").GetString()!,
+            v => (
+                v.GetProperty("numerator").GetInt64(),
+                v.GetProperty("denominator").ValueKind == JsonValueKind.Null ? (long?)null : v.GetProperty("denominator").GetInt64(),
+                v.GetProperty("value").ValueKind == JsonValueKind.Null ? (double?)null : v.GetProperty("value").GetDouble()));
+}
