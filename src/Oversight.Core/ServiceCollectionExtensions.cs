@@ -76,6 +76,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Accountability.SensitivePosts>();
         services.TryAddSingleton(_ => Indicators.IndicatorCatalog.Shipped);
         services.AddScoped<Indicators.IndicatorEngine>();
+        services.AddScoped<Indicators.ReportedFigures>();
+        services.AddScoped<Indicators.Reconciliation>();
+        services.AddScoped<Indicators.IndicatorValidation>();
         services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
         services.AddOversightImports();
         return services;

@@ -31,6 +31,7 @@ public static class CommandTable
         .. DemoCommands.All,
         .. CalendarCommands.All,
         .. RuleCommands.All,
+        .. IndicatorCommands.All,
     ];
 
     public static string Help()

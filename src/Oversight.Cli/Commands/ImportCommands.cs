@@ -83,7 +83,7 @@ public static class ImportCommands
             context => ImportAsync(context, "follow-up-tasks")),
     ];
 
-    private static async Task<int> ImportAsync(CommandContext context, string name)
+    internal static async Task<int> ImportAsync(CommandContext context, string name)
     {
         var path = context.Invocation.Argument(2, 0, "FILE");
         if (!File.Exists(path))

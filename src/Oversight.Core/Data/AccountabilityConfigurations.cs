@@ -242,6 +242,21 @@ internal sealed class PersonnelMoveConfiguration : IEntityTypeConfiguration<Pers
     }
 }
 
+internal sealed class ReportedFigureConfiguration : IEntityTypeConfiguration<Indicators.ReportedFigure>
+{
+    public void Configure(EntityTypeBuilder<Indicators.ReportedFigure> claim)
+    {
+        claim.Property(c => c.Reference).HasMaxLength(64);
+        claim.HasIndex(c => c.Reference).IsUnique();
+        claim.Property(c => c.IndicatorCode).HasMaxLength(40);
+        claim.Property(c => c.Description).HasMaxLength(2000);
+        claim.Property(c => c.Written).HasMaxLength(40);
+        claim.Property(c => c.Source).HasMaxLength(500);
+        claim.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
+        claim.HasIndex(c => new { c.UnitId, c.From });
+    }
+}
+
 internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachments.Attachment>
 {
     public void Configure(EntityTypeBuilder<Attachments.Attachment> attachment)

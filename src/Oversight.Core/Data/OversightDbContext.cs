@@ -82,6 +82,8 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
 
     public DbSet<PersonnelMove> PersonnelMoves => Set<PersonnelMove>();
 
+    public DbSet<Indicators.ReportedFigure> ReportedFigures => Set<Indicators.ReportedFigure>();
+
     public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
 
     public DbSet<RulePack> RulePacks => Set<RulePack>();

@@ -19,7 +19,7 @@ public sealed record DemoAccount(string UserName, string Role, string? UnitCode,
 }
 
 /// <summary>What the demo added.</summary>
-public sealed record DemoCounts(int Bodies, int PartyBranches, int PartyMembers, int Positions, int LeadershipPositions, int LineageEvents, int Accounts, DemoCitizenCounts Citizens, DemoAccountabilityCounts Accountability);
+public sealed record DemoCounts(int Bodies, int PartyBranches, int PartyMembers, int Positions, int LeadershipPositions, int LineageEvents, int Accounts, DemoCitizenCounts Citizens, DemoAccountabilityCounts Accountability, int Claims);
 
 /// <summary>Why the demo could not be loaded; nothing of it was written.</summary>
 public sealed record DemoError(string Message);
@@ -130,6 +130,7 @@ public sealed class DemoScenario(
         var people = DemoPeople.Plan(structure, PartyMemberCount, random);
         DemoCitizenCounts citizens;
         DemoAccountabilityCounts accountability;
+        int claims;
 
         // Data Protection stores its first key through a connection of its own, which SQLite would make wait for
         // the transaction below (the denouncers' identities are encrypted in it): let it write the key first.
@@ -156,6 +157,7 @@ public sealed class DemoScenario(
             var calendar = await workingCalendar.TableAsync(cancellationToken);
             citizens = await new DemoCitizens(db, caseWorkflow, receptionRecords, calendar, structure, people, random).AddAsync(cancellationToken);
             accountability = new DemoAccountability(db, structure, people, random).Add();
+            claims = DemoClaims.Add(db, structure.District.Unit.Id);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -174,7 +176,8 @@ public sealed class DemoScenario(
             structure.LineageEvents.Count,
             Accounts.Count,
             citizens,
-            accountability), null);
+            accountability,
+            claims), null);
     }
 
     /// <summary>The demo accounts as lines of a table, to print.</summary>

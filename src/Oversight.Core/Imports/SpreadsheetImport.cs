@@ -99,6 +99,7 @@ public static class ImportServices
         services.AddScoped<SpreadsheetImport, Accountability.DirectiveTaskImport>();
         services.AddScoped<SpreadsheetImport, Accountability.FindingImport>();
         services.AddScoped<SpreadsheetImport, Accountability.FollowUpTaskImport>();
+        services.AddScoped<SpreadsheetImport, Indicators.ClaimImport>();
         services.AddScoped<ImportCatalog>();
         return services;
     }

@@ -84,6 +84,13 @@ public static class CaseMessages
     public static readonly CaseMessage StaysWithInspection = new(nameof(StaysWithInspection), "it belongs to inspection {0} and cannot move to {1}");
     public static readonly CaseMessage ConclusionSetTasks = new(nameof(ConclusionSetTasks), "the conclusion set {0} follow-up task(s); it cannot be removed");
     public static readonly CaseMessage TaskBeforeConclusion = new(nameof(TaskBeforeConclusion), "follow-up task {0} is due, or has progress recorded, before {1}");
+    public static readonly CaseMessage NotAFigure = new(nameof(NotAFigure), "'{0}' is not a figure as reports write it (81,1% or 11.300)");
+    public static readonly CaseMessage IndicatorNotFound = new(nameof(IndicatorNotFound), "no indicator has code {0}");
+    public static readonly CaseMessage IndicatorIsACount = new(nameof(IndicatorIsACount), "indicator {0} is a count; write the value without %");
+    public static readonly CaseMessage IndicatorIsAPercentage = new(nameof(IndicatorIsAPercentage), "indicator {0} is a percentage; write the value with %");
+    public static readonly CaseMessage BoundOnlyForCounts = new(nameof(BoundOnlyForCounts), "a percentage is compared exactly; more-than and at-least are for counts");
+    public static readonly CaseMessage PartsOnlyForRates = new(nameof(PartsOnlyForRates), "a count has no numerator and denominator; give them only with a percentage");
+    public static readonly CaseMessage NotAFraction = new(nameof(NotAFraction), "{0} of {1} is not a part of a whole (0 ≤ numerator ≤ denominator, denominator above 0)");
 
     /// <summary>All messages, for checks that each is translated.</summary>
     public static IReadOnlyList<CaseMessage> All { get; } = typeof(CaseMessages).GetFields()

@@ -1071,6 +1071,64 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.ToTable("StructureStamps");
                 });
 
+            modelBuilder.Entity("Oversight.Indicators.ReportedFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Comparison")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("StatedDenominator")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("StatedNumerator")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Written")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "From");
+
+                    b.ToTable("ReportedFigures");
+                });
+
             modelBuilder.Entity("Oversight.Organisation.LineageEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2015,6 +2073,15 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                 });
 
             modelBuilder.Entity("Oversight.Attachments.Attachment", b =>
+                {
+                    b.HasOne("Oversight.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oversight.Indicators.ReportedFigure", b =>
                 {
                     b.HasOne("Oversight.Organisation.Unit", null)
                         .WithMany()

@@ -1059,6 +1059,64 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.ToTable("StructureStamps");
                 });
 
+            modelBuilder.Entity("Oversight.Indicators.ReportedFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Comparison")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StatedDenominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StatedNumerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Written")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "From");
+
+                    b.ToTable("ReportedFigures");
+                });
+
             modelBuilder.Entity("Oversight.Organisation.LineageEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1998,6 +2056,15 @@ namespace Oversight.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Oversight.Attachments.Attachment", b =>
+                {
+                    b.HasOne("Oversight.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oversight.Indicators.ReportedFigure", b =>
                 {
                     b.HasOne("Oversight.Organisation.Unit", null)
                         .WithMany()

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Oversight.Organisation;
 
-namespace Oversight.Web.Localization;
+namespace Oversight.Text;
 
 /// <summary>
 /// Dates and numbers as the reader's culture writes them: <c>19/07/2024</c> and <c>81,8%</c> in Vietnamese,
@@ -35,6 +35,10 @@ public static class Formats
     /// <summary>A ratio as a percentage with one decimal: 18/22 is <c>81,8%</c> (vi), <c>81.8%</c> (en).</summary>
     public static string Percent(decimal ratio, CultureInfo? culture = null) =>
         Math.Round(ratio * 100, 1, MidpointRounding.AwayFromZero).ToString("0.0", culture ?? CultureInfo.CurrentCulture) + "%";
+
+    /// <summary>A percentage with the given decimals: <c>81,8%</c> (vi), <c>49.58%</c> (en).</summary>
+    public static string Percentage(double percent, int decimals = 1, CultureInfo? culture = null) =>
+        Math.Round(percent, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals, culture ?? CultureInfo.CurrentCulture) + "%";
 
     /// <summary>A file's size in kilobytes under a megabyte, else in megabytes with one decimal: <c>340 KB</c>, <c>1,2 MB</c> (vi).</summary>
     public static string FileSize(long bytes, CultureInfo? culture = null)

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.DependencyInjection;
+using Oversight.Indicators;
+using Oversight.Text;
+
+namespace Oversight.Cli.Commands;
+
+public static class IndicatorCommands
+{
+    public static IReadOnlyList<CliCommand> All { get; } =
+    [
+        new(["claims", "import"], "claims import FILE [--dry-run]",
+            "Imports the figures a unit reported (claims) from a CSV or XLSX file with the header reference,unit,from,to,indicator,"
+            + "description,value,comparison,numerator,denominator,source. value is as written (81,1% or 11.300). A register number "
+            + "already recorded is corrected to the row. All or nothing, safe to repeat; errors and --dry-run as for import units.",
+            context => ImportCommands.ImportAsync(context, "claims")),
+        new(["reconcile"], "reconcile --unit CODE --from YYYY-MM-DD --to YYYY-MM-DD [--lang vi|en]",
+            "Compares every claim of the unit's subtree about a period overlapping the dates (each for its own period) with what the records give and with its own "
+            + "arithmetic. Prints one line per claim: its verdict (consistent, rounding, inconsistent or unverifiable), register number, "
+            + "indicator, value as written and the reasons; the tally goes to standard error. Exits 0 whatever the verdicts.",
+            ReconcileAsync),
+        new(["validate"], "validate --unit CODE --from YYYY-MM-DD --to YYYY-MM-DD [--lang vi|en]",
+            "Runs the validation rules on the unit's figures for the period: every percentage's numerator within its denominator, "
+            + "totals equal to the sum of their parts, no record a rule forbids. Prints one line per rule (passed or failed) and the "
+            + "records at fault under a failed one. Exits 0 when every rule passes, 1 otherwise.",
+            ValidateAsync),
+    ];
+
+    private static async Task<int> ReconcileAsync(CommandContext context)
+    {
+        var (unit, from, to, english) = UnitPeriod(context);
+        var result = await context.Services.GetRequiredService<Reconciliation>().ReconcileAsync(unit, from, to)
+            ?? throw new CommandException($"no unit has code {unit} between {IsoDate.Format(from)} and {IsoDate.Format(to)}");
+        foreach (var check in result.Checks)
+        {
+            var reasons = string.Join(" ", check.Reasons.Select(r => r.Text(english)));
+            await context.Output.WriteLineAsync(
+                $"{WireNames<ClaimVerdict>.ToWire(check.Verdict)}\t{check.Claim.Reference}\t{check.Claim.IndicatorCode ?? "-"}\t{check.Claim.Written}\t{reasons}");
+        }
+
+        var tally = string.Join(", ", Enum.GetValues<ClaimVerdict>().Select(v => $"{result.Checks.Count(c => c.Verdict == v)} {WireNames<ClaimVerdict>.ToWire(v)}"));
+        await context.Error.WriteLineAsync($"{result.Unit.Code} {result.Unit.Name}, {IsoDate.Format(from)} – {IsoDate.Format(to)}: {result.Checks.Count} claim(s): {tally}.");
+        return 0;
+    }
+
+    private static async Task<int> ValidateAsync(CommandContext context)
+    {
+        var (unit, from, to, english) = UnitPeriod(context);
+        var result = await context.Services.GetRequiredService<IndicatorValidation>().ValidateAsync(unit, from, to)
+            ?? throw new CommandException($"no unit has code {unit} between {IsoDate.Format(from)} and {IsoDate.Format(to)}");
+        foreach (var outcome in result.Outcomes)
+        {
+            await context.Output.WriteLineAsync($"{(outcome.Passed ? "passed" : "failed")}\t{outcome.Code}\t{outcome.Name(english)}\t{outcome.Detail(english)}");
+            foreach (var record in outcome.Records)
+            {
+                await context.Output.WriteLineAsync($"\t{record.Reference}\t{(record.On is { } on ? IsoDate.Format(on) : "")}\t/{outcome.PagePath}/{record.RecordId}");
+            }
+        }
+
+        await context.Error.WriteLineAsync($"{result.Unit.Code} {result.Unit.Name}: {result.Outcomes.Count} rule(s), {result.Failed} failed.");
+        return result.Failed == 0 ? 0 : 1;
+    }
+
+    private static (string Unit, DateOnly From, DateOnly To, bool English) UnitPeriod(CommandContext context)
+    {
+        var invocation = context.Invocation;
+        var unit = invocation.RequiredOption("unit");
+        var from = invocation.DateOption("from") ?? throw new CommandException("--from is required");
+        var to = invocation.DateOption("to") ?? throw new CommandException("--to is required");
+        if (from > to)
+        {
+            throw new CommandException("--to must not be before --from");
+        }
+
+        return (unit, from, to, English(invocation));
+    }
+
+    /// <summary>Whether --lang asks for English; Vietnamese is the default.</summary>
+    public static bool English(CommandInvocation invocation) => invocation.Option("lang")?.Trim().ToLowerInvariant() switch
+    {
+        null or "vi" => false,
+        "en" => true,
+        var other => throw new CommandException($"--lang '{other}' is not vi or en"),
+    };
+}
