@@ -45,7 +45,7 @@ public sealed record Ranking(UnitSnapshot Unit, IndicatorDefinition Indicator, I
         get
         {
             var ranked = Peers.Count(p => p.Rank is not null);
-            return Own.Rank is { } rank && ranked > 1 ? 100.0 * (ranked - rank) / (ranked - 1) : null;
+            return Own.Rank is { } rank && ranked > 1 ? 100.0 * Peers.Count(p => p.Rank > rank) / (ranked - 1) : null;
         }
     }
 }

@@ -36,8 +36,8 @@ public sealed record ReconciliationResult(UnitSnapshot Unit, DateOnly From, Date
 /// </summary>
 /// <remarks>
 /// A value is consistent when the computed one, rounded to the decimals the report wrote, is the written one; a
-/// rounding difference when they differ by less than one unit of the last written decimal (a truncated 81.86% written
-/// 81.8%); inconsistent otherwise. A count must be equal, or above ("more than") or not below ("at least") a stated
+/// rounding difference when the report truncated it (81.86% written 81.8%) or rounded it another common way
+/// (<see cref="Compare"/>); inconsistent otherwise. A count must be equal, or above ("more than") or not below ("at least") a stated
 /// bound. A claim is unverifiable when no indicator gives it or no record counts towards it (nothing to divide by, or
 /// a count of 0): the figure may be right, but the records cannot say.
 /// </remarks>
@@ -140,16 +140,26 @@ public sealed class Reconciliation(CallerScope scope, IndicatorEngine engine, Re
         return reasons;
     }
 
-    /// <summary>Consistent when <paramref name="exact"/> rounds to the written value at its decimals; rounding within one unit of the last decimal; else inconsistent.</summary>
+    /// <summary>
+    /// Consistent when <paramref name="exact"/> rounded half away from zero at the written decimals is the written
+    /// value; a rounding difference when the written value is <paramref name="exact"/> truncated, rounded half to
+    /// even, or rounded in two steps (first to one more decimal); inconsistent otherwise.
+    /// </summary>
     public static ClaimVerdict Compare(WrittenFigure figure, decimal exact)
     {
-        if (Math.Round(exact, figure.Decimals, MidpointRounding.AwayFromZero) == figure.Value)
+        var decimals = figure.Decimals;
+        if (Math.Round(exact, decimals, MidpointRounding.AwayFromZero) == figure.Value)
         {
             return ClaimVerdict.Consistent;
         }
 
-        var unit = 1m / (decimal)Math.Pow(10, figure.Decimals);
-        return Math.Abs(exact - figure.Value) < unit ? ClaimVerdict.Rounding : ClaimVerdict.Inconsistent;
+        decimal[] roundings =
+        [
+            Math.Round(exact, decimals, MidpointRounding.ToZero),
+            Math.Round(exact, decimals, MidpointRounding.ToEven),
+            Math.Round(Math.Round(exact, decimals + 1, MidpointRounding.AwayFromZero), decimals, MidpointRounding.AwayFromZero),
+        ];
+        return roundings.Contains(figure.Value) ? ClaimVerdict.Rounding : ClaimVerdict.Inconsistent;
     }
 
     private static readonly (string Vi, string En)[] Arithmetic =

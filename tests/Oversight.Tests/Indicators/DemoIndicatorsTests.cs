@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Oversight.Accounts;
 using Oversight.Data;
+using Oversight.Tests.Accountability;
 using Oversight.Tests.Demo;
 using Oversight.Tests.Infrastructure;
 
@@ -87,6 +88,29 @@ public sealed class DemoIndicatorsTests(LoadedDemo demo) : IClassFixture<LoadedD
         Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, ranking.StatusCode);
         Assert.Contains("indicator is required", await ranking.Content.ReadAsStringAsync(Cancel));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Reconciling_the_district_report_flags_the_81_1_percent_claim_and_validation_passes(DatabaseProvider provider)
+    {
+        var (database, _) = await demo.GetAsync(provider);
+
+        var (exitCode, output, error) = await database.RunAsync("reconcile", "--unit", "277", "--from", "2023-08-01", "--to", "2024-07-19");
+        var english = await database.RunAsync("reconcile", "--unit", "277", "--from", "2023-08-01", "--to", "2024-07-19", "--lang", "en");
+        var validation = await database.RunAsync("validate", "--unit", "277", "--from", "2023-08-01", "--to", "2024-07-19");
+
+        Assert.True(exitCode == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(30, lines.Length);
+        Assert.All(lines, line => Assert.Matches("^(consistent|rounding|inconsistent|unverifiable)\t", line));
+        var flagged = Assert.Single(lines, line => line.StartsWith("inconsistent", StringComparison.Ordinal));
+        Assert.StartsWith("inconsistent\tBC-277-2024-27\tCIT.SECRETARY-RESOLVED\t81,1%\t", flagged);
+        Assert.Contains("18/22 = 81,8%, không phải 81,1%", flagged);
+        Assert.Equal(3, lines.Count(line => line.StartsWith("unverifiable", StringComparison.Ordinal)));
+        Assert.Contains("30 claim(s): 26 consistent, 0 rounding, 3 unverifiable, 1 inconsistent.", error);
+        Assert.Contains("The report's arithmetic is wrong: 18/22 = 81.8%, not 81.1%.", english.Output);
+        Assert.True(validation.ExitCode == 0, validation.Output + validation.Error);
+        Assert.All(validation.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("passed\t", line));
     }
 
     private static Dictionary<string, (long Numerator, long? Denominator, double? Value)> Values(JsonElement response) =>
