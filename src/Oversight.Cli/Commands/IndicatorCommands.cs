@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Oversight.Indicators;
+using Oversight.Reports;
 using Oversight.Text;
 
 namespace Oversight.Cli.Commands;
@@ -18,6 +19,11 @@ public static class IndicatorCommands
             + "arithmetic. Prints one line per claim: its verdict (consistent, rounding, inconsistent or unverifiable), register number, "
             + "indicator, value as written and the reasons; the tally goes to standard error. Exits 0 whatever the verdicts.",
             ReconcileAsync),
+        new(["report"], "report --unit CODE --from YYYY-MM-DD --to YYYY-MM-DD [--lang vi|en] [--format docx|xlsx|pdf|html] --out FILE",
+            "Writes the inspection / progress report of the unit's subtree for the period, from the records: the figures of each area, "
+            + "the rank among peers, conclusions and follow-up, the reconciliation of the unit's reported figures, and an annex of the "
+            + "records behind every figure. Vietnamese by default; DOCX by default (A4, the format of Decree 30/2020/NĐ-CP).",
+            ReportAsync),
         new(["validate"], "validate --unit CODE --from YYYY-MM-DD --to YYYY-MM-DD [--lang vi|en]",
             "Runs the validation rules on the unit's figures for the period: every percentage's numerator within its denominator, "
             + "totals equal to the sum of their parts, no record a rule forbids. Prints one line per rule (passed or failed) and the "
@@ -39,6 +45,34 @@ public static class IndicatorCommands
 
         var tally = string.Join(", ", Enum.GetValues<ClaimVerdict>().Select(v => $"{result.Checks.Count(c => c.Verdict == v)} {WireNames<ClaimVerdict>.ToWire(v)}"));
         await context.Error.WriteLineAsync($"{result.Unit.Code} {result.Unit.Name}, {IsoDate.Format(from)} – {IsoDate.Format(to)}: {result.Checks.Count} claim(s): {tally}.");
+        return 0;
+    }
+
+    private static async Task<int> ReportAsync(CommandContext context)
+    {
+        var (unit, from, to, english) = UnitPeriod(context);
+        var path = context.Invocation.RequiredOption("out");
+        var formatText = context.Invocation.Option("format") ?? "docx";
+        if (!WireNames<ReportFormat>.TryParse(formatText, out var format))
+        {
+            throw new CommandException($"--format '{formatText}' is not one of {string.Join(", ", WireNames<ReportFormat>.All)}");
+        }
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var report = await context.Services.GetRequiredService<InspectionReport>().BuildAsync(unit, from, to, english)
+            ?? throw new CommandException($"no unit has code {unit} between {IsoDate.Format(from)} and {IsoDate.Format(to)}");
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await using (var file = File.Create(path))
+        {
+            ReportWriter.Write(report, format, file);
+        }
+
+        await context.Output.WriteLineAsync($"{path}: {report.Kind} {report.Subject} ({new FileInfo(path).Length / 1024} KB, {stopwatch.ElapsedMilliseconds} ms).");
         return 0;
     }
 

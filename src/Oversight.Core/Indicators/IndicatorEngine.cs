@@ -50,10 +50,18 @@ public sealed record Ranking(UnitSnapshot Unit, IndicatorDefinition Indicator, I
     }
 }
 
-/// <summary>Where a unit ranks on every indicator that tells peers apart, with its five best and five worst.</summary>
+/// <summary>Where a unit ranks on every indicator, and on those that tell peers apart its five best and five worst.</summary>
 public sealed record RankingProfile(UnitSnapshot Unit, IndicatorPeriod Period, IReadOnlyList<Ranking> Rankings)
 {
-    private IEnumerable<Ranking> Telling => Rankings.Where(r => r.Percentile is not null && r.Peers.Select(p => p.Current.Value).Distinct().Count() > 1);
+    /// <summary>
+    /// The rankings that say something: the unit has a rank, and at least two peers have records counting towards the
+    /// indicator and differ on it (a peer without records would otherwise rank as if it had none of what is counted).
+    /// </summary>
+    public IReadOnlyList<Ranking> Telling { get; } = Rankings
+        .Where(r => r.Percentile is not null
+            && r.Peers.Count(p => (p.Current.Denominator ?? p.Current.Numerator) > 0) >= 2
+            && r.Peers.Select(p => p.Current.Value).Distinct().Count() > 1)
+        .ToArray();
 
     public IReadOnlyList<Ranking> Best => Telling.OrderByDescending(r => r.Percentile).Take(5).ToArray();
 

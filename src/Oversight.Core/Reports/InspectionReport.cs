@@ -1,0 +1,328 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Oversight.Accountability;
+using Oversight.Accounts;
+using Oversight.Data;
+using Oversight.Indicators;
+using Oversight.Organisation;
+using Oversight.Text;
+
+namespace Oversight.Reports;
+
+/// <summary>
+/// Writes the inspection / progress report of a unit's subtree for a period, from the records, following
+/// <see cref="ReportTemplate"/>: sentences and tables of indicator values per area, the unit's rank among its peers,
+/// the conclusions and their follow-up, the reconciliation of the unit's reported figures with the validation rules,
+/// and an annex listing the records behind every figure.
+/// </summary>
+public sealed class InspectionReport(
+    CallerScope scope,
+    OversightDbContext db,
+    IndicatorEngine engine,
+    Reconciliation reconciliation,
+    IndicatorValidation validation,
+    AccountabilityRegister register,
+    TimeProvider time)
+{
+    /// <summary>The most records the annex lists for one figure.</summary>
+    public const int AnnexRecordsPerFigure = 1000;
+
+    private const int MostTasks = 500;
+
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly string[] Roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+
+    /// <summary>The report, or null when the unit does not exist in the period for the caller.</summary>
+    public async Task<ReportDocument?> BuildAsync(string unitCode, DateOnly from, DateOnly to, bool english, ReportTemplate? template = null, CancellationToken cancellationToken = default)
+    {
+        template ??= ReportTemplate.Shipped;
+        if (await engine.ForUnitAsync(unitCode, from, to, IndicatorStructure.AsOf, cancellationToken: cancellationToken) is not { } values)
+        {
+            return null;
+        }
+
+        var writer = new Writer(english, values.Values.ToDictionary(v => v.Definition.Code, StringComparer.Ordinal));
+        var graph = await scope.GraphAsync(cancellationToken);
+        var unit = values.Unit;
+        var today = VietnamTime.Today(time);
+        var parent = unit.ParentId is { } parentId ? graph.At(parentId, to) : null;
+        var reconciliationNumber = Roman[template.Sections.Select((s, i) => (s, i)).First(p => p.s.Kind == ReportSectionKind.Reconciliation).i];
+
+        var body = new List<ReportBlock>
+        {
+            new ReportParagraph(Fill(template.Introduction.In(english), ("today", writer.Date(today)), ("unit", unit.Name), ("reconciliation", reconciliationNumber))),
+        };
+        foreach (var (section, index) in template.Sections.Select((s, i) => (s, i)))
+        {
+            body.Add(new ReportHeading(1, $"{Roman[index]}. {section.Heading.In(english).ToUpper(writer.Culture)}"));
+            body.AddRange(section.Sentences.Select(s => new ReportParagraph(writer.Sentence(s.In(english)))));
+            var areaIndicators = values.Values.Where(v => v.Definition.Area == section.Area).ToArray();
+            switch (section.Kind)
+            {
+                case ReportSectionKind.Indicators:
+                    body.Add(writer.IndicatorTable(section.Heading.In(english), areaIndicators));
+                    break;
+                case ReportSectionKind.Rankings:
+                    body.AddRange(await RankingsAsync(writer, unit, parent, from, to, cancellationToken));
+                    break;
+                case ReportSectionKind.FollowUp:
+                    body.Add(writer.IndicatorTable(section.Heading.In(english), areaIndicators));
+                    body.AddRange(await FollowUpAsync(writer, unitCode, from, to, today, cancellationToken));
+                    break;
+                case ReportSectionKind.Reconciliation:
+                    body.AddRange(await ReconciliationAsync(writer, unitCode, from, to, cancellationToken));
+                    break;
+            }
+        }
+
+        var annex = await AnnexAsync(writer, unitCode, values, from, to, graph, cancellationToken);
+        var header = new ReportHeader(
+            (parent?.Name ?? unit.Name).ToUpper(writer.Culture),
+            template.Issuer.In(english),
+            template.Number.In(english),
+            template.NationalName.In(english),
+            template.Motto.In(english),
+            writer.PlaceAndDate(PlaceOf(graph, unit, to), today));
+        return new ReportDocument(
+            header,
+            template.Kind.In(english),
+            Fill(template.Subject.In(english), ("unit", unit.Name), ("from", writer.Date(from)), ("to", writer.Date(to))),
+            body,
+            annex,
+            english);
+    }
+
+    /// <summary>The province the unit lies in on the day, named as a place ("Hà Nội"), for the place and date line.</summary>
+    private static string PlaceOf(UnitGraph graph, UnitSnapshot unit, DateOnly day)
+    {
+        var province = graph.Ancestors(unit.Id, day).FirstOrDefault() ?? unit;
+        foreach (var prefix in new[] { "Thành phố ", "Tỉnh " })
+        {
+            if (province.Name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return province.Name[prefix.Length..];
+            }
+        }
+
+        return province.Name;
+    }
+
+    private static string Fill(string text, params (string Name, string Value)[] values) =>
+        values.Aggregate(text, (filled, value) => filled.Replace("{" + value.Name + "}", value.Value, StringComparison.Ordinal));
+
+    private async Task<IReadOnlyList<ReportBlock>> RankingsAsync(Writer writer, UnitSnapshot unit, UnitSnapshot? parent, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var profile = await engine.ProfileAsync(unit.Code, from, to, cancellationToken);
+        var telling = profile?.Telling ?? [];
+        var peers = profile?.Rankings.FirstOrDefault()?.Peers.Count ?? 1;
+        if (telling.Count == 0)
+        {
+            return [new ReportParagraph(writer.English
+                ? $"Too few of the {peers - 1} peer units under {parent?.Name ?? "the same parent"} have records for any indicator to rank {unit.Name} among them: a unit without records would rank as if it had done none of what is counted."
+                : $"Chưa đủ hồ sơ của {peers - 1} đơn vị cùng cấp thuộc {parent?.Name ?? "cùng đơn vị cấp trên"} để xếp hạng {unit.Name}: đơn vị chưa nhập hồ sơ sẽ bị xếp như chưa làm gì.")];
+        }
+
+        string Names(IEnumerable<Ranking> rankings) => string.Join("; ", rankings.Select(r => $"{r.Indicator.Name(writer.English)} ({writer.Rank(r.Own.Rank)}/{r.Peers.Count(p => p.Rank is not null)})"));
+        return
+        [
+            new ReportParagraph(writer.English
+                ? $"Among the {peers} units of its kind under {parent?.Name}: strongest on {Names(profile!.Best)}; weakest on {Names(profile.Worst)}."
+                : $"Trong {peers} đơn vị cùng cấp thuộc {parent?.Name}: tốt nhất ở {Names(profile!.Best)}; yếu nhất ở {Names(profile.Worst)}."),
+            new ReportTable(
+                writer.English ? "Rank among peers" : "Xếp hạng so với các đơn vị cùng cấp",
+                writer.English ? "Ranks" : "Xếp hạng",
+                writer.English ? ["Indicator", "Value", "Rank", "Units ranked", "Previous period", "Rank then"] : ["Chỉ tiêu", "Giá trị", "Hạng", "Số đơn vị được xếp", "Kỳ trước", "Hạng kỳ trước"],
+                [4, 1.4, 1, 1.5, 1.4, 1.3],
+                telling.Select(r => new ReportRow([
+                    r.Indicator.Name(writer.English), writer.Value(r.Own.Current), writer.Rank(r.Own.Rank), writer.Count(r.Peers.Count(p => p.Rank is not null)),
+                    writer.Value(r.Own.Previous), writer.Rank(r.Own.PreviousRank)])).ToArray()),
+        ];
+    }
+
+    private async Task<IReadOnlyList<ReportBlock>> FollowUpAsync(Writer writer, string unitCode, DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken)
+    {
+        var tasksFigure = engine.Catalog.Indicators.First(i => i.Area == IndicatorArea.FollowUp && i.Denominator is not null);
+        var counted = (await engine.RecordsAsync(unitCode, tasksFigure, true, from, to, IndicatorStructure.AsOf, MostTasks, cancellationToken))?.Records.Select(r => r.RecordId).ToHashSet() ?? [];
+        var tasks = (await register.TasksAsync(new AccountabilityFilter(unitCode, to, null, null), null, 1, MostTasks, cancellationToken))?.Rows
+            .Where(t => counted.Contains(t.Id)).OrderBy(t => t.DueOn).ThenBy(t => t.Reference).ToArray() ?? [];
+        var inspectionIds = tasks.Select(t => t.InspectionId).Distinct().ToList();
+        var conclusions = await db.Inspections.AsNoTracking()
+            .Where(i => inspectionIds.Contains(i.Id) && i.ConcludedOn != null)
+            .OrderBy(i => i.ConcludedOn).Select(i => new { i.Reference, i.ConcludedOn, i.Conclusion })
+            .ToListAsync(cancellationToken);
+        var blocks = new List<ReportBlock>();
+        foreach (var conclusion in conclusions.Where(c => !string.IsNullOrWhiteSpace(c.Conclusion)))
+        {
+            blocks.Add(new ReportParagraph([
+                new ReportRun(writer.English ? $"Conclusion of {conclusion.Reference} ({writer.Date(conclusion.ConcludedOn!.Value)}): " : $"Kết luận {conclusion.Reference} ({writer.Date(conclusion.ConcludedOn!.Value)}): ", Bold: true),
+                new ReportRun(conclusion.Conclusion!)]));
+        }
+
+        if (tasks.Length > 0)
+        {
+            blocks.Add(new ReportTable(
+                writer.English ? $"Follow-up tasks, as they stand on {writer.Date(today)}" : $"Nhiệm vụ theo kết luận, tình trạng đến ngày {writer.Date(today)}",
+                writer.English ? "Tasks" : "Nhiệm vụ",
+                writer.English ? ["Task", "What", "Owner", "Due", "Status"] : ["Nhiệm vụ", "Nội dung", "Đơn vị thực hiện", "Hạn", "Tình trạng"],
+                [2.6, 4.4, 2, 1.7, 1.9],
+                tasks.Select(t => new ReportRow(
+                    [t.Reference, t.Description, t.Owner, writer.Date(t.DueOn), writer.TaskStatus(t.Status, t.DoneOn, t.Overdue)],
+                    Emphasis: t.Overdue)).ToArray()));
+        }
+
+        return blocks;
+    }
+
+    private async Task<IReadOnlyList<ReportBlock>> ReconciliationAsync(Writer writer, string unitCode, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var checks = (await reconciliation.ReconcileAsync(unitCode, from, to, cancellationToken))?.Checks ?? [];
+        var blocks = new List<ReportBlock>();
+        var tally = Enum.GetValues<ClaimVerdict>().Select(v => (Verdict: v, Count: checks.Count(c => c.Verdict == v))).ToArray();
+        blocks.Add(new ReportParagraph(writer.English
+            ? $"The unit's report gives {checks.Count} figures for the period: " + string.Join(", ", tally.Select(t => $"{t.Count} {writer.Verdict(t.Verdict)}")) + "."
+            : $"Báo cáo của đơn vị nêu {checks.Count} số liệu trong kỳ: " + string.Join(", ", tally.Select(t => $"{t.Count} {writer.Verdict(t.Verdict)}")) + "."));
+        foreach (var check in checks.Where(c => c.Verdict == ClaimVerdict.Inconsistent))
+        {
+            blocks.Add(new ReportParagraph([
+                new ReportRun(writer.English ? $"Does not reconcile: “{check.Claim.Description}” ({check.Claim.Written}). " : $"Không khớp: “{check.Claim.Description}” ({check.Claim.Written}). ", Bold: true),
+                new ReportRun(string.Join(" ", check.Reasons.Where(r => r.Verdict == ClaimVerdict.Inconsistent).Select(r => r.Text(writer.English)))),
+            ]));
+        }
+
+        if (checks.Count > 0)
+        {
+            blocks.Add(new ReportTable(
+                writer.English ? "Reported figures and the records" : "Số liệu báo cáo và hồ sơ",
+                writer.English ? "Reconciliation" : "Đối chiếu",
+                writer.English ? ["Claim", "Reported figure", "Report says", "Period", "Records give", "Verdict", "Why"] : ["Số hiệu", "Số liệu báo cáo", "Báo cáo ghi", "Kỳ", "Hồ sơ cho", "Kết quả", "Giải thích"],
+                [2.3, 3.8, 1.7, 2.5, 1.7, 1.7, 3.8],
+                checks.Select(c => new ReportRow(
+                    [c.Claim.Reference, c.Claim.Description, c.Claim.Written, $"{writer.Date(c.Claim.From)} – {writer.Date(c.Claim.To)}",
+                        c.Computed is { } computed ? writer.Value(computed) : "—", writer.Verdict(c.Verdict), string.Join(" ", c.Reasons.Select(r => r.Text(writer.English)))],
+                    Emphasis: c.Verdict == ClaimVerdict.Inconsistent)).ToArray()));
+        }
+
+        var outcomes = (await validation.ValidateAsync(unitCode, from, to, cancellationToken))?.Outcomes ?? [];
+        var failed = outcomes.Where(o => !o.Passed).ToArray();
+        blocks.Add(new ReportParagraph(writer.English
+            ? $"Validation: {outcomes.Count - failed.Length} of {outcomes.Count} rules pass" + (failed.Length == 0 ? "." : ": " + string.Join("; ", failed.Select(f => $"{f.Name(true)} fails ({f.Detail(true)})")) + ".")
+            : $"Kiểm tra tính nhất quán: {outcomes.Count - failed.Length}/{outcomes.Count} quy tắc đạt" + (failed.Length == 0 ? "." : ": " + string.Join("; ", failed.Select(f => $"{f.Name(false)} không đạt ({f.Detail(false)})")) + ".")));
+        return blocks;
+    }
+
+    private async Task<IReadOnlyList<ReportBlock>> AnnexAsync(Writer writer, string unitCode, UnitIndicators values, DateOnly from, DateOnly to, UnitGraph graph, CancellationToken cancellationToken)
+    {
+        var blocks = new List<ReportBlock>
+        {
+            new ReportHeading(1, writer.English ? "ANNEX: THE RECORDS BEHIND EACH FIGURE" : "PHỤ LỤC: HỒ SƠ CỦA TỪNG SỐ LIỆU"),
+            new ReportParagraph(writer.English
+                ? $"For each figure, the records it counts (for a percentage, those of its denominator, marked when the numerator counts them too), at most {writer.Count(AnnexRecordsPerFigure)} per figure."
+                : $"Mỗi số liệu kèm các hồ sơ được tính (với tỷ lệ: các hồ sơ của mẫu số, đánh dấu hồ sơ tính vào tử số), tối đa {writer.Count(AnnexRecordsPerFigure)} hồ sơ mỗi số liệu."),
+        };
+        var number = 0;
+        foreach (var value in values.Values.Where(v => (v.Denominator ?? v.Numerator) > 0))
+        {
+            number++;
+            var percent = value.Definition.Denominator is not null;
+            var listed = await engine.RecordsAsync(unitCode, value.Definition, percent, from, to, IndicatorStructure.AsOf, AnnexRecordsPerFigure, cancellationToken);
+            var inNumerator = percent
+                ? (await engine.RecordsAsync(unitCode, value.Definition, false, from, to, IndicatorStructure.AsOf, AnnexRecordsPerFigure, cancellationToken))!.Records.Select(r => (r.RecordId, r.UnitId)).ToHashSet()
+                : null;
+            var columns = writer.English ? new List<string> { "No.", "Record", "Date", "Unit" } : ["STT", "Hồ sơ", "Ngày", "Đơn vị"];
+            if (percent)
+            {
+                columns.Add(writer.English ? "In numerator" : "Tính vào tử số");
+            }
+
+            var rows = listed!.Records.Select((r, i) =>
+            {
+                var cells = new List<string> { writer.Count(i + 1), r.Reference ?? "", r.On is { } on ? writer.Date(on) : "", graph.NameOn(r.UnitId, r.On ?? to) };
+                if (inNumerator is not null)
+                {
+                    cells.Add(inNumerator.Contains((r.RecordId, r.UnitId)) ? (writer.English ? "yes" : "có") : (writer.English ? "no" : "không"));
+                }
+
+                return new ReportRow(cells);
+            }).ToList();
+            if (listed.More)
+            {
+                rows.Add(new ReportRow([.. columns.Select((_, i) => i == 1 ? (writer.English ? "… more records not listed" : "… còn hồ sơ khác không liệt kê") : "")]));
+            }
+
+            blocks.Add(new ReportTable(
+                $"{(writer.English ? "Annex" : "Phụ lục")} {number}. {value.Definition.Name(writer.English)} ({value.Definition.Code}): {writer.Value(value)}",
+                $"{number}. {value.Definition.Code}",
+                columns,
+                percent ? [0.8, 2.5, 1.3, 4, 1.4] : [0.8, 2.5, 1.3, 4],
+                rows));
+        }
+
+        return blocks;
+    }
+
+    /// <summary>Numbers, dates and words in the report's language.</summary>
+    private sealed class Writer(bool english, IReadOnlyDictionary<string, IndicatorValue> values)
+    {
+        public bool English => english;
+
+        public CultureInfo Culture => english ? InspectionReport.English : Vietnamese;
+
+        public string Count(long value) => Formats.Number(value, Culture);
+
+        public string Date(DateOnly day) => Formats.Date(day, Culture);
+
+        public string Value(IndicatorValue value) => value.Value is not { } number ? "—"
+            : value.Definition.Unit == IndicatorUnit.Percent ? Formats.Percentage(number, 1, Culture)
+            : Count(value.Numerator);
+
+        public string Rank(int? rank) => rank is { } value ? Count(value) : "—";
+
+        public string PlaceAndDate(string place, DateOnly day) => english
+            ? $"{place}, {Date(day)}"
+            : $"{place}, ngày {day.Day} tháng {day.Month} năm {day.Year}";
+
+        public string Verdict(ClaimVerdict verdict) => (verdict, english) switch
+        {
+            (ClaimVerdict.Consistent, false) => "khớp",
+            (ClaimVerdict.Rounding, false) => "chênh lệch do làm tròn",
+            (ClaimVerdict.Unverifiable, false) => "không đối chiếu được",
+            (ClaimVerdict.Inconsistent, false) => "không khớp",
+            (ClaimVerdict.Consistent, true) => "consistent",
+            (ClaimVerdict.Rounding, true) => "rounding difference",
+            (ClaimVerdict.Unverifiable, true) => "unverifiable",
+            _ => "inconsistent",
+        };
+
+        public string TaskStatus(FollowUpStatus status, DateOnly? doneOn, bool overdue) => (status, english) switch
+        {
+            (FollowUpStatus.Done, false) => $"Đã hoàn thành {Date(doneOn!.Value)}",
+            (FollowUpStatus.Done, true) => $"Done {Date(doneOn!.Value)}",
+            (_, false) => overdue ? "Quá hạn" : status == FollowUpStatus.InProgress ? "Đang thực hiện" : "Chưa thực hiện",
+            _ => overdue ? "Overdue" : status == FollowUpStatus.InProgress ? "In progress" : "Open",
+        };
+
+        /// <summary>A template sentence with its placeholders filled from the indicator values.</summary>
+        public string Sentence(string sentence) => ReportTemplate.Placeholders(sentence).Aggregate(sentence, (text, placeholder) =>
+        {
+            var value = values[placeholder.Code];
+            var filled = placeholder.Part switch
+            {
+                "n" => Count(value.Numerator),
+                "d" => Count(value.Denominator ?? 0),
+                _ => Value(value),
+            };
+            return text.Replace(placeholder.Placeholder, filled, StringComparison.Ordinal);
+        });
+
+        public ReportTable IndicatorTable(string caption, IReadOnlyList<IndicatorValue> indicators) => new(
+            caption,
+            caption,
+            english ? ["Indicator", "Code", "Numerator", "Denominator", "Value", "Target"] : ["Chỉ tiêu", "Mã", "Tử số", "Mẫu số", "Giá trị", "Mục tiêu"],
+            [3.5, 3.3, 1.2, 1.2, 1.3, 1.2],
+            indicators.Select(v => new ReportRow(
+                [v.Definition.Name(english), v.Definition.Code, Count(v.Numerator), v.Denominator is { } d ? Count(d) : "", Value(v),
+                    v.Definition.Target is { } target ? (v.Definition.Unit == IndicatorUnit.Percent ? Formats.Percentage(target, 0, Culture) : Count((long)target)) : ""],
+                Emphasis: v.Definition.Target is { } goal && v.Value is { } number && v.Definition.Compare(number, goal) < 0)).ToArray());
+    }
+}

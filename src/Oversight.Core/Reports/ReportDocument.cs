@@ -1,0 +1,50 @@
+namespace Oversight.Reports;
+
+/// <summary>
+/// A report as a sequence of blocks, independent of its format: the DOCX, PDF, HTML and XLSX writers each render the
+/// same document, so every format says the same thing.
+/// </summary>
+/// <param name="Header">The header block of an official document.</param>
+/// <param name="Kind">The kind of document in capitals ("BÁO CÁO").</param>
+/// <param name="Subject">What it is about, under the kind.</param>
+/// <param name="Body">The sections, in order.</param>
+/// <param name="Annex">The annex: tables tracing each figure to its records.</param>
+/// <param name="English">Whether it is written in English.</param>
+public sealed record ReportDocument(ReportHeader Header, string Kind, string Subject, IReadOnlyList<ReportBlock> Body, IReadOnlyList<ReportBlock> Annex, bool English)
+{
+    /// <summary>Every table of the body and the annex, in order (the XLSX annex has one sheet each).</summary>
+    public IEnumerable<ReportTable> Tables => Body.Concat(Annex).OfType<ReportTable>();
+}
+
+/// <summary>
+/// The header block (Decree 30/2020/NĐ-CP, Appendix I): on the left the body above the issuer and the issuer with
+/// the document's number, on the right the national name and motto with the place and date.
+/// </summary>
+public sealed record ReportHeader(string BodyAbove, string Issuer, string Number, string NationalName, string Motto, string PlaceAndDate);
+
+public abstract record ReportBlock;
+
+/// <summary>A section heading: level 1 for a numbered section (I, II…), 2 for a subsection.</summary>
+public sealed record ReportHeading(int Level, string Text) : ReportBlock;
+
+/// <summary>A paragraph of runs; the first line is indented as body text is.</summary>
+public sealed record ReportParagraph(IReadOnlyList<ReportRun> Runs) : ReportBlock
+{
+    public ReportParagraph(string text)
+        : this([new ReportRun(text)])
+    {
+    }
+
+    public string Text => string.Concat(Runs.Select(r => r.Text));
+}
+
+/// <summary>Text with its emphasis: bold for what needs attention (a figure that does not reconcile).</summary>
+public sealed record ReportRun(string Text, bool Bold = false, bool Italic = false);
+
+/// <summary>
+/// A table with a caption, column headers and relative column widths. A row marked <c>Emphasis</c> is printed bold
+/// (a claim that does not reconcile, an overdue task).
+/// </summary>
+public sealed record ReportTable(string Caption, string SheetName, IReadOnlyList<string> Columns, IReadOnlyList<double> Widths, IReadOnlyList<ReportRow> Rows) : ReportBlock;
+
+public sealed record ReportRow(IReadOnlyList<string> Cells, bool Emphasis = false);
