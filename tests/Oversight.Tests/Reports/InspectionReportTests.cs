@@ -1,0 +1,121 @@
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+using Oversight.Data;
+using Oversight.Reports;
+using Oversight.Tests.Accountability;
+using Oversight.Tests.Demo;
+using Oversight.Tests.Infrastructure;
+using PdfSharp.Pdf.IO;
+
+namespace Oversight.Tests.Reports;
+
+/// <summary>The demo's report for Chương Mỹ, 1 Aug 2023 – 19 Jul 2024, written in every format and opened again (see <see cref="LoadedDemo"/>).</summary>
+public sealed class InspectionReportTests(LoadedDemo demo) : IClassFixture<LoadedDemo>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_cli_writes_the_seed_report_as_a_docx_in_the_official_layout_with_the_81_1_percent_claim_flagged(DatabaseProvider provider)
+    {
+        var (database, _) = await demo.GetAsync(provider);
+        var path = Path.Combine(Path.GetTempPath(), "oversight-tests", $"{Guid.NewGuid():N}", "report.docx");
+
+        var (exitCode, output, error) = await database.RunAsync("report", "--unit", "277", "--from", "2023-08-01", "--to", "2024-07-19", "--lang", "vi", "--format", "docx", "--out", path);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains(path, output);
+        using var document = WordprocessingDocument.Open(path, false);
+        var body = document.MainDocumentPart!.Document!.Body!;
+        var section = body.Elements<SectionProperties>().Single();
+        Assert.Equal((11906u, 16838u), (section.GetFirstChild<PageSize>()!.Width!.Value, section.GetFirstChild<PageSize>()!.Height!.Value));
+        var margins = section.GetFirstChild<PageMargin>()!;
+        Assert.Equal((1134, 1134, 1701u, 850u), (margins.Top!.Value, margins.Bottom!.Value, margins.Left!.Value, margins.Right!.Value));
+        var fonts = document.MainDocumentPart.StyleDefinitionsPart!.Styles!.Descendants<RunFonts>().First();
+        Assert.Equal("Times New Roman", fonts.Ascii!.Value);
+        var text = body.InnerText;
+        Assert.True(text.IsNormalized(NormalizationForm.FormC));
+        Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
+        Assert.Contains("Độc lập - Tự do - Hạnh phúc", text);
+        Assert.Contains("tỷ lệ tham dự đạt 99,2% (1.240/1.250 người được triệu tập)", text);
+        Assert.Contains("Bí thư tiếp công dân", text);
+        Assert.Contains("IX. ĐỐI CHIẾU SỐ LIỆU ĐƠN VỊ BÁO CÁO VỚI HỒ SƠ", text);
+        Assert.Contains("Báo cáo của đơn vị nêu 30 số liệu trong kỳ: 26 khớp, 0 chênh lệch do làm tròn, 3 không đối chiếu được, 1 không khớp.", text);
+        var flagged = body.Descendants<Paragraph>().Single(p => p.InnerText.StartsWith("Không khớp: “Giải quyết 18/22 vụ việc thuộc thẩm quyền, đạt 81,1%”", StringComparison.Ordinal));
+        Assert.NotNull(flagged.Descendants<Run>().First().RunProperties!.Bold);
+        Assert.Contains("18/22 = 81,8%, không phải 81,1%", flagged.InnerText);
+        Assert.Contains("PHỤ LỤC: HỒ SƠ CỦA TỪNG SỐ LIỆU", text);
+        Assert.Contains("VV-277-2023-0001", text);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_english_report_says_the_same_in_english_numbers(DatabaseProvider provider)
+    {
+        var (database, _) = await demo.GetAsync(provider);
+        var report = await BuildAsync(database, english: true);
+
+        var html = HtmlReportWriter.Render(report);
+
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">", html);
+        Assert.Contains("participation reached 99.2% (1,240 of 1,250 invited)", html);
+        Assert.Contains("The report&#39;s arithmetic is wrong: 18/22 = 81.8%, not 81.1%.", html);
+        Assert.Contains("<tr class=\"emphasis\"><td>BC-277-2024-27</td>", html);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_pdf_and_the_workbook_open_with_their_pages_fonts_and_sheets(DatabaseProvider provider)
+    {
+        var (database, _) = await demo.GetAsync(provider);
+        var report = await BuildAsync(database, english: false);
+        using var pdf = new MemoryStream();
+        using var workbook = new MemoryStream();
+
+        ReportWriter.Write(report, ReportFormat.Pdf, pdf);
+        ReportWriter.Write(report, ReportFormat.Xlsx, workbook);
+
+        pdf.Position = 0;
+        using (var opened = PdfReader.Open(pdf, PdfDocumentOpenMode.Import))
+        {
+            Assert.True(opened.PageCount > 10, $"{opened.PageCount} pages");
+            Assert.Equal(595, (int)opened.Pages[0].Width.Point);
+        }
+
+        var raw = Encoding.Latin1.GetString(pdf.ToArray());
+        Assert.Contains("+Liberation", raw);
+        Assert.Contains("/FontFile2", raw);
+        workbook.Position = 0;
+        var sheets = workbook.GetSheetNames();
+        Assert.Equal("Báo cáo", sheets[0]);
+        Assert.Contains("Đối chiếu", sheets);
+        var claims = workbook.Query(useHeaderRow: true, sheetName: "Đối chiếu").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(30, claims.Count);
+        var flagged = Assert.Single(claims, c => (string)c["Kết quả"] == "không khớp");
+        Assert.Equal(("BC-277-2024-27", "81,1%", "81,8%"), ((string)flagged["Số hiệu"], (string)flagged["Báo cáo ghi"], (string)flagged["Hồ sơ cho"]));
+    }
+
+    [Fact]
+    public void A_template_sentence_naming_no_indicator_is_refused_with_where_it_is()
+    {
+        const string Template =
+            """
+            { "kind": { "vi": "BÁO CÁO", "en": "REPORT" }, "subject": { "vi": "a", "en": "a" }, "issuer": { "vi": "a", "en": "a" },
+              "number": { "vi": "a", "en": "a" }, "nationalName": { "vi": "a", "en": "a" }, "motto": { "vi": "a", "en": "a" },
+              "introduction": { "vi": "a", "en": "a" },
+              "sections": [ { "kind": "indicators", "area": "citizens", "heading": { "vi": "Dân", "en": "Citizens" },
+                              "sentences": [ { "vi": "Có {CIT.NOPE} vụ", "en": "{CIT.CASES.n} cases" } ] } ] }
+            """;
+
+        var (template, errors) = ReportTemplate.Parse("mine.json", Template, Oversight.Indicators.IndicatorCatalog.Shipped);
+
+        Assert.Null(template);
+        Assert.Equal(["mine.json: sections[0]: sentences[0]: {CIT.NOPE} names no indicator", "mine.json: sections: one must be of kind reconciliation"], errors);
+    }
+
+    private static async Task<ReportDocument> BuildAsync(TestDatabase database, bool english)
+    {
+        await using var scope = database.SystemScope();
+        return (await scope.ServiceProvider.GetRequiredService<InspectionReport>().BuildAsync("277", new(2023, 8, 1), new(2024, 7, 19), english, cancellationToken: Cancel))!;
+    }
+}
