@@ -79,6 +79,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Indicators.ReportedFigures>();
         services.AddScoped<Indicators.Reconciliation>();
         services.AddScoped<Indicators.IndicatorValidation>();
+        services.AddScoped<Indicators.IndicatorDashboard>();
         services.AddScoped<Reports.InspectionReport>();
         services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
         services.AddOversightImports();

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Organisation;
+using Oversight.Text;
 
 namespace Oversight.Indicators;
 
@@ -16,6 +18,11 @@ public sealed record IndicatorValue(IndicatorDefinition Definition, long Numerat
 {
     /// <summary>The count, or the percentage; null when the denominator is 0.</summary>
     public double? Value => Definition.ValueOf(Numerator, Denominator);
+
+    /// <summary>The value as the culture writes it (the current culture when none is given): <c>1.240</c> or <c>81,8%</c>; a dash when there is nothing to divide by.</summary>
+    public string Display(CultureInfo? culture = null) => Value is not { } number ? "—"
+        : Definition.Unit == IndicatorUnit.Percent ? Formats.Percentage(number, 1, culture)
+        : Formats.Number(Numerator, culture);
 }
 
 /// <summary>The values over the records of a unit only part of which went into today's unit: shown apart, never assigned.</summary>

@@ -272,9 +272,7 @@ public sealed class InspectionReport(
 
         public string Date(DateOnly day) => Formats.Date(day, Culture);
 
-        public string Value(IndicatorValue value) => value.Value is not { } number ? "—"
-            : value.Definition.Unit == IndicatorUnit.Percent ? Formats.Percentage(number, 1, Culture)
-            : Count(value.Numerator);
+        public string Value(IndicatorValue value) => value.Display(Culture);
 
         public string Rank(int? rank) => rank is { } value ? Count(value) : "—";
 

@@ -38,6 +38,8 @@ public abstract class RegisterFormModel(CallerScope scope, Caller caller, TimePr
 
     protected Caller Caller => caller;
 
+    protected CallerScope Scope => scope;
+
     protected IStringLocalizer<Strings> Text => text;
 
     /// <summary>Filters that could not be read, each with the id of its field.</summary>

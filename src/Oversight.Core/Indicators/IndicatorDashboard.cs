@@ -1,0 +1,83 @@
+using Oversight.Accounts;
+using Oversight.Organisation;
+
+namespace Oversight.Indicators;
+
+/// <summary>One indicator on a dashboard: its value, its value in the previous period of the same length, and where the unit ranks on it when the ranking tells peers apart (<see cref="RankingProfile.Telling"/>).</summary>
+public sealed record DashboardCard(IndicatorValue Value, IndicatorValue? Previous, Ranking? Ranking);
+
+/// <summary>What needs attention in a unit's subtree: cases and tasks past their deadline, failed validation rules, reported figures that do not reconcile.</summary>
+public sealed record DashboardWarnings(long OverdueCases, long OverdueTasks, int FailedRules, int InconsistentClaims)
+{
+    public bool Any => OverdueCases > 0 || OverdueTasks > 0 || FailedRules > 0 || InconsistentClaims > 0;
+}
+
+/// <summary>
+/// A unit's dashboard for a period: a card per indicator, and for one chosen indicator its trend by month, its value
+/// in each unit directly under the unit, and the ranking among the unit's peers; with the warnings.
+/// </summary>
+public sealed record Dashboard(
+    UnitIndicators Values,
+    IReadOnlyList<DashboardCard> Cards,
+    IndicatorDefinition Chosen,
+    IReadOnlyList<(DateOnly Month, IndicatorValue Value)> Trend,
+    IReadOnlyList<(UnitSnapshot Unit, IndicatorValue Value)> Children,
+    Ranking? ChosenRanking,
+    DashboardWarnings Warnings);
+
+/// <summary>Assembles a unit's dashboard from the indicator engine, the validation rules and the reconciliation of claims.</summary>
+/// <remarks>
+/// Rankings compare units as they stood in the period, so a dashboard in today's structure has none. The trend covers
+/// at most <see cref="MostMonths"/> months, the last ones of the period.
+/// </remarks>
+public sealed class IndicatorDashboard(CallerScope scope, IndicatorEngine engine, IndicatorValidation validation, Reconciliation reconciliation)
+{
+    public const int MostMonths = 24;
+
+    /// <summary>The dashboard, or null when the unit does not exist for the caller (in the period, or today for today's structure).</summary>
+    public async Task<Dashboard?> ForAsync(string unitCode, DateOnly from, DateOnly to, IndicatorStructure structure, IndicatorDefinition chosen, CancellationToken cancellationToken = default)
+    {
+        if (await engine.ForUnitAsync(unitCode, from, to, structure, cancellationToken: cancellationToken) is not { } values)
+        {
+            return null;
+        }
+
+        var period = values.Period;
+        var previous = period.Previous();
+        var earlier = await engine.ForUnitAsync(unitCode, previous.From, previous.To, structure, cancellationToken: cancellationToken);
+        var profile = structure == IndicatorStructure.AsOf ? await engine.ProfileAsync(unitCode, from, to, cancellationToken) : null;
+        var cards = values.Values.Select((value, i) => new DashboardCard(
+            value, earlier?.Values[i], profile?.Rankings[i] is { } ranking && profile.Telling.Contains(ranking) ? ranking : null)).ToArray();
+
+        var trend = new List<(DateOnly, IndicatorValue)>();
+        var lastMonth = new DateOnly(to.Year, to.Month, 1);
+        var firstMonth = new DateOnly(from.Year, from.Month, 1);
+        if (firstMonth < lastMonth.AddMonths(1 - MostMonths))
+        {
+            firstMonth = lastMonth.AddMonths(1 - MostMonths);
+        }
+
+        for (var month = firstMonth; month <= lastMonth; month = month.AddMonths(1))
+        {
+            var monthFrom = month < from ? from : month;
+            var monthTo = month.AddMonths(1).AddDays(-1) > to ? to : month.AddMonths(1).AddDays(-1);
+            if (await engine.ForUnitAsync(unitCode, monthFrom, monthTo, structure, [chosen], cancellationToken) is { } monthValues)
+            {
+                trend.Add((month, monthValues.Values[0]));
+            }
+        }
+
+        var graph = await scope.GraphAsync(cancellationToken);
+        var children = graph.Children(values.Unit.Id, structure == IndicatorStructure.AsOf ? period.To : period.AsOf);
+        var shown = children.Any(c => c.Kind.IsAdministrative()) ? children.Where(c => c.Kind.IsAdministrative()).ToArray() : children;
+        var byChild = shown.Count == 0 ? [] : (await engine.ForEachAsync(shown, period, [chosen], cancellationToken)).Select(c => (c.Unit, c.Values[0])).ToArray();
+
+        var failed = (await validation.ValidateAsync(values.Unit.Code, from, to, cancellationToken))?.Failed ?? 0;
+        var inconsistent = (await reconciliation.ReconcileAsync(values.Unit.Code, from, to, cancellationToken))?.Checks.Count(c => c.Verdict == ClaimVerdict.Inconsistent) ?? 0;
+        long Overdue(string code) => values.Values.FirstOrDefault(v => v.Definition.Code == code)?.Numerator ?? 0;
+        var warnings = new DashboardWarnings(Overdue("CIT.OVERDUE"), Overdue("FUP.TASKS-OVERDUE"), failed, inconsistent);
+
+        var chosenIndex = values.Values.Select((v, i) => (v, i)).First(p => p.v.Definition.Code == chosen.Code).i;
+        return new Dashboard(values, cards, chosen, trend, byChild, profile?.Rankings[chosenIndex], warnings);
+    }
+}
