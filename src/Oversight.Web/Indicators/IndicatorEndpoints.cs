@@ -69,7 +69,7 @@ public static class IndicatorEndpoints
         units.MapGet("/{code}/indicators", GetValues)
             .WithName("GetUnitIndicators")
             .WithSummary("Every indicator's numerator, denominator and value for a unit's subtree over a period")
-            .WithDescription("from and to (YYYY-MM-DD, inclusive) are required. structure=asOf (default) takes the subtree as it stood in the period; structure=today takes today's unit with the records of the units it was formed from, and gives the records of units only part of which went into it as partialShares, never in its values. indicator (repeatable) limits the list. Names are in Vietnamese, or English with culture=en. 404 when no unit carries the code then, or it lies outside the caller's scope.");
+            .WithDescription("from and to (YYYY-MM-DD, inclusive) are required. structure=asOf (default) takes the subtree as it stood in the period; structure=today takes today's unit with the records of the units it was formed from, and gives the records of units only part of which went into it as partialShares, never in its values. indicator (repeatable) limits the list. Names are in Vietnamese, or English with culture=en-GB. 404 when no unit carries the code then, or it lies outside the caller's scope.");
         units.MapGet("/{code}/rankings", GetRanking)
             .WithName("GetUnitRanking")
             .WithSummary("The unit's peers (units of the same kind under the same parent at the end of the period; communes, wards and towns are peers) ranked on one indicator")

@@ -1,0 +1,97 @@
+using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using Oversight.Accounts;
+using Oversight.Data;
+using Oversight.Indicators;
+using Oversight.Tests.Demo;
+using Oversight.Tests.Infrastructure;
+using Oversight.Tests.Web;
+
+namespace Oversight.Tests.Indicators;
+
+/// <summary>The dashboard, the records behind a figure, the reconciliation and the report page over the demo (see <see cref="LoadedDemo"/>).</summary>
+public sealed class IndicatorPagesTests(LoadedDemo demo) : IClassFixture<LoadedDemo>
+{
+    private const string Period = "unit=277&from=2023-08-01&to=2024-07-19";
+
+    private static readonly DateOnly InspectionDay = new(2024, 7, 19);
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_dashboard_shows_every_indicator_with_its_charts_and_warns_of_what_needs_attention(DatabaseProvider provider)
+    {
+        var (database, _) = await demo.GetAsync(provider);
+        await using var factory = new OversightWebFactory(database);
+        await factory.AddUserAsync("leader.dashboard", Roles.Leader, "277", InspectionDay);
+        var leader = await PageSession.SignInAsync(factory, "leader.dashboard");
+
+        var (status, page) = await leader.GetAsync($"/indicators?{Period}");
+        var (_, english) = await leader.GetAsync($"/indicators?{Period}&indicator=DIS.PARTICIPATION&culture=en-GB");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Empty(PageStructure.Problems("/indicators", page));
+        Assert.Equal(IndicatorCatalog.Shipped.Indicators.Count, page.QuerySelectorAll("li.card").Length);
+        var participation = page.QuerySelectorAll("li.card").Single(c => PageText.Of(c.QuerySelector(".code")) == "DIS.PARTICIPATION");
+        Assert.Equal("99,2%", PageText.Of(participation.QuerySelector(".figure")));
+        Assert.Equal("1.240/1.250", PageText.Of(participation.QuerySelector(".meta")));
+        Assert.Equal("Đạt mục tiêu 95%", PageText.Of(participation.QuerySelector(".target")));
+        Assert.StartsWith("/indicators/records?unit=277", participation.QuerySelector(".figure a")!.GetAttribute("href"));
+        var warnings = PageText.Of(page.QuerySelector(".warnings"));
+        Assert.Contains("31 vụ việc quá hạn chưa giải quyết", warnings);
+        Assert.Contains("1 số liệu đơn vị báo cáo không khớp với hồ sơ", warnings);
+        Assert.Equal(3, page.QuerySelectorAll("figure.chart svg").Length);
+        Assert.Contains("▶ 1. Huyện Chương Mỹ", PageText.Of(page.QuerySelector("#ranking svg")));
+        Assert.Equal("99.2%", PageText.Of(english.QuerySelectorAll("li.card").Single(c => PageText.Of(c.QuerySelector(".code")) == "DIS.PARTICIPATION").QuerySelector(".figure")));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Every_figure_leads_to_its_records_and_the_reconciliation_flags_the_81_1_percent(DatabaseProvider provider)
+    {
+        var (database, _) = await demo.GetAsync(provider);
+        await using var factory = new OversightWebFactory(database);
+        await factory.AddUserAsync("inspector.pages", Roles.Inspector, "01", InspectionDay);
+        var inspector = await PageSession.SignInAsync(factory, "inspector.pages");
+
+        var (_, numerator) = await inspector.GetAsync("/indicators/records?unit=277&from=2023-08-01&to=2024-05-31&indicator=CIT.SECRETARY-RESOLVED");
+        var (_, denominator) = await inspector.GetAsync("/indicators/records?unit=277&from=2023-08-01&to=2024-05-31&indicator=CIT.SECRETARY-RESOLVED&part=denominator");
+        var (_, reconciliation) = await inspector.GetAsync($"/indicators/reconciliation?{Period}");
+
+        Assert.Empty(PageStructure.Problems("/indicators/records", numerator));
+        Assert.Equal(18, numerator.QuerySelectorAll("tbody tr").Length);
+        Assert.All(numerator.QuerySelectorAll("tbody th a"), a => Assert.Matches("^/cases/[0-9a-f-]{36}$", a.GetAttribute("href")!));
+        Assert.Equal(22, denominator.QuerySelectorAll("tbody tr").Length);
+        Assert.Empty(PageStructure.Problems("/indicators/reconciliation", reconciliation));
+        var flagged = Assert.Single(reconciliation.QuerySelectorAll("table.reconciliation tr.verdict-inconsistent"));
+        Assert.Equal("BC-277-2024-27", PageText.Of(flagged.QuerySelector("th")));
+        Assert.Contains("18/22 = 81,8%, không phải 81,1%", PageText.Of(flagged));
+        Assert.Equal(3, reconciliation.QuerySelectorAll("table.reconciliation tr.verdict-unverifiable").Length);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_report_page_previews_the_report_and_downloads_it_and_a_unit_out_of_scope_does_not_exist(DatabaseProvider provider)
+    {
+        var (database, _) = await demo.GetAsync(provider);
+        await using var factory = new OversightWebFactory(database);
+        await factory.AddUserAsync("leader.report", Roles.Leader, "277", InspectionDay);
+        await factory.AddUserAsync("officer.tandong", Roles.Officer, "10060", InspectionDay);
+        var leader = await PageSession.SignInAsync(factory, "leader.report");
+        var officer = await PageSession.SignInAsync(factory, "officer.tandong");
+
+        var (_, preview) = await leader.GetAsync($"/reports?{Period}");
+        var download = await leader.Client.GetAsync($"/reports?{Period}&lang=en&format=docx", TestContext.Current.CancellationToken);
+        var (_, refused) = await officer.GetAsync($"/reports?{Period}");
+        var (_, dashboard) = await officer.GetAsync($"/indicators?{Period}");
+
+        Assert.Empty(PageStructure.Problems("/reports", preview));
+        Assert.Contains("IX. ĐỐI CHIẾU SỐ LIỆU ĐƠN VỊ BÁO CÁO VỚI HỒ SƠ", PageText.Of(preview.QuerySelector(".report-preview")));
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("bao-cao-277-2023-08-01-2024-07-19-en.docx", download.Content.Headers.ContentDisposition!.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName);
+        using (var document = WordprocessingDocument.Open(await download.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken), false))
+        {
+            Assert.Contains("The report's arithmetic is wrong: 18/22 = 81.8%, not 81.1%.", document.MainDocumentPart!.Document!.Body!.InnerText);
+        }
+
+        Assert.Null(refused.QuerySelector(".report-preview"));
+        Assert.Contains("277", PageText.Of(refused.QuerySelector(".error-summary")));
+        Assert.Empty(dashboard.QuerySelectorAll("li.card"));
+    }
+}
