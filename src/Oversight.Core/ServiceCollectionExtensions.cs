@@ -71,6 +71,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(Attachments.AttachmentSettings.From(configuration));
         services.TryAddSingleton<Attachments.IAttachmentStore, Attachments.LocalDiskAttachmentStore>();
         services.AddScoped<Attachments.AttachmentFiles>();
+        services.AddSingleton(Exports.ExportSettings.From(configuration));
         services.AddScoped<Accountability.AccountabilityRecords>();
         services.AddScoped<Accountability.AccountabilityRegister>();
         services.AddScoped<Accountability.SensitivePosts>();

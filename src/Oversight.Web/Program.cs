@@ -24,6 +24,7 @@ app.MapPetitionsEndpoints();
 app.MapPetitionsReadEndpoints();
 app.MapAccountabilityEndpoints();
 app.MapIndicatorEndpoints();
+app.MapIndicatorExport();
 app.MapPublicEndpoints();
 app.MapRazorPages();
 

@@ -86,7 +86,11 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
 
     private const int HistoryShown = 100;
 
-    public async Task<RegisterPage<InspectionRow>?> InspectionsAsync(AccountabilityFilter filter, InspectionKind? kind, int page, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>One page (from 1) of <see cref="InspectionsAsync(AccountabilityFilter, InspectionKind?, RegisterSlice, CancellationToken)"/>.</summary>
+    public Task<RegisterPage<InspectionRow>?> InspectionsAsync(AccountabilityFilter filter, InspectionKind? kind, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        InspectionsAsync(filter, kind, RegisterSlice.OnePage(page, pageSize), cancellationToken);
+
+    public async Task<RegisterPage<InspectionRow>?> InspectionsAsync(AccountabilityFilter filter, InspectionKind? kind, RegisterSlice slice, CancellationToken cancellationToken = default)
     {
         if (await UnitsAsync(filter, cancellationToken) is not { } units)
         {
@@ -102,8 +106,7 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
         return await RegisterPage.ReadAsync(
             query.OrderByDescending(i => i.DecidedOn).ThenByDescending(i => i.Id)
                 .Select(i => new { i.Id, i.Reference, i.Kind, i.DecidedOn, i.Title, i.DecidingUnitId, i.ConcludedOn }),
-            page,
-            pageSize,
+            slice,
             async (shown, cancel) =>
             {
                 var ids = shown.Select(i => i.Id).ToList();
@@ -116,8 +119,12 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
             cancellationToken);
     }
 
+    /// <summary>One page (from 1) of <see cref="TasksAsync(AccountabilityFilter, TaskState?, RegisterSlice, CancellationToken)"/>.</summary>
+    public Task<RegisterPage<TaskRow>?> TasksAsync(AccountabilityFilter filter, TaskState? state, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        TasksAsync(filter, state, RegisterSlice.OnePage(page, pageSize), cancellationToken);
+
     /// <summary>Tasks by due date, latest first; the period is of due dates, overdue is as of today.</summary>
-    public async Task<RegisterPage<TaskRow>?> TasksAsync(AccountabilityFilter filter, TaskState? state, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<RegisterPage<TaskRow>?> TasksAsync(AccountabilityFilter filter, TaskState? state, RegisterSlice slice, CancellationToken cancellationToken = default)
     {
         if (await UnitsAsync(filter, cancellationToken) is not { } units)
         {
@@ -138,8 +145,7 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
 
         return await RegisterPage.ReadAsync(
             query.OrderByDescending(t => t.DueOn).ThenByDescending(t => t.Id),
-            page,
-            pageSize,
+            slice,
             async (shown, cancel) =>
             {
                 var references = await ReferencesAsync(shown.Select(t => t.InspectionId), cancel);
@@ -195,8 +201,13 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
             byInspection.Select(g => new TaskWarning(g.Id, references.GetValueOrDefault(g.Id, string.Empty), null, g.Overdue, g.DueSoon)).ToList());
     }
 
+    /// <summary>One page (from 1) of <see cref="DecisionsAsync(AccountabilityFilter, DecidingBody?, DisciplineForm?, DisciplineSubject?, RegisterSlice, CancellationToken)"/>.</summary>
+    public Task<RegisterPage<DecisionRow>?> DecisionsAsync(
+        AccountabilityFilter filter, DecidingBody? body, DisciplineForm? form, DisciplineSubject? subject, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        DecisionsAsync(filter, body, form, subject, RegisterSlice.OnePage(page, pageSize), cancellationToken);
+
     public async Task<RegisterPage<DecisionRow>?> DecisionsAsync(
-        AccountabilityFilter filter, DecidingBody? body, DisciplineForm? form, DisciplineSubject? subject, int page, int pageSize, CancellationToken cancellationToken = default)
+        AccountabilityFilter filter, DecidingBody? body, DisciplineForm? form, DisciplineSubject? subject, RegisterSlice slice, CancellationToken cancellationToken = default)
     {
         if (await UnitsAsync(filter, cancellationToken) is not { } units)
         {
@@ -221,8 +232,7 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
 
         return await RegisterPage.ReadAsync(
             query.OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.Id),
-            page,
-            pageSize,
+            slice,
             async (shown, cancel) =>
             {
                 var people = await PeopleAsync(shown.Select(d => d.SubjectPersonId), cancel);
@@ -234,7 +244,11 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
             cancellationToken);
     }
 
-    public async Task<RegisterPage<MoveRow>?> MovesAsync(AccountabilityFilter filter, MoveReason? reason, PostKind? postKind, int page, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>One page (from 1) of <see cref="MovesAsync(AccountabilityFilter, MoveReason?, PostKind?, RegisterSlice, CancellationToken)"/>.</summary>
+    public Task<RegisterPage<MoveRow>?> MovesAsync(AccountabilityFilter filter, MoveReason? reason, PostKind? postKind, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        MovesAsync(filter, reason, postKind, RegisterSlice.OnePage(page, pageSize), cancellationToken);
+
+    public async Task<RegisterPage<MoveRow>?> MovesAsync(AccountabilityFilter filter, MoveReason? reason, PostKind? postKind, RegisterSlice slice, CancellationToken cancellationToken = default)
     {
         if (await UnitsAsync(filter, cancellationToken) is not { } units)
         {
@@ -254,8 +268,7 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
 
         return await RegisterPage.ReadAsync(
             query.OrderByDescending(m => m.EffectiveOn).ThenByDescending(m => m.Id),
-            page,
-            pageSize,
+            slice,
             async (shown, cancel) =>
             {
                 var people = await PeopleAsync(shown.Select(m => (Guid?)m.PersonId), cancel);
@@ -266,7 +279,11 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
             cancellationToken);
     }
 
-    public async Task<RegisterPage<EventRow>?> EventsAsync(AccountabilityFilter filter, EventFormat? format, int page, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>One page (from 1) of <see cref="EventsAsync(AccountabilityFilter, EventFormat?, RegisterSlice, CancellationToken)"/>.</summary>
+    public Task<RegisterPage<EventRow>?> EventsAsync(AccountabilityFilter filter, EventFormat? format, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        EventsAsync(filter, format, RegisterSlice.OnePage(page, pageSize), cancellationToken);
+
+    public async Task<RegisterPage<EventRow>?> EventsAsync(AccountabilityFilter filter, EventFormat? format, RegisterSlice slice, CancellationToken cancellationToken = default)
     {
         if (await UnitsAsync(filter, cancellationToken) is not { } units)
         {
@@ -284,8 +301,7 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
         return await RegisterPage.ReadAsync(
             query.OrderByDescending(e => e.HeldOn).ThenByDescending(e => e.Id)
                 .Select(e => new { e.Id, e.Reference, e.HeldOn, e.Title, e.OrganiserUnitId, e.Online }),
-            page,
-            pageSize,
+            slice,
             async (shown, cancel) =>
             {
                 // The attendance of the units in the caller's scope (another district's is not theirs to see), of this page's events only.

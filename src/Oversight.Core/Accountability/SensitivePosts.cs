@@ -22,11 +22,15 @@ public sealed class SensitivePosts(CallerScope scope, OversightDbContext db, Rul
     public static RuleInForce? RuleFor(RuleSet rules, SensitiveField field, DateOnly day) =>
         field == SensitiveField.None ? null : rules.Find($"post.periodic-change.{WireNames<SensitiveField>.ToWire(field)}", day);
 
+    /// <summary>One page (from 1) of <see cref="OverdueAsync(AccountabilityFilter, RegisterSlice, CancellationToken)"/>.</summary>
+    public Task<RegisterPage<SensitivePostRow>?> OverdueAsync(AccountabilityFilter filter, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        OverdueAsync(filter, RegisterSlice.OnePage(page, pageSize), cancellationToken);
+
     /// <summary>
-    /// One page of the posts held today past their change, longest held first; null when the filter's unit does not
-    /// exist for the caller. The period of the filter does not apply: the posts are those held today.
+    /// The posts held today past their change, longest held first, as far as <paramref name="slice"/> reaches; null when
+    /// the filter's unit does not exist for the caller. The period of the filter does not apply: the posts are those held today.
     /// </summary>
-    public async Task<RegisterPage<SensitivePostRow>?> OverdueAsync(AccountabilityFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<RegisterPage<SensitivePostRow>?> OverdueAsync(AccountabilityFilter filter, RegisterSlice slice, CancellationToken cancellationToken = default)
     {
         var graph = await scope.GraphAsync(cancellationToken);
         var today = VietnamTime.Today(time);
@@ -42,7 +46,7 @@ public sealed class SensitivePosts(CallerScope scope, OversightDbContext db, Rul
             .ToDictionary(f => f.Field, f => f.Rule!);
         if (due.Count == 0)
         {
-            return new RegisterPage<SensitivePostRow>([], 1, pageSize, false);
+            return new RegisterPage<SensitivePostRow>([], slice.Page, slice.PageSize, false);
         }
 
         // One query per period (the fields sharing a number of years), joined: each with its own cut-off day.
@@ -60,8 +64,7 @@ public sealed class SensitivePosts(CallerScope scope, OversightDbContext db, Rul
         return await RegisterPage.ReadAsync(
             overdue.OrderBy(p => p.From).ThenBy(p => p.Id)
                 .Select(p => new { p.PersonId, Person = db.People.Where(x => x.Id == p.PersonId).Select(x => x.FullName).FirstOrDefault(), p.UnitId, p.Title, p.SensitiveField, From = p.From!.Value }),
-            page,
-            pageSize,
+            slice,
             p => new SensitivePostRow(
                 p.PersonId, p.Person ?? string.Empty, graph.NameOn(p.UnitId, today), p.Title, p.SensitiveField, p.From, p.From.AddYears(Years(due[p.SensitiveField])), due[p.SensitiveField]),
             cancellationToken);

@@ -15,10 +15,13 @@ public enum TabularFormat
 public static class TabularFormats
 {
     /// <summary>The format a file's extension names (<c>.csv</c>, <c>.xlsx</c>); null for anything else.</summary>
-    public static TabularFormat? FromFileName(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    public static TabularFormat? FromFileName(string fileName) => FromExtension(Path.GetExtension(fileName).TrimStart('.'));
+
+    /// <summary>The format an extension without its dot names (<c>csv</c>, <c>xlsx</c>, in any case); null for anything else.</summary>
+    public static TabularFormat? FromExtension(string? extension) => extension?.Trim().ToLowerInvariant() switch
     {
-        ".csv" => TabularFormat.Csv,
-        ".xlsx" => TabularFormat.Xlsx,
+        "csv" => TabularFormat.Csv,
+        "xlsx" => TabularFormat.Xlsx,
         _ => null,
     };
 

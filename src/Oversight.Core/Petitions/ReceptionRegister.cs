@@ -28,8 +28,12 @@ public sealed record LinkedCase(Guid Id, string Reference, CaseKind Kind, CaseSt
 /// </summary>
 public sealed class ReceptionRegister(CallerScope scope, OversightDbContext db)
 {
-    /// <summary>One page of the sessions matching the filter, newest first; null when its unit does not exist for the caller.</summary>
-    public async Task<RegisterPage<SessionRow>?> ListSessionsAsync(ReceptionFilter filter, HostRole? role, int page, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>One page (from 1) of <see cref="ListSessionsAsync(ReceptionFilter, HostRole?, RegisterSlice, CancellationToken)"/>.</summary>
+    public Task<RegisterPage<SessionRow>?> ListSessionsAsync(ReceptionFilter filter, HostRole? role, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        ListSessionsAsync(filter, role, RegisterSlice.OnePage(page, pageSize), cancellationToken);
+
+    /// <summary>The sessions matching the filter, newest first, as far as <paramref name="slice"/> reaches; null when its unit does not exist for the caller.</summary>
+    public async Task<RegisterPage<SessionRow>?> ListSessionsAsync(ReceptionFilter filter, HostRole? role, RegisterSlice slice, CancellationToken cancellationToken = default)
     {
         if (await UnitIdsAsync(filter, cancellationToken) is not { } units)
         {
@@ -49,16 +53,19 @@ public sealed class ReceptionRegister(CallerScope scope, OversightDbContext db)
 
         return await RegisterPage.ReadAsync(
             query.OrderByDescending(s => s.HeldOn).ThenByDescending(s => s.Id).Select(s => new { Session = s, Cases = db.Cases.Count(c => c.ReceptionSessionId == s.Id) }),
-            page,
-            pageSize,
+            slice,
             x => new SessionRow(
                 x.Session.Id, x.Session.Reference, x.Session.HeldOn, x.Session.HostName, x.Session.HostRole, x.Session.Kind,
                 units.NameOf(x.Session.UnitId, x.Session.HeldOn), x.Session.Visits, x.Session.People, x.Cases),
             cancellationToken);
     }
 
-    /// <summary>One page of the meetings matching the filter, newest first; null when its unit does not exist for the caller.</summary>
-    public async Task<RegisterPage<MeetingRow>?> ListMeetingsAsync(ReceptionFilter filter, DialogueLevel? level, int page, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>One page (from 1) of <see cref="ListMeetingsAsync(ReceptionFilter, DialogueLevel?, RegisterSlice, CancellationToken)"/>.</summary>
+    public Task<RegisterPage<MeetingRow>?> ListMeetingsAsync(ReceptionFilter filter, DialogueLevel? level, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        ListMeetingsAsync(filter, level, RegisterSlice.OnePage(page, pageSize), cancellationToken);
+
+    /// <summary>The meetings matching the filter, newest first, as far as <paramref name="slice"/> reaches; null when its unit does not exist for the caller.</summary>
+    public async Task<RegisterPage<MeetingRow>?> ListMeetingsAsync(ReceptionFilter filter, DialogueLevel? level, RegisterSlice slice, CancellationToken cancellationToken = default)
     {
         if (await UnitIdsAsync(filter, cancellationToken) is not { } units)
         {
@@ -79,8 +86,7 @@ public sealed class ReceptionRegister(CallerScope scope, OversightDbContext db)
         return await RegisterPage.ReadAsync(
             query.OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.Id)
                 .Select(m => new { m.Id, m.Reference, m.HeldOn, m.Level, m.UnitId, m.Topic, m.Participants, Cases = m.Cases.Count }),
-            page,
-            pageSize,
+            slice,
             m => new MeetingRow(m.Id, m.Reference, m.HeldOn, m.Level, units.NameOf(m.UnitId, m.HeldOn), m.Topic, m.Participants, m.Cases),
             cancellationToken);
     }

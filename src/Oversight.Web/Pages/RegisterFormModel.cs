@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Oversight.Accounts;
+using Oversight.Exports;
+using Oversight.Imports;
 using Oversight.Organisation;
 using Oversight.Text;
 using Oversight.Web.Localization;
@@ -10,9 +12,9 @@ using Oversight.Web.Localization;
 namespace Oversight.Web.Pages;
 
 /// <summary>
-/// What every register page (cases, reception sessions, dialogue meetings) reads from its GET form the same way: a
-/// unit (the caller's own scope unit unless the address names one) as of a day, a period, the page number; the
-/// fields that could not be read; the addresses of the other pages.
+/// What every register page reads from its GET form the same way: a unit (the caller's own scope unit unless the
+/// address names one) as of a day, a period, the page number; the fields that could not be read; the addresses of the
+/// other pages; and the export of every row the filters match (<see cref="RegisterExport"/>).
 /// </summary>
 public abstract class RegisterFormModel(CallerScope scope, Caller caller, TimeProvider time, IStringLocalizer<Strings> text) : PageModel
 {
@@ -53,6 +55,36 @@ public abstract class RegisterFormModel(CallerScope scope, Caller caller, TimePr
             .Where(p => p.Key != "p")
             .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
             .Append(new KeyValuePair<string, string?>("p", page.ToString(CultureInfo.InvariantCulture))));
+
+    /// <summary>
+    /// Answers the page's export links: every row the filters match, up to <see cref="ExportSettings.MaxRows"/>, read by
+    /// <paramref name="readAll"/> (given that limit), as the file <paramref name="file"/> names (<c>xlsx</c>, <c>csv</c>)
+    /// with <paramref name="columns"/>. When a filter is in error, or more rows match than an export holds, the page
+    /// itself, saying so; a format that is neither is not found.
+    /// </summary>
+    protected async Task<IActionResult> ExportAsync<TRow>(
+        string? file, string name, string title, Func<int, Task<RegisterPage<TRow>?>> readAll, IReadOnlyList<ExportColumn<TRow>> columns)
+    {
+        if (TabularFormats.FromExtension(file) is not { } format)
+        {
+            return NotFound();
+        }
+
+        var maxRows = HttpContext.RequestServices.GetRequiredService<ExportSettings>().MaxRows;
+        var found = await readAll(maxRows);
+        if (found is null)
+        {
+            return Page();
+        }
+
+        if (found.HasNextPage)
+        {
+            FormErrors.Add((null, text["Exports.TooManyRows", Formats.Number(maxRows)]));
+            return Page();
+        }
+
+        return RegisterExport.File(name, title, found.Rows, columns, format, Today);
+    }
 
     /// <summary>Today, the caller's own unit when the address names none, and a page number in range.</summary>
     protected async Task ReadCommonAsync(CancellationToken cancellationToken)

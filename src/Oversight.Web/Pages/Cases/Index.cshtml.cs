@@ -50,20 +50,50 @@ public sealed class IndexModel(
     /// <summary>The page of cases; null when the filters are in error.</summary>
     public CaseRegisterPage? Found { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Found = await ReadAsync(filter => register.ListAsync(filter, PageNumber, PageSize, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Every case the filters match, as XLSX or CSV: the register's columns, never a denouncer's identity (the
+    /// register does not read it) nor a petitioner's address or telephone.
+    /// </summary>
+    public Task<IActionResult> OnGetExportAsync(string? file, CancellationToken cancellationToken) => ExportAsync(
+        file,
+        "cases",
+        Text["Cases.Register.Title"],
+        limit => ReadAsync(filter => register.ListAllAsync(filter, limit, cancellationToken), cancellationToken),
+        [
+            new(Text["Cases.Field.Reference"], row => row.Reference),
+            new(Text["Cases.Field.Kind"], row => Text.Kind(row.Kind)),
+            new(Text["Cases.Field.Status"], row => Text.Status(row.Status)),
+            new(Text["Cases.Field.ReceivedOn"], row => row.ReceivedOn),
+            new(Text["Exports.Column.UnitCode"], row => row.UnitCode),
+            new(Text["Cases.Field.Unit"], row => row.UnitName),
+            new(Text["Cases.Field.Subject"], row => row.Subject),
+            new(Text["Cases.Field.Petitioner"], row => row.Kind == CaseKind.Denunciation ? Text["Cases.Confidential"].Value : row.PetitionerName),
+            new(Text["Cases.Field.PetitionerCount"], row => row.PetitionerCount),
+            new(Text["Cases.Field.Assignee"], row => row.AssigneeName),
+            new(Text["Cases.Field.Due"], row => row.CurrentDueOn),
+            new(Text["Directives.Column.Overdue"], row => Text.YesNo(row.Overdue)),
+        ]);
+
+    /// <summary>What <paramref name="read"/> finds for the form's filter; null when a field is in error or the unit does not exist for the caller, which is then noted.</summary>
+    private async Task<T?> ReadAsync<T>(Func<CaseFilter, Task<T?>> read, CancellationToken cancellationToken) where T : class
     {
         await ReadCommonAsync(cancellationToken);
         var filter = await FilterAsync(cancellationToken);
         if (FormErrors.Count > 0)
         {
-            return;
+            return null;
         }
 
-        Found = await register.ListAsync(filter, PageNumber, PageSize, cancellationToken);
-        if (Found is null)
+        var found = await read(filter);
+        if (found is null)
         {
             UnitNotFound(filter.UnitAsOf ?? filter.ReceivedTo ?? Today);
         }
+
+        return found;
     }
 
     private async Task<CaseFilter> FilterAsync(CancellationToken cancellationToken)

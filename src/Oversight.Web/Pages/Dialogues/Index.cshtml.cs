@@ -21,19 +21,41 @@ public sealed class IndexModel(
     /// <summary>The page of meetings; null when the filters are in error.</summary>
     public RegisterPage<MeetingRow>? Found { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Found = await FindAsync(RegisterSlice.OnePage(PageNumber, PageSize), cancellationToken);
+
+    /// <summary>Every meeting the filters match, as XLSX or CSV.</summary>
+    public Task<IActionResult> OnGetExportAsync(string? file, CancellationToken cancellationToken) => ExportAsync(
+        file,
+        "dialogues",
+        Text["Dialogues.Register.Title"],
+        limit => FindAsync(RegisterSlice.FirstRows(limit), cancellationToken),
+        [
+            new(Text["Accountability.Field.Reference"], row => row.Reference),
+            new(Text["Reception.Field.HeldOn"], row => row.HeldOn),
+            new(Text["Dialogues.Field.Level"], row => Text.Level(row.Level)),
+            new(Text["Cases.Field.Unit"], row => row.UnitName),
+            new(Text["Dialogues.Field.Topic"], row => row.Topic),
+            new(Text["Dialogues.Field.Participants"], row => row.Participants),
+            new(Text["Reception.Field.CaseCount"], row => row.CaseCount),
+        ]);
+
+    /// <summary>The meetings the form's filter finds; null when a field is in error or the unit does not exist for the caller, which is then noted.</summary>
+    private async Task<RegisterPage<MeetingRow>?> FindAsync(RegisterSlice slice, CancellationToken cancellationToken)
     {
         var filter = await FilterAsync(cancellationToken);
         var level = Choice<DialogueLevel>(Level, "level");
         if (filter is null || FormErrors.Count > 0)
         {
-            return;
+            return null;
         }
 
-        Found = await register.ListMeetingsAsync(filter, level, PageNumber, PageSize, cancellationToken);
-        if (Found is null)
+        var found = await register.ListMeetingsAsync(filter, level, slice, cancellationToken);
+        if (found is null)
         {
             UnitNotFound(filter);
         }
+
+        return found;
     }
 }

@@ -17,9 +17,29 @@ public sealed class IndexModel(AccountabilityRegister register, CallerScope scop
     /// <summary>The page of inspections; null when the filters are in error.</summary>
     public RegisterPage<InspectionRow>? Found { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Found = await FindAsync(RegisterSlice.OnePage(PageNumber, PageSize), cancellationToken);
+
+    /// <summary>Every inspection the filters match, as XLSX or CSV.</summary>
+    public Task<IActionResult> OnGetExportAsync(string? file, CancellationToken cancellationToken) => ExportAsync(
+        file,
+        "inspections",
+        Text["Inspections.Register.Title"],
+        limit => FindAsync(RegisterSlice.FirstRows(limit), cancellationToken),
+        [
+            new(Text["Accountability.Field.Reference"], row => row.Reference),
+            new(Text["Inspections.Field.DecidedOn"], row => row.DecidedOn),
+            new(Text["Inspections.Field.Kind"], row => Text.Named(row.Kind)),
+            new(Text["Directives.Field.Title"], row => row.Title),
+            new(Text["Directives.Column.DecidedBy"], row => row.DecidedBy),
+            new(Text["Inspections.Field.Targets"], row => row.Targets),
+            new(Text["Inspections.Field.ConcludedOn"], row => row.ConcludedOn),
+            new(Text["Inspections.Field.Tasks"], row => row.Tasks),
+        ]);
+
+    private Task<RegisterPage<InspectionRow>?> FindAsync(RegisterSlice slice, CancellationToken cancellationToken)
     {
         var kind = Choice<InspectionKind>(Kind, "kind");
-        Found = await ReadAsync(filter => register.InspectionsAsync(filter, kind, PageNumber, PageSize, cancellationToken), cancellationToken);
+        return ReadAsync(filter => register.InspectionsAsync(filter, kind, slice, cancellationToken), cancellationToken);
     }
 }

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Oversight.Accountability;
 using Oversight.Accounts;
+using Oversight.Text;
 using Oversight.Web.Localization;
 using Oversight.Web.Pages.Accountability;
 
@@ -17,5 +19,24 @@ public sealed class SensitivePostsModel(SensitivePosts posts, CallerScope scope,
     public RegisterPage<SensitivePostRow>? Found { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Found = await ReadAsync(filter => posts.OverdueAsync(filter, PageNumber, PageSize, cancellationToken), cancellationToken);
+        Found = await FindAsync(RegisterSlice.OnePage(PageNumber, PageSize), cancellationToken);
+
+    /// <summary>Every post held past its change in the filter's units, as XLSX or CSV.</summary>
+    public Task<IActionResult> OnGetExportAsync(string? file, CancellationToken cancellationToken) => ExportAsync(
+        file,
+        "sensitive-posts",
+        Text["Moves.SensitivePosts.Title"],
+        limit => FindAsync(RegisterSlice.FirstRows(limit), cancellationToken),
+        [
+            new(Text["Directives.Column.Person"], row => row.Person),
+            new(Text["Field.Title"], row => row.Title),
+            new(Text["Cases.Field.Unit"], row => row.Unit),
+            new(Text["Position.SensitiveField"], row => Text.SensitiveField(row.Field)),
+            new(Text["Moves.SensitivePosts.Since"], row => row.From),
+            new(Text["Moves.SensitivePosts.DueOn"], row => row.DueOn),
+            new(Text["Moves.SensitivePosts.Rule"], row => Text["Moves.SensitivePosts.RuleText", Formats.Number((int)row.Rule.Value.Value), row.Rule.Value.Citation].Value),
+        ]);
+
+    private Task<RegisterPage<SensitivePostRow>?> FindAsync(RegisterSlice slice, CancellationToken cancellationToken) =>
+        ReadAsync(filter => posts.OverdueAsync(filter, slice, cancellationToken), cancellationToken);
 }

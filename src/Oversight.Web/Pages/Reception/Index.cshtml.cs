@@ -29,23 +29,47 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        (var filter, Found) = await FindAsync(RegisterSlice.OnePage(PageNumber, PageSize), cancellationToken);
+        if (Found is not null && filter!.UnitCode is { } unit)
+        {
+            Shortfalls = await frequency.ShortfallsAsync(unit, filter.From, filter.To, cancellationToken);
+        }
+    }
+
+    /// <summary>Every session the filters match, as XLSX or CSV.</summary>
+    public Task<IActionResult> OnGetExportAsync(string? file, CancellationToken cancellationToken) => ExportAsync(
+        file,
+        "reception",
+        Text["Reception.Register.Title"],
+        async limit => (await FindAsync(RegisterSlice.FirstRows(limit), cancellationToken)).Found,
+        [
+            new(Text["Accountability.Field.Reference"], row => row.Reference),
+            new(Text["Reception.Field.HeldOn"], row => row.HeldOn),
+            new(Text["Reception.Field.HostName"], row => row.HostName),
+            new(Text["Reception.Field.HostRole"], row => Text.HostRole(row.HostRole)),
+            new(Text["Reception.Field.Kind"], row => Text.SessionKind(row.Kind)),
+            new(Text["Cases.Field.Unit"], row => row.UnitName),
+            new(Text["Reception.Field.Visits"], row => row.Visits),
+            new(Text["Reception.Field.People"], row => row.People),
+            new(Text["Reception.Field.CaseCount"], row => row.CaseCount),
+        ]);
+
+    /// <summary>The form's filter and the sessions it finds; the sessions are null when a field is in error or the unit does not exist for the caller, which is then noted.</summary>
+    private async Task<(ReceptionFilter? Filter, RegisterPage<SessionRow>? Found)> FindAsync(RegisterSlice slice, CancellationToken cancellationToken)
+    {
         var filter = await FilterAsync(cancellationToken);
         var role = Choice<HostRole>(Role, "role");
         if (filter is null || FormErrors.Count > 0)
         {
-            return;
+            return (filter, null);
         }
 
-        Found = await register.ListSessionsAsync(filter, role, PageNumber, PageSize, cancellationToken);
-        if (Found is null)
+        var found = await register.ListSessionsAsync(filter, role, slice, cancellationToken);
+        if (found is null)
         {
             UnitNotFound(filter);
-            return;
         }
 
-        if (filter.UnitCode is { } unit)
-        {
-            Shortfalls = await frequency.ShortfallsAsync(unit, filter.From, filter.To, cancellationToken);
-        }
+        return (filter, found);
     }
 }
