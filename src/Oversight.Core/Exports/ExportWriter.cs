@@ -12,7 +12,7 @@ namespace Oversight.Exports;
 /// <summary>
 /// The one way Oversight writes a table for download: CSV (UTF-8 with a byte order mark, RFC 4180, days as
 /// <c>2024-07-19</c>, numbers with a full stop) or XLSX (one sheet of typed cells: days as dates, numbers as numbers,
-/// a bold header row that stays in view and filters the columns).
+/// a bold header row that stays in view and filters the columns); several tables as a workbook of such sheets.
 /// </summary>
 /// <remarks>
 /// A CSV text cell that begins with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return gets a leading
@@ -65,47 +65,64 @@ public static class ExportWriter
     /// <summary>The most characters a spreadsheet cell holds.</summary>
     private const int CellTextLimit = 32_767;
 
-    private static byte[] WriteXlsx(ExportTable table)
+    /// <summary>A workbook with one sheet per table, in order, each as <see cref="Write"/> writes one (sheet names made unique).</summary>
+    public static byte[] WriteWorkbook(IReadOnlyList<ExportTable> tables)
     {
-        var sheetName = SheetName(table.Name);
-        var columns = table.Headers.Select((_, i) => TabularReader.ColumnLetter(i)).ToArray();
-        var (lastColumn, lastRow) = (columns[^1], table.Rows.Count + 1);
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
             var workbook = document.AddWorkbookPart();
             workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
-            var sheet = workbook.AddNewPart<WorksheetPart>();
-            workbook.Workbook = new Workbook(
-                new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = sheetName }),
-                new DefinedNames(new DefinedName($"'{sheetName.Replace("'", "''", StringComparison.Ordinal)}'!$A$1:${lastColumn}${lastRow}")
+            var sheets = new Sheets();
+            var filters = new DefinedNames();
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (table, index) in tables.Select((t, i) => (t, i)))
+            {
+                var sheetName = UniqueSheetName(table.Name, names);
+                var part = workbook.AddNewPart<WorksheetPart>();
+                var lastCell = WriteSheet(part, table, selected: index == 0);
+                sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)index + 1, Name = sheetName });
+                filters.Append(new DefinedName($"'{sheetName.Replace("'", "''", StringComparison.Ordinal)}'!$A$1:{lastCell}")
                 {
-                    Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true,
-                }));
-
-            // Written as a stream of elements: a DOM of a hundred thousand rows would take several times the file's size.
-            using var writer = OpenXmlWriter.Create(sheet);
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteElement(new SheetViews(new SheetView(
-                new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue>([new("A2")]) })
-            {
-                TabSelected = true, WorkbookViewId = 0,
-            }));
-            writer.WriteElement(new Columns(Widths(table).Select((width, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true })));
-            writer.WriteStartElement(new SheetData());
-            WriteRow(writer, 1, columns, table.Headers.Select(h => (ExportCell)h).ToArray(), HeaderStyle);
-            for (var i = 0; i < table.Rows.Count; i++)
-            {
-                WriteRow(writer, i + 2, columns, table.Rows[i], null);
+                    Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)index, Hidden = true,
+                });
             }
 
-            writer.WriteEndElement();
-            writer.WriteElement(new AutoFilter { Reference = $"A1:{lastColumn}{lastRow}" });
-            writer.WriteEndElement();
+            workbook.Workbook = new Workbook(sheets, filters);
         }
 
         return stream.ToArray();
+    }
+
+    private static byte[] WriteXlsx(ExportTable table) => WriteWorkbook([table]);
+
+    /// <summary>Writes one table's sheet; the reference of its last cell (<c>$H$101</c>), for its filter.</summary>
+    private static string WriteSheet(WorksheetPart sheet, ExportTable table, bool selected)
+    {
+        var columns = table.Headers.Select((_, i) => TabularReader.ColumnLetter(i)).ToArray();
+        var (lastColumn, lastRow) = (columns[^1], table.Rows.Count + 1);
+
+        // Written as a stream of elements: a DOM of a hundred thousand rows would take several times the file's size.
+        using var writer = OpenXmlWriter.Create(sheet);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetViews(new SheetView(
+            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue>([new("A2")]) })
+        {
+            TabSelected = selected, WorkbookViewId = 0,
+        }));
+        writer.WriteElement(new Columns(Widths(table).Select((width, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true })));
+        writer.WriteStartElement(new SheetData());
+        WriteRow(writer, 1, columns, table.Headers.Select(h => (ExportCell)h).ToArray(), HeaderStyle);
+        for (var i = 0; i < table.Rows.Count; i++)
+        {
+            WriteRow(writer, i + 2, columns, table.Rows[i], null);
+        }
+
+        writer.WriteEndElement();
+        writer.WriteElement(new AutoFilter { Reference = $"A1:{lastColumn}{lastRow}" });
+        writer.WriteEndElement();
+        return $"${lastColumn}${lastRow}";
     }
 
     private static void WriteRow(OpenXmlWriter writer, int number, string[] columns, ExportCell[] cells, uint? textStyle)
@@ -164,12 +181,22 @@ public static class ExportWriter
             60))
         .ToArray();
 
-    /// <summary>A sheet's name as spreadsheets accept it: at most 31 characters, none of <c>: \ / ? * [ ]</c>, not starting or ending with an apostrophe.</summary>
-    private static string SheetName(string name)
+    /// <summary>
+    /// A sheet's name as spreadsheets accept it — at most 31 characters, none of <c>: \ / ? * [ ]</c>, not starting or
+    /// ending with an apostrophe — and not among <paramref name="taken"/> (a number is added), which it joins.
+    /// </summary>
+    private static string UniqueSheetName(string name, HashSet<string> taken)
     {
         var cleaned = new string(name.Select(c => c is ':' or '\\' or '/' or '?' or '*' or '[' or ']' ? ' ' : c).ToArray()).Trim().Trim('\'');
-        cleaned = cleaned.Length > 31 ? cleaned[..31].TrimEnd() : cleaned;
-        return cleaned.Length > 0 ? cleaned : "Sheet1";
+        cleaned = cleaned.Length > 0 ? cleaned : "Sheet1";
+        var candidate = cleaned.Length > 31 ? cleaned[..31].TrimEnd() : cleaned;
+        for (var number = 2; !taken.Add(candidate); number++)
+        {
+            var suffix = $" ({number})";
+            candidate = (cleaned.Length > 31 - suffix.Length ? cleaned[..(31 - suffix.Length)].TrimEnd() : cleaned) + suffix;
+        }
+
+        return candidate;
     }
 
     /// <summary>Text a cell can hold: without the control characters XML forbids, and within a cell's limit.</summary>
