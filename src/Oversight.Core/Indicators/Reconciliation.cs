@@ -14,6 +14,22 @@ public enum ClaimVerdict
     Inconsistent,
 }
 
+/// <summary>The verdicts as reports and pages name them.</summary>
+public static class ClaimVerdicts
+{
+    public static string Name(this ClaimVerdict verdict, bool english) => (verdict, english) switch
+    {
+        (ClaimVerdict.Consistent, false) => "khớp",
+        (ClaimVerdict.Rounding, false) => "chênh lệch do làm tròn",
+        (ClaimVerdict.Unverifiable, false) => "không đối chiếu được",
+        (ClaimVerdict.Inconsistent, false) => "không khớp",
+        (ClaimVerdict.Consistent, true) => "consistent",
+        (ClaimVerdict.Rounding, true) => "rounding difference",
+        (ClaimVerdict.Unverifiable, true) => "unverifiable",
+        _ => "inconsistent",
+    };
+}
+
 /// <summary>One finding of a check, in both languages (numbers as each writes them).</summary>
 public sealed record ClaimReason(ClaimVerdict Verdict, string Vi, string En)
 {

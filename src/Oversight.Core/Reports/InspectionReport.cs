@@ -280,17 +280,7 @@ public sealed class InspectionReport(
             ? $"{place}, {Date(day)}"
             : $"{place}, ngày {day.Day} tháng {day.Month} năm {day.Year}";
 
-        public string Verdict(ClaimVerdict verdict) => (verdict, english) switch
-        {
-            (ClaimVerdict.Consistent, false) => "khớp",
-            (ClaimVerdict.Rounding, false) => "chênh lệch do làm tròn",
-            (ClaimVerdict.Unverifiable, false) => "không đối chiếu được",
-            (ClaimVerdict.Inconsistent, false) => "không khớp",
-            (ClaimVerdict.Consistent, true) => "consistent",
-            (ClaimVerdict.Rounding, true) => "rounding difference",
-            (ClaimVerdict.Unverifiable, true) => "unverifiable",
-            _ => "inconsistent",
-        };
+        public string Verdict(ClaimVerdict verdict) => verdict.Name(english);
 
         public string TaskStatus(FollowUpStatus status, DateOnly? doneOn, bool overdue) => (status, english) switch
         {
