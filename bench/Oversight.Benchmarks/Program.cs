@@ -11,5 +11,6 @@ return options.Benchmark switch
     "cases-create" => await CaseCreateBenchmark.RunAsync(options),
     "directive-chain" => await DirectiveChainBenchmark.RunAsync(options),
     "registers" => await RegistersBenchmark.RunAsync(options),
+    "indicators" => await IndicatorsBenchmark.RunAsync(options),
     _ => BenchOptions.Usage(),
 };

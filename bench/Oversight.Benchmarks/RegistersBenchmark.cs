@@ -73,16 +73,17 @@ internal static class RegistersBenchmark
 
     /// <summary>
     /// <paramref name="count"/> inspections (one target each), follow-up tasks, discipline decisions, moves and
-    /// dissemination events (two units attending each), in one transaction without audit entries, then ANALYZE.
+    /// dissemination events (one unit attending each), over the communes of the last three years under the unit
+    /// carrying <paramref name="within"/> (all of Vietnam when null), in one transaction without audit entries, then ANALYZE.
     /// </summary>
-    private static async Task SeedAsync(IServiceProvider services, int count)
+    internal static async Task SeedAsync(IServiceProvider services, int count, string? within = null)
     {
         await using var scope = BenchDatabase.SystemScope(services);
         var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
         var graph = await scope.ServiceProvider.GetRequiredService<CallerScope>().GraphAsync();
         var today = VietnamTime.Today(TimeProvider.System);
         var first = today.AddYears(-3).AddDays(1);
-        var communes = new CaseGenerator.CommunesByMonth(graph, first, today);
+        var communes = new CaseGenerator.CommunesByMonth(graph, first, today, within);
         var people = await db.People.AsNoTracking().Select(p => p.Id).Take(10_000).ToListAsync();
         var random = new Random(4);
         DateOnly Day() => first.AddDays(random.Next(today.DayNumber - first.DayNumber + 1));

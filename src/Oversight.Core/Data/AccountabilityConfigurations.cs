@@ -61,6 +61,9 @@ internal sealed class DisseminationEventConfiguration : IEntityTypeConfiguration
         dissemination.HasMany(e => e.Directives).WithOne().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
         dissemination.HasMany(e => e.Attendance).WithOne().HasForeignKey(a => a.EventId).OnDelete(DeleteBehavior.Cascade);
         dissemination.HasIndex(e => e.HeldOn);
+        // The indicators: the events a unit organised, and the date and format of each event attended, from the indexes alone.
+        dissemination.HasIndex(e => new { e.OrganiserUnitId, e.HeldOn, e.Online });
+        dissemination.HasIndex(e => new { e.Id, e.HeldOn, e.Online });
     }
 }
 
@@ -79,8 +82,9 @@ internal sealed class DisseminationAttendanceConfiguration : IEntityTypeConfigur
     {
         attendance.HasKey(a => new { a.EventId, a.UnitId });
         attendance.HasOne<Unit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
-        // A unit's events (a scope's dissemination register), without reading the attendance rows.
-        attendance.HasIndex(a => new { a.UnitId, a.EventId });
+        // A unit's events (a scope's dissemination register), without reading the attendance rows; with the numbers
+        // the indicators sum.
+        attendance.HasIndex(a => new { a.UnitId, a.EventId, a.Invited, a.Attended });
     }
 }
 
@@ -109,8 +113,11 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         inspection.HasMany(i => i.Team).WithOne().HasForeignKey(m => m.InspectionId).OnDelete(DeleteBehavior.Cascade);
         inspection.HasMany(i => i.Targets).WithOne().HasForeignKey(t => t.InspectionId).OnDelete(DeleteBehavior.Cascade);
         inspection.HasMany(i => i.Findings).WithOne().HasForeignKey(f => f.InspectionId).OnDelete(DeleteBehavior.Cascade);
-        inspection.HasIndex(i => new { i.DecidingUnitId, i.DecidedOn });
+        // A unit's inspections by date, with what the indicators read of each (and the id their targets join on).
+        inspection.HasIndex(i => new { i.DecidingUnitId, i.DecidedOn, i.Kind, i.ConcludedOn, i.Id });
         inspection.HasIndex(i => i.DecidedOn);
+        // When an inspection was concluded, for the indicators' follow-up tasks, from the index alone.
+        inspection.HasIndex(i => new { i.Id, i.ConcludedOn });
 
         // A kind's newest first, walked in date order (SQLite otherwise sorts every inspection of the kind).
         inspection.HasIndex(i => new { i.Kind, i.DecidedOn });
@@ -136,6 +143,8 @@ internal sealed class InspectionTargetConfiguration : IEntityTypeConfiguration<I
 
         // The inspections of a scope's units, without reading the targets.
         target.HasIndex(t => new { t.UnitId, t.InspectionId });
+        // An inspection's targets with their kind, for the indicators, from the index alone.
+        target.HasIndex(t => new { t.InspectionId, t.Kind });
     }
 }
 
@@ -172,7 +181,8 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         task.HasOne<Inspection>().WithMany().HasForeignKey(t => t.InspectionId).OnDelete(DeleteBehavior.Restrict);
         task.HasOne<Unit>().WithMany().HasForeignKey(t => t.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         task.HasMany(t => t.Progress).WithOne().HasForeignKey(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
-        task.HasIndex(t => new { t.OwnerUnitId, t.DueOn });
+        // A unit's tasks by due date, with what the indicators read of each.
+        task.HasIndex(t => new { t.OwnerUnitId, t.DueOn, t.DoneOn, t.InspectionId });
         // Open work by due date, covering what the warnings count by (the unit, the inspection) and the overdue rule reads.
         task.HasIndex(t => new { t.Status, t.DueOn, t.DoneOn, t.OwnerUnitId, t.InspectionId }).HasDatabaseName(OpenWorkIndex);
         task.HasIndex(t => t.DueOn);
@@ -200,7 +210,8 @@ internal sealed class DisciplineDecisionConfiguration : IEntityTypeConfiguration
         decision.HasOne<Person>().WithMany().HasForeignKey(d => d.SubjectPersonId).OnDelete(DeleteBehavior.Restrict);
         decision.HasOne<Inspection>().WithMany().HasForeignKey(d => d.SourceInspectionId).OnDelete(DeleteBehavior.Restrict);
         decision.HasMany(d => d.Manifestations).WithOne().HasForeignKey(m => m.DecisionId).OnDelete(DeleteBehavior.Cascade);
-        decision.HasIndex(d => new { d.DecidingUnitId, d.DecidedOn });
+        // A unit's decisions by date, with what the indicators read of each (and the id their manifestations join on).
+        decision.HasIndex(d => new { d.DecidingUnitId, d.DecidedOn, d.Body, d.Subject, d.Form, d.Id });
         decision.HasIndex(d => d.DecidedOn);
 
         // The register filtered by deciding body or by form, walked in date order (SQLite otherwise sorts every match).
@@ -235,6 +246,8 @@ internal sealed class PersonnelMoveConfiguration : IEntityTypeConfiguration<Pers
         move.HasIndex(m => new { m.FromUnitId, m.EffectiveOn });
         move.HasIndex(m => new { m.ToUnitId, m.EffectiveOn });
         move.HasIndex(m => m.EffectiveOn);
+        // The moves a unit decided, by date, with what the indicators read of each.
+        move.HasIndex(m => new { m.DecidingUnitId, m.EffectiveOn, m.Kind, m.Reason, m.PostKind });
 
         // The register filtered by reason or by kind of post, walked in date order (SQLite otherwise sorts every match).
         move.HasIndex(m => new { m.Reason, m.EffectiveOn });

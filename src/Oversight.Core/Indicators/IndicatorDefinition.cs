@@ -34,33 +34,7 @@ public enum IndicatorDirection
 /// <param name="Sum">The measure summed (its name in definitions); null to count records.</param>
 /// <param name="Where">The filters as written, fact name → allowed values in the file's words ("party-secretary", true).</param>
 /// <param name="Filter">The filters as a predicate on the set's facts, for the database.</param>
-public sealed record Quantity(IRecordSet Records, string? Sum, IReadOnlyDictionary<string, IReadOnlyList<string>> Where, LambdaExpression Filter)
-{
-    private readonly Func<RecordFacts, bool> matches = CompileMatch(Filter);
-    private readonly Func<RecordFacts, long> amount = CompileAmount(Records, Sum);
-
-    /// <summary>What <paramref name="facts"/> (a record or a tally of them) adds to the quantity: its count or sum when it matches the filters, else 0.</summary>
-    public long Of(RecordFacts facts) => matches(facts) ? amount(facts) : 0;
-
-    private static Func<RecordFacts, bool> CompileMatch(LambdaExpression filter)
-    {
-        var facts = Expression.Parameter(typeof(RecordFacts), "facts");
-        var body = Expression.Invoke(filter, Expression.Convert(facts, filter.Parameters[0].Type));
-        return Expression.Lambda<Func<RecordFacts, bool>>(body, facts).Compile();
-    }
-
-    private static Func<RecordFacts, long> CompileAmount(IRecordSet records, string? sum)
-    {
-        if (sum is null)
-        {
-            return facts => facts.Count;
-        }
-
-        var facts = Expression.Parameter(typeof(RecordFacts), "facts");
-        var body = Expression.Property(Expression.Convert(facts, records.FactsType), records.Measures[sum]);
-        return Expression.Lambda<Func<RecordFacts, long>>(body, facts).Compile();
-    }
-}
+public sealed record Quantity(IRecordSet Records, string? Sum, IReadOnlyDictionary<string, IReadOnlyList<string>> Where, LambdaExpression Filter);
 
 /// <summary>
 /// An indicator: what it is called, what it counts (its numerator) and out of what (its denominator, for a

@@ -83,8 +83,8 @@ public sealed record IndicatorRecords(UnitSnapshot Unit, IndicatorDefinition Ind
 /// for each of several units (peers, children), and the records behind each figure.
 /// </summary>
 /// <remarks>
-/// Each record set is read once per request as tallies grouped by unit and fact (<see cref="IRecordSet.TallyAsync"/>);
-/// every indicator over it sums its numerator and denominator from the tallies of the units it covers. A change
+/// Each record set is read once per request: the database sums every numerator and denominator over it for each unit
+/// (<see cref="IRecordSet.SumAsync"/>), and the units' sums add up to the figures of the units they belong to. A change
 /// to a record shows in the next request: there is nothing to rebuild.
 /// A unit's own figures keep to the caller's scope. Peers in a ranking are compared on all their records, since a
 /// unit needs to know where it stands; their records stay out of reach.
@@ -249,10 +249,11 @@ public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, Ti
         var unitIds = groups?.Keys.ToList();
         foreach (var set in quantities)
         {
-            foreach (var tally in await set.Key.TallyAsync(db, period, unitIds, cancellationToken))
+            var slots = set.Select(q => q.Slot).ToArray();
+            foreach (var (unitId, values) in await set.Key.SumAsync(db, period, unitIds, set.Select(q => q.Quantity!).ToArray(), cancellationToken))
             {
                 var group = 0;
-                if (groups is not null && !groups.TryGetValue(tally.UnitId, out group))
+                if (groups is not null && !groups.TryGetValue(unitId, out group))
                 {
                     continue;
                 }
@@ -262,9 +263,9 @@ public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, Ti
                     sums[group] = row = new long[2 * indicators.Count];
                 }
 
-                foreach (var (slot, quantity) in set)
+                for (var i = 0; i < slots.Length; i++)
                 {
-                    row[slot] += quantity!.Of(tally);
+                    row[slots[i]] += values[i];
                 }
             }
         }

@@ -17,25 +17,22 @@ public sealed record IndicatorPeriod(DateOnly From, DateOnly To, DateOnly AsOf)
 public sealed class MeasureAttribute : Attribute;
 
 /// <summary>
-/// What the indicators need to know of one record, or of a group of records that share every fact: the unit the
-/// record belongs to, how many records, and the sums of its measures.
+/// What the indicators need to know of one record: the unit it belongs to, its facts (to filter on) and measures (to
+/// sum), and what identifies it on a page.
 /// </summary>
 /// <remarks>
-/// A record set's query reads each record as facts in the database; grouping those by every fact gives the tallies
-/// an indicator sums, so a province's million cases come back as a few thousand rows. Listing the same facts with
-/// the record's identity gives the records behind a figure.
+/// A record set's query reads each record as facts in the database. An indicator's numerator or denominator is summed
+/// there too, as a conditional sum per unit over those facts, so a province's million cases come back as one row per
+/// unit. Listing the same facts with the record's identity gives the records behind a figure.
 /// </remarks>
 public abstract class RecordFacts
 {
     public Guid UnitId { get; set; }
 
-    /// <summary>The record a page shows (a case, an inspection, the event an attendance belongs to); empty in a tally.</summary>
+    /// <summary>The record a page shows (a case, an inspection, the event an attendance belongs to).</summary>
     public Guid RecordId { get; set; }
 
     public string? Reference { get; set; }
 
     public DateOnly? On { get; set; }
-
-    /// <summary>1 for one record; the number of records in a tally.</summary>
-    public long Count { get; set; } = 1;
 }

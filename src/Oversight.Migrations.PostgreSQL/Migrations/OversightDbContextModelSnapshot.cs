@@ -343,9 +343,9 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("Body", "DecidedOn");
 
-                    b.HasIndex("DecidingUnitId", "DecidedOn");
-
                     b.HasIndex("Form", "DecidedOn");
+
+                    b.HasIndex("DecidingUnitId", "DecidedOn", "Body", "Subject", "Form", "Id");
 
                     b.ToTable("DisciplineDecisions");
                 });
@@ -366,7 +366,7 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasKey("EventId", "UnitId");
 
-                    b.HasIndex("UnitId", "EventId");
+                    b.HasIndex("UnitId", "EventId", "Invited", "Attended");
 
                     b.ToTable("DisseminationAttendance");
                 });
@@ -443,10 +443,12 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("HeldOn");
 
-                    b.HasIndex("OrganiserUnitId");
-
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("Id", "HeldOn", "Online");
+
+                    b.HasIndex("OrganiserUnitId", "HeldOn", "Online");
 
                     b.ToTable("DisseminationEvents");
                 });
@@ -538,7 +540,7 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("OwnerUnitId", "DueOn");
+                    b.HasIndex("OwnerUnitId", "DueOn", "DoneOn", "InspectionId");
 
                     b.HasIndex("Status", "DueOn", "DoneOn", "OwnerUnitId", "InspectionId")
                         .HasDatabaseName("IX_FollowUpTasks_Status_DueOn_DoneOn_OwnerUnitId_InspectionId");
@@ -602,9 +604,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("DecidingUnitId", "DecidedOn");
+                    b.HasIndex("Id", "ConcludedOn");
 
                     b.HasIndex("Kind", "DecidedOn");
+
+                    b.HasIndex("DecidingUnitId", "DecidedOn", "Kind", "ConcludedOn", "Id");
 
                     b.ToTable("Inspections");
                 });
@@ -631,9 +635,9 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InspectionId");
-
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("InspectionId", "Kind");
 
                     b.HasIndex("UnitId", "InspectionId");
 
@@ -727,8 +731,6 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DecidingUnitId");
-
                     b.HasIndex("DirectiveId");
 
                     b.HasIndex("EffectiveOn");
@@ -745,6 +747,8 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.HasIndex("Reason", "EffectiveOn");
 
                     b.HasIndex("ToUnitId", "EffectiveOn");
+
+                    b.HasIndex("DecidingUnitId", "EffectiveOn", "Kind", "Reason", "PostKind");
 
                     b.ToTable("PersonnelMoves");
                 });
@@ -1596,6 +1600,9 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("ReceivedOn", "Id", "Status", "Kind", "CurrentDueOn")
                         .HasDatabaseName("IX_Cases_ReceivedOn");
+
+                    b.HasIndex("UnitId", "ReceivedOn", "Kind", "Channel", "Status", "WithinJurisdiction", "Complex", "AcceptedOn", "AcceptanceDueOn", "DueOn", "ClosedOn", "RepeatOfCaseId", "ReceptionSessionId")
+                        .HasDatabaseName("IX_Cases_Indicators");
 
                     b.ToTable("Cases", (string)null);
                 });

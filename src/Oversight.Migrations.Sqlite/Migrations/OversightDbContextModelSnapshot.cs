@@ -331,9 +331,9 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Body", "DecidedOn");
 
-                    b.HasIndex("DecidingUnitId", "DecidedOn");
-
                     b.HasIndex("Form", "DecidedOn");
+
+                    b.HasIndex("DecidingUnitId", "DecidedOn", "Body", "Subject", "Form", "Id");
 
                     b.ToTable("DisciplineDecisions");
                 });
@@ -354,7 +354,7 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasKey("EventId", "UnitId");
 
-                    b.HasIndex("UnitId", "EventId");
+                    b.HasIndex("UnitId", "EventId", "Invited", "Attended");
 
                     b.ToTable("DisseminationAttendance");
                 });
@@ -431,10 +431,12 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasIndex("HeldOn");
 
-                    b.HasIndex("OrganiserUnitId");
-
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("Id", "HeldOn", "Online");
+
+                    b.HasIndex("OrganiserUnitId", "HeldOn", "Online");
 
                     b.ToTable("DisseminationEvents");
                 });
@@ -526,7 +528,7 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("OwnerUnitId", "DueOn");
+                    b.HasIndex("OwnerUnitId", "DueOn", "DoneOn", "InspectionId");
 
                     b.HasIndex("Status", "DueOn", "DoneOn", "OwnerUnitId", "InspectionId")
                         .HasDatabaseName("IX_FollowUpTasks_Status_DueOn_DoneOn_OwnerUnitId_InspectionId");
@@ -590,9 +592,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("DecidingUnitId", "DecidedOn");
+                    b.HasIndex("Id", "ConcludedOn");
 
                     b.HasIndex("Kind", "DecidedOn");
+
+                    b.HasIndex("DecidingUnitId", "DecidedOn", "Kind", "ConcludedOn", "Id");
 
                     b.ToTable("Inspections");
                 });
@@ -619,9 +623,9 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InspectionId");
-
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("InspectionId", "Kind");
 
                     b.HasIndex("UnitId", "InspectionId");
 
@@ -715,8 +719,6 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DecidingUnitId");
-
                     b.HasIndex("DirectiveId");
 
                     b.HasIndex("EffectiveOn");
@@ -733,6 +735,8 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.HasIndex("Reason", "EffectiveOn");
 
                     b.HasIndex("ToUnitId", "EffectiveOn");
+
+                    b.HasIndex("DecidingUnitId", "EffectiveOn", "Kind", "Reason", "PostKind");
 
                     b.ToTable("PersonnelMoves");
                 });
@@ -1579,6 +1583,9 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReceivedOn", "Id", "Status", "Kind", "CurrentDueOn")
                         .HasDatabaseName("IX_Cases_ReceivedOn");
+
+                    b.HasIndex("UnitId", "ReceivedOn", "Kind", "Channel", "Status", "WithinJurisdiction", "Complex", "AcceptedOn", "AcceptanceDueOn", "DueOn", "ClosedOn", "RepeatOfCaseId", "ReceptionSessionId")
+                        .HasDatabaseName("IX_Cases_Indicators");
 
                     b.ToTable("Cases", (string)null);
                 });
