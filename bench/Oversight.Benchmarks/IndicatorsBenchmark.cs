@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Oversight.Accounts;
+using Oversight.Data;
 using Oversight.Demo;
 using Oversight.Organisation;
 
@@ -57,6 +59,16 @@ internal static class IndicatorsBenchmark
             var clock = Stopwatch.StartNew();
             await RegistersBenchmark.SeedAsync(services, options.Records, Province);
             Console.WriteLine($"Seeded {options.Records:N0} records of each accountability kind over the communes of {Province} in {clock.Elapsed.TotalSeconds:F1} s");
+            if (database.Provider == DatabaseProvider.PostgreSQL)
+            {
+                // As autovacuum does some minutes after a bulk load: until the pages are marked all-visible, an
+                // index-only scan still reads each row from the table to check it (the province's year took 1.0 s
+                // instead of 0.5 s).
+                clock.Restart();
+                await using var scope = BenchDatabase.SystemScope(services);
+                await scope.ServiceProvider.GetRequiredService<OversightDbContext>().Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+                Console.WriteLine($"Vacuumed in {clock.Elapsed.TotalSeconds:F1} s");
+            }
         }
 
         var year = $"from={today.AddYears(-1).AddDays(1):yyyy-MM-dd}&to={today:yyyy-MM-dd}";
