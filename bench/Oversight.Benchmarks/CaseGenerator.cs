@@ -14,9 +14,10 @@ namespace Oversight.Benchmarks;
 
 /// <summary>
 /// Writes many plausible cases straight into the database through the bulk path (SQLite prepared inserts,
-/// PostgreSQL COPY) in one transaction: spread over the communes standing on each day of the last three years
-/// (of the whole country, or of one province), busier communes getting more, a mix of kinds and channels, statuses by age, deadlines from the rule packs and the
-/// working-day calendar, some overdue, some repeats, some assigned to the demo's officers.
+/// PostgreSQL COPY) in one transaction: spread over the communes standing on each day of the last three years (of
+/// the whole country, or of one province), busier communes getting more, a mix of kinds and channels, statuses by
+/// age, deadlines from the rule packs and the working-day calendar, some overdue, some repeats, some assigned to the
+/// demo's officers.
 /// </summary>
 /// <remarks>
 /// Benchmark data only: the rows bypass <see cref="CaseWorkflow"/> and the audit trail, and carry no timeline
@@ -53,7 +54,10 @@ internal static class CaseGenerator
 
     public sealed record Summary(int Cases, int Communes, int Open, int Overdue, int Assigned, TimeSpan Elapsed);
 
-    /// <summary>Writes <paramref name="count"/> cases received in the three years to <paramref name="today"/>, in the communes under the unit carrying <paramref name="within"/> (all of Vietnam when null).</summary>
+    /// <summary>
+    /// Writes <paramref name="count"/> cases received in the three years to <paramref name="today"/>, in the communes
+    /// under the unit carrying <paramref name="within"/> (all of Vietnam when null).
+    /// </summary>
     public static async Task<Summary> GenerateAsync(IServiceProvider services, int count, DateOnly today, string? within = null, int seed = 20261125, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();

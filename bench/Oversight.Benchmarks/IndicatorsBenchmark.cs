@@ -61,8 +61,9 @@ internal static class IndicatorsBenchmark
             Console.WriteLine($"Seeded {options.Records:N0} records of each accountability kind over the communes of {Province} in {clock.Elapsed.TotalSeconds:F1} s");
             if (database.Provider == DatabaseProvider.PostgreSQL)
             {
-                // As autovacuum does some minutes after a bulk load: until the pages are marked all-visible, an index-only
-                // scan still reads each row from the table to check it (the province's year took 1.0 s instead of 0.5 s).
+                // As autovacuum does some minutes after a bulk load: until the pages are marked all-visible, an
+                // index-only scan still reads each row from the table to check it (the province's year took 1.0 s
+                // instead of 0.5 s).
                 clock.Restart();
                 await using var scope = BenchDatabase.SystemScope(services);
                 await scope.ServiceProvider.GetRequiredService<OversightDbContext>().Database.ExecuteSqlRawAsync("VACUUM ANALYZE");

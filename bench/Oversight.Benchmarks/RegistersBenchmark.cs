@@ -74,7 +74,8 @@ internal static class RegistersBenchmark
     /// <summary>
     /// <paramref name="count"/> inspections (one target each), follow-up tasks, discipline decisions, moves and
     /// dissemination events (one unit attending each), over the communes of the last three years under the unit
-    /// carrying <paramref name="within"/> (all of Vietnam when null), in one transaction without audit entries, then ANALYZE.
+    /// carrying <paramref name="within"/> (all of Vietnam when null), in one transaction without audit entries, then
+    /// ANALYZE.
     /// </summary>
     internal static async Task SeedAsync(IServiceProvider services, int count, string? within = null)
     {

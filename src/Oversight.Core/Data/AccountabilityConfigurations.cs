@@ -61,7 +61,8 @@ internal sealed class DisseminationEventConfiguration : IEntityTypeConfiguration
         dissemination.HasMany(e => e.Directives).WithOne().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
         dissemination.HasMany(e => e.Attendance).WithOne().HasForeignKey(a => a.EventId).OnDelete(DeleteBehavior.Cascade);
         dissemination.HasIndex(e => e.HeldOn);
-        // The indicators: the events a unit organised, and the date and format of each event attended, from the indexes alone.
+        // The indicators: the events a unit organised, and the date and format of each event attended, from the
+        // indexes alone.
         dissemination.HasIndex(e => new { e.OrganiserUnitId, e.HeldOn, e.Online });
         dissemination.HasIndex(e => new { e.Id, e.HeldOn, e.Online });
     }

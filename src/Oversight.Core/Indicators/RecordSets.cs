@@ -211,7 +211,10 @@ internal sealed class RecordSet<TFacts>(
             .Take(limit)
             .ToListAsync(cancellationToken);
 
-    /// <summary><c>g => new UnitSums(g.Key, [g.Sum(f => filter₀(f) ? amount₀(f) : 0), …])</c>: one conditional sum per quantity, one row per unit.</summary>
+    /// <summary>
+    /// <c>g => new UnitSums(g.Key, [g.Sum(f => filter₀(f) ? amount₀(f) : 0), …])</c>: one conditional sum per
+    /// quantity, one row per unit.
+    /// </summary>
     private Expression<Func<IGrouping<Guid, TFacts>, UnitSums>> Sums(IReadOnlyList<Quantity> quantities)
     {
         var group = Expression.Parameter(typeof(IGrouping<Guid, TFacts>), "g");
@@ -234,8 +237,8 @@ internal sealed class RecordSet<TFacts>(
         var query = records(db, period);
         if (unitIds is not null)
         {
-            // One parameter for the whole set (a JSON array on SQLite, an array on PostgreSQL): a district's 700 units as
-            // 700 parameters made SQLite prepare each query for about 5 ms.
+            // One parameter for the whole set (a JSON array on SQLite, an array on PostgreSQL): a district's 700 units
+            // as 700 parameters made SQLite prepare each query for about 5 ms.
             var ids = unitIds.ToList();
             query = query.Where(f => EF.Parameter(ids).Contains(f.UnitId));
         }
