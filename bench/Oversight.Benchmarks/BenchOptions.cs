@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Oversight.Benchmarks;
 
 /// <summary>
-/// <c>import|web|calendar|cases-register|cases-create|directive-chain|registers|indicators [--postgres "Host=…;Port=…;Username=…"] [--runs N] [--requests N]
+/// <c>import|web|calendar|cases-register|cases-create|directive-chain|registers|indicators|report [--postgres "Host=…;Port=…;Username=…"] [--runs N] [--requests N]
 /// [--cases N] [--concurrency N,N…] [--seconds N] [--records N] [--keep]</c>: without <c>--postgres</c> the benchmark runs on a fresh SQLite file;
 /// <c>--keep</c> leaves the database in place afterwards (its connection string is printed) to look at its query plans.
 /// </summary>
@@ -22,7 +22,7 @@ internal sealed record BenchOptions(string? Benchmark, string? PostgresServer, i
 
     public static int Usage()
     {
-        Console.Error.WriteLine("usage: Oversight.Benchmarks import|web|calendar|cases-register|cases-create|directive-chain|registers|indicators [--postgres CONNECTION] [--runs N] [--requests N] [--cases N] [--concurrency N,N…] [--seconds N] [--records N] [--keep]");
+        Console.Error.WriteLine("usage: Oversight.Benchmarks import|web|calendar|cases-register|cases-create|directive-chain|registers|indicators|report [--postgres CONNECTION] [--runs N] [--requests N] [--cases N] [--concurrency N,N…] [--seconds N] [--records N] [--keep]");
         return 2;
     }
 }

@@ -12,5 +12,6 @@ return options.Benchmark switch
     "directive-chain" => await DirectiveChainBenchmark.RunAsync(options),
     "registers" => await RegistersBenchmark.RunAsync(options),
     "indicators" => await IndicatorsBenchmark.RunAsync(options),
+    "report" => await ReportBenchmark.RunAsync(options),
     _ => BenchOptions.Usage(),
 };
