@@ -76,6 +76,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Accountability.AccountabilityRegister>();
         services.AddScoped<Accountability.SensitivePosts>();
         services.TryAddSingleton(_ => Indicators.IndicatorCatalog.Shipped);
+        services.AddSingleton<Indicators.RecordStore>();
         services.AddScoped<Indicators.IndicatorEngine>();
         services.AddScoped<Indicators.ReportedFigures>();
         services.AddScoped<Indicators.Reconciliation>();

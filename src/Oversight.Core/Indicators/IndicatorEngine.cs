@@ -83,13 +83,13 @@ public sealed record IndicatorRecords(UnitSnapshot Unit, IndicatorDefinition Ind
 /// for each of several units (peers, children), and the records behind each figure.
 /// </summary>
 /// <remarks>
-/// Each record set is read once per request: the database sums every numerator and denominator over it for each unit
-/// (<see cref="IRecordSet.SumAsync"/>), and the units' sums add up to the figures of the units they belong to. A change
-/// to a record shows in the next request: there is nothing to rebuild.
+/// The records come from the <see cref="RecordStore"/>, current with the database; each record set is walked once per
+/// request, summing every numerator and denominator over it for each group of units (<see cref="IRecordSet.Sum"/>).
+/// A change to a record shows in the next request: there is nothing to rebuild.
 /// A unit's own figures keep to the caller's scope. Peers in a ranking are compared on all their records, since a
 /// unit needs to know where it stands; their records stay out of reach.
 /// </remarks>
-public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, TimeProvider time, IndicatorCatalog catalog)
+public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, RecordStore store, TimeProvider time, IndicatorCatalog catalog)
 {
     public IndicatorCatalog Catalog => catalog;
 
@@ -182,7 +182,8 @@ public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, Ti
             return null;
         }
 
-        var records = await quantity.Records.ListAsync(db, period, coverage.Whole?.ToList(), quantity.Filter, limit + 1, cancellationToken);
+        var stored = await store.CurrentAsync(db, [quantity.Records], cancellationToken);
+        var records = quantity.Records.List(stored[quantity.Records], period, coverage.Whole, quantity.Filter, limit + 1);
         return new IndicatorRecords(coverage.Unit, indicator, denominator, quantity.Records.PagePath, records.Take(limit).ToArray(), records.Count > limit);
     }
 
@@ -244,20 +245,15 @@ public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, Ti
         var quantities = indicators
             .SelectMany((indicator, i) => new[] { (Slot: 2 * i, Quantity: indicator.Numerator), (Slot: 2 * i + 1, Quantity: indicator.Denominator) })
             .Where(q => q.Quantity is not null)
-            .GroupBy(q => q.Quantity!.Records);
+            .GroupBy(q => q.Quantity!.Records)
+            .ToArray();
+        var stored = await store.CurrentAsync(db, quantities.Select(set => set.Key), cancellationToken);
         var sums = new Dictionary<int, long[]>();
-        var unitIds = groups?.Keys.ToList();
         foreach (var set in quantities)
         {
             var slots = set.Select(q => q.Slot).ToArray();
-            foreach (var (unitId, values) in await set.Key.SumAsync(db, period, unitIds, set.Select(q => q.Quantity!).ToArray(), cancellationToken))
+            foreach (var (group, values) in set.Key.Sum(stored[set.Key], period, groups, set.Select(q => q.Quantity!).ToArray()))
             {
-                var group = 0;
-                if (groups is not null && !groups.TryGetValue(unitId, out group))
-                {
-                    continue;
-                }
-
                 if (!sums.TryGetValue(group, out var row))
                 {
                     sums[group] = row = new long[2 * indicators.Count];

@@ -8,6 +8,8 @@ public sealed record IndicatorPeriod(DateOnly From, DateOnly To, DateOnly AsOf)
 
     public int Days => To.DayNumber - From.DayNumber + 1;
 
+    public bool Contains(DateOnly? day) => day >= From && day <= To;
+
     /// <summary>The period of the same length that ends the day before this one starts.</summary>
     public IndicatorPeriod Previous() => new(From.AddDays(-Days), From.AddDays(-1), From.AddDays(-1));
 }
@@ -21,9 +23,9 @@ public sealed class MeasureAttribute : Attribute;
 /// sum), and what identifies it on a page.
 /// </summary>
 /// <remarks>
-/// A record set's query reads each record as facts in the database. An indicator's numerator or denominator is summed
-/// there too, as a conditional sum per unit over those facts, so a province's million cases come back as one row per
-/// unit. Listing the same facts with the record's identity gives the records behind a figure.
+/// The <see cref="RecordStore"/> keeps every record of a set in memory as it stands in the database (the same type
+/// when no fact depends on the period, a row type of its own otherwise), and reads it as facts for a period when an
+/// indicator is asked for.
 /// </remarks>
 public abstract class RecordFacts
 {
@@ -35,4 +37,19 @@ public abstract class RecordFacts
     public string? Reference { get; set; }
 
     public DateOnly? On { get; set; }
+
+    /// <summary>The id whose change reloads this record into the store: the record's own, or its group's (an event's attendance).</summary>
+    internal Guid Key { get; set; }
+
+    /// <summary>Another record whose change reloads this one (the inspection a follow-up task came from); null when none.</summary>
+    internal Guid? DependsOn { get; set; }
+
+    /// <summary>Takes the unit, record, reference and day of <paramref name="row"/>.</summary>
+    internal void Identify(RecordFacts row)
+    {
+        UnitId = row.UnitId;
+        RecordId = row.RecordId;
+        Reference = row.Reference;
+        On = row.On;
+    }
 }

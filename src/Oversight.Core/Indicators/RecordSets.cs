@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Oversight.Accountability;
 using Oversight.Data;
@@ -146,6 +147,92 @@ public sealed class TaskFacts : RecordFacts
     public bool OverdueAtEnd { get; set; }
 }
 
+/// <summary>A case as the store keeps it, with the dates its facts for a period are read from.</summary>
+internal sealed class CaseRow : RecordFacts
+{
+    public CaseKind Kind { get; init; }
+
+    public CaseChannel Channel { get; init; }
+
+    public HostRole? HostRole { get; init; }
+
+    public bool? WithinJurisdiction { get; init; }
+
+    public bool Complex { get; init; }
+
+    public bool Protracted { get; init; }
+
+    public CaseStatus Status { get; init; }
+
+    public DateOnly? AcceptedOn { get; init; }
+
+    public DateOnly? AcceptanceDueOn { get; init; }
+
+    public DateOnly? DueOn { get; init; }
+
+    public DateOnly? ClosedOn { get; init; }
+}
+
+/// <summary>A reception session as the store keeps it, with its host, to tell the host's first session of each day.</summary>
+internal sealed class ReceptionRow : RecordFacts
+{
+    public HostRole HostRole { get; init; }
+
+    public SessionKind Kind { get; init; }
+
+    public Guid? HostPersonId { get; init; }
+
+    public string? HostName { get; init; }
+
+    public bool FirstOfHostDay { get; init; }
+
+    public long Visits { get; init; }
+
+    public long People { get; init; }
+
+    public ReceptionRow With(bool firstOfHostDay) => new()
+    {
+        Key = Key,
+        UnitId = UnitId,
+        RecordId = RecordId,
+        Reference = Reference,
+        On = On,
+        HostRole = HostRole,
+        Kind = Kind,
+        HostPersonId = HostPersonId,
+        HostName = HostName,
+        FirstOfHostDay = firstOfHostDay,
+        Visits = Visits,
+        People = People,
+    };
+}
+
+/// <summary>A unit's study of a directive as the store keeps it.</summary>
+internal sealed class StudyRow : RecordFacts
+{
+    public DateOnly IssuedOn { get; init; }
+
+    public DateOnly? DueOn { get; init; }
+
+    public long MembersReached { get; init; }
+}
+
+/// <summary>An inspection as the store keeps it.</summary>
+internal sealed class InspectionRow : RecordFacts
+{
+    public InspectionKind Kind { get; init; }
+
+    public DateOnly? ConcludedOn { get; init; }
+}
+
+/// <summary>A follow-up task as the store keeps it, with the day its inspection was concluded.</summary>
+internal sealed class TaskRow : RecordFacts
+{
+    public DateOnly? ConcludedOn { get; init; }
+
+    public DateOnly? DoneOn { get; init; }
+}
+
 /// <summary>A set of records indicators count or sum: its name in definitions, its facts and measures, and how to read it.</summary>
 public interface IRecordSet
 {
@@ -163,26 +250,51 @@ public interface IRecordSet
 
     Type FactsType { get; }
 
-    /// <summary>
-    /// The sums of <paramref name="quantities"/> (each over this set) over the records of each unit (all when null)
-    /// in the period, worked out in the database: for each unit with records, its sums in the quantities' order.
-    /// </summary>
-    Task<IReadOnlyDictionary<Guid, long[]>> SumAsync(OversightDbContext db, IndicatorPeriod period, IReadOnlyCollection<Guid>? unitIds, IReadOnlyList<Quantity> quantities, CancellationToken cancellationToken);
+    /// <summary>The entities (by the name the audit trail gives them) whose changes change the set's records.</summary>
+    IReadOnlySet<string> Sources { get; }
 
-    /// <summary>The records of the units in the period that match <paramref name="filter"/> (a predicate on this set's facts), in date order.</summary>
-    Task<IReadOnlyList<RecordFacts>> ListAsync(OversightDbContext db, IndicatorPeriod period, IReadOnlyCollection<Guid>? unitIds, LambdaExpression filter, int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every record of the set as it stands in the database; or, given what was read before and the ids changed since
+    /// (of <see cref="Sources"/>), the same with each record that changed, or depends on one that did, read again.
+    /// </summary>
+    Task<Array> ReadAsync(OversightDbContext db, Array? stored, IReadOnlySet<Guid>? changed, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The sums of <paramref name="quantities"/> (each over this set) over the stored records in the period, for each
+    /// group of units (a unit's group in <paramref name="groups"/>; all in group 0 when null): for each group with
+    /// records, its sums in the quantities' order.
+    /// </summary>
+    Dictionary<int, long[]> Sum(Array stored, IndicatorPeriod period, IReadOnlyDictionary<Guid, int>? groups, IReadOnlyList<Quantity> quantities);
+
+    /// <summary>The records of the units (all when null) in the period that match <paramref name="filter"/> (a predicate on this set's facts), in date order, at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<RecordFacts> List(Array stored, IndicatorPeriod period, IReadOnlySet<Guid>? unitIds, LambdaExpression filter, int limit);
 }
 
-/// <summary>A record set over facts <typeparamref name="TFacts"/>: a query reading each record as facts.</summary>
-internal sealed class RecordSet<TFacts>(
+/// <summary>
+/// A record set over facts <typeparamref name="TFacts"/>: a query reading each record as a <typeparamref name="TRow"/>
+/// (whatever the period), and how a row reads as facts in a period (null when it is not in the period).
+/// </summary>
+internal sealed class RecordSet<TRow, TFacts>(
     string name,
     string pagePath,
-    Func<OversightDbContext, IndicatorPeriod, IQueryable<TFacts>> records) : IRecordSet
-    where TFacts : RecordFacts
+    Type[] sources,
+    Func<OversightDbContext, IQueryable<TRow>> rows,
+    Func<TRow, IndicatorPeriod, TFacts, TFacts?> read,
+    bool dependent = false,
+    Func<TRow[], TRow[]>? complete = null) : IRecordSet
+    where TRow : RecordFacts
+    where TFacts : RecordFacts, new()
 {
     private static readonly FrozenDictionary<string, PropertyInfo> OwnProperties = typeof(TFacts)
         .GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
         .ToFrozenDictionary(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..], StringComparer.Ordinal);
+
+    /// <summary>Each filter compiled once, for as long as its definition lives.</summary>
+    private static readonly ConditionalWeakTable<LambdaExpression, Func<TFacts, bool>> Compiled = [];
+
+    private readonly FrozenDictionary<string, Func<TFacts, long>> amounts = OwnProperties
+        .Where(p => p.Value.GetCustomAttribute<MeasureAttribute>() is not null)
+        .ToFrozenDictionary(p => p.Key, p => p.Value.GetMethod!.CreateDelegate<Func<TFacts, long>>(), StringComparer.Ordinal);
 
     public string Name => name;
 
@@ -190,81 +302,106 @@ internal sealed class RecordSet<TFacts>(
 
     public Type FactsType => typeof(TFacts);
 
+    public IReadOnlySet<string> Sources { get; } = sources.Select(t => t.Name).ToFrozenSet(StringComparer.Ordinal);
+
     public IReadOnlyDictionary<string, PropertyInfo> Facts { get; } =
         OwnProperties.Where(p => p.Value.GetCustomAttribute<MeasureAttribute>() is null).ToFrozenDictionary(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, PropertyInfo> Measures { get; } =
         OwnProperties.Where(p => p.Value.GetCustomAttribute<MeasureAttribute>() is not null).ToFrozenDictionary(StringComparer.Ordinal);
 
-    public async Task<IReadOnlyDictionary<Guid, long[]>> SumAsync(
-        OversightDbContext db, IndicatorPeriod period, IReadOnlyCollection<Guid>? unitIds, IReadOnlyList<Quantity> quantities, CancellationToken cancellationToken) =>
-        await Of(db, period, unitIds)
-            .GroupBy(f => f.UnitId)
-            .Select(Sums(quantities))
-            .ToDictionaryAsync(u => u.UnitId, u => u.Sums, cancellationToken);
-
-    public async Task<IReadOnlyList<RecordFacts>> ListAsync(OversightDbContext db, IndicatorPeriod period, IReadOnlyCollection<Guid>? unitIds, LambdaExpression filter, int limit, CancellationToken cancellationToken) =>
-        await Of(db, period, unitIds)
-            .Where((Expression<Func<TFacts, bool>>)filter)
-            .OrderBy(f => f.On)
-            .ThenBy(f => f.Reference)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
-
-    /// <summary>
-    /// <c>g => new UnitSums(g.Key, [g.Sum(f => filter₀(f) ? amount₀(f) : 0), …])</c>: one conditional sum per
-    /// quantity, one row per unit.
-    /// </summary>
-    private Expression<Func<IGrouping<Guid, TFacts>, UnitSums>> Sums(IReadOnlyList<Quantity> quantities)
+    public async Task<Array> ReadAsync(OversightDbContext db, Array? stored, IReadOnlySet<Guid>? changed, CancellationToken cancellationToken)
     {
-        var group = Expression.Parameter(typeof(IGrouping<Guid, TFacts>), "g");
-        var sums = quantities.Select(quantity =>
+        if (stored is null || changed is null)
         {
-            var facts = quantity.Filter.Parameters[0];
-            Expression amount = quantity.Sum is null ? Expression.Constant(1L) : Expression.Property(facts, Measures[quantity.Sum]);
-            var term = Expression.Lambda<Func<TFacts, long>>(Expression.Condition(quantity.Filter.Body, amount, Expression.Constant(0L)), facts);
-            return Expression.Call(typeof(Enumerable), nameof(Enumerable.Sum), [typeof(TFacts)], group, term);
-        });
-        var body = Expression.New(
-            typeof(UnitSums).GetConstructors().Single(),
-            Expression.Property(group, nameof(IGrouping<,>.Key)),
-            Expression.NewArrayInit(typeof(long), sums));
-        return Expression.Lambda<Func<IGrouping<Guid, TFacts>, UnitSums>>(body, group);
-    }
-
-    private IQueryable<TFacts> Of(OversightDbContext db, IndicatorPeriod period, IReadOnlyCollection<Guid>? unitIds)
-    {
-        var query = records(db, period);
-        if (unitIds is not null)
-        {
-            // One parameter for the whole set (a JSON array on SQLite, an array on PostgreSQL): a district's 700 units
-            // as 700 parameters made SQLite prepare each query for about 5 ms.
-            var ids = unitIds.ToList();
-            query = query.Where(f => EF.Parameter(ids).Contains(f.UnitId));
+            return Complete(await rows(db).ToArrayAsync(cancellationToken));
         }
 
-        return query;
-    }
-}
+        var before = (TRow[])stored;
+        bool Touched(TRow row) => changed.Contains(row.Key) || row.DependsOn is { } other && changed.Contains(other);
 
-/// <summary>One unit's sums of some quantities over a record set.</summary>
-internal sealed record UnitSums(Guid UnitId, long[] Sums);
+        // The changed records, and those that depended on a change when read before (a record whose inspection was
+        // deleted by the database's cascade has no change of its own in the audit trail).
+        var ids = changed.Concat(before.Where(Touched).Select(r => r.Key)).Distinct().ToList();
+        var fresh = await rows(db).Where(r => EF.Parameter(ids).Contains(r.Key)).ToListAsync(cancellationToken);
+        if (dependent)
+        {
+            var read = fresh.Select(r => r.Key).ToHashSet();
+            fresh.AddRange((await rows(db).Where(r => r.DependsOn != null && EF.Parameter(ids).Contains(r.DependsOn.Value)).ToListAsync(cancellationToken))
+                .Where(r => !read.Contains(r.Key)));
+        }
+
+        // A record changed after the audit trail was read may come back though it did not depend on a change: the
+        // fresh row replaces the one kept.
+        var reread = fresh.Select(r => r.Key).ToHashSet();
+        return Complete([.. before.Where(r => !Touched(r) && !reread.Contains(r.Key)), .. fresh]);
+    }
+
+    public Dictionary<int, long[]> Sum(Array stored, IndicatorPeriod period, IReadOnlyDictionary<Guid, int>? groups, IReadOnlyList<Quantity> quantities)
+    {
+        var filters = quantities.Select(q => FilterOf(q.Filter)).ToArray();
+        var measures = quantities.Select(q => q.Sum is null ? null : amounts[q.Sum]).ToArray();
+        var sums = new Dictionary<int, long[]>();
+        var scratch = new TFacts();
+        foreach (var row in (TRow[])stored)
+        {
+            var group = 0;
+            if (groups is not null && !groups.TryGetValue(row.UnitId, out group) || read(row, period, scratch) is not { } facts)
+            {
+                continue;
+            }
+
+            if (!sums.TryGetValue(group, out var totals))
+            {
+                sums[group] = totals = new long[filters.Length];
+            }
+
+            for (var i = 0; i < filters.Length; i++)
+            {
+                if (filters[i](facts))
+                {
+                    totals[i] += measures[i] is { } measure ? measure(facts) : 1;
+                }
+            }
+        }
+
+        return sums;
+    }
+
+    public IReadOnlyList<RecordFacts> List(Array stored, IndicatorPeriod period, IReadOnlySet<Guid>? unitIds, LambdaExpression filter, int limit)
+    {
+        var matches = FilterOf(filter);
+        var scratch = new TFacts();
+        return ((TRow[])stored)
+            .Where(row => (unitIds is null || unitIds.Contains(row.UnitId)) && read(row, period, scratch) is { } facts && matches(facts))
+            .OrderBy(row => row.On)
+            .ThenBy(row => row.Reference, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(row => read(row, period, new TFacts())!)
+            .ToArray();
+    }
+
+    private static Func<TFacts, bool> FilterOf(LambdaExpression filter) =>
+        Compiled.GetValue(filter, f => ((Expression<Func<TFacts, bool>>)f).Compile());
+
+    private TRow[] Complete(TRow[] read) => complete is null ? read : complete(read);
+}
 
 /// <summary>Every record set indicators can be defined over.</summary>
 public static class RecordSets
 {
-    public static IRecordSet Cases { get; } = new RecordSet<CaseFacts>(
+    public static IRecordSet Cases { get; } = new RecordSet<CaseRow, CaseFacts>(
         "cases",
         "cases",
-        (db, p) =>
+        [typeof(CitizenCase), typeof(ReceptionSession)],
+        db =>
             from c in db.Cases.AsNoTracking()
-            where c.ReceivedOn >= p.From && c.ReceivedOn <= p.To
             join s in db.ReceptionSessions on c.ReceptionSessionId equals s.Id into sessions
             from s in sessions.DefaultIfEmpty()
-            let closedByEnd = c.ClosedOn != null && c.ClosedOn <= p.To
-            let openAtEnd = !closedByEnd || c.Status == CaseStatus.Received || c.Status == CaseStatus.Accepted || c.Status == CaseStatus.UnderConsideration
-            select new CaseFacts
+            select new CaseRow
             {
+                Key = c.Id,
+                DependsOn = c.ReceptionSessionId,
                 UnitId = c.UnitId,
                 RecordId = c.Id,
                 Reference = c.Reference,
@@ -275,58 +412,102 @@ public static class RecordSets
                 WithinJurisdiction = c.WithinJurisdiction,
                 Complex = c.Complex,
                 Protracted = c.RepeatOfCaseId != null,
-                ResolvedByEnd = c.Status == CaseStatus.Resolved && closedByEnd,
-                ResolvedOnTime = c.Status == CaseStatus.Resolved && closedByEnd && c.DueOn != null && c.ClosedOn <= c.DueOn,
-                OpenAtEnd = openAtEnd,
-                OverdueAtEnd = openAtEnd && (c.AcceptedOn != null && c.AcceptedOn <= p.To ? c.DueOn : c.AcceptanceDueOn) < p.AsOf,
-                ClosedBeforeReceived = c.ClosedOn != null && c.ClosedOn < c.ReceivedOn,
-            });
+                Status = c.Status,
+                AcceptedOn = c.AcceptedOn,
+                AcceptanceDueOn = c.AcceptanceDueOn,
+                DueOn = c.DueOn,
+                ClosedOn = c.ClosedOn,
+            },
+        (c, p, facts) =>
+        {
+            if (!p.Contains(c.On))
+            {
+                return null;
+            }
 
-    public static IRecordSet Receptions { get; } = new RecordSet<ReceptionFacts>(
+            var closedByEnd = c.ClosedOn <= p.To;
+            var openAtEnd = !closedByEnd || c.Status is CaseStatus.Received or CaseStatus.Accepted or CaseStatus.UnderConsideration;
+            facts.Identify(c);
+            facts.Kind = c.Kind;
+            facts.Channel = c.Channel;
+            facts.HostRole = c.HostRole;
+            facts.WithinJurisdiction = c.WithinJurisdiction;
+            facts.Complex = c.Complex;
+            facts.Protracted = c.Protracted;
+            facts.ResolvedByEnd = c.Status == CaseStatus.Resolved && closedByEnd;
+            facts.ResolvedOnTime = facts.ResolvedByEnd && c.ClosedOn <= c.DueOn;
+            facts.OpenAtEnd = openAtEnd;
+            facts.OverdueAtEnd = openAtEnd && (c.AcceptedOn <= p.To ? c.DueOn : c.AcceptanceDueOn) < p.AsOf;
+            facts.ClosedBeforeReceived = c.ClosedOn < c.On;
+            return facts;
+        },
+        dependent: true);
+
+    public static IRecordSet Receptions { get; } = new RecordSet<ReceptionRow, ReceptionFacts>(
         "receptions",
         "reception",
-        (db, p) =>
+        [typeof(ReceptionSession)],
+        db =>
             from s in db.ReceptionSessions.AsNoTracking()
-            where s.HeldOn >= p.From && s.HeldOn <= p.To
-            select new ReceptionFacts
+            select new ReceptionRow
             {
+                Key = s.Id,
                 UnitId = s.UnitId,
                 RecordId = s.Id,
                 Reference = s.Reference,
                 On = s.HeldOn,
                 HostRole = s.HostRole,
                 Kind = s.Kind,
-                FirstOfHostDay = !db.ReceptionSessions.Any(o => o.HeldOn == s.HeldOn && o.HostRole == s.HostRole && o.HostPersonId == s.HostPersonId
-                    && o.HostName == s.HostName && o.Reference.CompareTo(s.Reference) < 0),
+                HostPersonId = s.HostPersonId,
+                HostName = s.HostName,
                 Visits = s.Visits,
                 People = s.People,
-            });
+            },
+        (s, p, facts) =>
+        {
+            if (!p.Contains(s.On))
+            {
+                return null;
+            }
 
-    public static IRecordSet Dialogues { get; } = new RecordSet<DialogueFacts>(
+            facts.Identify(s);
+            facts.HostRole = s.HostRole;
+            facts.Kind = s.Kind;
+            facts.FirstOfHostDay = s.FirstOfHostDay;
+            facts.Visits = s.Visits;
+            facts.People = s.People;
+            return facts;
+        },
+        complete: FirstOfHostDay);
+
+    public static IRecordSet Dialogues { get; } = new RecordSet<DialogueFacts, DialogueFacts>(
         "dialogues",
         "dialogues",
-        (db, p) =>
+        [typeof(DialogueMeeting)],
+        db =>
             from m in db.DialogueMeetings.AsNoTracking()
-            where m.HeldOn >= p.From && m.HeldOn <= p.To
-            select new DialogueFacts { UnitId = m.UnitId, RecordId = m.Id, Reference = m.Reference, On = m.HeldOn, Level = m.Level, Participants = m.Participants });
+            select new DialogueFacts { Key = m.Id, UnitId = m.UnitId, RecordId = m.Id, Reference = m.Reference, On = m.HeldOn, Level = m.Level, Participants = m.Participants },
+        Within);
 
-    public static IRecordSet DisseminationEvents { get; } = new RecordSet<DisseminationEventFacts>(
+    public static IRecordSet DisseminationEvents { get; } = new RecordSet<DisseminationEventFacts, DisseminationEventFacts>(
         "disseminationEvents",
         "dissemination",
-        (db, p) =>
+        [typeof(DisseminationEvent)],
+        db =>
             from e in db.DisseminationEvents.AsNoTracking()
-            where e.HeldOn >= p.From && e.HeldOn <= p.To
-            select new DisseminationEventFacts { UnitId = e.OrganiserUnitId, RecordId = e.Id, Reference = e.Reference, On = e.HeldOn, Online = e.Online });
+            select new DisseminationEventFacts { Key = e.Id, UnitId = e.OrganiserUnitId, RecordId = e.Id, Reference = e.Reference, On = e.HeldOn, Online = e.Online },
+        Within);
 
-    public static IRecordSet Attendance { get; } = new RecordSet<AttendanceFacts>(
+    public static IRecordSet Attendance { get; } = new RecordSet<AttendanceFacts, AttendanceFacts>(
         "attendance",
         "dissemination",
-        (db, p) =>
+        [typeof(DisseminationEvent), typeof(DisseminationAttendance)],
+        db =>
             from a in db.DisseminationAttendance.AsNoTracking()
             join e in db.DisseminationEvents on a.EventId equals e.Id
-            where e.HeldOn >= p.From && e.HeldOn <= p.To
             select new AttendanceFacts
             {
+                Key = e.Id,
                 UnitId = a.UnitId,
                 RecordId = e.Id,
                 Reference = e.Reference,
@@ -335,67 +516,93 @@ public static class RecordSets
                 AttendedOverInvited = a.Attended > a.Invited,
                 Invited = a.Invited,
                 Attended = a.Attended,
-            });
+            },
+        Within);
 
-    public static IRecordSet Studies { get; } = new RecordSet<StudyFacts>(
+    public static IRecordSet Studies { get; } = new RecordSet<StudyRow, StudyFacts>(
         "studies",
         "directives",
-        (db, p) =>
+        [typeof(DisseminationCompletion), typeof(Directive)],
+        db =>
             from c in db.DisseminationCompletions.AsNoTracking()
             join d in db.Directives on c.DirectiveId equals d.Id
-            where d.IssuedOn <= p.To
-            select new StudyFacts
+            select new StudyRow
             {
+                Key = c.Id,
+                DependsOn = d.Id,
                 UnitId = c.UnitId,
                 RecordId = d.Id,
                 Reference = d.Symbol,
                 On = c.CompletedOn,
-                OnTime = c.CompletedOn <= p.To && (d.DisseminationDueOn == null || c.CompletedOn <= d.DisseminationDueOn),
-                CompletedInPeriod = c.CompletedOn >= p.From && c.CompletedOn <= p.To,
+                IssuedOn = d.IssuedOn,
+                DueOn = d.DisseminationDueOn,
                 MembersReached = c.MembersReached,
-            });
-
-    public static IRecordSet Inspections { get; } = new RecordSet<InspectionFacts>(
-        "inspections",
-        "inspections",
-        (db, p) =>
-            from i in db.Inspections.AsNoTracking()
-            where i.DecidedOn >= p.From && i.DecidedOn <= p.To
-            select new InspectionFacts
+            },
+        (s, p, facts) =>
+        {
+            if (s.IssuedOn > p.To)
             {
-                UnitId = i.DecidingUnitId,
-                RecordId = i.Id,
-                Reference = i.Reference,
-                On = i.DecidedOn,
-                Kind = i.Kind,
-                ConcludedByEnd = i.ConcludedOn != null && i.ConcludedOn <= p.To,
-            });
+                return null;
+            }
 
-    public static IRecordSet InspectionTargets { get; } = new RecordSet<InspectionTargetFacts>(
+            facts.Identify(s);
+            facts.OnTime = s.On <= p.To && (s.DueOn == null || s.On <= s.DueOn);
+            facts.CompletedInPeriod = p.Contains(s.On);
+            facts.MembersReached = s.MembersReached;
+            return facts;
+        },
+        dependent: true);
+
+    public static IRecordSet Inspections { get; } = new RecordSet<InspectionRow, InspectionFacts>(
+        "inspections",
+        "inspections",
+        [typeof(Inspection)],
+        db =>
+            from i in db.Inspections.AsNoTracking()
+            select new InspectionRow { Key = i.Id, UnitId = i.DecidingUnitId, RecordId = i.Id, Reference = i.Reference, On = i.DecidedOn, Kind = i.Kind, ConcludedOn = i.ConcludedOn },
+        (i, p, facts) =>
+        {
+            if (!p.Contains(i.On))
+            {
+                return null;
+            }
+
+            facts.Identify(i);
+            facts.Kind = i.Kind;
+            facts.ConcludedByEnd = i.ConcludedOn <= p.To;
+            return facts;
+        });
+
+    public static IRecordSet InspectionTargets { get; } = new RecordSet<InspectionTargetFacts, InspectionTargetFacts>(
         "inspectionTargets",
         "inspections",
-        (db, p) =>
+        [typeof(InspectionTarget), typeof(Inspection)],
+        db =>
             from t in db.InspectionTargets.AsNoTracking()
             join i in db.Inspections on t.InspectionId equals i.Id
-            where i.DecidedOn >= p.From && i.DecidedOn <= p.To
             select new InspectionTargetFacts
             {
+                Key = t.Id,
+                DependsOn = i.Id,
                 UnitId = i.DecidingUnitId,
                 RecordId = i.Id,
                 Reference = i.Reference,
                 On = i.DecidedOn,
                 InspectionKind = i.Kind,
                 TargetKind = t.Kind,
-            });
+            },
+        Within,
+        dependent: true);
 
-    public static IRecordSet Discipline { get; } = new RecordSet<DisciplineFacts>(
+    public static IRecordSet Discipline { get; } = new RecordSet<DisciplineFacts, DisciplineFacts>(
         "discipline",
         "discipline",
-        (db, p) =>
+        [typeof(DisciplineDecision), typeof(DecisionManifestation)],
+        db =>
             from d in db.DisciplineDecisions.AsNoTracking()
-            where d.DecidedOn >= p.From && d.DecidedOn <= p.To
             select new DisciplineFacts
             {
+                Key = d.Id,
                 UnitId = d.DecidingUnitId,
                 RecordId = d.Id,
                 Reference = d.DecisionNumber,
@@ -404,16 +611,18 @@ public static class RecordSets
                 Subject = d.Subject,
                 Form = d.Form,
                 WithManifestations = d.Manifestations.Any(),
-            });
+            },
+        Within);
 
-    public static IRecordSet Moves { get; } = new RecordSet<MoveFacts>(
+    public static IRecordSet Moves { get; } = new RecordSet<MoveFacts, MoveFacts>(
         "moves",
         "moves",
-        (db, p) =>
+        [typeof(PersonnelMove)],
+        db =>
             from m in db.PersonnelMoves.AsNoTracking()
-            where m.EffectiveOn >= p.From && m.EffectiveOn <= p.To
             select new MoveFacts
             {
+                Key = m.Id,
                 UnitId = m.DecidingUnitId,
                 RecordId = m.Id,
                 Reference = m.Reference,
@@ -421,26 +630,56 @@ public static class RecordSets
                 Kind = m.Kind,
                 Reason = m.Reason,
                 PostKind = m.PostKind,
-            });
+            },
+        Within);
 
-    public static IRecordSet Tasks { get; } = new RecordSet<TaskFacts>(
+    public static IRecordSet Tasks { get; } = new RecordSet<TaskRow, TaskFacts>(
         "tasks",
         "tasks",
-        (db, p) =>
+        [typeof(FollowUpTask), typeof(Inspection)],
+        db =>
             from t in db.FollowUpTasks.AsNoTracking()
             join i in db.Inspections on t.InspectionId equals i.Id
-            where i.ConcludedOn != null && i.ConcludedOn <= p.To
-            select new TaskFacts
+            select new TaskRow
             {
+                Key = t.Id,
+                DependsOn = i.Id,
                 UnitId = t.OwnerUnitId,
                 RecordId = t.Id,
                 Reference = t.Reference,
                 On = t.DueOn,
-                DoneByEnd = t.DoneOn <= p.AsOf,
-                OverdueAtEnd = t.DueOn < p.AsOf && !(t.DoneOn <= p.AsOf),
-            });
+                ConcludedOn = i.ConcludedOn,
+                DoneOn = t.DoneOn,
+            },
+        (t, p, facts) =>
+        {
+            if (!(t.ConcludedOn <= p.To))
+            {
+                return null;
+            }
+
+            facts.Identify(t);
+            facts.DoneByEnd = t.DoneOn <= p.AsOf;
+            facts.OverdueAtEnd = t.On < p.AsOf && !facts.DoneByEnd;
+            return facts;
+        },
+        dependent: true);
 
     public static IReadOnlyDictionary<string, IRecordSet> ByName { get; } =
         new[] { Cases, Receptions, Dialogues, DisseminationEvents, Attendance, Studies, Inspections, InspectionTargets, Discipline, Moves, Tasks }
             .ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
+
+    /// <summary>The read of a set whose facts do not depend on the period: the record itself, when it is in the period.</summary>
+    private static TFacts? Within<TFacts>(TFacts record, IndicatorPeriod period, TFacts scratch)
+        where TFacts : RecordFacts => period.Contains(record.On) ? record : null;
+
+    /// <summary>Marks each host's first session of each day (the lowest reference): counting these counts the days each host received citizens.</summary>
+    private static ReceptionRow[] FirstOfHostDay(ReceptionRow[] sessions)
+    {
+        var first = sessions
+            .GroupBy(s => (s.On, s.HostRole, s.HostPersonId, s.HostName))
+            .Select(day => day.MinBy(s => s.Reference, StringComparer.Ordinal)!.RecordId)
+            .ToHashSet();
+        return [.. sessions.Select(s => s.FirstOfHostDay == first.Contains(s.RecordId) ? s : s.With(first.Contains(s.RecordId)))];
+    }
 }
