@@ -85,19 +85,61 @@ internal static class IndicatorsBenchmark
             ("district 277, demo season", demo[0].Path),
             ("commune 10060, demo season", demo[1].Path),
         ];
-        await TimeAsync("scale", webDll, database, token, scale, options.Requests);
+        await using (var services = await database.OpenAsync())
+        {
+            // While records change: before each request another process (this one) corrects a case of the province,
+            // which the web host's store reads again from the audit trail.
+            var changing = await ChangingCaseAsync(services);
+            await TimeAsync("scale", webDll, database, token, scale, options.Requests, ($"province {Province}, one year, a case changed before each", scale[0].Path, changing));
+        }
+
         return 0;
     }
 
-    private static async Task TimeAsync(string phase, string webDll, BenchDatabase database, string token, (string Label, string Path)[] requests, int count)
+    /// <summary>Times each request after a first one (which reads every record into the web host's store), then one more with a change before each.</summary>
+    private static async Task TimeAsync(
+        string phase, string webDll, BenchDatabase database, string token, (string Label, string Path)[] requests, int count, (string Label, string Path, Func<Task> Change)? changing = null)
     {
         await using var server = await WebBenchmark.WebHost.StartAsync(webDll, database);
         using var api = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var clock = Stopwatch.StartNew();
+        (await api.GetAsync(requests[0].Path)).EnsureSuccessStatusCode();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phase,-5} {"first request (reads every record)",-44} {clock.Elapsed.TotalMilliseconds:F0} ms  {requests[0].Path}"));
         foreach (var (label, path) in requests)
         {
             var times = await WebBenchmark.TimeAsync(api, path, count);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phase,-5} {label,-44} {Percentiles.Describe(times)}  {path}"));
         }
+
+        if (changing is { } c)
+        {
+            var times = await WebBenchmark.TimeAsync(api, c.Path, count, c.Change);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phase,-5} {c.Label,-44} {Percentiles.Describe(times)}  {c.Path}"));
+        }
+
+        Console.WriteLine($"{phase,-5} web host resident memory: {server.ResidentMebibytes:N0} MiB");
+    }
+
+    /// <summary>A change to make before a request: marks the next of 1,000 cases of the province complex, or not, through an audited save.</summary>
+    private static async Task<Func<Task>> ChangingCaseAsync(IServiceProvider services)
+    {
+        List<Guid> ids;
+        await using (var scope = BenchDatabase.SystemScope(services))
+        {
+            ids = await scope.ServiceProvider.GetRequiredService<OversightDbContext>().Cases
+                .OrderByDescending(c => c.ReceivedOn).Select(c => c.Id).Take(1_000).ToListAsync();
+        }
+
+        var next = 0;
+        return async () =>
+        {
+            await using var scope = BenchDatabase.SystemScope(services);
+            var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
+            var id = ids[next++ % ids.Count];
+            var changed = await db.Cases.SingleAsync(c => c.Id == id);
+            changed.Complex = !changed.Complex;
+            await db.SaveChangesAsync();
+        };
     }
 }

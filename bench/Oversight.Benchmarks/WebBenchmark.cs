@@ -87,16 +87,27 @@ internal static partial class WebBenchmark
     /// <summary>Untimed requests before each timed series.</summary>
     internal const int WarmUpRequests = 20;
 
-    internal static async Task<List<double>> TimeAsync(HttpClient client, string path, int requests)
+    /// <summary>Times <paramref name="requests"/> GETs of <paramref name="path"/> after the warm-up, each after <paramref name="beforeEach"/> (untimed) when given.</summary>
+    internal static async Task<List<double>> TimeAsync(HttpClient client, string path, int requests, Func<Task>? beforeEach = null)
     {
         for (var i = 0; i < WarmUpRequests; i++)
         {
+            if (beforeEach is not null)
+            {
+                await beforeEach();
+            }
+
             (await client.GetAsync(path)).EnsureSuccessStatusCode();
         }
 
         var times = new List<double>(requests);
         for (var i = 0; i < requests; i++)
         {
+            if (beforeEach is not null)
+            {
+                await beforeEach();
+            }
+
             var clock = Stopwatch.StartNew();
             using var response = await client.GetAsync(path);
             await response.Content.ReadAsByteArrayAsync();
@@ -158,6 +169,16 @@ internal static partial class WebBenchmark
         public double StartMilliseconds { get; }
 
         /// <summary>Processor time the web host has used so far (all its threads, user and system).</summary>
+        /// <summary>The web host's resident memory, in MiB.</summary>
+        public long ResidentMebibytes
+        {
+            get
+            {
+                process.Refresh();
+                return process.WorkingSet64 / (1024 * 1024);
+            }
+        }
+
         public TimeSpan ProcessorTime
         {
             get

@@ -159,13 +159,6 @@ internal sealed class CitizenCaseConfiguration : IEntityTypeConfiguration<Citize
         citizenCase.HasIndex(c => c.CurrentDueOn);
         citizenCase.HasIndex(c => new { c.AssigneeUserId, c.Status });
         citizenCase.HasIndex(c => c.ReceptionSessionId);
-        // Every fact the indicators read of a case (Indicators/RecordSets.cs), by unit and receipt date: a province's
-        // cases are summed from this index alone, not from the wide rows.
-        citizenCase.HasIndex(c => new
-        {
-            c.UnitId, c.ReceivedOn, c.Kind, c.Channel, c.Status, c.WithinJurisdiction, c.Complex,
-            c.AcceptedOn, c.AcceptanceDueOn, c.DueOn, c.ClosedOn, c.RepeatOfCaseId, c.ReceptionSessionId,
-        }).HasDatabaseName("IX_Cases_Indicators");
     }
 }
 

@@ -1,8 +1,6 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Oversight.Accounts;
@@ -45,40 +43,12 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         switch (Provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Oversight.Migrations.Sqlite"))
-                    .AddInterceptors(SqliteMemoryMap.Instance);
+                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Oversight.Migrations.Sqlite"));
                 break;
             case DatabaseProvider.PostgreSQL:
                 options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Oversight.Migrations.PostgreSQL"));
                 break;
         }
-    }
-}
-
-/// <summary>
-/// Has SQLite read the database file through a memory map (up to its compiled maximum, 2 GiB) on every connection
-/// EF Core opens, instead of copying each page into a small per-connection cache (2 MiB) with a system call: a
-/// province's indicators look up one index entry per attendance, target and task (100,000s of them), 3–4 times
-/// faster from the map. The pages are the operating system's file cache, shared by every connection.
-/// </summary>
-internal sealed class SqliteMemoryMap : DbConnectionInterceptor
-{
-    public static readonly SqliteMemoryMap Instance = new();
-
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Map(connection);
-
-    /// <remarks>SQLite works synchronously whichever way it is called.</remarks>
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Map(connection);
-        return Task.CompletedTask;
-    }
-
-    private static void Map(DbConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA mmap_size=2147418112";
-        command.ExecuteNonQuery();
     }
 }
 

@@ -254,20 +254,21 @@ public interface IRecordSet
     IReadOnlySet<string> Sources { get; }
 
     /// <summary>
-    /// Every record of the set as it stands in the database; or, given what was read before and the ids changed since
-    /// (of <see cref="Sources"/>), the same with each record that changed, or depends on one that did, read again.
+    /// Every record of the set as it stands in the database, stored for <see cref="Sum"/> and <see cref="List"/>; or,
+    /// given what was stored before and the ids changed since (of <see cref="Sources"/>), the same with each record that
+    /// changed, or depends on one that did, read again.
     /// </summary>
-    Task<Array> ReadAsync(OversightDbContext db, Array? stored, IReadOnlySet<Guid>? changed, CancellationToken cancellationToken);
+    Task<object> ReadAsync(OversightDbContext db, object? stored, IReadOnlySet<Guid>? changed, CancellationToken cancellationToken);
 
     /// <summary>
     /// The sums of <paramref name="quantities"/> (each over this set) over the stored records in the period, for each
-    /// group of units (a unit's group in <paramref name="groups"/>; all in group 0 when null): for each group with
-    /// records, its sums in the quantities' order.
+    /// group of units (a unit's group in <paramref name="groups"/>; every unit in group 0 when null): for each group
+    /// with records, its sums in the quantities' order.
     /// </summary>
-    Dictionary<int, long[]> Sum(Array stored, IndicatorPeriod period, IReadOnlyDictionary<Guid, int>? groups, IReadOnlyList<Quantity> quantities);
+    Dictionary<int, long[]> Sum(object stored, IndicatorPeriod period, IReadOnlyDictionary<Guid, int>? groups, IReadOnlyList<Quantity> quantities);
 
     /// <summary>The records of the units (all when null) in the period that match <paramref name="filter"/> (a predicate on this set's facts), in date order, at most <paramref name="limit"/>.</summary>
-    IReadOnlyList<RecordFacts> List(Array stored, IndicatorPeriod period, IReadOnlySet<Guid>? unitIds, LambdaExpression filter, int limit);
+    IReadOnlyList<RecordFacts> List(object stored, IndicatorPeriod period, IReadOnlySet<Guid>? unitIds, LambdaExpression filter, int limit);
 }
 
 /// <summary>
@@ -310,19 +311,18 @@ internal sealed class RecordSet<TRow, TFacts>(
     public IReadOnlyDictionary<string, PropertyInfo> Measures { get; } =
         OwnProperties.Where(p => p.Value.GetCustomAttribute<MeasureAttribute>() is not null).ToFrozenDictionary(StringComparer.Ordinal);
 
-    public async Task<Array> ReadAsync(OversightDbContext db, Array? stored, IReadOnlySet<Guid>? changed, CancellationToken cancellationToken)
+    public async Task<object> ReadAsync(OversightDbContext db, object? stored, IReadOnlySet<Guid>? changed, CancellationToken cancellationToken)
     {
         if (stored is null || changed is null)
         {
-            return Complete(await rows(db).ToArrayAsync(cancellationToken));
+            return new RecordIndex<TRow>(Complete(await rows(db).ToArrayAsync(cancellationToken)));
         }
 
-        var before = (TRow[])stored;
-        bool Touched(TRow row) => changed.Contains(row.Key) || row.DependsOn is { } other && changed.Contains(other);
-
-        // The changed records, and those that depended on a change when read before (a record whose inspection was
+        // The changed records, and those that depended on a change when read before (a task whose inspection was
         // deleted by the database's cascade has no change of its own in the audit trail).
-        var ids = changed.Concat(before.Where(Touched).Select(r => r.Key)).Distinct().ToList();
+        var index = (RecordIndex<TRow>)stored;
+        var touched = index.Touched(changed);
+        var ids = touched.Union(changed).ToList();
         var fresh = await rows(db).Where(r => EF.Parameter(ids).Contains(r.Key)).ToListAsync(cancellationToken);
         if (dependent)
         {
@@ -331,49 +331,51 @@ internal sealed class RecordSet<TRow, TFacts>(
                 .Where(r => !read.Contains(r.Key)));
         }
 
-        // A record changed after the audit trail was read may come back though it did not depend on a change: the
-        // fresh row replaces the one kept.
-        var reread = fresh.Select(r => r.Key).ToHashSet();
-        return Complete([.. before.Where(r => !Touched(r) && !reread.Contains(r.Key)), .. fresh]);
+        index.Replace(touched, fresh);
+        return complete is null ? index : new RecordIndex<TRow>(Complete([.. index.All()]));
     }
 
-    public Dictionary<int, long[]> Sum(Array stored, IndicatorPeriod period, IReadOnlyDictionary<Guid, int>? groups, IReadOnlyList<Quantity> quantities)
+    public Dictionary<int, long[]> Sum(object stored, IndicatorPeriod period, IReadOnlyDictionary<Guid, int>? groups, IReadOnlyList<Quantity> quantities)
     {
         var filters = quantities.Select(q => FilterOf(q.Filter)).ToArray();
         var measures = quantities.Select(q => q.Sum is null ? null : amounts[q.Sum]).ToArray();
         var sums = new Dictionary<int, long[]>();
         var scratch = new TFacts();
-        foreach (var row in (TRow[])stored)
+        ((RecordIndex<TRow>)stored).Walk(groups?.Keys, (unit, rows) =>
         {
-            var group = 0;
-            if (groups is not null && !groups.TryGetValue(row.UnitId, out group) || read(row, period, scratch) is not { } facts)
+            var group = groups?[unit] ?? 0;
+            long[]? totals = null;
+            foreach (var row in rows)
             {
-                continue;
-            }
-
-            if (!sums.TryGetValue(group, out var totals))
-            {
-                sums[group] = totals = new long[filters.Length];
-            }
-
-            for (var i = 0; i < filters.Length; i++)
-            {
-                if (filters[i](facts))
+                if (read(row, period, scratch) is not { } facts)
                 {
-                    totals[i] += measures[i] is { } measure ? measure(facts) : 1;
+                    continue;
+                }
+
+                if (totals is null && !sums.TryGetValue(group, out totals))
+                {
+                    sums[group] = totals = new long[filters.Length];
+                }
+
+                for (var i = 0; i < filters.Length; i++)
+                {
+                    if (filters[i](facts))
+                    {
+                        totals[i] += measures[i] is { } measure ? measure(facts) : 1;
+                    }
                 }
             }
-        }
-
+        });
         return sums;
     }
 
-    public IReadOnlyList<RecordFacts> List(Array stored, IndicatorPeriod period, IReadOnlySet<Guid>? unitIds, LambdaExpression filter, int limit)
+    public IReadOnlyList<RecordFacts> List(object stored, IndicatorPeriod period, IReadOnlySet<Guid>? unitIds, LambdaExpression filter, int limit)
     {
         var matches = FilterOf(filter);
         var scratch = new TFacts();
-        return ((TRow[])stored)
-            .Where(row => (unitIds is null || unitIds.Contains(row.UnitId)) && read(row, period, scratch) is { } facts && matches(facts))
+        var found = new List<TRow>();
+        ((RecordIndex<TRow>)stored).Walk(unitIds, (_, rows) => found.AddRange(rows.Where(row => read(row, period, scratch) is { } facts && matches(facts))));
+        return found
             .OrderBy(row => row.On)
             .ThenBy(row => row.Reference, StringComparer.Ordinal)
             .Take(limit)
@@ -384,7 +386,7 @@ internal sealed class RecordSet<TRow, TFacts>(
     private static Func<TFacts, bool> FilterOf(LambdaExpression filter) =>
         Compiled.GetValue(filter, f => ((Expression<Func<TFacts, bool>>)f).Compile());
 
-    private TRow[] Complete(TRow[] read) => complete is null ? read : complete(read);
+    private TRow[] Complete(TRow[] all) => complete is null ? all : complete(all);
 }
 
 /// <summary>Every record set indicators can be defined over.</summary>

@@ -20,17 +20,20 @@ public sealed class RecordStore
     private const int MostChangesToFollow = 50_000;
 
     private readonly SemaphoreSlim turn = new(1, 1);
-    private Dictionary<IRecordSet, Array> stored = [];
+    private Dictionary<IRecordSet, object> stored = [];
     private long seen;
 
+    /// <summary>Reads every record set, as a host starting does before the first figures are asked for.</summary>
+    public Task ReadAllAsync(OversightDbContext db, CancellationToken cancellationToken) => CurrentAsync(db, RecordSets.ByName.Values, cancellationToken);
+
     /// <summary>The records of <paramref name="sets"/> with every change committed before the call.</summary>
-    internal async Task<IReadOnlyDictionary<IRecordSet, Array>> CurrentAsync(OversightDbContext db, IEnumerable<IRecordSet> sets, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyDictionary<IRecordSet, object>> CurrentAsync(OversightDbContext db, IEnumerable<IRecordSet> sets, CancellationToken cancellationToken)
     {
         await turn.WaitAsync(cancellationToken);
         try
         {
             var last = await db.AuditEntries.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
-            var current = new Dictionary<IRecordSet, Array>(stored);
+            var current = new Dictionary<IRecordSet, object>(stored);
             if (last != seen && current.Count > 0)
             {
                 var changes = last > seen && last - seen <= MostChangesToFollow

@@ -1584,9 +1584,6 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.HasIndex("ReceivedOn", "Id", "Status", "Kind", "CurrentDueOn")
                         .HasDatabaseName("IX_Cases_ReceivedOn");
 
-                    b.HasIndex("UnitId", "ReceivedOn", "Kind", "Channel", "Status", "WithinJurisdiction", "Complex", "AcceptedOn", "AcceptanceDueOn", "DueOn", "ClosedOn", "RepeatOfCaseId", "ReceptionSessionId")
-                        .HasDatabaseName("IX_Cases_Indicators");
-
                     b.ToTable("Cases", (string)null);
                 });
 
