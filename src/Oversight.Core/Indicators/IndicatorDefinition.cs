@@ -33,7 +33,7 @@ public enum IndicatorDirection
 /// <param name="Records">The record set.</param>
 /// <param name="Sum">The measure summed (its name in definitions); null to count records.</param>
 /// <param name="Where">The filters as written, fact name → allowed values in the file's words ("party-secretary", true).</param>
-/// <param name="Filter">The filters as a predicate on the set's facts, for the database.</param>
+/// <param name="Filter">The filters as a predicate on the set's facts (compiled once, run over the stored records).</param>
 public sealed record Quantity(IRecordSet Records, string? Sum, IReadOnlyDictionary<string, IReadOnlyList<string>> Where, LambdaExpression Filter);
 
 /// <summary>

@@ -315,7 +315,8 @@ internal sealed class RecordSet<TRow, TFacts>(
     {
         if (stored is null || changed is null)
         {
-            return new RecordIndex<TRow>(Complete(await rows(db).ToArrayAsync(cancellationToken)));
+            // In the order of their units: the records of a unit are walked together, and lie together in memory.
+            return new RecordIndex<TRow>(Complete(await rows(db).OrderBy(r => r.UnitId).ToArrayAsync(cancellationToken)));
         }
 
         // The changed records, and those that depended on a change when read before (a task whose inspection was
