@@ -319,8 +319,8 @@ internal sealed class RecordSet<TRow, TFacts>(
             return new RecordIndex<TRow>(Complete(await rows(db).OrderBy(r => r.UnitId).ToArrayAsync(cancellationToken)));
         }
 
-        // The changed records, and those that depended on a change when read before (a task whose inspection was
-        // deleted by the database's cascade has no change of its own in the audit trail).
+        // The changed records, and those that depended on a change when read before: a case whose reception session
+        // was deleted is unlinked by the database itself, and the audit trail names only the session.
         var index = (RecordIndex<TRow>)stored;
         var touched = index.Touched(changed);
         var ids = touched.Union(changed).ToList();
