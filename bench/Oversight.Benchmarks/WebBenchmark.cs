@@ -168,7 +168,6 @@ internal static partial class WebBenchmark
 
         public double StartMilliseconds { get; }
 
-        /// <summary>Processor time the web host has used so far (all its threads, user and system).</summary>
         /// <summary>The web host's resident memory, in MiB.</summary>
         public long ResidentMebibytes
         {
@@ -179,6 +178,7 @@ internal static partial class WebBenchmark
             }
         }
 
+        /// <summary>Processor time the web host has used so far (all its threads, user and system).</summary>
         public TimeSpan ProcessorTime
         {
             get
