@@ -40,22 +40,9 @@ public sealed class IndexModel(
             new(Text["Reception.Field.CaseCount"], row => row.CaseCount),
         ]);
 
-    /// <summary>The meetings the form's filter finds; null when a field is in error or the unit does not exist for the caller, which is then noted.</summary>
-    private async Task<RegisterPage<MeetingRow>?> FindAsync(RegisterSlice slice, CancellationToken cancellationToken)
+    private Task<RegisterPage<MeetingRow>?> FindAsync(RegisterSlice slice, CancellationToken cancellationToken)
     {
-        var filter = await FilterAsync(cancellationToken);
         var level = Choice<DialogueLevel>(Level, "level");
-        if (filter is null || FormErrors.Count > 0)
-        {
-            return null;
-        }
-
-        var found = await register.ListMeetingsAsync(filter, level, slice, cancellationToken);
-        if (found is null)
-        {
-            UnitNotFound(filter);
-        }
-
-        return found;
+        return ReadAsync(filter => register.ListMeetingsAsync(filter, level, slice, cancellationToken), cancellationToken);
     }
 }

@@ -29,10 +29,10 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        (var filter, Found) = await FindAsync(RegisterSlice.OnePage(PageNumber, PageSize), cancellationToken);
-        if (Found is not null && filter!.UnitCode is { } unit)
+        Found = await FindAsync(RegisterSlice.OnePage(PageNumber, PageSize), cancellationToken);
+        if (Found is not null && Filter!.UnitCode is { } unit)
         {
-            Shortfalls = await frequency.ShortfallsAsync(unit, filter.From, filter.To, cancellationToken);
+            Shortfalls = await frequency.ShortfallsAsync(unit, Filter.From, Filter.To, cancellationToken);
         }
     }
 
@@ -41,7 +41,7 @@ public sealed class IndexModel(
         file,
         "reception",
         Text["Reception.Register.Title"],
-        async limit => (await FindAsync(RegisterSlice.FirstRows(limit), cancellationToken)).Found,
+        limit => FindAsync(RegisterSlice.FirstRows(limit), cancellationToken),
         [
             new(Text["Accountability.Field.Reference"], row => row.Reference),
             new(Text["Reception.Field.HeldOn"], row => row.HeldOn),
@@ -54,22 +54,9 @@ public sealed class IndexModel(
             new(Text["Reception.Field.CaseCount"], row => row.CaseCount),
         ]);
 
-    /// <summary>The form's filter and the sessions it finds; the sessions are null when a field is in error or the unit does not exist for the caller, which is then noted.</summary>
-    private async Task<(ReceptionFilter? Filter, RegisterPage<SessionRow>? Found)> FindAsync(RegisterSlice slice, CancellationToken cancellationToken)
+    private Task<RegisterPage<SessionRow>?> FindAsync(RegisterSlice slice, CancellationToken cancellationToken)
     {
-        var filter = await FilterAsync(cancellationToken);
         var role = Choice<HostRole>(Role, "role");
-        if (filter is null || FormErrors.Count > 0)
-        {
-            return (filter, null);
-        }
-
-        var found = await register.ListSessionsAsync(filter, role, slice, cancellationToken);
-        if (found is null)
-        {
-            UnitNotFound(filter);
-        }
-
-        return (filter, found);
+        return ReadAsync(filter => register.ListSessionsAsync(filter, role, slice, cancellationToken), cancellationToken);
     }
 }

@@ -13,8 +13,32 @@ namespace Oversight.Web.Pages.Reception;
 public abstract class RegisterFilterModel(CallerScope scope, Caller caller, TimeProvider time, IStringLocalizer<Strings> text)
     : RegisterFormModel(scope, caller, time, text)
 {
+    /// <summary>The filter <see cref="ReadAsync"/> last read with; null before, or when a field was in error.</summary>
+    protected ReceptionFilter? Filter { get; private set; }
+
+    /// <summary>
+    /// What <paramref name="read"/> finds for the form's filter; null when a field is in error (the page's own choices,
+    /// read before, included) or the unit does not exist for the caller, which is then noted as the unit field's error.
+    /// </summary>
+    protected async Task<T?> ReadAsync<T>(Func<ReceptionFilter, Task<T?>> read, CancellationToken cancellationToken) where T : class
+    {
+        var filter = Filter = await FilterAsync(cancellationToken);
+        if (filter is null || FormErrors.Count > 0)
+        {
+            return null;
+        }
+
+        var found = await read(filter);
+        if (found is null)
+        {
+            UnitNotFound(filter.UnitAsOf ?? filter.To);
+        }
+
+        return found;
+    }
+
     /// <summary>The filter the form asks for, defaults filled in; null when a field is in error (<see cref="RegisterFormModel.FormErrors"/>).</summary>
-    protected async Task<ReceptionFilter?> FilterAsync(CancellationToken cancellationToken)
+    private async Task<ReceptionFilter?> FilterAsync(CancellationToken cancellationToken)
     {
         await ReadCommonAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(From))
@@ -30,7 +54,4 @@ public abstract class RegisterFilterModel(CallerScope scope, Caller caller, Time
         var (asOf, from, to) = ReadDays();
         return FormErrors.Count > 0 ? null : new ReceptionFilter(UnitCode, asOf, from!.Value, to!.Value);
     }
-
-    /// <summary>Notes that the filter's unit does not exist for the caller.</summary>
-    protected void UnitNotFound(ReceptionFilter filter) => UnitNotFound(filter.UnitAsOf ?? filter.To);
 }
