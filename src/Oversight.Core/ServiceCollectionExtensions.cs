@@ -76,8 +76,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Accountability.AccountabilityRegister>();
         services.AddScoped<Accountability.SensitivePosts>();
         services.TryAddSingleton(_ => Indicators.IndicatorCatalog.Shipped);
-        services.AddSingleton<Indicators.RecordStore>();
+        services.AddSingleton<Indicators.FactLayout>().AddSingleton<Indicators.IndicatorFacts>();
         services.AddScoped<Indicators.IndicatorEngine>();
+        services.AddScoped<Indicators.FactCheck>();
         services.AddScoped<Indicators.ReportedFigures>();
         services.AddScoped<Indicators.Reconciliation>();
         services.AddScoped<Indicators.IndicatorValidation>();

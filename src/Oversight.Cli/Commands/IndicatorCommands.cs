@@ -24,12 +24,55 @@ public static class IndicatorCommands
             + "the rank among peers, conclusions and follow-up, the reconciliation of the unit's reported figures, and an annex of the "
             + "records behind every figure. Vietnamese by default; DOCX by default (A4, the format of Decree 30/2020/NĐ-CP).",
             ReportAsync),
+        new(["indicators", "check"], "indicators check [--unit CODE] [--from YYYY-MM-DD --to YYYY-MM-DD]",
+            "Counts every indicator's numerator and denominator again from the records themselves, for each unit of the unit's "
+            + "subtree (every unit without --unit), and compares them with the facts the indicators are computed from. Without dates: "
+            + "each calendar year with records, 15 February – 14 November of each, and the whole span up to today. Prints one line per "
+            + "difference (indicator, unit, period, kept, recounted); exits 1 if there is any.",
+            CheckAsync),
+        new(["indicators", "rebuild"], "indicators rebuild",
+            "Builds the facts the indicators are computed from again from the records: after a restore, a change made to the database "
+            + "by hand, or new definitions. Figures stay readable meanwhile; writes to records wait until it has finished.",
+            RebuildAsync),
         new(["validate"], "validate --unit CODE --from YYYY-MM-DD --to YYYY-MM-DD [--lang vi|en]",
             "Runs the validation rules on the unit's figures for the period: every percentage's numerator within its denominator, "
             + "totals equal to the sum of their parts, no record a rule forbids. Prints one line per rule (passed or failed) and the "
             + "records at fault under a failed one. Exits 0 when every rule passes, 1 otherwise.",
             ValidateAsync),
     ];
+
+    private static async Task<int> CheckAsync(CommandContext context)
+    {
+        var invocation = context.Invocation;
+        var unit = invocation.Option("unit");
+        var from = invocation.DateOption("from");
+        var to = invocation.DateOption("to");
+        if ((from is null) != (to is null) || from > to)
+        {
+            throw new CommandException("--from and --to go together, --to not before --from");
+        }
+
+        var result = await context.Services.GetRequiredService<FactCheck>().CheckAsync(unit, from, to, CancellationToken.None)
+            ?? throw new CommandException($"no unit has code {unit}");
+        foreach (var difference in result.Differences)
+        {
+            await context.Output.WriteLineAsync(
+                $"{difference.Quantity}\t{difference.UnitCode} {difference.UnitName}\t{IsoDate.Format(difference.Period.From)}..{IsoDate.Format(difference.Period.To)}"
+                + $"\tkept {difference.Kept}\trecounted {difference.Recounted}");
+        }
+
+        await context.Error.WriteLineAsync(
+            $"{result.Periods.Count} period(s) checked{(unit is null ? "" : $" for the subtree of {unit}")}: {(result.Differences.Count == 0 ? "the facts equal the records" : $"{result.Differences.Count} difference(s)")}.");
+        return result.Differences.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> RebuildAsync(CommandContext context)
+    {
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var sets = await context.Services.GetRequiredService<FactCheck>().RebuildAsync(CancellationToken.None);
+        await context.Output.WriteLineAsync($"Rebuilt the facts of {sets.Count} record sets from the records in {stopwatch.Elapsed.TotalSeconds:0.0} s.");
+        return 0;
+    }
 
     private static async Task<int> ReconcileAsync(CommandContext context)
     {

@@ -52,7 +52,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     }
 }
 
-/// <summary>Creates and migrates the database and the fixed reference rows (roles) it needs.</summary>
+/// <summary>Creates and migrates the database and the fixed reference rows (roles) it needs, and builds the indicators' facts that are out of date.</summary>
 public static class DatabaseInitializer
 {
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
@@ -86,5 +86,9 @@ public static class DatabaseInitializer
                 await roles.CreateAsync(new IdentityRole(role));
             }
         }
+
+        // Facts of a set whose definitions changed (or that were never built) are built from its records.
+        await scope.ServiceProvider.GetRequiredService<Indicators.IndicatorFacts>()
+            .RebuildAsync(db, null, staleOnly: true, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
     }
 }

@@ -16,14 +16,15 @@ namespace Oversight.Data;
 
 /// <summary>The one database model of Oversight, for SQLite and PostgreSQL alike.</summary>
 /// <remarks>
-/// Every save appends audit entries for what it changed, in the same transaction (see <see cref="AuditTrail"/>).
+/// Every save appends audit entries for what it changed, and changes the indicators' facts of the records it changed,
+/// in the same transaction (see <see cref="AuditTrail"/> and <see cref="Indicators.IndicatorFacts"/>).
 /// Migrations, one set per provider, are made with:
 /// <code>
 /// dotnet ef migrations add NAME --project src/Oversight.Migrations.Sqlite --startup-project src/Oversight.Web -- --Database:Provider Sqlite
 /// dotnet ef migrations add NAME --project src/Oversight.Migrations.PostgreSQL --startup-project src/Oversight.Web -- --Database:Provider PostgreSQL
 /// </code>
 /// </remarks>
-public sealed class OversightDbContext(DbContextOptions<OversightDbContext> options, Caller caller, TimeProvider time)
+public sealed class OversightDbContext(DbContextOptions<OversightDbContext> options, Caller caller, TimeProvider time, Indicators.IndicatorFacts facts)
     : IdentityDbContext<OversightUser>(options), IDataProtectionKeyContext
 {
     private bool savingAudit;
@@ -156,7 +157,7 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
 
         // The records are read after the rows are saved, when generated keys are known.
         var changes = AuditTrail.Capture(ChangeTracker);
-        return await SaveWithAuditAsync(token => base.SaveChangesAsync(acceptAllChangesOnSuccess, token), () => changes.Select(AuditTrail.ToRecord), cancellationToken);
+        return await SaveWithAuditAsync(token => base.SaveChangesAsync(acceptAllChangesOnSuccess, token), () => changes.Select(AuditTrail.ToRecord), trackFacts: true, cancellationToken);
     }
 
     /// <summary>
@@ -164,18 +165,25 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
     /// transaction unless one is open.
     /// </summary>
     public Task AuditReadAsync(string action, string entityType, string entityId, Guid? unitId, CancellationToken cancellationToken = default) =>
-        SaveWithAuditAsync(_ => Task.FromResult(0), () => [new AuditTrail.AuditRecord(action, entityType, entityId, unitId, null, null)], cancellationToken);
+        SaveWithAuditAsync(_ => Task.FromResult(0), () => [new AuditTrail.AuditRecord(action, entityType, entityId, unitId, null, null)], trackFacts: false, cancellationToken);
 
     /// <summary>
-    /// Saves rows, then their audit entries (if any) at the end of the chain, in one write transaction (its own
-    /// unless one is open).
+    /// Saves rows, then the change of the facts of the records they are (when <paramref name="trackFacts"/>) and their
+    /// audit entries (if any) at the end of the chain, in one write transaction (its own unless one is open).
     /// </summary>
-    private async Task<int> SaveWithAuditAsync(Func<CancellationToken, Task<int>> saveRows, Func<IEnumerable<AuditTrail.AuditRecord>> records, CancellationToken cancellationToken)
+    private async Task<int> SaveWithAuditAsync(
+        Func<CancellationToken, Task<int>> saveRows, Func<IEnumerable<AuditTrail.AuditRecord>> records, bool trackFacts, CancellationToken cancellationToken)
     {
         var ownTransaction = Database.CurrentTransaction is null ? await WriteTransaction.BeginAsync(Database, cancellationToken) : null;
         try
         {
+            var factChange = trackFacts ? await facts.BeginAsync(this, ChangeTracker, cancellationToken) : null;
             var saved = await saveRows(cancellationToken);
+            if (factChange is not null)
+            {
+                await factChange.WriteAsync(cancellationToken);
+            }
+
             var pending = records().ToList();
             if (pending.Count > 0)
             {

@@ -89,6 +89,14 @@ public sealed class IndicatorCatalog
             errors.Add($"{fileName}: indicators: none defined");
         }
 
+        foreach (var set in indicators.SelectMany(i => new[] { i.Numerator, i.Denominator }).Concat(rules.Select(r => r.None)).OfType<Quantity>().GroupBy(q => q.Records))
+        {
+            if (set.Select(q => q.FilterKey).Distinct().Count() is var filters && filters > SetLayout.MostFilters)
+            {
+                errors.Add($"{fileName}: records '{set.Key.Name}': {filters} different filters (where); the facts of a record set keep at most {SetLayout.MostFilters}");
+            }
+        }
+
         return errors.Count > 0 ? (null, errors) : (new IndicatorCatalog(indicators, rules), []);
     }
 
@@ -169,9 +177,9 @@ public sealed class IndicatorCatalog
             return null;
         }
 
-        if (entry.Sum is not null && !records.Measures.ContainsKey(entry.Sum))
+        if (entry.Sum is not null && !records.Measures.Contains(entry.Sum))
         {
-            errors.Add($"{at}: sum: '{entry.Sum}' is not a measure of {records.Name} ({string.Join(", ", records.Measures.Keys)})");
+            errors.Add($"{at}: sum: '{entry.Sum}' is not a measure of {records.Name} ({string.Join(", ", records.Measures)})");
             return null;
         }
 

@@ -34,7 +34,13 @@ public enum IndicatorDirection
 /// <param name="Sum">The measure summed (its name in definitions); null to count records.</param>
 /// <param name="Where">The filters as written, fact name → allowed values in the file's words ("party-secretary", true).</param>
 /// <param name="Filter">The filters as a predicate on the set's facts (compiled once, run over the stored records).</param>
-public sealed record Quantity(IRecordSet Records, string? Sum, IReadOnlyDictionary<string, IReadOnlyList<string>> Where, LambdaExpression Filter);
+public sealed record Quantity(IRecordSet Records, string? Sum, IReadOnlyDictionary<string, IReadOnlyList<string>> Where, LambdaExpression Filter)
+{
+    /// <summary>The filters in one canonical text (<c>hostRole=party-secretary;withinJurisdiction=true</c>): quantities with the same one count the same records.</summary>
+    public string FilterKey { get; } = string.Join(';', Where
+        .OrderBy(w => w.Key, StringComparer.Ordinal)
+        .Select(w => w.Key + "=" + string.Join('|', w.Value.Order(StringComparer.Ordinal))));
+}
 
 /// <summary>
 /// An indicator: what it is called, what it counts (its numerator) and out of what (its denominator, for a

@@ -79,17 +79,16 @@ public sealed record RankingProfile(UnitSnapshot Unit, IndicatorPeriod Period, I
 public sealed record IndicatorRecords(UnitSnapshot Unit, IndicatorDefinition Indicator, bool Denominator, string PagePath, IReadOnlyList<RecordFacts> Records, bool More);
 
 /// <summary>
-/// Computes indicator values from the records, at the moment they are asked for: for a unit's subtree and a period,
-/// for each of several units (peers, children), and the records behind each figure.
+/// Computes every figure Oversight shows from the indicator definitions: for a unit's subtree and a period, for each
+/// of several units (peers, children), and the records behind each figure.
 /// </summary>
 /// <remarks>
-/// The records come from the <see cref="RecordStore"/>, current with the database; each record set is walked once per
-/// request, summing every numerator and denominator over it for each group of units (<see cref="IRecordSet.Sum"/>).
-/// A change to a record shows in the next request: there is nothing to rebuild.
+/// Values are sums of the facts kept in the database (<see cref="IndicatorFacts"/>), which every write changes in its
+/// own transaction: a change to a record shows in the next request, on every node.
 /// A unit's own figures keep to the caller's scope. Peers in a ranking are compared on all their records, since a
 /// unit needs to know where it stands; their records stay out of reach.
 /// </remarks>
-public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, RecordStore store, TimeProvider time, IndicatorCatalog catalog)
+public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, IndicatorFacts facts, TimeProvider time, IndicatorCatalog catalog)
 {
     public IndicatorCatalog Catalog => catalog;
 
@@ -182,8 +181,16 @@ public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, Re
             return null;
         }
 
-        var stored = await store.CurrentAsync(db, [quantity.Records], cancellationToken);
-        var records = quantity.Records.List(stored[quantity.Records], period, coverage.Whole, quantity.Filter, limit + 1);
+        var records = new List<RecordFacts>();
+        await foreach (var record in facts.RecordsAsync(db, quantity.Records, period, coverage.Whole, quantity.Records.Matches(quantity.Filter), cancellationToken))
+        {
+            records.Add(record);
+            if (records.Count > limit)
+            {
+                break;
+            }
+        }
+
         return new IndicatorRecords(coverage.Unit, indicator, denominator, quantity.Records.PagePath, records.Take(limit).ToArray(), records.Count > limit);
     }
 
@@ -242,27 +249,18 @@ public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, Re
     private async Task<Dictionary<int, long[]>> SumAsync(
         IReadOnlyList<IndicatorDefinition> indicators, IndicatorPeriod period, IReadOnlyDictionary<Guid, int>? groups, CancellationToken cancellationToken)
     {
-        var quantities = indicators
-            .SelectMany((indicator, i) => new[] { (Slot: 2 * i, Quantity: indicator.Numerator), (Slot: 2 * i + 1, Quantity: indicator.Denominator) })
-            .Where(q => q.Quantity is not null)
-            .GroupBy(q => q.Quantity!.Records)
-            .ToArray();
-        var stored = await store.CurrentAsync(db, quantities.Select(set => set.Key), cancellationToken);
+        var perUnit = groups is not null && groups.Values.Distinct().Skip(1).Any();
+        var sets = indicators.SelectMany(i => new[] { i.Numerator, i.Denominator }).OfType<Quantity>().Select(q => q.Records).Distinct();
+        var totals = (await facts.TotalsAsync(db, sets, period, groups?.Keys.ToList(), perUnit, cancellationToken))
+            .GroupBy(t => perUnit ? groups![t.UnitId] : 0);
         var sums = new Dictionary<int, long[]>();
-        foreach (var set in quantities)
+        foreach (var group in totals)
         {
-            var slots = set.Select(q => q.Slot).ToArray();
-            foreach (var (group, values) in set.Key.Sum(stored[set.Key], period, groups, set.Select(q => q.Quantity!).ToArray()))
+            var row = sums[group.Key] = new long[2 * indicators.Count];
+            for (var i = 0; i < indicators.Count; i++)
             {
-                if (!sums.TryGetValue(group, out var row))
-                {
-                    sums[group] = row = new long[2 * indicators.Count];
-                }
-
-                for (var i = 0; i < slots.Length; i++)
-                {
-                    row[slots[i]] += values[i];
-                }
+                row[2 * i] = facts.ValueOf(indicators[i].Numerator, group);
+                row[2 * i + 1] = indicators[i].Denominator is { } denominator ? facts.ValueOf(denominator, group) : 0;
             }
         }
 

@@ -23,9 +23,9 @@ public sealed class MeasureAttribute : Attribute;
 /// sum), and what identifies it on a page.
 /// </summary>
 /// <remarks>
-/// The <see cref="RecordStore"/> keeps every record of a set in memory as it stands in the database (the same type
-/// when no fact depends on the period, a row type of its own otherwise), and reads it as facts for a period when an
-/// indicator is asked for.
+/// A record set reads each record as a row (the same type as its facts when no fact depends on the day, a row type
+/// of its own otherwise), and reads a row as facts on a day: the facts that depend on the day ("resolved by the end")
+/// are worked out from the row's dates.
 /// </remarks>
 public abstract class RecordFacts
 {
@@ -36,12 +36,16 @@ public abstract class RecordFacts
 
     public string? Reference { get; set; }
 
+    /// <summary>The day the record is listed under (received, held, due).</summary>
     public DateOnly? On { get; set; }
 
-    /// <summary>The id whose change reloads this record into the store: the record's own, or its group's (an event's attendance).</summary>
+    /// <summary>The day that puts the record in a period (<see cref="IRecordSet.Cohort"/>); null when it counts in none.</summary>
+    internal DateOnly? Cohort { get; set; }
+
+    /// <summary>The id whose change reads this record again: the record's own, or its group's (an event's attendance).</summary>
     internal Guid Key { get; set; }
 
-    /// <summary>Another record whose change reloads this one (the inspection a follow-up task came from); null when none.</summary>
+    /// <summary>Another record whose change reads this one again (the inspection a follow-up task came from); null when none.</summary>
     internal Guid? DependsOn { get; set; }
 
     /// <summary>Takes the unit, record, reference and day of <paramref name="row"/>.</summary>

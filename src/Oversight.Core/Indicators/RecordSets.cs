@@ -93,9 +93,11 @@ public sealed class StudyFacts : RecordFacts
 {
     /// <summary>Completed by the end of the period and by the directive's deadline.</summary>
     public bool OnTime { get; set; }
+}
 
-    public bool CompletedInPeriod { get; set; }
-
+/// <summary>Studies of directives completed in the period, by the unit that studied.</summary>
+public sealed class CompletionFacts : RecordFacts
+{
     [Measure]
     public long MembersReached { get; set; }
 }
@@ -147,7 +149,7 @@ public sealed class TaskFacts : RecordFacts
     public bool OverdueAtEnd { get; set; }
 }
 
-/// <summary>A case as the store keeps it, with the dates its facts for a period are read from.</summary>
+/// <summary>A case with the dates its facts on a day are read from.</summary>
 internal sealed class CaseRow : RecordFacts
 {
     public CaseKind Kind { get; init; }
@@ -173,7 +175,7 @@ internal sealed class CaseRow : RecordFacts
     public DateOnly? ClosedOn { get; init; }
 }
 
-/// <summary>A reception session as the store keeps it, with its host, to tell the host's first session of each day.</summary>
+/// <summary>A reception session with its host, to tell the host's first session of each day.</summary>
 internal sealed class ReceptionRow : RecordFacts
 {
     public HostRole HostRole { get; init; }
@@ -184,40 +186,21 @@ internal sealed class ReceptionRow : RecordFacts
 
     public string? HostName { get; init; }
 
-    public bool FirstOfHostDay { get; init; }
+    /// <summary>The host's first session of the day (the lowest reference), set once the host's sessions of the day are read.</summary>
+    public bool FirstOfHostDay { get; set; }
 
     public long Visits { get; init; }
 
     public long People { get; init; }
-
-    public ReceptionRow With(bool firstOfHostDay) => new()
-    {
-        Key = Key,
-        UnitId = UnitId,
-        RecordId = RecordId,
-        Reference = Reference,
-        On = On,
-        HostRole = HostRole,
-        Kind = Kind,
-        HostPersonId = HostPersonId,
-        HostName = HostName,
-        FirstOfHostDay = firstOfHostDay,
-        Visits = Visits,
-        People = People,
-    };
 }
 
-/// <summary>A unit's study of a directive as the store keeps it.</summary>
+/// <summary>A unit's study of a directive, with the directive's deadline.</summary>
 internal sealed class StudyRow : RecordFacts
 {
-    public DateOnly IssuedOn { get; init; }
-
     public DateOnly? DueOn { get; init; }
-
-    public long MembersReached { get; init; }
 }
 
-/// <summary>An inspection as the store keeps it.</summary>
+/// <summary>An inspection with the day it was concluded.</summary>
 internal sealed class InspectionRow : RecordFacts
 {
     public InspectionKind Kind { get; init; }
@@ -225,12 +208,21 @@ internal sealed class InspectionRow : RecordFacts
     public DateOnly? ConcludedOn { get; init; }
 }
 
-/// <summary>A follow-up task as the store keeps it, with the day its inspection was concluded.</summary>
+/// <summary>A follow-up task with the day it was done.</summary>
 internal sealed class TaskRow : RecordFacts
 {
-    public DateOnly? ConcludedOn { get; init; }
-
     public DateOnly? DoneOn { get; init; }
+}
+
+
+/// <summary>Which records of a set a period takes.</summary>
+public enum RecordCohort
+{
+    /// <summary>Those whose day (received, held, decided) is in the period.</summary>
+    InPeriod,
+
+    /// <summary>Those whose day (a directive issued, a conclusion made) is on or before the day the period's state is read on.</summary>
+    ByEnd,
 }
 
 /// <summary>A set of records indicators count or sum: its name in definitions, its facts and measures, and how to read it.</summary>
@@ -239,163 +231,188 @@ public interface IRecordSet
     /// <summary>The name definitions use ("cases", "discipline").</summary>
     string Name { get; }
 
+    /// <summary>The set's number in the fact tables; never reused.</summary>
+    short Number { get; }
+
     /// <summary>The path of the pages that show its records ("cases" for /cases/{id}).</summary>
     string PagePath { get; }
+
+    RecordCohort Cohort { get; }
 
     /// <summary>Facts by their name in definitions (camelCase), with their type.</summary>
     IReadOnlyDictionary<string, PropertyInfo> Facts { get; }
 
-    /// <summary>Measures by their name in definitions (camelCase).</summary>
-    IReadOnlyDictionary<string, PropertyInfo> Measures { get; }
+    /// <summary>Measures by their name in definitions (camelCase), in the order the fact tables keep them (at most two).</summary>
+    IReadOnlyList<string> Measures { get; }
 
     Type FactsType { get; }
 
-    /// <summary>The entities (by the name the audit trail gives them) whose changes change the set's records.</summary>
-    IReadOnlySet<string> Sources { get; }
+    /// <summary>The entities whose changes change the set's records.</summary>
+    IReadOnlySet<Type> Sources { get; }
 
     /// <summary>
-    /// Every record of the set as it stands in the database, stored for <see cref="Sum"/> and <see cref="List"/>; or,
-    /// given what was stored before and the ids changed since (of <see cref="Sources"/>), the same with each record that
-    /// changed, or depends on one that did, read again.
+    /// The records whose key or dependency is one of <paramref name="ids"/> (ids of <see cref="Sources"/>), with those
+    /// their facts are read together with (a host's other sessions of the day), ready to be read as facts.
     /// </summary>
-    Task<object> ReadAsync(OversightDbContext db, object? stored, IReadOnlySet<Guid>? changed, CancellationToken cancellationToken);
+    Task<IReadOnlyList<RecordFacts>> ReadAsync(OversightDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The sums of <paramref name="quantities"/> (each over this set) over the stored records in the period, for each
-    /// group of units (a unit's group in <paramref name="groups"/>; every unit in group 0 when null): for each group
-    /// with records, its sums in the quantities' order.
+    /// The records of <paramref name="unitIds"/> (every unit when null) that a period ending on <paramref name="to"/>
+    /// and starting on <paramref name="from"/> (any time when null) may take, by their cohort day, in batches ready to be
+    /// read as facts; in the order of their day (<see cref="RecordFacts.On"/>) when <paramref name="byDay"/>.
     /// </summary>
-    Dictionary<int, long[]> Sum(object stored, IndicatorPeriod period, IReadOnlyDictionary<Guid, int>? groups, IReadOnlyList<Quantity> quantities);
+    IAsyncEnumerable<IReadOnlyList<RecordFacts>> ReadAllAsync(
+        OversightDbContext db, IReadOnlyCollection<Guid>? unitIds, DateOnly? from, DateOnly to, bool byDay, CancellationToken cancellationToken);
 
-    /// <summary>The records of the units (all when null) in the period that match <paramref name="filter"/> (a predicate on this set's facts), in date order, at most <paramref name="limit"/>.</summary>
-    IReadOnlyList<RecordFacts> List(object stored, IndicatorPeriod period, IReadOnlySet<Guid>? unitIds, LambdaExpression filter, int limit);
+    /// <summary>A record's facts on <paramref name="day"/>.</summary>
+    RecordFacts FactsOn(RecordFacts row, DateOnly day);
+
+    /// <summary>The days after its cohort day on which a record's facts may change, in order.</summary>
+    IEnumerable<DateOnly> ChangeDays(RecordFacts row);
+
+    /// <summary>A definition's filter (a predicate on this set's facts) as a function, compiled once.</summary>
+    Func<RecordFacts, bool> Matches(LambdaExpression filter);
+
+    /// <summary>A measure of facts, by its index in <see cref="Measures"/>.</summary>
+    long Measure(RecordFacts facts, int index);
 }
 
 /// <summary>
-/// A record set over facts <typeparamref name="TFacts"/>: a query reading each record as a <typeparamref name="TRow"/>
-/// (whatever the period), and how a row reads as facts in a period (null when it is not in the period).
+/// A record set over facts <typeparamref name="TFacts"/>: a query reading each record as a <typeparamref name="TRow"/>,
+/// how a row reads as facts on a day, and the days on which they may change.
 /// </summary>
 internal sealed class RecordSet<TRow, TFacts>(
     string name,
+    short number,
     string pagePath,
+    RecordCohort cohort,
     Type[] sources,
     Func<OversightDbContext, IQueryable<TRow>> rows,
-    Func<TRow, IndicatorPeriod, TFacts, TFacts?> read,
+    Func<TRow, DateOnly, TFacts> factsOn,
+    Func<TRow, IEnumerable<DateOnly?>>? changeDays = null,
     bool dependent = false,
-    Func<TRow[], TRow[]>? complete = null) : IRecordSet
+    Func<IQueryable<TRow>, IReadOnlyList<TRow>, CancellationToken, Task<List<TRow>>>? together = null,
+    Action<IReadOnlyList<TRow>>? complete = null) : IRecordSet
     where TRow : RecordFacts
-    where TFacts : RecordFacts, new()
+    where TFacts : RecordFacts
 {
+    /// <summary>Records read at a time when all are read; a batch ends with its day, so a host's sessions of a day stay together.</summary>
+    private const int Batch = 5_000;
+
     private static readonly FrozenDictionary<string, PropertyInfo> OwnProperties = typeof(TFacts)
         .GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
         .ToFrozenDictionary(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..], StringComparer.Ordinal);
 
     /// <summary>Each filter compiled once, for as long as its definition lives.</summary>
-    private static readonly ConditionalWeakTable<LambdaExpression, Func<TFacts, bool>> Compiled = [];
+    private static readonly ConditionalWeakTable<LambdaExpression, Func<RecordFacts, bool>> Compiled = [];
 
-    private readonly FrozenDictionary<string, Func<TFacts, long>> amounts = OwnProperties
+    private readonly Func<TFacts, long>[] amounts = OwnProperties
         .Where(p => p.Value.GetCustomAttribute<MeasureAttribute>() is not null)
-        .ToFrozenDictionary(p => p.Key, p => p.Value.GetMethod!.CreateDelegate<Func<TFacts, long>>(), StringComparer.Ordinal);
+        .Select(p => p.Value.GetMethod!.CreateDelegate<Func<TFacts, long>>())
+        .ToArray();
 
     public string Name => name;
 
+    public short Number => number;
+
     public string PagePath => pagePath;
+
+    public RecordCohort Cohort => cohort;
 
     public Type FactsType => typeof(TFacts);
 
-    public IReadOnlySet<string> Sources { get; } = sources.Select(t => t.Name).ToFrozenSet(StringComparer.Ordinal);
+    public IReadOnlySet<Type> Sources { get; } = sources.ToFrozenSet();
 
     public IReadOnlyDictionary<string, PropertyInfo> Facts { get; } =
         OwnProperties.Where(p => p.Value.GetCustomAttribute<MeasureAttribute>() is null).ToFrozenDictionary(StringComparer.Ordinal);
 
-    public IReadOnlyDictionary<string, PropertyInfo> Measures { get; } =
-        OwnProperties.Where(p => p.Value.GetCustomAttribute<MeasureAttribute>() is not null).ToFrozenDictionary(StringComparer.Ordinal);
+    public IReadOnlyList<string> Measures { get; } =
+        OwnProperties.Where(p => p.Value.GetCustomAttribute<MeasureAttribute>() is not null).Select(p => p.Key).ToArray();
 
-    public async Task<object> ReadAsync(OversightDbContext db, object? stored, IReadOnlySet<Guid>? changed, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RecordFacts>> ReadAsync(OversightDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
-        if (stored is null || changed is null)
-        {
-            // In the order of their units: the records of a unit are walked together, and lie together in memory.
-            return new RecordIndex<TRow>(Complete(await rows(db).OrderBy(r => r.UnitId).ToArrayAsync(cancellationToken)));
-        }
-
-        // The changed records, and those that depended on a change when read before: a case whose reception session
-        // was deleted is unlinked by the database itself, and the audit trail names only the session.
-        var index = (RecordIndex<TRow>)stored;
-        var touched = index.Touched(changed);
-        var ids = touched.Union(changed).ToList();
-        var fresh = await rows(db).Where(r => EF.Parameter(ids).Contains(r.Key)).ToListAsync(cancellationToken);
+        var keys = ids.ToList();
+        var found = await rows(db).Where(r => keys.Contains(r.Key)).ToListAsync(cancellationToken);
         if (dependent)
         {
-            var read = fresh.Select(r => r.Key).ToHashSet();
-            fresh.AddRange((await rows(db).Where(r => r.DependsOn != null && EF.Parameter(ids).Contains(r.DependsOn.Value)).ToListAsync(cancellationToken))
+            // A case whose reception session was deleted is unlinked by the database itself: the session names it.
+            var read = found.Select(r => r.Key).ToHashSet();
+            found.AddRange((await rows(db).Where(r => r.DependsOn != null && keys.Contains(r.DependsOn.Value)).ToListAsync(cancellationToken))
                 .Where(r => !read.Contains(r.Key)));
         }
 
-        index.Replace(touched, fresh);
-        return complete is null ? index : new RecordIndex<TRow>(Complete([.. index.All()]));
-    }
-
-    public Dictionary<int, long[]> Sum(object stored, IndicatorPeriod period, IReadOnlyDictionary<Guid, int>? groups, IReadOnlyList<Quantity> quantities)
-    {
-        var filters = quantities.Select(q => FilterOf(q.Filter)).ToArray();
-        var measures = quantities.Select(q => q.Sum is null ? null : amounts[q.Sum]).ToArray();
-        var sums = new Dictionary<int, long[]>();
-        var scratch = new TFacts();
-        ((RecordIndex<TRow>)stored).Walk(groups?.Keys, (unit, rows) =>
+        if (together is not null && found.Count > 0)
         {
-            var group = groups?[unit] ?? 0;
-            long[]? totals = null;
-            foreach (var row in rows)
-            {
-                if (read(row, period, scratch) is not { } facts)
-                {
-                    continue;
-                }
+            found = await together(rows(db), found, cancellationToken);
+        }
 
-                if (totals is null && !sums.TryGetValue(group, out totals))
-                {
-                    sums[group] = totals = new long[filters.Length];
-                }
-
-                for (var i = 0; i < filters.Length; i++)
-                {
-                    if (filters[i](facts))
-                    {
-                        totals[i] += measures[i] is { } measure ? measure(facts) : 1;
-                    }
-                }
-            }
-        });
-        return sums;
+        complete?.Invoke(found);
+        return found;
     }
 
-    public IReadOnlyList<RecordFacts> List(object stored, IndicatorPeriod period, IReadOnlySet<Guid>? unitIds, LambdaExpression filter, int limit)
+    public async IAsyncEnumerable<IReadOnlyList<RecordFacts>> ReadAllAsync(
+        OversightDbContext db, IReadOnlyCollection<Guid>? unitIds, DateOnly? from, DateOnly to, bool byDay, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var matches = FilterOf(filter);
-        var scratch = new TFacts();
-        var found = new List<TRow>();
-        ((RecordIndex<TRow>)stored).Walk(unitIds, (_, rows) => found.AddRange(rows.Where(row => read(row, period, scratch) is { } facts && matches(facts))));
-        return found
-            .OrderBy(row => row.On)
-            .ThenBy(row => row.Reference, StringComparer.Ordinal)
-            .Take(limit)
-            .Select(row => read(row, period, new TFacts())!)
-            .ToArray();
+        var query = rows(db).Where(r => r.Cohort != null && r.Cohort <= to);
+        if (from is { } first)
+        {
+            query = query.Where(r => r.Cohort >= first);
+        }
+
+        if (unitIds is not null)
+        {
+            var units = unitIds.ToList();
+            query = query.Where(r => units.Contains(r.UnitId));
+        }
+
+        query = byDay ? query.OrderBy(r => r.On).ThenBy(r => r.Reference) : query.OrderBy(r => r.Cohort).ThenBy(r => r.Key);
+        var batch = new List<TRow>();
+        await foreach (var row in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (batch.Count >= Batch && batch[^1].Cohort != row.Cohort)
+            {
+                complete?.Invoke(batch);
+                yield return batch;
+                batch = [];
+            }
+
+            batch.Add(row);
+        }
+
+        if (batch.Count > 0)
+        {
+            complete?.Invoke(batch);
+            yield return batch;
+        }
     }
 
-    private static Func<TFacts, bool> FilterOf(LambdaExpression filter) =>
-        Compiled.GetValue(filter, f => ((Expression<Func<TFacts, bool>>)f).Compile());
+    public RecordFacts FactsOn(RecordFacts row, DateOnly day) => factsOn((TRow)row, day);
 
-    private TRow[] Complete(TRow[] all) => complete is null ? all : complete(all);
+    public IEnumerable<DateOnly> ChangeDays(RecordFacts row) => changeDays is null || row.Cohort is not { } cohortDay
+        ? []
+        : changeDays((TRow)row).OfType<DateOnly>().Where(day => day > cohortDay).Distinct().Order();
+
+    public Func<RecordFacts, bool> Matches(LambdaExpression filter) => Compiled.GetValue(filter, f =>
+    {
+        var typed = ((Expression<Func<TFacts, bool>>)f).Compile();
+        return facts => typed((TFacts)facts);
+    });
+
+    public long Measure(RecordFacts facts, int index) => amounts[index]((TFacts)facts);
 }
 
 /// <summary>Every record set indicators can be defined over.</summary>
+/// <remarks>
+/// A set's facts on a day are those the period whose state is read on that day sees: "by the end" is that day. A
+/// record dated after it (a period that has not ended, a record dated ahead) counts as it stands on its own day.
+/// </remarks>
 public static class RecordSets
 {
     public static IRecordSet Cases { get; } = new RecordSet<CaseRow, CaseFacts>(
         "cases",
+        1,
         "cases",
+        RecordCohort.InPeriod,
         [typeof(CitizenCase), typeof(ReceptionSession)],
         db =>
             from c in db.Cases.AsNoTracking()
@@ -409,6 +426,7 @@ public static class RecordSets
                 RecordId = c.Id,
                 Reference = c.Reference,
                 On = c.ReceivedOn,
+                Cohort = c.ReceivedOn,
                 Kind = c.Kind,
                 Channel = c.Channel,
                 HostRole = s == null ? null : s.HostRole,
@@ -421,34 +439,35 @@ public static class RecordSets
                 DueOn = c.DueOn,
                 ClosedOn = c.ClosedOn,
             },
-        (c, p, facts) =>
+        (c, day) =>
         {
-            if (!p.Contains(c.On))
-            {
-                return null;
-            }
-
-            var closedByEnd = c.ClosedOn <= p.To;
+            var closedByEnd = c.ClosedOn <= day;
             var openAtEnd = !closedByEnd || c.Status is CaseStatus.Received or CaseStatus.Accepted or CaseStatus.UnderConsideration;
-            facts.Identify(c);
-            facts.Kind = c.Kind;
-            facts.Channel = c.Channel;
-            facts.HostRole = c.HostRole;
-            facts.WithinJurisdiction = c.WithinJurisdiction;
-            facts.Complex = c.Complex;
-            facts.Protracted = c.Protracted;
-            facts.ResolvedByEnd = c.Status == CaseStatus.Resolved && closedByEnd;
+            var facts = new CaseFacts
+            {
+                Kind = c.Kind,
+                Channel = c.Channel,
+                HostRole = c.HostRole,
+                WithinJurisdiction = c.WithinJurisdiction,
+                Complex = c.Complex,
+                Protracted = c.Protracted,
+                ResolvedByEnd = c.Status == CaseStatus.Resolved && closedByEnd,
+                OpenAtEnd = openAtEnd,
+                OverdueAtEnd = openAtEnd && (c.AcceptedOn <= day ? c.DueOn : c.AcceptanceDueOn) < day,
+                ClosedBeforeReceived = c.ClosedOn < c.On,
+            };
             facts.ResolvedOnTime = facts.ResolvedByEnd && c.ClosedOn <= c.DueOn;
-            facts.OpenAtEnd = openAtEnd;
-            facts.OverdueAtEnd = openAtEnd && (c.AcceptedOn <= p.To ? c.DueOn : c.AcceptanceDueOn) < p.AsOf;
-            facts.ClosedBeforeReceived = c.ClosedOn < c.On;
+            facts.Identify(c);
             return facts;
         },
+        c => [c.ClosedOn, c.AcceptedOn, c.AcceptanceDueOn?.AddDays(1), c.DueOn?.AddDays(1)],
         dependent: true);
 
     public static IRecordSet Receptions { get; } = new RecordSet<ReceptionRow, ReceptionFacts>(
         "receptions",
+        2,
         "reception",
+        RecordCohort.InPeriod,
         [typeof(ReceptionSession)],
         db =>
             from s in db.ReceptionSessions.AsNoTracking()
@@ -459,6 +478,7 @@ public static class RecordSets
                 RecordId = s.Id,
                 Reference = s.Reference,
                 On = s.HeldOn,
+                Cohort = s.HeldOn,
                 HostRole = s.HostRole,
                 Kind = s.Kind,
                 HostPersonId = s.HostPersonId,
@@ -466,44 +486,50 @@ public static class RecordSets
                 Visits = s.Visits,
                 People = s.People,
             },
-        (s, p, facts) =>
+        (s, _) =>
         {
-            if (!p.Contains(s.On))
-            {
-                return null;
-            }
-
+            var facts = new ReceptionFacts { HostRole = s.HostRole, Kind = s.Kind, FirstOfHostDay = s.FirstOfHostDay, Visits = s.Visits, People = s.People };
             facts.Identify(s);
-            facts.HostRole = s.HostRole;
-            facts.Kind = s.Kind;
-            facts.FirstOfHostDay = s.FirstOfHostDay;
-            facts.Visits = s.Visits;
-            facts.People = s.People;
             return facts;
+        },
+        together: async (all, found, cancellationToken) =>
+        {
+            // Whether a session is its host's first of the day depends on the host's other sessions that day.
+            var days = found.Select(s => s.Cohort).Distinct().ToList();
+            var hosts = found.Select(HostDay).ToHashSet();
+            var read = found.Select(s => s.Key).ToHashSet();
+            var others = await all.Where(s => days.Contains(s.Cohort)).ToListAsync(cancellationToken);
+            return [.. found, .. others.Where(s => !read.Contains(s.Key) && hosts.Contains(HostDay(s)))];
         },
         complete: FirstOfHostDay);
 
     public static IRecordSet Dialogues { get; } = new RecordSet<DialogueFacts, DialogueFacts>(
         "dialogues",
+        3,
         "dialogues",
+        RecordCohort.InPeriod,
         [typeof(DialogueMeeting)],
         db =>
             from m in db.DialogueMeetings.AsNoTracking()
-            select new DialogueFacts { Key = m.Id, UnitId = m.UnitId, RecordId = m.Id, Reference = m.Reference, On = m.HeldOn, Level = m.Level, Participants = m.Participants },
-        Within);
+            select new DialogueFacts { Key = m.Id, UnitId = m.UnitId, RecordId = m.Id, Reference = m.Reference, On = m.HeldOn, Cohort = m.HeldOn, Level = m.Level, Participants = m.Participants },
+        Itself);
 
     public static IRecordSet DisseminationEvents { get; } = new RecordSet<DisseminationEventFacts, DisseminationEventFacts>(
         "disseminationEvents",
+        4,
         "dissemination",
+        RecordCohort.InPeriod,
         [typeof(DisseminationEvent)],
         db =>
             from e in db.DisseminationEvents.AsNoTracking()
-            select new DisseminationEventFacts { Key = e.Id, UnitId = e.OrganiserUnitId, RecordId = e.Id, Reference = e.Reference, On = e.HeldOn, Online = e.Online },
-        Within);
+            select new DisseminationEventFacts { Key = e.Id, UnitId = e.OrganiserUnitId, RecordId = e.Id, Reference = e.Reference, On = e.HeldOn, Cohort = e.HeldOn, Online = e.Online },
+        Itself);
 
     public static IRecordSet Attendance { get; } = new RecordSet<AttendanceFacts, AttendanceFacts>(
         "attendance",
+        5,
         "dissemination",
+        RecordCohort.InPeriod,
         [typeof(DisseminationEvent), typeof(DisseminationAttendance)],
         db =>
             from a in db.DisseminationAttendance.AsNoTracking()
@@ -515,16 +541,19 @@ public static class RecordSets
                 RecordId = e.Id,
                 Reference = e.Reference,
                 On = e.HeldOn,
+                Cohort = e.HeldOn,
                 Online = e.Online,
                 AttendedOverInvited = a.Attended > a.Invited,
                 Invited = a.Invited,
                 Attended = a.Attended,
             },
-        Within);
+        Itself);
 
     public static IRecordSet Studies { get; } = new RecordSet<StudyRow, StudyFacts>(
         "studies",
+        6,
         "directives",
+        RecordCohort.ByEnd,
         [typeof(DisseminationCompletion), typeof(Directive)],
         db =>
             from c in db.DisseminationCompletions.AsNoTracking()
@@ -537,48 +566,66 @@ public static class RecordSets
                 RecordId = d.Id,
                 Reference = d.Symbol,
                 On = c.CompletedOn,
-                IssuedOn = d.IssuedOn,
+                Cohort = d.IssuedOn,
                 DueOn = d.DisseminationDueOn,
-                MembersReached = c.MembersReached,
             },
-        (s, p, facts) =>
+        (s, day) =>
         {
-            if (s.IssuedOn > p.To)
-            {
-                return null;
-            }
-
+            var facts = new StudyFacts { OnTime = DisseminationCompletion.OnTime(s.On, s.DueOn, day) };
             facts.Identify(s);
-            facts.OnTime = s.On <= p.To && (s.DueOn == null || s.On <= s.DueOn);
-            facts.CompletedInPeriod = p.Contains(s.On);
-            facts.MembersReached = s.MembersReached;
             return facts;
         },
+        s => [s.On],
+        dependent: true);
+
+    public static IRecordSet Completions { get; } = new RecordSet<CompletionFacts, CompletionFacts>(
+        "completions",
+        12,
+        "directives",
+        RecordCohort.InPeriod,
+        [typeof(DisseminationCompletion), typeof(Directive)],
+        db =>
+            from c in db.DisseminationCompletions.AsNoTracking()
+            join d in db.Directives on c.DirectiveId equals d.Id
+            select new CompletionFacts
+            {
+                Key = c.Id,
+                DependsOn = d.Id,
+                UnitId = c.UnitId,
+                RecordId = d.Id,
+                Reference = d.Symbol,
+                On = c.CompletedOn,
+                Cohort = c.CompletedOn,
+                MembersReached = c.MembersReached,
+            },
+        Itself,
         dependent: true);
 
     public static IRecordSet Inspections { get; } = new RecordSet<InspectionRow, InspectionFacts>(
         "inspections",
+        7,
         "inspections",
+        RecordCohort.InPeriod,
         [typeof(Inspection)],
         db =>
             from i in db.Inspections.AsNoTracking()
-            select new InspectionRow { Key = i.Id, UnitId = i.DecidingUnitId, RecordId = i.Id, Reference = i.Reference, On = i.DecidedOn, Kind = i.Kind, ConcludedOn = i.ConcludedOn },
-        (i, p, facts) =>
-        {
-            if (!p.Contains(i.On))
+            select new InspectionRow
             {
-                return null;
-            }
-
+                Key = i.Id, UnitId = i.DecidingUnitId, RecordId = i.Id, Reference = i.Reference, On = i.DecidedOn, Cohort = i.DecidedOn, Kind = i.Kind, ConcludedOn = i.ConcludedOn,
+            },
+        (i, day) =>
+        {
+            var facts = new InspectionFacts { Kind = i.Kind, ConcludedByEnd = i.ConcludedOn <= day };
             facts.Identify(i);
-            facts.Kind = i.Kind;
-            facts.ConcludedByEnd = i.ConcludedOn <= p.To;
             return facts;
-        });
+        },
+        i => [i.ConcludedOn]);
 
     public static IRecordSet InspectionTargets { get; } = new RecordSet<InspectionTargetFacts, InspectionTargetFacts>(
         "inspectionTargets",
+        8,
         "inspections",
+        RecordCohort.InPeriod,
         [typeof(InspectionTarget), typeof(Inspection)],
         db =>
             from t in db.InspectionTargets.AsNoTracking()
@@ -591,15 +638,18 @@ public static class RecordSets
                 RecordId = i.Id,
                 Reference = i.Reference,
                 On = i.DecidedOn,
+                Cohort = i.DecidedOn,
                 InspectionKind = i.Kind,
                 TargetKind = t.Kind,
             },
-        Within,
+        Itself,
         dependent: true);
 
     public static IRecordSet Discipline { get; } = new RecordSet<DisciplineFacts, DisciplineFacts>(
         "discipline",
+        9,
         "discipline",
+        RecordCohort.InPeriod,
         [typeof(DisciplineDecision), typeof(DecisionManifestation)],
         db =>
             from d in db.DisciplineDecisions.AsNoTracking()
@@ -610,16 +660,19 @@ public static class RecordSets
                 RecordId = d.Id,
                 Reference = d.DecisionNumber,
                 On = d.DecidedOn,
+                Cohort = d.DecidedOn,
                 Body = d.Body,
                 Subject = d.Subject,
                 Form = d.Form,
                 WithManifestations = d.Manifestations.Any(),
             },
-        Within);
+        Itself);
 
     public static IRecordSet Moves { get; } = new RecordSet<MoveFacts, MoveFacts>(
         "moves",
+        10,
         "moves",
+        RecordCohort.InPeriod,
         [typeof(PersonnelMove)],
         db =>
             from m in db.PersonnelMoves.AsNoTracking()
@@ -630,15 +683,18 @@ public static class RecordSets
                 RecordId = m.Id,
                 Reference = m.Reference,
                 On = m.EffectiveOn,
+                Cohort = m.EffectiveOn,
                 Kind = m.Kind,
                 Reason = m.Reason,
                 PostKind = m.PostKind,
             },
-        Within);
+        Itself);
 
     public static IRecordSet Tasks { get; } = new RecordSet<TaskRow, TaskFacts>(
         "tasks",
+        11,
         "tasks",
+        RecordCohort.ByEnd,
         [typeof(FollowUpTask), typeof(Inspection)],
         db =>
             from t in db.FollowUpTasks.AsNoTracking()
@@ -651,38 +707,39 @@ public static class RecordSets
                 RecordId = t.Id,
                 Reference = t.Reference,
                 On = t.DueOn,
-                ConcludedOn = i.ConcludedOn,
+                Cohort = i.ConcludedOn,
                 DoneOn = t.DoneOn,
             },
-        (t, p, facts) =>
+        (t, day) =>
         {
-            if (!(t.ConcludedOn <= p.To))
-            {
-                return null;
-            }
-
+            var facts = new TaskFacts { DoneByEnd = t.DoneOn <= day };
+            facts.OverdueAtEnd = t.On < day && !facts.DoneByEnd;
             facts.Identify(t);
-            facts.DoneByEnd = t.DoneOn <= p.AsOf;
-            facts.OverdueAtEnd = t.On < p.AsOf && !facts.DoneByEnd;
             return facts;
         },
+        t => [t.DoneOn, t.On?.AddDays(1)],
         dependent: true);
 
     public static IReadOnlyDictionary<string, IRecordSet> ByName { get; } =
-        new[] { Cases, Receptions, Dialogues, DisseminationEvents, Attendance, Studies, Inspections, InspectionTargets, Discipline, Moves, Tasks }
+        new[] { Cases, Receptions, Dialogues, DisseminationEvents, Attendance, Studies, Completions, Inspections, InspectionTargets, Discipline, Moves, Tasks }
             .ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
 
-    /// <summary>The read of a set whose facts do not depend on the period: the record itself, when it is in the period.</summary>
-    private static TFacts? Within<TFacts>(TFacts record, IndicatorPeriod period, TFacts scratch)
-        where TFacts : RecordFacts => period.Contains(record.On) ? record : null;
+    /// <summary>The facts of a set whose facts do not change with the day: the record itself.</summary>
+    private static TFacts Itself<TFacts>(TFacts record, DateOnly day)
+        where TFacts : RecordFacts => record;
+
+    private static (DateOnly?, HostRole, Guid?, string?) HostDay(ReceptionRow s) => (s.Cohort, s.HostRole, s.HostPersonId, s.HostName);
 
     /// <summary>Marks each host's first session of each day (the lowest reference): counting these counts the days each host received citizens.</summary>
-    private static ReceptionRow[] FirstOfHostDay(ReceptionRow[] sessions)
+    private static void FirstOfHostDay(IReadOnlyList<ReceptionRow> sessions)
     {
-        var first = sessions
-            .GroupBy(s => (s.On, s.HostRole, s.HostPersonId, s.HostName))
-            .Select(day => day.MinBy(s => s.Reference, StringComparer.Ordinal)!.RecordId)
-            .ToHashSet();
-        return [.. sessions.Select(s => s.FirstOfHostDay == first.Contains(s.RecordId) ? s : s.With(first.Contains(s.RecordId)))];
+        foreach (var day in sessions.GroupBy(HostDay))
+        {
+            var first = day.MinBy(s => s.Reference, StringComparer.Ordinal)!;
+            foreach (var session in day)
+            {
+                session.FirstOfHostDay = session == first;
+            }
+        }
     }
 }

@@ -1075,6 +1075,69 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.ToTable("StructureStamps");
                 });
 
+            modelBuilder.Entity("Oversight.Indicators.IndicatorFact", b =>
+                {
+                    b.Property<short>("Axis")
+                        .HasColumnType("smallint");
+
+                    b.Property<bool>("Compacted")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EventDay")
+                        .HasColumnType("date");
+
+                    b.Property<short>("Level")
+                        .HasColumnType("smallint");
+
+                    b.Property<long>("Mask")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Measure1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Measure2")
+                        .HasColumnType("bigint");
+
+                    b.Property<short>("RecordSet")
+                        .HasColumnType("smallint");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasIndex("Compacted")
+                        .HasDatabaseName("IX_IndicatorFacts_Fresh")
+                        .HasFilter("NOT \"Compacted\"");
+
+                    b.HasIndex("RecordSet", "UnitId", "Axis", "Level", "Day", "EventDay", "Mask", "Count", "Measure1", "Measure2")
+                        .HasDatabaseName("IX_IndicatorFacts_Buckets");
+
+                    b.ToTable("IndicatorFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Oversight.Indicators.IndicatorFactSet", b =>
+                {
+                    b.Property<short>("RecordSet")
+                        .HasColumnType("smallint");
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Layout")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("RecordSet");
+
+                    b.ToTable("IndicatorFactSets", (string)null);
+                });
+
             modelBuilder.Entity("Oversight.Indicators.ReportedFigure", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1063,6 +1063,69 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.ToTable("StructureStamps");
                 });
 
+            modelBuilder.Entity("Oversight.Indicators.IndicatorFact", b =>
+                {
+                    b.Property<short>("Axis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Compacted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EventDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<short>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Mask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Measure1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Measure2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<short>("RecordSet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasIndex("Compacted")
+                        .HasDatabaseName("IX_IndicatorFacts_Fresh")
+                        .HasFilter("NOT \"Compacted\"");
+
+                    b.HasIndex("RecordSet", "UnitId", "Axis", "Level", "Day", "EventDay", "Mask", "Count", "Measure1", "Measure2")
+                        .HasDatabaseName("IX_IndicatorFacts_Buckets");
+
+                    b.ToTable("IndicatorFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Oversight.Indicators.IndicatorFactSet", b =>
+                {
+                    b.Property<short>("RecordSet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Layout")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RecordSet");
+
+                    b.ToTable("IndicatorFactSets", (string)null);
+                });
+
             modelBuilder.Entity("Oversight.Indicators.ReportedFigure", b =>
                 {
                     b.Property<Guid>("Id")

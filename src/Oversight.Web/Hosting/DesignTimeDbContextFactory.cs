@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Oversight.Accounts;
 using Oversight.Data;
+using Oversight.Indicators;
 
 namespace Oversight.Web.Hosting;
 
@@ -22,6 +23,6 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Ove
 
         var options = new DbContextOptionsBuilder<OversightDbContext>();
         settings.Configure(options);
-        return new OversightDbContext(options.Options, new Caller(), TimeProvider.System);
+        return new OversightDbContext(options.Options, new Caller(), TimeProvider.System, new IndicatorFacts(new FactLayout(IndicatorCatalog.Shipped)));
     }
 }

@@ -22,7 +22,7 @@ public static class WebSetup
     public static IServiceCollection AddOversightWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOversightCore(configuration);
-        services.AddHostedService<RecordStoreWarming>();
+        services.AddHostedService<FactCompaction>();
         if (DatabaseSettings.From(configuration).Provider == DatabaseProvider.Sqlite)
         {
             services.AddHostedService<CaseSearchIndexing>();

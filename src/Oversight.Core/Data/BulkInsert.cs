@@ -4,9 +4,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using Oversight.Data;
 
-namespace Oversight.Organisation.ReferenceImport;
+namespace Oversight.Data;
 
 /// <summary>
 /// Inserts many new rows of one entity type through the provider's bulk path, inside the context's current
@@ -15,7 +14,7 @@ namespace Oversight.Organisation.ReferenceImport;
 /// <remarks>
 /// Tables, columns and value conversions (enums as wire names, Guids as SQLite text) come from the EF model
 /// and its type mappings, so the rows are stored exactly as EF would store them. This writes rows only: the
-/// caller audits them (see <see cref="ReferencePlanWriter"/>). EF's own inserts cost some 100 µs a row on
+/// caller audits them (see <see cref="Organisation.ReferenceImport.ReferencePlanWriter"/>). EF's own inserts cost some 100 µs a row on
 /// either provider; these cost a few.
 /// </remarks>
 internal static class BulkInsert

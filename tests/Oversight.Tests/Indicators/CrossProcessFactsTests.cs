@@ -11,10 +11,10 @@ using static Oversight.Tests.Petitions.PetitionRecords;
 namespace Oversight.Tests.Indicators;
 
 /// <summary>
-/// The record store of one process follows changes made by another (a CLI import while the web host runs): its
-/// figures after each change are those of a store read whole from the database.
+/// A change made by another process (a CLI import while the web host runs, another node) shows in this one's next
+/// figures: the facts live in the database and change with the records, and equal what a fresh process computes.
 /// </summary>
-public sealed class RecordStoreTests
+public sealed class CrossProcessFactsTests
 {
     private static readonly DateOnly From = new(2024, 1, 1);
     private static readonly DateOnly To = new(2024, 12, 31);
@@ -22,7 +22,7 @@ public sealed class RecordStoreTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task A_store_follows_every_change_another_process_makes(DatabaseProvider provider)
+    public async Task Every_change_another_process_makes_shows_in_the_next_figures(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await TestUnits.AddChuongMyFragmentAsync(database);
@@ -54,7 +54,7 @@ public sealed class RecordStoreTests
         Assert.Equal((0L, 0L, 2L, 0L, 0L), (changed["CIT.SECRETARY-CASES"].Numerator, changed["CIT.SECRETARY-DAYS"].Numerator,
             changed["CIT.RESOLVED-WITHIN-JURISDICTION"].Numerator, changed["CIT.DIALOGUES"].Numerator, changed["CIT.OVERDUE"].Numerator));
         Assert.Equal((4L, 2L, 2L), (changed["CIT.LEADERS-PEOPLE"].Numerator, changed["CIT.LEADERS-RESOLVED"].Numerator, changed["CIT.LEADERS-RESOLVED"].Denominator!.Value));
-        await AssertAsReadWholeAsync(database, changed);
+        await AssertAsComputedAfreshAsync(database, changed);
 
         // The session deleted: the database unlinks its cases itself, and the audit trail names only the session.
         await using (var other = OtherProcess(database))
@@ -64,10 +64,10 @@ public sealed class RecordStoreTests
 
         var unlinked = await ValuesAsync(database.Services);
         Assert.Equal((0L, 0L, 2L), (unlinked["CIT.LEADERS-PEOPLE"].Numerator, unlinked["CIT.LEADERS-RESOLVED"].Denominator!.Value, unlinked["CIT.CASES"].Numerator));
-        await AssertAsReadWholeAsync(database, unlinked);
+        await AssertAsComputedAfreshAsync(database, unlinked);
     }
 
-    private static async Task AssertAsReadWholeAsync(TestDatabase database, IReadOnlyDictionary<string, IndicatorValue> followed)
+    private static async Task AssertAsComputedAfreshAsync(TestDatabase database, IReadOnlyDictionary<string, IndicatorValue> followed)
     {
         await using var fresh = OtherProcess(database);
         var whole = await ValuesAsync(fresh);
@@ -76,7 +76,7 @@ public sealed class RecordStoreTests
             followed.Values.Select(v => (v.Definition.Code, v.Numerator, v.Denominator)));
     }
 
-    /// <summary>Services of their own, with a store of their own, over the same database: as another process has.</summary>
+    /// <summary>Services of their own over the same database: as another process has.</summary>
     private static ServiceProvider OtherProcess(TestDatabase database) => new ServiceCollection()
         .AddLogging()
         .AddSingleton<TimeProvider>(database.Time)

@@ -1,0 +1,464 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Oversight.Data;
+
+namespace Oversight.Indicators;
+
+/// <summary>The sums of one set's facts over a period for one mask (and one unit, when asked per unit).</summary>
+public sealed record FactTotal(short RecordSet, Guid UnitId, long Mask, FactAmount Amount);
+
+/// <summary>
+/// The facts indicators are computed from, kept in the database per record set, unit, bucket of days and mask: written
+/// in the transaction of every change to the records, read for any period and subtree from a few buckets per unit.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A record counts in a period by its cohort day (<see cref="IRecordSet.Cohort"/>) with its facts on the day the
+/// period's state is read on, <c>t</c> (the period's end, or today while it has not ended). A record's facts change on
+/// known days (resolved on the day it closed, overdue the day after its deadline), so they are kept as its facts on its
+/// cohort day plus signed changes on the days they change. For a period [F, T] and a set that counts the records
+/// received in it, the facts on t are
+/// </para>
+/// <code>
+/// Cohort[F, T] + Change[.., t] − CohortChange[.., F − 1] + Straddle(cohort &lt; F, change &gt; t)
+/// </code>
+/// <para>
+/// the records of the period as they stood on their day, plus every change up to t, minus the changes of records from
+/// before the period (which the second term counted up to t, and the last gives back after t). Each range is read from
+/// whole years, whole months and days; the last from the changes of records older than the period whose change came
+/// after it, in classes of the days between record and change so that only the classes long enough are read. A set
+/// that counts the records of every day up to t (a directive's studies) reads Cohort[.., t] + Change[.., t].
+/// </para>
+/// </remarks>
+public sealed class IndicatorFacts(FactLayout layout)
+{
+    /// <summary>Buckets merged at a time by <see cref="CompactAsync"/>.</summary>
+    private const int CompactBatch = 20_000;
+
+    /// <summary>Distinct rows gathered before a rebuild writes them.</summary>
+    private const int RebuildBatch = 200_000;
+
+    public FactLayout Layout => layout;
+
+    /// <summary>
+    /// Reads, before a save, the records the tracked changes touch, as their facts stood; null when no change touches a
+    /// record set. <see cref="FactChange.WriteAsync"/> after the save adds the difference to the facts.
+    /// </summary>
+    internal async Task<FactChange?> BeginAsync(OversightDbContext db, ChangeTracker tracker, CancellationToken cancellationToken)
+    {
+        var changed = tracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => (Type: e.Metadata.ClrType, Ids: e.Metadata.FindPrimaryKey()?.Properties.Select(p => e.Property(p.Name).CurrentValue).OfType<Guid>() ?? []))
+            .ToList();
+        var sets = layout.Sets.Values
+            .Where(s => s.Kept)
+            .Select(s => (Layout: s, Ids: changed.Where(c => s.Records.Sources.Contains(c.Type)).SelectMany(c => c.Ids).ToHashSet()))
+            .Where(s => s.Ids.Count > 0)
+            .ToList();
+        if (sets.Count == 0)
+        {
+            return null;
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            // Two writers must not both read a record's old facts before either has written its new ones.
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727100)", cancellationToken);
+        }
+
+        var before = new List<(SetLayout, HashSet<Guid>, IReadOnlyList<RecordFacts>)>();
+        foreach (var (setLayout, ids) in sets)
+        {
+            before.Add((setLayout, ids, await setLayout.Records.ReadAsync(db, ids, cancellationToken)));
+        }
+
+        return new FactChange(this, db, before);
+    }
+
+    /// <summary>The facts of records changed in a transaction, as they stood before it; written as a difference once the records are saved.</summary>
+    internal sealed class FactChange(IndicatorFacts facts, OversightDbContext db, IReadOnlyList<(SetLayout Layout, HashSet<Guid> Ids, IReadOnlyList<RecordFacts> Before)> sets)
+    {
+        public async Task WriteAsync(CancellationToken cancellationToken)
+        {
+            var batch = new FactBatch();
+            foreach (var (setLayout, ids, before) in sets)
+            {
+                foreach (var row in before)
+                {
+                    batch.Add(setLayout, row, -1);
+                }
+
+                // Records read before are read again even when the change unlinked them (a deleted session's cases).
+                ids.UnionWith(before.Select(r => r.Key));
+                foreach (var row in await setLayout.Records.ReadAsync(db, ids, cancellationToken))
+                {
+                    batch.Add(setLayout, row, 1);
+                }
+            }
+
+            await facts.InsertAsync(db, batch.Drain(compacted: false), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The facts of <paramref name="sets"/> summed over the period per set and mask, over the records of
+    /// <paramref name="unitIds"/> (every unit when null), and per unit when <paramref name="perUnit"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<FactTotal>> TotalsAsync(
+        OversightDbContext db, IEnumerable<IRecordSet> sets, IndicatorPeriod period, IReadOnlyCollection<Guid>? unitIds, bool perUnit, CancellationToken cancellationToken)
+    {
+        var totals = new List<FactTotal>();
+        foreach (var cohort in sets.Where(s => layout.Sets[s].Kept).GroupBy(s => s.Cohort))
+        {
+            var numbers = cohort.Select(s => s.Number).ToList();
+            var query = db.Set<IndicatorFact>().AsNoTracking().Where(f => numbers.Contains(f.RecordSet)).Where(Window(cohort.Key, period));
+            if (unitIds is not null)
+            {
+                var units = unitIds.ToList();
+                query = query.Where(f => units.Contains(f.UnitId));
+            }
+
+            if (perUnit)
+            {
+                totals.AddRange((await query
+                    .GroupBy(f => new { f.RecordSet, f.UnitId, f.Mask })
+                    .Select(g => new
+                    {
+                        g.Key.RecordSet,
+                        g.Key.UnitId,
+                        g.Key.Mask,
+                        Count = g.Sum(f => f.Axis == FactAxis.CohortChange ? -f.Count : f.Count),
+                        Measure1 = g.Sum(f => f.Axis == FactAxis.CohortChange ? -f.Measure1 : f.Measure1),
+                        Measure2 = g.Sum(f => f.Axis == FactAxis.CohortChange ? -f.Measure2 : f.Measure2),
+                    })
+                    .ToListAsync(cancellationToken))
+                    .Select(t => new FactTotal(t.RecordSet, t.UnitId, t.Mask, new FactAmount(t.Count, t.Measure1, t.Measure2))));
+            }
+            else
+            {
+                totals.AddRange((await query
+                    .GroupBy(f => new { f.RecordSet, f.Mask })
+                    .Select(g => new
+                    {
+                        g.Key.RecordSet,
+                        g.Key.Mask,
+                        Count = g.Sum(f => f.Axis == FactAxis.CohortChange ? -f.Count : f.Count),
+                        Measure1 = g.Sum(f => f.Axis == FactAxis.CohortChange ? -f.Measure1 : f.Measure1),
+                        Measure2 = g.Sum(f => f.Axis == FactAxis.CohortChange ? -f.Measure2 : f.Measure2),
+                    })
+                    .ToListAsync(cancellationToken))
+                    .Select(t => new FactTotal(t.RecordSet, Guid.Empty, t.Mask, new FactAmount(t.Count, t.Measure1, t.Measure2))));
+            }
+        }
+
+        return totals;
+    }
+
+    /// <summary>A quantity's value in totals: the sum over the masks holding its filter's bit.</summary>
+    public long ValueOf(Quantity quantity, IEnumerable<FactTotal> totals)
+    {
+        var setLayout = layout.Sets[quantity.Records];
+        var bit = setLayout.BitOf(quantity);
+        return totals.Where(t => t.RecordSet == quantity.Records.Number && (t.Mask & bit) != 0).Sum(t => setLayout.AmountOf(quantity, t.Amount));
+    }
+
+    /// <summary>
+    /// The records of <paramref name="unitIds"/> (every unit when null) a period takes, as their facts stand on the day
+    /// its state is read on, in date order, passing <paramref name="filter"/>.
+    /// </summary>
+    public async IAsyncEnumerable<RecordFacts> RecordsAsync(
+        OversightDbContext db, IRecordSet set, IndicatorPeriod period, IReadOnlyCollection<Guid>? unitIds, Func<RecordFacts, bool> filter,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (from, to) = set.Cohort == RecordCohort.InPeriod ? ((DateOnly?)period.From, period.To) : (null, period.AsOf);
+        await foreach (var batch in set.ReadAllAsync(db, unitIds, from, to, byDay: true, cancellationToken))
+        {
+            foreach (var row in batch)
+            {
+                var facts = set.FactsOn(row, DayOf(row, period));
+                if (filter(facts))
+                {
+                    yield return facts;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Counts again, from the records themselves, what the facts give for each unit of <paramref name="unitIds"/> (every
+    /// unit when null) over the period: for every quantity of the definitions, the kept value and the recounted one of
+    /// each unit where they differ.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Quantity, Guid UnitId, long Kept, long Recounted)>> CheckAsync(
+        OversightDbContext db, IndicatorPeriod period, IReadOnlyCollection<Guid>? unitIds, CancellationToken cancellationToken)
+    {
+        var differences = new List<(string, Guid, long, long)>();
+        foreach (var setLayout in layout.Sets.Values.Where(s => s.Kept))
+        {
+            var set = setLayout.Records;
+            var quantities = layout.Quantities.Where(q => q.Quantity.Records == set).ToList();
+            var kept = await TotalsAsync(db, [set], period, unitIds, perUnit: true, cancellationToken);
+            var recounted = new List<FactTotal>();
+            var (from, to) = set.Cohort == RecordCohort.InPeriod ? ((DateOnly?)period.From, period.To) : (null, period.AsOf);
+            await foreach (var batch in set.ReadAllAsync(db, unitIds, from, to, byDay: false, cancellationToken))
+            {
+                foreach (var row in batch)
+                {
+                    var facts = set.FactsOn(row, DayOf(row, period));
+                    var amount = new FactAmount(
+                        1,
+                        set.Measures.Count > 0 ? set.Measure(facts, 0) : 0,
+                        set.Measures.Count > 1 ? set.Measure(facts, 1) : 0);
+                    recounted.Add(new FactTotal(set.Number, row.UnitId, setLayout.MaskOf(facts), amount));
+                }
+            }
+
+            var units = kept.Select(t => t.UnitId).Concat(recounted.Select(t => t.UnitId)).Distinct().Order();
+            var keptByUnit = kept.ToLookup(t => t.UnitId);
+            var recountedByUnit = recounted.ToLookup(t => t.UnitId);
+            foreach (var unit in units)
+            {
+                foreach (var (name, quantity) in quantities)
+                {
+                    var keptValue = ValueOf(quantity, keptByUnit[unit]);
+                    var recountedValue = ValueOf(quantity, recountedByUnit[unit]);
+                    if (keptValue != recountedValue)
+                    {
+                        differences.Add((name, unit, keptValue, recountedValue));
+                    }
+                }
+            }
+        }
+
+        return differences;
+    }
+
+    /// <summary>
+    /// Builds the facts of <paramref name="sets"/> (every set when null; when <paramref name="staleOnly"/>, those of them
+    /// built with another layout than the definitions') again from the records, in a transaction of its own that no
+    /// other write of facts runs beside, and records the layout they were built with. Returns the sets rebuilt.
+    /// </summary>
+    public async Task<IReadOnlyList<IRecordSet>> RebuildAsync(
+        OversightDbContext db, IEnumerable<IRecordSet>? sets, bool staleOnly, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await using var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727100)", cancellationToken);
+        }
+
+        var chosen = (sets ?? RecordSets.ByName.Values).ToList();
+        if (staleOnly)
+        {
+            var stale = await StaleAsync(db, cancellationToken);
+            chosen = chosen.Where(stale.Contains).ToList();
+        }
+
+        foreach (var set in chosen)
+        {
+            await BuildAsync(db, set, time, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return chosen;
+    }
+
+    private async Task BuildAsync(OversightDbContext db, IRecordSet set, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var setLayout = layout.Sets[set];
+        await db.Database.ExecuteSqlAsync($"DELETE FROM \"IndicatorFacts\" WHERE \"RecordSet\" = {set.Number}", cancellationToken);
+        var batch = new FactBatch();
+        if (setLayout.Kept)
+        {
+            await foreach (var rows in set.ReadAllAsync(db, null, null, DateOnly.MaxValue, byDay: false, cancellationToken))
+            {
+                foreach (var row in rows)
+                {
+                    batch.Add(setLayout, row, 1);
+                }
+
+                if (batch.Count >= RebuildBatch)
+                {
+                    await InsertAsync(db, batch.Drain(compacted: false), cancellationToken);
+                }
+            }
+        }
+
+        await InsertAsync(db, batch.Drain(compacted: false), cancellationToken);
+        while (await CompactAsync(db, set, cancellationToken) > 0)
+        {
+        }
+
+        var built = await db.Set<IndicatorFactSet>().SingleOrDefaultAsync(s => s.RecordSet == set.Number, cancellationToken);
+        if (built is null)
+        {
+            db.Set<IndicatorFactSet>().Add(new IndicatorFactSet { RecordSet = set.Number, Layout = setLayout.Signature, BuiltAt = time.GetUtcNow() });
+        }
+        else
+        {
+            built.Layout = setLayout.Signature;
+            built.BuiltAt = time.GetUtcNow();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The record sets whose facts were built with another layout than the definitions' (or never built).</summary>
+    public async Task<IReadOnlyList<IRecordSet>> StaleAsync(OversightDbContext db, CancellationToken cancellationToken)
+    {
+        var built = await db.Set<IndicatorFactSet>().AsNoTracking().ToDictionaryAsync(s => s.RecordSet, s => s.Layout, cancellationToken);
+        return layout.Sets.Values.Where(s => built.GetValueOrDefault(s.Records.Number) != s.Signature).Select(s => s.Records).ToList();
+    }
+
+    /// <summary>
+    /// Merges rows a write has added into the one row of their bucket and mask, at most <see cref="CompactBatch"/>
+    /// buckets of <paramref name="set"/> (of every set when null) at a time, in the current transaction or its own;
+    /// returns how many buckets it merged. Concurrent writes and merges are safe: a merge takes only rows committed
+    /// before it, and each row once.
+    /// </summary>
+    public async Task<int> CompactAsync(OversightDbContext db, IRecordSet? set, CancellationToken cancellationToken)
+    {
+        var ownTransaction = db.Database.CurrentTransaction is null ? await WriteTransaction.BeginAsync(db.Database, cancellationToken) : null;
+        try
+        {
+            var merged = db.Database.IsNpgsql()
+                ? await db.Database.ExecuteSqlRawAsync(CompactPostgreSql(set), cancellationToken)
+                : await CompactSqliteAsync(db, set, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return merged;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private const string Columns = "\"RecordSet\", \"UnitId\", \"Axis\", \"Level\", \"Day\", \"EventDay\", \"Mask\"";
+
+    private static string SameBucket(string a, string b, string isNotDistinct) =>
+        $"{a}.\"RecordSet\" = {b}.\"RecordSet\" AND {a}.\"UnitId\" = {b}.\"UnitId\" AND {a}.\"Axis\" = {b}.\"Axis\" AND {a}.\"Level\" = {b}.\"Level\" "
+        + $"AND {a}.\"Day\" = {b}.\"Day\" AND {a}.\"EventDay\" {isNotDistinct} {b}.\"EventDay\" AND {a}.\"Mask\" = {b}.\"Mask\"";
+
+    private static string CompactPostgreSql(IRecordSet? set) => $"""
+        WITH fresh AS (
+            SELECT DISTINCT {Columns} FROM "IndicatorFacts"
+            WHERE NOT "Compacted"{(set is null ? "" : $" AND \"RecordSet\" = {set.Number}")}
+            LIMIT {CompactBatch}),
+        gone AS (
+            DELETE FROM "IndicatorFacts" f USING fresh k WHERE {SameBucket("f", "k", "IS NOT DISTINCT FROM")}
+            RETURNING f.*)
+        INSERT INTO "IndicatorFacts" ({Columns}, "Count", "Measure1", "Measure2", "Compacted")
+        SELECT {Columns}, SUM("Count"), SUM("Measure1"), SUM("Measure2"), TRUE FROM gone
+        GROUP BY {Columns}
+        HAVING SUM("Count") <> 0 OR SUM("Measure1") <> 0 OR SUM("Measure2") <> 0
+        """;
+
+    private static async Task<int> CompactSqliteAsync(OversightDbContext db, IRecordSet? set, CancellationToken cancellationToken)
+    {
+        // One writer at a time: the rows up to the last one now are all there is to merge.
+        var last = await db.Database.SqlQueryRaw<long>("SELECT COALESCE(MAX(rowid), 0) AS \"Value\" FROM \"IndicatorFacts\"").SingleAsync(cancellationToken);
+        var gather = $"""
+            CREATE TEMP TABLE IF NOT EXISTS fresh_facts AS SELECT {Columns} FROM "IndicatorFacts" LIMIT 0;
+            DELETE FROM temp.fresh_facts;
+            INSERT INTO temp.fresh_facts SELECT DISTINCT {Columns} FROM "IndicatorFacts"
+            WHERE NOT "Compacted"{(set is null ? "" : $" AND \"RecordSet\" = {set.Number}")} LIMIT {CompactBatch};
+            """;
+        await db.Database.ExecuteSqlRawAsync(gather, cancellationToken);
+        var buckets = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM temp.fresh_facts").SingleAsync(cancellationToken);
+        if (buckets > 0)
+        {
+            var merge = $"""
+                INSERT INTO "IndicatorFacts" ({Columns}, "Count", "Measure1", "Measure2", "Compacted")
+                SELECT {string.Join(", ", Columns.Split(", ").Select(c => "f." + c))}, SUM(f."Count"), SUM(f."Measure1"), SUM(f."Measure2"), 1
+                FROM "IndicatorFacts" f JOIN temp.fresh_facts k ON {SameBucket("f", "k", "IS")}
+                WHERE f.rowid <= {last}
+                GROUP BY {string.Join(", ", Columns.Split(", ").Select(c => "f." + c))}
+                HAVING SUM(f."Count") <> 0 OR SUM(f."Measure1") <> 0 OR SUM(f."Measure2") <> 0;
+                DELETE FROM "IndicatorFacts" AS f
+                WHERE f.rowid <= {last} AND EXISTS (SELECT 1 FROM temp.fresh_facts k WHERE {SameBucket("f", "k", "IS")});
+                """;
+            await db.Database.ExecuteSqlRawAsync(merge, cancellationToken);
+        }
+
+        await db.Database.ExecuteSqlRawAsync("DROP TABLE temp.fresh_facts", cancellationToken);
+        return buckets;
+    }
+
+    /// <summary>Writes rows of facts in the current transaction.</summary>
+    internal Task InsertAsync(OversightDbContext db, IReadOnlyCollection<IndicatorFact> rows, CancellationToken cancellationToken) =>
+        BulkInsert.RowsAsync(db, rows, cancellationToken);
+
+    /// <summary>The day a record's facts are read on for a period: the day its state is read on, or the record's own when later.</summary>
+    private static DateOnly DayOf(RecordFacts row, IndicatorPeriod period) =>
+        row.Cohort is { } cohort && cohort > period.AsOf ? cohort : period.AsOf;
+
+    /// <summary>The rows of facts a period reads, for sets of one cohort (see the remarks of <see cref="IndicatorFacts"/>).</summary>
+    private static Expression<Func<IndicatorFact, bool>> Window(RecordCohort cohort, IndicatorPeriod period)
+    {
+        var fact = Expression.Parameter(typeof(IndicatorFact), "f");
+        var ranges = new List<Expression>();
+
+        void Range(FactAxis axis, DateOnly from, DateOnly to)
+        {
+            foreach (var (level, first, last) in FactBuckets.Cover(from, to))
+            {
+                ranges.Add(Bucket(fact, axis, level, first, last, null));
+            }
+        }
+
+        var t = period.AsOf;
+        if (cohort == RecordCohort.InPeriod)
+        {
+            Range(FactAxis.Cohort, period.From, period.To);
+            Range(FactAxis.Change, DateOnly.MinValue, t);
+            Range(FactAxis.CohortChange, DateOnly.MinValue, period.From.AddDays(-1));
+            for (short lagClass = 0; lagClass < FactBuckets.LagClasses; lagClass++)
+            {
+                // A change after t of a record from before the period: the record's day is within the class's longest lag of t.
+                var earliest = FactBuckets.Longest(lagClass) is { } longest ? t.AddDays(1 - longest) : DateOnly.MinValue;
+                var latest = period.From.AddDays(-1);
+                if (earliest <= latest)
+                {
+                    ranges.Add(Bucket(fact, FactAxis.Straddle, lagClass, earliest, latest, t));
+                }
+            }
+        }
+        else
+        {
+            Range(FactAxis.Cohort, DateOnly.MinValue, t);
+            Range(FactAxis.Change, DateOnly.MinValue, t);
+        }
+
+        var body = ranges.Count == 0 ? Expression.Constant(false) : ranges.Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<IndicatorFact, bool>>(body, fact);
+    }
+
+    /// <summary><c>f.Axis == axis &amp;&amp; f.Level == level &amp;&amp; from &lt;= f.Day &lt;= to</c> [<c>&amp;&amp; f.EventDay &gt; after</c>], the days as parameters of the query.</summary>
+    private static Expression Bucket(ParameterExpression fact, FactAxis axis, short level, DateOnly from, DateOnly to, DateOnly? after)
+    {
+        Expression Day(DateOnly value) => Expression.Field(Expression.Constant(new StrongBox<DateOnly>(value)), nameof(StrongBox<DateOnly>.Value));
+        var day = Expression.Property(fact, nameof(IndicatorFact.Day));
+        Expression test = Expression.AndAlso(
+            Expression.AndAlso(
+                Expression.Equal(Expression.Property(fact, nameof(IndicatorFact.Axis)), Expression.Constant(axis)),
+                Expression.Equal(Expression.Property(fact, nameof(IndicatorFact.Level)), Expression.Constant(level))),
+            Expression.AndAlso(Expression.GreaterThanOrEqual(day, Day(from)), Expression.LessThanOrEqual(day, Day(to))));
+        if (after is { } afterDay)
+        {
+            test = Expression.AndAlso(test, Expression.GreaterThan(
+                Expression.Property(fact, nameof(IndicatorFact.EventDay)),
+                Expression.Convert(Day(afterDay), typeof(DateOnly?))));
+        }
+
+        return test;
+    }
+}
