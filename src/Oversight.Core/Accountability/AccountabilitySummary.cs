@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Oversight.Accounts;
-using Oversight.Data;
+using Oversight.Indicators;
 using Oversight.Organisation;
 using Oversight.Petitions;
-using Oversight.Text;
 
 namespace Oversight.Accountability;
 
@@ -35,93 +32,67 @@ public sealed record AccountabilityFigures(
 
 /// <summary>
 /// The figures of directives' implementation per unit subtree and period [From, To]: dissemination, inspection and
-/// supervision, discipline, personnel moves and the follow-up of conclusions, computed from the records.
+/// supervision, discipline, personnel moves and the follow-up of conclusions; each an indicator of the definitions,
+/// computed by the <see cref="IndicatorEngine"/>.
 /// </summary>
 /// <remarks>
 /// The subtree is the unit's as it stood on the first and the last day of the period (their union), as for the
-/// citizen figures. What counts where:
-/// <list type="bullet">
-/// <item>Dissemination: the attendance of the subtree's units at events held in the period (an event the district
-/// organises counts for each commune that took part); a unit has completed a directive's study when it did so by
-/// the directive's deadline and by the end of the period, out of the units that must (directives issued by then);
-/// members reached by the studies completed in the period.</item>
-/// <item>Inspections decided in the period by a body of the subtree: one team each; the units and organisations they
-/// inspected or supervised, and the members.</item>
-/// <item>Discipline decided in the period by a body of the subtree, by body and subject; those whose violation
-/// showed a manifestation of a directive's appendix.</item>
-/// <item>Moves effective in the period from or to a unit of the subtree.</item>
-/// <item>Follow-up tasks of the subtree's units from conclusions made by the end of the period, as they stood at the
-/// end of the period (or today, when the period has not ended).</item>
-/// </list>
-/// Every figure is a count or a <see cref="Ratio"/> of counts, so that the indicator engine can express and roll it up.
+/// citizen figures. Whose record is whose is said once, in the record sets (Indicators/README.md): an event, an
+/// inspection, a decision and a move are the deciding or organising unit's; attendance and a study, the attending or
+/// studying unit's; a task, its owner's.
 /// </remarks>
-public sealed class AccountabilitySummary(CallerScope scope, OversightDbContext db, TimeProvider time)
+public sealed class AccountabilitySummary(IndicatorEngine engine)
 {
+    private static readonly IReadOnlyDictionary<DecidingBody, string> BodyCodes = new Dictionary<DecidingBody, string>
+    {
+        [DecidingBody.StandingCommittee] = "DSC.STANDING",
+        [DecidingBody.InspectionCommittee] = "DSC.INSPECTION-COMMITTEE",
+        [DecidingBody.PartyCell] = "DSC.PARTY-CELL",
+        [DecidingBody.StateAgency] = "DSC.STATE-AGENCY",
+    };
+
+    private static readonly IReadOnlyDictionary<PostKind, string> PostCodes = new Dictionary<PostKind, string>
+    {
+        [PostKind.LeadingManagerial] = "PER.LEADING",
+        [PostKind.CommuneViceChairman] = "PER.VICE-CHAIRMEN",
+        [PostKind.LandConstruction] = "PER.LAND-CONSTRUCTION",
+        [PostKind.SchoolManager] = "PER.SCHOOL-MANAGERS",
+        [PostKind.Other] = "PER.OTHER-POSTS",
+    };
+
+    private static readonly string[] Codes =
+    [
+        "DIS.EVENTS", "DIS.PARTICIPATION", "DIS.UNITS-COMPLETED", "DIS.MEMBERS-REACHED",
+        "INS.TEAMS", "INS.UNITS-INSPECTED", "INS.MEMBERS-INSPECTED", "INS.ORGANISATIONS-SUPERVISED", "INS.MEMBERS-SUPERVISED",
+        "DSC.TOTAL", "DSC.WITH-MANIFESTATIONS", .. BodyCodes.Values.SelectMany(body => new[] { body + "-ORGANISATIONS", body + "-MEMBERS" }),
+        "PER.MOVES", "PER.UNDER-DIRECTIVE", .. PostCodes.Values,
+        "FUP.TASKS-DONE", "FUP.TASKS-OVERDUE",
+    ];
+
     /// <summary>The figures for the unit carrying <paramref name="unitCode"/> in the period; null when it does not exist then for the caller.</summary>
     public async Task<AccountabilityFigures?> ForAsync(string unitCode, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
-        var units = SubtreeUnits.Resolve(await scope.GraphAsync(cancellationToken), await scope.FilterAsync(cancellationToken), unitCode, [to, from]);
-        if (units?.Unit is not { } unit)
+        if (await engine.ForUnitAsync(unitCode, from, to, IndicatorStructure.AsOf, engine.Catalog.Require(Codes), cancellationToken) is not { } values)
         {
             return null;
         }
 
-        var ids = units.UnitIds?.ToList();
-        var asOf = DateOnly.FromDayNumber(Math.Min(to.DayNumber, VietnamTime.Today(time).DayNumber));
-
-        var attendance = await db.DisseminationAttendance.AsNoTracking()
-            .Join(db.DisseminationEvents.Where(e => e.HeldOn >= from && e.HeldOn <= to), a => a.EventId, e => e.Id, (a, e) => a)
-            .Where(a => ids == null || ids.Contains(a.UnitId))
-            .Select(a => new { a.EventId, a.Invited, a.Attended })
-            .ToListAsync(cancellationToken);
-        var completions = await db.DisseminationCompletions.AsNoTracking()
-            .Where(c => ids == null || ids.Contains(c.UnitId))
-            .Join(db.Directives.Where(d => d.IssuedOn <= to), c => c.DirectiveId, d => d.Id, (c, d) => new { c.CompletedOn, c.MembersReached, d.DisseminationDueOn })
-            .ToListAsync(cancellationToken);
-        var dissemination = new DisseminationFigures(
-            attendance.Select(a => a.EventId).Distinct().Count(),
-            new Ratio(attendance.Sum(a => a.Attended), attendance.Sum(a => a.Invited)),
-            new Ratio(completions.Count(c => DisseminationCompletion.OnTime(c.CompletedOn, c.DisseminationDueOn, to)), completions.Count),
-            completions.Where(c => c.CompletedOn >= from && c.CompletedOn <= to).Sum(c => c.MembersReached));
-
-        var targets = await db.Inspections.AsNoTracking()
-            .Where(i => i.DecidedOn >= from && i.DecidedOn <= to && (ids == null || ids.Contains(i.DecidingUnitId)))
-            .Select(i => new { i.Id, i.Kind, Targets = i.Targets.Select(t => t.Kind).ToList() })
-            .ToListAsync(cancellationToken);
-        int CountTargets(bool supervision, bool members) => targets
-            .Where(i => (i.Kind == InspectionKind.Supervision) == supervision)
-            .Sum(i => i.Targets.Count(kind => (kind == TargetKind.PartyMember) == members));
-        var inspections = new InspectionFigures(targets.Count, CountTargets(false, false), CountTargets(false, true), CountTargets(true, false), CountTargets(true, true));
-
-        var decisions = await db.DisciplineDecisions.AsNoTracking()
-            .Where(d => d.DecidedOn >= from && d.DecidedOn <= to && (ids == null || ids.Contains(d.DecidingUnitId)))
-            .Select(d => new { d.Body, d.Subject, WithManifestations = d.Manifestations.Any() })
-            .ToListAsync(cancellationToken);
-        var discipline = new DisciplineFigures(
-            Enum.GetValues<DecidingBody>().ToDictionary(
-                body => body,
-                body => new DisciplineCounts(
-                    decisions.Count(d => d.Body == body && d.Subject == DisciplineSubject.Organisation),
-                    decisions.Count(d => d.Body == body && d.Subject != DisciplineSubject.Organisation))),
-            decisions.Count(d => d.WithManifestations),
-            decisions.Count);
-
-        var moves = await db.PersonnelMoves.AsNoTracking()
-            .Where(m => m.EffectiveOn >= from && m.EffectiveOn <= to && (ids == null || ids.Contains(m.FromUnitId) || ids.Contains(m.ToUnitId)))
-            .Select(m => new { m.Reason, m.PostKind })
-            .ToListAsync(cancellationToken);
-        var personnel = new PersonnelFigures(
-            moves.Count,
-            moves.Count(m => m.Reason == MoveReason.UnderDirective),
-            Enum.GetValues<PostKind>().ToDictionary(kind => kind, kind => moves.Count(m => m.PostKind == kind)));
-
-        var tasks = await db.FollowUpTasks.AsNoTracking()
-            .Where(t => ids == null || ids.Contains(t.OwnerUnitId))
-            .Join(db.Inspections.Where(i => i.ConcludedOn != null && i.ConcludedOn <= to), t => t.InspectionId, i => i.Id, (t, i) => new { t.DueOn, t.DoneOn })
-            .ToListAsync(cancellationToken);
-        var done = tasks.Count(t => t.DoneOn <= asOf);
-        var followUp = new FollowUpFigures(asOf, tasks.Count - done, done, tasks.Count(t => FollowUpTask.IsOverdue(t.DueOn, t.DoneOn, asOf)));
-
-        return new AccountabilityFigures(unit, from, to, dissemination, inspections, discipline, personnel, followUp);
+        var figures = values.Values.ToDictionary(v => v.Definition.Code);
+        int Count(string code) => (int)figures[code].Numerator;
+        Ratio Rate(string code) => new((int)figures[code].Numerator, (int)figures[code].Denominator!.Value);
+        var tasks = Rate("FUP.TASKS-DONE");
+        return new AccountabilityFigures(
+            values.Unit,
+            from,
+            to,
+            new DisseminationFigures(Count("DIS.EVENTS"), Rate("DIS.PARTICIPATION"), Rate("DIS.UNITS-COMPLETED"), Count("DIS.MEMBERS-REACHED")),
+            new InspectionFigures(
+                Count("INS.TEAMS"), Count("INS.UNITS-INSPECTED"), Count("INS.MEMBERS-INSPECTED"), Count("INS.ORGANISATIONS-SUPERVISED"), Count("INS.MEMBERS-SUPERVISED")),
+            new DisciplineFigures(
+                BodyCodes.ToDictionary(b => b.Key, b => new DisciplineCounts(Count(b.Value + "-ORGANISATIONS"), Count(b.Value + "-MEMBERS"))),
+                Count("DSC.WITH-MANIFESTATIONS"),
+                Count("DSC.TOTAL")),
+            new PersonnelFigures(Count("PER.MOVES"), Count("PER.UNDER-DIRECTIVE"), PostCodes.ToDictionary(p => p.Key, p => Count(p.Value))),
+            new FollowUpFigures(values.Period.AsOf, tasks.Denominator - tasks.Numerator, tasks.Numerator, Count("FUP.TASKS-OVERDUE")));
     }
 }

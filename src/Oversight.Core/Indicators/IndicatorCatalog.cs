@@ -30,6 +30,7 @@ public sealed class IndicatorCatalog
     private IndicatorCatalog(IReadOnlyList<IndicatorDefinition> indicators, IReadOnlyList<ValidationRule> validation)
     {
         Indicators = indicators;
+        Headline = indicators.Where(i => !i.Breakdown).ToArray();
         Validation = validation;
         byCode = indicators.ToFrozenDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
     }
@@ -40,9 +41,16 @@ public sealed class IndicatorCatalog
     /// <summary>Every indicator, in the file's order (the order of the report).</summary>
     public IReadOnlyList<IndicatorDefinition> Indicators { get; }
 
+    /// <summary>The indicators that are not breakdowns: the dashboard's, the rankings' and the report's.</summary>
+    public IReadOnlyList<IndicatorDefinition> Headline { get; }
+
     public IReadOnlyList<ValidationRule> Validation { get; }
 
     public IndicatorDefinition? Find(string code) => byCode.GetValueOrDefault(code.Trim());
+
+    /// <summary>The definitions of <paramref name="codes"/>, which code (the summaries) relies on; a catalog without one of them is a bug.</summary>
+    public IReadOnlyList<IndicatorDefinition> Require(IEnumerable<string> codes) =>
+        codes.Select(code => Find(code) ?? throw new InvalidOperationException($"The indicator definitions lack {code}, which Oversight's summaries need.")).ToArray();
 
     /// <summary>Reads and checks a definitions file; every problem is named with the file, the indicator and the field.</summary>
     public static (IndicatorCatalog? Catalog, IReadOnlyList<string> Errors) Parse(string fileName, string content)
@@ -135,7 +143,7 @@ public sealed class IndicatorCatalog
 
         return errors.Count > count || code is null || numerator is null
             ? null
-            : new IndicatorDefinition(code, area, nameVi, nameEn, unit, direction, entry.Target, numerator, denominator);
+            : new IndicatorDefinition(code, area, nameVi, nameEn, unit, direction, entry.Target, numerator, denominator, entry.Breakdown ?? false);
     }
 
     private static ValidationRule? Rule(RuleEntry entry, string at, HashSet<string> codes, List<string> errors)
@@ -288,7 +296,7 @@ public sealed class IndicatorCatalog
     private sealed record QuantityEntry(string? Records, string? Sum, Dictionary<string, JsonElement>? Where);
 
     private sealed record IndicatorEntry(
-        string? Code, string? Area, NameEntry? Name, string? Unit, string? Direction, double? Target, QuantityEntry? Numerator, QuantityEntry? Denominator);
+        string? Code, string? Area, NameEntry? Name, string? Unit, string? Direction, double? Target, QuantityEntry? Numerator, QuantityEntry? Denominator, bool? Breakdown);
 
     private sealed record RuleEntry(string? Code, NameEntry? Name, string? Total, List<string>? Parts, QuantityEntry? None);
 }

@@ -45,7 +45,8 @@ public sealed record Quantity(IRecordSet Records, string? Sum, IReadOnlyDictiona
 /// <summary>
 /// An indicator: what it is called, what it counts (its numerator) and out of what (its denominator, for a
 /// percentage), which way is better and the target, if any. Values roll up by summing numerators and
-/// denominators, never by averaging rates.
+/// denominators, never by averaging rates. A breakdown is part of a headline figure (by kind, status, host or body):
+/// computed and listed like any other, used by the summaries, not shown on the dashboard, in rankings or the report.
 /// </summary>
 public sealed record IndicatorDefinition(
     string Code,
@@ -56,7 +57,8 @@ public sealed record IndicatorDefinition(
     IndicatorDirection Direction,
     double? Target,
     Quantity Numerator,
-    Quantity? Denominator)
+    Quantity? Denominator,
+    bool Breakdown = false)
 {
     public string Name(bool english) => english ? NameEn : NameVi;
 

@@ -95,7 +95,7 @@ public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, In
     public IndicatorPeriod Period(DateOnly from, DateOnly to) => IndicatorPeriod.Of(from, to, VietnamTime.Today(time));
 
     /// <summary>
-    /// The values of <paramref name="indicators"/> (all when null) for the subtree of the unit carrying
+    /// The values of <paramref name="indicators"/> (the headline ones when null) for the subtree of the unit carrying
     /// <paramref name="unitCode"/>; null when the unit does not exist then (today, for today's structure) for the caller.
     /// </summary>
     public async Task<UnitIndicators?> ForUnitAsync(
@@ -107,7 +107,7 @@ public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, In
             return null;
         }
 
-        indicators ??= catalog.Indicators;
+        indicators ??= catalog.Headline;
         var sums = await SumAsync(indicators, period, Groups(coverage), cancellationToken);
         return new UnitIndicators(
             coverage.Unit,
@@ -166,7 +166,7 @@ public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, In
 
     /// <summary>Where the unit ranks on every indicator, with its best and worst five.</summary>
     public async Task<RankingProfile?> ProfileAsync(string unitCode, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
-        await RankAsync(unitCode, from, to, catalog.Indicators, cancellationToken) is { } rankings
+        await RankAsync(unitCode, from, to, catalog.Headline, cancellationToken) is { } rankings
             ? new RankingProfile(rankings[0].Unit, rankings[0].Period, rankings)
             : null;
 

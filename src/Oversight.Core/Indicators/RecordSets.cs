@@ -39,6 +39,12 @@ public sealed class CaseFacts : RecordFacts
 
     /// <summary>Closed on a day before it was received: a record to correct.</summary>
     public bool ClosedBeforeReceived { get; set; }
+
+    /// <summary>
+    /// The status at the end of the period: the final one when it closed by then; otherwise received until accepted,
+    /// then its current open status (under consideration if it has closed since).
+    /// </summary>
+    public CaseStatus StatusAtEnd { get; set; }
 }
 
 /// <summary>Reception sessions held in the period, by the unit that held them.</summary>
@@ -442,7 +448,8 @@ public static class RecordSets
         (c, day) =>
         {
             var closedByEnd = c.ClosedOn <= day;
-            var openAtEnd = !closedByEnd || c.Status is CaseStatus.Received or CaseStatus.Accepted or CaseStatus.UnderConsideration;
+            var openNow = c.Status is CaseStatus.Received or CaseStatus.Accepted or CaseStatus.UnderConsideration;
+            var openAtEnd = !closedByEnd || openNow;
             var facts = new CaseFacts
             {
                 Kind = c.Kind,
@@ -457,6 +464,7 @@ public static class RecordSets
                 ClosedBeforeReceived = c.ClosedOn < c.On,
             };
             facts.ResolvedOnTime = facts.ResolvedByEnd && c.ClosedOn <= c.DueOn;
+            facts.StatusAtEnd = !openAtEnd ? c.Status : !(c.AcceptedOn <= day) ? CaseStatus.Received : openNow ? c.Status : CaseStatus.UnderConsideration;
             facts.Identify(c);
             return facts;
         },

@@ -1,7 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Oversight.Accounts;
-using Oversight.Data;
+using Oversight.Indicators;
 using Oversight.Organisation;
+using Oversight.Text;
 
 namespace Oversight.Petitions;
 
@@ -53,119 +52,76 @@ public sealed record CitizenSummaryFigures(
     IReadOnlyDictionary<DialogueLevel, int> DialogueMeetings);
 
 /// <summary>
-/// Citizen reception and petition figures per unit subtree and period, computed from the records: cases by kind
-/// and status, jurisdiction and on-time ratios, receptions by host role, dialogue meetings by level.
+/// Citizen reception and petition figures per unit subtree and period: cases by kind and status, jurisdiction and
+/// on-time ratios, receptions by host role, dialogue meetings by level; each an indicator of the definitions (the
+/// headline ones and their breakdowns), computed by the <see cref="IndicatorEngine"/>.
 /// </summary>
 /// <remarks>
 /// The subtree is the unit's as it stood on the first and on the last day of the period (their union), so a
-/// period across a reorganisation keeps the units that left or joined. Every figure is a count or a
-/// <see cref="Ratio"/> of counts, so that the indicator engine can express and roll it up.
+/// period across a reorganisation keeps the units that left or joined.
 /// </remarks>
-public sealed class CitizenSummary(CallerScope scope, OversightDbContext db)
+public sealed class CitizenSummary(IndicatorEngine engine)
 {
+    private static readonly IReadOnlyDictionary<CaseKind, string> KindCodes = new Dictionary<CaseKind, string>
+    {
+        [CaseKind.Complaint] = "CIT.FIRST-COMPLAINTS",
+        [CaseKind.SecondComplaint] = "CIT.SECOND-COMPLAINTS",
+        [CaseKind.Denunciation] = "CIT.DENUNCIATIONS",
+        [CaseKind.Petition] = "CIT.PETITIONS",
+    };
+
+    private static readonly IReadOnlyDictionary<HostRole, string> HostCodes = new Dictionary<HostRole, string>
+    {
+        [HostRole.PartySecretary] = "CIT.SECRETARY",
+        [HostRole.CommitteeChairman] = "CIT.CHAIRMAN",
+        [HostRole.OtherLeader] = "CIT.OTHER-LEADERS",
+        [HostRole.Officer] = "CIT.OFFICERS",
+    };
+
+    private static readonly string[] Codes =
+    [
+        "CIT.CASES", "CIT.RESOLVED-WITHIN-JURISDICTION", "CIT.ON-TIME",
+        .. KindCodes.Values,
+        .. Enum.GetValues<CaseStatus>().Select(StatusCode),
+        .. HostCodes.Values.SelectMany(host => new[] { "DAYS", "VISITS", "PEOPLE", "CASES", "RESOLVED", "UNDER-CONSIDERATION" }.Select(figure => $"{host}-{figure}")),
+        .. Enum.GetValues<DialogueLevel>().Select(DialogueCode),
+    ];
+
     /// <summary>The figures for the unit carrying <paramref name="unitCode"/> in the period; null when it does not exist then for the caller.</summary>
     public async Task<CitizenSummaryFigures?> ForAsync(string unitCode, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
-        var units = SubtreeUnits.Resolve(await scope.GraphAsync(cancellationToken), await scope.FilterAsync(cancellationToken), unitCode, [to, from]);
-        if (units?.Unit is not { } unit)
+        if (await engine.ForUnitAsync(unitCode, from, to, IndicatorStructure.AsOf, engine.Catalog.Require(Codes), cancellationToken) is not { } values)
         {
             return null;
         }
 
-        var ids = units.UnitIds?.ToList();
-        var cases = db.Cases.AsNoTracking().Where(c => c.ReceivedOn >= from && c.ReceivedOn <= to);
-        var sessions = db.ReceptionSessions.AsNoTracking().Where(s => s.HeldOn >= from && s.HeldOn <= to);
-        var meetings = db.DialogueMeetings.AsNoTracking().Where(m => m.HeldOn >= from && m.HeldOn <= to);
-        if (ids is not null)
-        {
-            cases = cases.Where(c => ids.Contains(c.UnitId));
-            sessions = sessions.Where(s => ids.Contains(s.UnitId));
-            meetings = meetings.Where(m => ids.Contains(m.UnitId));
-        }
-
-        var caseTallies = await cases
-            .GroupBy(c => new
-            {
-                c.Kind,
-                c.Status,
-                c.WithinJurisdiction,
-                ClosedByEnd = c.ClosedOn != null && c.ClosedOn <= to,
-                AcceptedByEnd = c.AcceptedOn != null && c.AcceptedOn <= to,
-                OnTime = c.ClosedOn != null && c.DueOn != null && c.ClosedOn <= c.DueOn,
-            })
-            .Select(g => new CaseTally(null, g.Key.Kind, g.Key.Status, g.Key.WithinJurisdiction, g.Key.ClosedByEnd, g.Key.AcceptedByEnd, g.Key.OnTime, g.Count()))
-            .ToListAsync(cancellationToken);
-        var sessionCaseTallies = await sessions
-            .Join(db.Cases, s => (Guid?)s.Id, c => c.ReceptionSessionId, (s, c) => new { s.HostRole, Case = c })
-            .GroupBy(x => new
-            {
-                x.HostRole,
-                x.Case.Kind,
-                x.Case.Status,
-                x.Case.WithinJurisdiction,
-                ClosedByEnd = x.Case.ClosedOn != null && x.Case.ClosedOn <= to,
-                AcceptedByEnd = x.Case.AcceptedOn != null && x.Case.AcceptedOn <= to,
-            })
-            .Select(g => new CaseTally(g.Key.HostRole, g.Key.Kind, g.Key.Status, g.Key.WithinJurisdiction, g.Key.ClosedByEnd, g.Key.AcceptedByEnd, false, g.Count()))
-            .ToListAsync(cancellationToken);
-        var attendance = await sessions
-            .GroupBy(s => s.HostRole)
-            .Select(g => new { Role = g.Key, Visits = g.Sum(s => s.Visits), People = g.Sum(s => s.People) })
-            .ToDictionaryAsync(a => a.Role, cancellationToken);
-        var days = await sessions
-            .Select(s => new { s.HostRole, s.HostPersonId, s.HostName, s.HeldOn })
-            .Distinct()
-            .GroupBy(s => s.HostRole)
-            .Select(g => new { Role = g.Key, Days = g.Count() })
-            .ToDictionaryAsync(d => d.Role, d => d.Days, cancellationToken);
-        var meetingsByLevel = await meetings
-            .GroupBy(m => m.Level)
-            .Select(g => new { Level = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(m => m.Level, m => m.Count, cancellationToken);
-
-        var byRole = Enum.GetValues<HostRole>().ToDictionary(role => role, role =>
-        {
-            var tallies = sessionCaseTallies.Where(t => t.Role == role).ToList();
-            var within = tallies.Where(t => t.WithinJurisdiction == true).ToList();
-            return new ReceptionFigures(
-                days.GetValueOrDefault(role),
-                attendance.GetValueOrDefault(role)?.Visits ?? 0,
-                attendance.GetValueOrDefault(role)?.People ?? 0,
-                tallies.Sum(t => t.Count),
-                within.Sum(t => t.Count),
-                within.Where(t => t.ResolvedByEnd).Sum(t => t.Count),
-                within.Where(t => t.OpenAtEnd).Sum(t => t.Count));
-        });
-        var withinJurisdiction = caseTallies.Where(t => t.WithinJurisdiction == true).ToList();
-        var resolved = caseTallies.Where(t => t.ResolvedByEnd).ToList();
+        var figures = values.Values.ToDictionary(v => v.Definition.Code);
+        int Count(string code) => (int)figures[code].Numerator;
+        Ratio Rate(string code) => new((int)figures[code].Numerator, (int)figures[code].Denominator!.Value);
+        var byRole = HostCodes.ToDictionary(h => h.Key, h => new ReceptionFigures(
+            Count($"{h.Value}-DAYS"),
+            Count($"{h.Value}-VISITS"),
+            Count($"{h.Value}-PEOPLE"),
+            Count($"{h.Value}-CASES"),
+            Rate($"{h.Value}-RESOLVED").Denominator,
+            Count($"{h.Value}-RESOLVED"),
+            Count($"{h.Value}-UNDER-CONSIDERATION")));
         return new CitizenSummaryFigures(
-            unit,
+            values.Unit,
             from,
             to,
-            caseTallies.Sum(t => t.Count),
-            Enum.GetValues<CaseKind>().ToDictionary(kind => kind, kind => caseTallies.Where(t => t.Kind == kind).Sum(t => t.Count)),
-            Enum.GetValues<CaseStatus>().ToDictionary(status => status, status => caseTallies.Where(t => t.StatusAtEnd == status).Sum(t => t.Count)),
-            new Ratio(withinJurisdiction.Where(t => t.ResolvedByEnd).Sum(t => t.Count), withinJurisdiction.Sum(t => t.Count)),
-            new Ratio(resolved.Where(t => t.OnTime).Sum(t => t.Count), resolved.Sum(t => t.Count)),
+            Count("CIT.CASES"),
+            KindCodes.ToDictionary(k => k.Key, k => Count(k.Value)),
+            Enum.GetValues<CaseStatus>().ToDictionary(status => status, status => Count(StatusCode(status))),
+            Rate("CIT.RESOLVED-WITHIN-JURISDICTION"),
+            Rate("CIT.ON-TIME"),
             byRole,
             byRole[HostRole.PartySecretary],
             byRole[HostRole.CommitteeChairman].Plus(byRole[HostRole.OtherLeader]),
-            Enum.GetValues<DialogueLevel>().ToDictionary(level => level, level => meetingsByLevel.GetValueOrDefault(level)));
+            Enum.GetValues<DialogueLevel>().ToDictionary(level => level, level => Count(DialogueCode(level))));
     }
 
-    /// <summary>How many cases share one combination of the facts the figures need.</summary>
-    private sealed record CaseTally(HostRole? Role, CaseKind Kind, CaseStatus Status, bool? WithinJurisdiction, bool ClosedByEnd, bool AcceptedByEnd, bool OnTime, int Count)
-    {
-        private bool IsOpenNow => Status is CaseStatus.Received or CaseStatus.Accepted or CaseStatus.UnderConsideration;
+    private static string StatusCode(CaseStatus status) => "CIT.STATUS-" + WireNames<CaseStatus>.ToWire(status).ToUpperInvariant();
 
-        public bool OpenAtEnd => IsOpenNow || !ClosedByEnd;
-
-        public bool ResolvedByEnd => Status == CaseStatus.Resolved && ClosedByEnd;
-
-        public CaseStatus StatusAtEnd =>
-            !OpenAtEnd ? Status
-            : !AcceptedByEnd ? CaseStatus.Received
-            : IsOpenNow ? Status
-            : CaseStatus.UnderConsideration;
-    }
+    private static string DialogueCode(DialogueLevel level) => "CIT.DIALOGUES-" + WireNames<DialogueLevel>.ToWire(level).ToUpperInvariant();
 }

@@ -14,6 +14,7 @@ public sealed record IndicatorNameResponse(string Vi, string En);
 /// <summary>A numerator or denominator: a count of a record set's records (or the sum of a measure) that match the filters.</summary>
 public sealed record QuantityResponse(string Records, string? Sum, IReadOnlyDictionary<string, IReadOnlyList<string>> Where);
 
+/// <summary>An indicator's definition; a breakdown is part of a headline figure, listed and computed on request (<c>indicator=CODE</c>), not in the default values.</summary>
 public sealed record IndicatorDefinitionResponse(
     string Code,
     IndicatorArea Area,
@@ -22,7 +23,8 @@ public sealed record IndicatorDefinitionResponse(
     IndicatorDirection Direction,
     double? Target,
     QuantityResponse Numerator,
-    QuantityResponse? Denominator);
+    QuantityResponse? Denominator,
+    bool Breakdown);
 
 /// <summary>One indicator's value: the count, or numerator ÷ denominator × 100 (null when the denominator is 0).</summary>
 public sealed record IndicatorValueResponse(string Code, string Name, IndicatorUnit Unit, long Numerator, long? Denominator, double? Value, double? Target);
@@ -85,7 +87,8 @@ public static class IndicatorEndpoints
             i.Direction,
             i.Target,
             ToResponse(i.Numerator),
-            i.Denominator is { } denominator ? ToResponse(denominator) : null)).ToArray());
+            i.Denominator is { } denominator ? ToResponse(denominator) : null,
+            i.Breakdown)).ToArray());
 
     private static async Task<Results<Ok<UnitIndicatorsResponse>, NotFound, ValidationProblem>> GetValues(
         string code, string? from, string? to, string? structure, string[]? indicator, IndicatorEngine engine, CancellationToken cancellationToken)

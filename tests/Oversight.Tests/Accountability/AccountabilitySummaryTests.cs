@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Oversight.Accountability;
 using Oversight.Accounts;
 using Oversight.Data;
+using Oversight.Indicators;
 using Oversight.People;
 using Oversight.Tests.Infrastructure;
 using static Oversight.Tests.Petitions.PetitionRecords;
@@ -39,12 +40,50 @@ public sealed class AccountabilitySummaryTests
         Assert.Equal((2, 1, 1, 1), (district.Personnel.Moves, district.Personnel.UnderDirective, district.Personnel.ByPostKind[PostKind.LeadingManagerial], district.Personnel.ByPostKind[PostKind.SchoolManager]));
         Assert.Equal(new FollowUpFigures(new(2025, 6, 30), 2, 1, 1), district.FollowUp);
 
-        Assert.Equal(new DisseminationFigures(1, new(40, 40), new(1, 1), 300), commune.Dissemination);
+        // An event is its organiser's and a move its decider's (Indicators/README.md): the district held the conference the
+        // commune attended and decided the moves of the commune's officials.
+        Assert.Equal(new DisseminationFigures(0, new(40, 40), new(1, 1), 300), commune.Dissemination);
         Assert.Equal((0, 0), (commune.Inspections.Teams, commune.Discipline.Total));
-        Assert.Equal(1, commune.Personnel.Moves);
+        Assert.Equal(0, commune.Personnel.Moves);
         Assert.Equal(new FollowUpFigures(new(2025, 6, 30), 0, 1, 0), commune.FollowUp);
 
         Assert.Equal(new FollowUpFigures(new(2024, 6, 30), 0, 0, 0), beforeTheConclusion.FollowUp);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_summary_gives_the_indicators_figures_for_the_district_and_a_commune(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        await AddRecordsAsync(database);
+        await using var scope = database.SystemScope();
+        var engine = scope.ServiceProvider.GetRequiredService<IndicatorEngine>();
+
+        foreach (var unit in new[] { "277", "10060" })
+        {
+            var summary = (await scope.ServiceProvider.GetRequiredService<AccountabilitySummary>().ForAsync(unit, new(2023, 8, 1), new(2025, 6, 30), Cancel))!;
+            var values = (await engine.ForUnitAsync(unit, new(2023, 8, 1), new(2025, 6, 30), IndicatorStructure.AsOf, engine.Catalog.Indicators, Cancel))!
+                .Values.ToDictionary(v => v.Definition.Code);
+            long Count(string code) => values[code].Numerator;
+
+            Assert.Equal(
+                (Count("DIS.EVENTS"), Count("DIS.PARTICIPATION"), values["DIS.PARTICIPATION"].Denominator, Count("DIS.UNITS-COMPLETED"), Count("DIS.MEMBERS-REACHED")),
+                (summary.Dissemination.Events, summary.Dissemination.Participation.Numerator, summary.Dissemination.Participation.Denominator,
+                    summary.Dissemination.UnitsCompleted.Numerator, summary.Dissemination.MembersReached));
+            Assert.Equal(
+                (Count("INS.TEAMS"), Count("INS.UNITS-INSPECTED"), Count("INS.MEMBERS-INSPECTED"), Count("INS.ORGANISATIONS-SUPERVISED"), Count("INS.MEMBERS-SUPERVISED")),
+                (summary.Inspections.Teams, summary.Inspections.UnitsInspected, summary.Inspections.MembersInspected, summary.Inspections.OrganisationsSupervised, summary.Inspections.MembersSupervised));
+            Assert.Equal(
+                (Count("DSC.TOTAL"), Count("DSC.WITH-MANIFESTATIONS"), Count("DSC.STANDING-ORGANISATIONS"), Count("DSC.INSPECTION-COMMITTEE-MEMBERS")),
+                (summary.Discipline.Total, summary.Discipline.WithManifestations, summary.Discipline.ByBody[DecidingBody.StandingCommittee].Organisations,
+                    summary.Discipline.ByBody[DecidingBody.InspectionCommittee].Members));
+            Assert.Equal(
+                (Count("PER.MOVES"), Count("PER.UNDER-DIRECTIVE"), Count("PER.LEADING"), Count("PER.SCHOOL-MANAGERS")),
+                (summary.Personnel.Moves, summary.Personnel.UnderDirective, summary.Personnel.ByPostKind[PostKind.LeadingManagerial], summary.Personnel.ByPostKind[PostKind.SchoolManager]));
+            Assert.Equal(
+                (Count("FUP.TASKS-DONE"), values["FUP.TASKS-DONE"].Denominator - Count("FUP.TASKS-DONE"), Count("FUP.TASKS-OVERDUE")),
+                (summary.FollowUp.Done, summary.FollowUp.Open, summary.FollowUp.Overdue));
+        }
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

@@ -16,21 +16,33 @@ public sealed class IndicatorEngineTests
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task The_indicators_give_the_citizen_summarys_figures(DatabaseProvider provider)
+    public static TheoryData<DatabaseProvider, string> DistrictAndCommune => new()
+    {
+        { DatabaseProvider.Sqlite, "277" },
+        { DatabaseProvider.Sqlite, "10060" },
+        { DatabaseProvider.PostgreSQL, "277" },
+        { DatabaseProvider.PostgreSQL, "10060" },
+    };
+
+    [Theory, MemberData(nameof(DistrictAndCommune))]
+    public async Task The_indicators_give_the_citizen_summarys_figures(DatabaseProvider provider, string unit)
     {
         await using var database = await SeasonAsync(provider);
         await using var scope = database.SystemScope();
 
-        var summary = (await scope.ServiceProvider.GetRequiredService<CitizenSummary>().ForAsync("277", From, To, Cancel))!;
-        var values = await ValuesAsync(scope, "277", From, To);
+        var summary = (await scope.ServiceProvider.GetRequiredService<CitizenSummary>().ForAsync(unit, From, To, Cancel))!;
+        var values = await ValuesAsync(scope, unit, From, To);
 
         var secretary = summary.ReceptionsBySecretary;
         Assert.Equal(
             (secretary.Days, secretary.Visits, secretary.People, secretary.Cases, secretary.Resolved, secretary.WithinJurisdiction),
             ((int)values["CIT.SECRETARY-DAYS"].Numerator, (int)values["CIT.SECRETARY-VISITS"].Numerator, (int)values["CIT.SECRETARY-PEOPLE"].Numerator,
                 (int)values["CIT.SECRETARY-CASES"].Numerator, (int)values["CIT.SECRETARY-RESOLVED"].Numerator, (int)values["CIT.SECRETARY-RESOLVED"].Denominator!));
-        Assert.Equal((2L, 2L, 1L), (values["CIT.SECRETARY-DAYS"].Numerator, values["CIT.SECRETARY-RESOLVED"].Denominator, values["CIT.SECRETARY-RESOLVED"].Numerator));
+        if (unit == "277")
+        {
+            Assert.Equal((2L, 2L, 1L), (values["CIT.SECRETARY-DAYS"].Numerator, values["CIT.SECRETARY-RESOLVED"].Denominator, values["CIT.SECRETARY-RESOLVED"].Numerator));
+        }
+
         Assert.Equal((summary.WithinJurisdiction.Numerator, summary.WithinJurisdiction.Denominator), ((int)values["CIT.RESOLVED-WITHIN-JURISDICTION"].Numerator, (int)values["CIT.RESOLVED-WITHIN-JURISDICTION"].Denominator!));
         Assert.Equal((summary.OnTime.Numerator, summary.OnTime.Denominator), ((int)values["CIT.ON-TIME"].Numerator, (int)values["CIT.ON-TIME"].Denominator!));
         Assert.Equal(summary.Cases, (int)values["CIT.CASES"].Numerator);

@@ -29,7 +29,7 @@ public sealed class IndicatorPagesTests(LoadedDemo demo) : IClassFixture<LoadedD
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Empty(PageStructure.Problems("/indicators", page));
-        Assert.Equal(IndicatorCatalog.Shipped.Indicators.Count, page.QuerySelectorAll("li.card").Length);
+        Assert.Equal(IndicatorCatalog.Shipped.Headline.Count, page.QuerySelectorAll("li.card").Length);
         var participation = page.QuerySelectorAll("li.card").Single(c => PageText.Of(c.QuerySelector(".code")) == "DIS.PARTICIPATION");
         Assert.Equal("99,2%", PageText.Of(participation.QuerySelector(".figure")));
         Assert.Equal("1.240/1.250", PageText.Of(participation.QuerySelector(".meta")));

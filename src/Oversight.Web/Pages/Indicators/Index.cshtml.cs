@@ -24,7 +24,7 @@ public sealed class IndexModel(IndicatorDashboard dashboard, CallerScope scope, 
             return;
         }
 
-        var chosen = query.Indicator ?? Catalog.Find(DefaultIndicator) ?? Catalog.Indicators[0];
+        var chosen = query.Indicator ?? Catalog.Find(DefaultIndicator) ?? Catalog.Headline[0];
         Indicator = chosen.Code;
         Found = await dashboard.ForAsync(query.UnitCode, query.From, query.To, query.Structure, chosen, cancellationToken);
         if (Found is null)
