@@ -4,10 +4,12 @@ namespace Oversight.Benchmarks;
 
 /// <summary>
 /// <c>import|web|calendar|cases-register|cases-create|directive-chain|registers|indicators|report [--postgres "Host=…;Port=…;Username=…"] [--runs N] [--requests N]
-/// [--cases N] [--concurrency N,N…] [--seconds N] [--records N] [--keep]</c>: without <c>--postgres</c> the benchmark runs on a fresh SQLite file;
-/// <c>--keep</c> leaves the database in place afterwards (its connection string is printed) to look at its query plans.
+/// [--cases N] [--concurrency N,N…] [--seconds N] [--records N] [--keep] [--check]</c>: without <c>--postgres</c> the benchmark runs on a fresh SQLite file;
+/// <c>--keep</c> leaves the database in place afterwards (its connection string is printed) to look at its query plans;
+/// <c>--check</c> (indicators) counts the last year's figures again from the records and compares them with the facts.
 /// </summary>
-internal sealed record BenchOptions(string? Benchmark, string? PostgresServer, int Runs, int Requests, int Cases, IReadOnlyList<int> Concurrency, int Seconds, int Records, bool Keep)
+internal sealed record BenchOptions(
+    string? Benchmark, string? PostgresServer, int Runs, int Requests, int Cases, IReadOnlyList<int> Concurrency, int Seconds, int Records, bool Keep, bool Check)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -15,14 +17,15 @@ internal sealed record BenchOptions(string? Benchmark, string? PostgresServer, i
         int Number(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
         var concurrency = (Value("--concurrency") ?? "1,4,16,64").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
         return new BenchOptions(args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)), Value("--postgres"), Number("--runs", 3), Number("--requests", 300),
-            Number("--cases", 1_000_000), concurrency, Number("--seconds", 30), Number("--records", 100_000), args.Contains("--keep"));
+            Number("--cases", 1_000_000), concurrency, Number("--seconds", 30), Number("--records", 100_000), args.Contains("--keep"),
+            args.Contains("--check"));
     }
 
     public string DatabaseName => PostgresServer is null ? "SQLite" : "PostgreSQL";
 
     public static int Usage()
     {
-        Console.Error.WriteLine("usage: Oversight.Benchmarks import|web|calendar|cases-register|cases-create|directive-chain|registers|indicators|report [--postgres CONNECTION] [--runs N] [--requests N] [--cases N] [--concurrency N,N…] [--seconds N] [--records N] [--keep]");
+        Console.Error.WriteLine("usage: Oversight.Benchmarks import|web|calendar|cases-register|cases-create|directive-chain|registers|indicators|report [--postgres CONNECTION] [--runs N] [--requests N] [--cases N] [--concurrency N,N…] [--seconds N] [--records N] [--keep] [--check]");
         return 2;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
@@ -87,7 +88,8 @@ public static class WebSetup
             document.Info.Description = "Monitoring how directives are carried out in local government. Authenticate with a personal access token: Authorization: Bearer ovs_…";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks();
+        services.AddSingleton<Readiness>().AddHostedService(provider => provider.GetRequiredService<Readiness>());
+        services.AddHealthChecks().AddCheck<Readiness>("caches and database", tags: [Readiness.Tag]);
         return services;
     }
 
@@ -119,8 +121,18 @@ public static class WebSetup
         return app;
     }
 
-    public static void MapHealthEndpoint(this WebApplication app) =>
-        app.MapHealthChecks("/health").AllowAnonymous();
+    /// <summary>
+    /// <c>/health/live</c>: the process serves requests. <c>/health/ready</c> (and <c>/health</c>): it is migrated, has
+    /// loaded its caches and reaches the database; 503 until then.
+    /// </summary>
+    public static void MapHealthEndpoint(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        foreach (var path in new[] { "/health/ready", "/health" })
+        {
+            app.MapHealthChecks(path, new HealthCheckOptions { Predicate = check => check.Tags.Contains(Readiness.Tag) }).AllowAnonymous();
+        }
+    }
 
     /// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and its interactive reference at <c>/api/reference</c>; public, like any published API description.</summary>
     public static void MapApiReference(this WebApplication app)

@@ -13,7 +13,7 @@ public sealed class StartupTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task The_host_migrates_an_empty_database_at_start_and_health_answers_200(DatabaseProvider provider)
+    public async Task The_host_migrates_an_empty_database_at_start_and_says_it_is_live_then_ready(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, migrate: false);
         if (provider == DatabaseProvider.Sqlite)
@@ -22,9 +22,16 @@ public sealed class StartupTests
         }
 
         await using var web = new OversightWebFactory(database);
-        var response = await web.CreateClient().GetAsync("/health", Cancel);
+        var client = web.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", Cancel)).StatusCode);
+        var ready = await client.GetAsync("/health/ready", Cancel);
+        for (var attempt = 0; attempt < 100 && ready.StatusCode == HttpStatusCode.ServiceUnavailable; attempt++)
+        {
+            await Task.Delay(100, Cancel);
+            ready = await client.GetAsync("/health/ready", Cancel);
+        }
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         await using var scope = database.SystemScope();
         var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(Cancel));
