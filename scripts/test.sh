@@ -46,6 +46,7 @@ apt_install() {
 
 [[ -x "$(postgres_bin)/initdb" ]] || apt_install "PostgreSQL server" postgresql
 [[ -x /usr/bin/chromium ]] || apt_install "Chromium (browser tests)" chromium
+[[ -x /usr/sbin/nginx ]] || apt_install "nginx (the cluster tests' proxy)" nginx
 # Chromium's own fonts have no Vietnamese letters; pages and PDFs fall back to DejaVu.
 [[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || apt_install "DejaVu fonts (Vietnamese glyphs)" fonts-dejavu-core
 pg_bin=$(postgres_bin)

@@ -52,6 +52,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<TokenHolders>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditSealer>();
         services.AddScoped<UnitDirectory>();
         services.AddSingleton<Rules.RuleBook>();
         services.AddScoped<Rules.RulePackLoader>();

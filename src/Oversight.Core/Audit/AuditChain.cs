@@ -27,6 +27,7 @@ public static class AuditChain
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
+    /// <summary>The hash of a sealed entry (its sequence and previous hash set).</summary>
     public static string ComputeHash(AuditEntry e) =>
-        ComputeHash(e.Sequence, e.At, e.Actor, e.Action, e.EntityType, e.EntityId, e.UnitId, e.Before, e.After, e.PreviousHash);
+        ComputeHash(e.Sequence!.Value, e.At, e.Actor, e.Action, e.EntityType, e.EntityId, e.UnitId, e.Before, e.After, e.PreviousHash!);
 }

@@ -1,13 +1,17 @@
 namespace Oversight.Audit;
 
 /// <summary>
-/// One append-only record of a change. Entries form a hash chain: each carries the hash of the one before,
-/// so a changed, removed or inserted entry breaks the chain and <see cref="AuditVerifier"/> reports it.
+/// One append-only record of a change, written in the transaction of the change. Entries form a hash chain: once
+/// committed, <see cref="AuditSealer"/> gives each its place in the chain and the hash of the one before, so a
+/// changed, removed or inserted entry breaks the chain and <see cref="AuditVerifier"/> reports it.
 /// </summary>
 public sealed class AuditEntry
 {
-    /// <summary>Position in the chain, from 1, without gaps.</summary>
-    public long Sequence { get; init; }
+    /// <summary>The order entries were written in, given by the database; a transaction rolled back leaves a gap.</summary>
+    public long Id { get; init; }
+
+    /// <summary>Position in the sealed chain, from 1, without gaps; null until sealed.</summary>
+    public long? Sequence { get; set; }
 
     public DateTimeOffset At { get; init; }
 
@@ -29,7 +33,9 @@ public sealed class AuditEntry
     /// <summary>JSON of the changed values after the change; null for a delete.</summary>
     public string? After { get; init; }
 
-    public required string PreviousHash { get; init; }
+    /// <summary>The hash of the entry before in the chain; null until sealed.</summary>
+    public string? PreviousHash { get; set; }
 
-    public required string Hash { get; init; }
+    /// <summary>The entry's hash (<see cref="AuditChain.ComputeHash(AuditEntry)"/>); null until sealed.</summary>
+    public string? Hash { get; set; }
 }

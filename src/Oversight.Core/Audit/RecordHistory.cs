@@ -18,7 +18,7 @@ internal static class RecordHistory
         var partPrefix = key + "|";
         return await db.AuditEntries.AsNoTracking()
             .Where(e => (e.EntityType == entityType && e.EntityId == key) || (partTypes.Contains(e.EntityType) && e.EntityId.StartsWith(partPrefix)))
-            .OrderByDescending(e => e.Sequence)
+            .OrderByDescending(e => e.Id)
             .Take(limit)
             .ToListAsync(cancellationToken);
     }

@@ -29,7 +29,8 @@ internal static class BulkInsert
 
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var columns = type.GetProperties().Select(p => new Column(
+        // An integer key the database numbers (the audit trail's) is left to it.
+        var columns = type.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long))).Select(p => new Column(
             p.GetColumnName(table) ?? throw new InvalidOperationException($"{type.DisplayName()}.{p.Name} has no column."),
             p.GetRelationalTypeMapping(),
             p.IsShadowProperty() ? throw new InvalidOperationException($"{type.DisplayName()}.{p.Name} is a shadow property; bulk insert reads values from the entity.") : p.GetGetter()))

@@ -112,8 +112,12 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> entry)
     {
-        entry.HasKey(e => e.Sequence);
-        entry.Property(e => e.Sequence).ValueGeneratedNever();
+        entry.HasKey(e => e.Id);
+        entry.Property(e => e.Id).ValueGeneratedOnAdd();
+        entry.HasIndex(e => e.Sequence).IsUnique();
+
+        // The entries still to seal, in the order they were written.
+        entry.HasIndex(e => e.Id).HasFilter("\"Sequence\" IS NULL").HasDatabaseName("IX_AuditEntries_Unsealed");
         entry.Property(e => e.Actor).HasMaxLength(256);
         entry.Property(e => e.Action).HasMaxLength(16);
         entry.Property(e => e.EntityType).HasMaxLength(100);

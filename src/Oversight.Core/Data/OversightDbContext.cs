@@ -169,7 +169,7 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
 
     /// <summary>
     /// Saves rows, then the change of the facts of the records they are (when <paramref name="trackFacts"/>) and their
-    /// audit entries (if any) at the end of the chain, in one write transaction (its own unless one is open).
+    /// audit entries (if any), in one write transaction (its own unless one is open).
     /// </summary>
     private async Task<int> SaveWithAuditAsync(
         Func<CancellationToken, Task<int>> saveRows, Func<IEnumerable<AuditTrail.AuditRecord>> records, bool trackFacts, CancellationToken cancellationToken)
@@ -187,7 +187,7 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
             var pending = records().ToList();
             if (pending.Count > 0)
             {
-                AuditEntries.AddRange(await ChainAuditEntriesAsync(pending, cancellationToken));
+                AuditEntries.AddRange(AuditEntriesOf(pending));
                 savingAudit = true;
                 try
                 {
@@ -272,47 +272,24 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
     }
 
     /// <summary>
-    /// Links audit records to the end of the chain, in the current transaction, and returns the entries for the
-    /// caller to insert: the context's own save, or a bulk path that writes rows without the change tracker.
+    /// The audit entries of <paramref name="records"/>, by the caller, at this moment, for the caller to insert in the
+    /// current transaction (the context's own save, or a bulk path that writes rows without the change tracker). They
+    /// join the chain once committed (<see cref="AuditSealer"/>): writers never wait on each other for the chain.
     /// </summary>
-    internal async Task<List<AuditEntry>> ChainAuditEntriesAsync(IEnumerable<AuditTrail.AuditRecord> records, CancellationToken cancellationToken)
+    internal List<AuditEntry> AuditEntriesOf(IEnumerable<AuditTrail.AuditRecord> records)
     {
-        if (Database.IsNpgsql())
-        {
-            // One writer at a time appends to the chain, until its transaction ends; the sequence key would reject a fork anyway.
-            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727100)", cancellationToken);
-        }
-
-        var last = await AuditEntries.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
-        var sequence = last?.Sequence ?? 0;
-        var previousHash = last?.Hash ?? AuditChain.Genesis;
         var at = AuditChain.Truncate(time.GetUtcNow());
-        var entries = new List<AuditEntry>();
-        foreach (var record in records)
+        return records.Select(record => new AuditEntry
         {
-            sequence++;
-            var hash = AuditChain.ComputeHash(sequence, at, caller.Name, record.Action, record.EntityType, record.EntityId, record.UnitId, record.Before, record.After, previousHash);
-            entries.Add(new AuditEntry
-            {
-                Sequence = sequence,
-                At = at,
-                Actor = caller.Name,
-                Action = record.Action,
-                EntityType = record.EntityType,
-                EntityId = record.EntityId,
-                UnitId = record.UnitId,
-                Before = record.Before,
-                After = record.After,
-                PreviousHash = previousHash,
-                Hash = hash,
-            });
-            previousHash = hash;
-        }
-
-        return entries;
+            At = at,
+            Actor = caller.Name,
+            Action = record.Action,
+            EntityType = record.EntityType,
+            EntityId = record.EntityId,
+            UnitId = record.UnitId,
+            Before = record.Before,
+            After = record.After,
+        }).ToList();
     }
 
     /// <summary>Tells every application node to reload its unit graph (see <see cref="StructureStamp"/>).</summary>

@@ -40,8 +40,6 @@ public sealed class IndicatorFacts(FactLayout layout)
     /// <summary>Distinct rows gathered before a rebuild writes them.</summary>
     private const int RebuildBatch = 200_000;
 
-    public FactLayout Layout => layout;
-
     /// <summary>
     /// Reads, before a save, the records the tracked changes touch, as their facts stood; null when no change touches a
     /// record set. <see cref="FactChange.WriteAsync"/> after the save adds the difference to the facts.
@@ -62,23 +60,20 @@ public sealed class IndicatorFacts(FactLayout layout)
             return null;
         }
 
-        if (db.Database.IsNpgsql())
-        {
-            // Two writers must not both read a record's old facts before either has written its new ones.
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727100)", cancellationToken);
-        }
-
+        var locks = new RecordLocks(db);
+        await locks.TakeAsync(sets.SelectMany(s => s.Ids), cancellationToken);
         var before = new List<(SetLayout, HashSet<Guid>, IReadOnlyList<RecordFacts>)>();
         foreach (var (setLayout, ids) in sets)
         {
-            before.Add((setLayout, ids, await setLayout.Records.ReadAsync(db, ids, cancellationToken)));
+            before.Add((setLayout, ids, await ReadLockedAsync(db, setLayout.Records, ids, locks, cancellationToken)));
         }
 
-        return new FactChange(this, db, before);
+        return new FactChange(this, db, locks, before);
     }
 
     /// <summary>The facts of records changed in a transaction, as they stood before it; written as a difference once the records are saved.</summary>
-    internal sealed class FactChange(IndicatorFacts facts, OversightDbContext db, IReadOnlyList<(SetLayout Layout, HashSet<Guid> Ids, IReadOnlyList<RecordFacts> Before)> sets)
+    internal sealed class FactChange(
+        IndicatorFacts facts, OversightDbContext db, RecordLocks locks, IReadOnlyList<(SetLayout Layout, HashSet<Guid> Ids, IReadOnlyList<RecordFacts> Before)> sets)
     {
         public async Task WriteAsync(CancellationToken cancellationToken)
         {
@@ -92,13 +87,66 @@ public sealed class IndicatorFacts(FactLayout layout)
 
                 // Records read before are read again even when the change unlinked them (a deleted session's cases).
                 ids.UnionWith(before.Select(r => r.Key));
-                foreach (var row in await setLayout.Records.ReadAsync(db, ids, cancellationToken))
+                foreach (var row in await ReadLockedAsync(db, setLayout.Records, ids, locks, cancellationToken))
                 {
                     batch.Add(setLayout, row, 1);
                 }
             }
 
             await facts.InsertAsync(db, batch.Drain(compacted: false), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Reads the records of <paramref name="ids"/>, having locked them and what they depend on (a case's reception
+    /// session), reading again whenever that took a new lock: a writer that changes a session and one that changes its
+    /// case take turns, and each reads what the other committed.
+    /// </summary>
+    private static async Task<IReadOnlyList<RecordFacts>> ReadLockedAsync(
+        OversightDbContext db, IRecordSet set, IReadOnlyCollection<Guid> ids, RecordLocks locks, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var rows = await set.ReadAsync(db, ids, cancellationToken);
+            if (!await locks.TakeAsync(rows.Select(r => r.Key).Concat(rows.Select(r => r.DependsOn).OfType<Guid>()), cancellationToken))
+            {
+                return rows;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Locks on records, held until the transaction ends, so that two writers never both read a record's old facts
+    /// before either has written its new ones; writers of other records do not wait. PostgreSQL only: on SQLite one
+    /// transaction writes at a time.
+    /// </summary>
+    internal sealed class RecordLocks(OversightDbContext db)
+    {
+        private readonly HashSet<long> taken = [];
+
+        /// <summary>Takes the locks of <paramref name="ids"/> not taken yet, in one order for every writer; false when there were none.</summary>
+        public async Task<bool> TakeAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
+        {
+            if (!db.Database.IsNpgsql())
+            {
+                return false;
+            }
+
+            var keys = ids.Select(KeyOf).Where(taken.Add).Order().ToArray();
+            if (keys.Length == 0)
+            {
+                return false;
+            }
+
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(k) FROM unnest({0}) AS k", [keys], cancellationToken);
+            return true;
+        }
+
+        private static long KeyOf(Guid id)
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            id.TryWriteBytes(bytes);
+            return BitConverter.ToInt64(bytes[..8]) ^ BitConverter.ToInt64(bytes[8..]);
         }
     }
 
@@ -243,10 +291,16 @@ public sealed class IndicatorFacts(FactLayout layout)
     public async Task<IReadOnlyList<IRecordSet>> RebuildAsync(
         OversightDbContext db, IEnumerable<IRecordSet>? sets, bool staleOnly, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (staleOnly && (await StaleAsync(db, cancellationToken)).Count == 0)
+        {
+            return [];
+        }
+
         await using var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken);
         if (db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727100)", cancellationToken);
+            // Writers of facts wait until the rebuild commits; readers read the facts before it meanwhile.
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"IndicatorFacts\" IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
         }
 
         var chosen = (sets ?? RecordSets.ByName.Values).ToList();

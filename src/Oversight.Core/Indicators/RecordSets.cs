@@ -337,15 +337,11 @@ internal sealed class RecordSet<TRow, TFacts>(
 
     public async Task<IReadOnlyList<RecordFacts>> ReadAsync(OversightDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
+        // A case whose reception session was deleted is unlinked by the database itself: the session names it.
         var keys = ids.ToList();
-        var found = await rows(db).Where(r => keys.Contains(r.Key)).ToListAsync(cancellationToken);
-        if (dependent)
-        {
-            // A case whose reception session was deleted is unlinked by the database itself: the session names it.
-            var read = found.Select(r => r.Key).ToHashSet();
-            found.AddRange((await rows(db).Where(r => r.DependsOn != null && keys.Contains(r.DependsOn.Value)).ToListAsync(cancellationToken))
-                .Where(r => !read.Contains(r.Key)));
-        }
+        var found = dependent
+            ? await rows(db).Where(r => keys.Contains(r.Key) || (r.DependsOn != null && keys.Contains(r.DependsOn.Value))).ToListAsync(cancellationToken)
+            : await rows(db).Where(r => keys.Contains(r.Key)).ToListAsync(cancellationToken);
 
         if (together is not null && found.Count > 0)
         {

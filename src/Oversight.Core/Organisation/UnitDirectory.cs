@@ -122,7 +122,7 @@ public sealed class UnitDirectory(CallerScope scope, OversightDbContext db, Time
 
         return await db.AuditEntries.AsNoTracking()
             .Where(e => e.UnitId == unit.Id)
-            .OrderByDescending(e => e.Sequence)
+            .OrderByDescending(e => e.Id)
             .Take(limit)
             .ToListAsync(cancellationToken);
     }

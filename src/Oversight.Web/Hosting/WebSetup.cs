@@ -24,6 +24,7 @@ public static class WebSetup
     {
         services.AddOversightCore(configuration);
         services.AddHostedService<FactCompaction>();
+        services.AddHostedService<AuditSealing>();
         if (DatabaseSettings.From(configuration).Provider == DatabaseProvider.Sqlite)
         {
             services.AddHostedService<CaseSearchIndexing>();

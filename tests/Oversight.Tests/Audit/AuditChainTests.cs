@@ -30,6 +30,7 @@ public sealed class AuditChainTests
         await using (var scope = database.SystemScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
+            await database.SealAuditAsync();
             var entries = await db.AuditEntries.Where(e => e.UnitId == unit.Id).OrderBy(e => e.Sequence).ToListAsync(TestContext.Current.CancellationToken);
             Assert.Equal(["create", "create", "update", "delete"], entries.Select(e => e.Action));
             Assert.All(entries, e => Assert.Equal("tester", e.Actor));
@@ -55,7 +56,8 @@ public sealed class AuditChainTests
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        var victim = await db.AuditEntries.Where(e => e.EntityType == nameof(UnitVersion)).OrderBy(e => e.Sequence).Skip(1).FirstAsync(TestContext.Current.CancellationToken);
+        await database.SealAuditAsync();
+        var victim = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(UnitVersion)).OrderBy(e => e.Sequence).Skip(1).FirstAsync(TestContext.Current.CancellationToken);
         await db.AuditEntries.Where(e => e.Sequence == victim.Sequence)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.After, "{\"Name\":\"forged\"}"), TestContext.Current.CancellationToken);
 

@@ -30,6 +30,7 @@ public sealed class AuditCommandsTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await TestUnits.AddChuongMyFragmentAsync(database);
         await using var scope = database.SystemScope();
+        await database.SealAuditAsync();
         var head = await scope.ServiceProvider.GetRequiredService<OversightDbContext>().AuditEntries.OrderByDescending(e => e.Sequence).FirstAsync(Cancel);
 
         var result = await AppProcess.RunAsync(AppProcess.Cli, [.. database.SettingsArgs, "audit", "verify"]);
@@ -47,6 +48,7 @@ public sealed class AuditCommandsTests
         const long victim = 5;
         await using (var scope = database.SystemScope())
         {
+            await database.SealAuditAsync();
             var entries = scope.ServiceProvider.GetRequiredService<OversightDbContext>().AuditEntries.Where(e => e.Sequence == victim);
             var touched = tampering == Tampering.Change
                 ? await entries.ExecuteUpdateAsync(s => s.SetProperty(e => e.Actor, "someone-else"), Cancel)

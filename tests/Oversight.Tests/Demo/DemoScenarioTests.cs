@@ -98,6 +98,7 @@ public sealed class DemoScenarioTests(LoadedDemo demo) : IClassFixture<LoadedDem
         await using (var scope = database.SystemScope())
         {
             Assert.Equal(entriesBefore, await scope.ServiceProvider.GetRequiredService<OversightDbContext>().AuditEntries.LongCountAsync(Cancel));
+            await database.SealAuditAsync();
             var verification = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(Cancel);
             Assert.True(verification.IsIntact, verification.Problem);
             Assert.Equal(entriesBefore, verification.EntriesChecked);

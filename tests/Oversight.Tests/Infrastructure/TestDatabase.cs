@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -109,6 +110,28 @@ public sealed class TestDatabase : IAsyncDisposable
         var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Caller>().SetSystem(actor);
         return scope;
+    }
+
+    /// <summary>
+    /// Seals every committed audit entry into the chain. On PostgreSQL an entry is sealed once every older transaction
+    /// of the server has ended, and other tests' databases share the server: this waits for them, up to 30 s.
+    /// </summary>
+    public async Task SealAuditAsync()
+    {
+        await using var scope = SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
+        var sealer = scope.ServiceProvider.GetRequiredService<Oversight.Audit.AuditSealer>();
+        for (var attempt = 0; ; attempt++)
+        {
+            await sealer.SealAllAsync(TestContext.Current.CancellationToken);
+            if (!await db.AuditEntries.AnyAsync(e => e.Sequence == null, TestContext.Current.CancellationToken))
+            {
+                return;
+            }
+
+            Assert.True(attempt < 300, "audit entries stayed unsealed for 30 s");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
     }
 
     /// <summary>A service scope acting as a user with one role, scoped to a unit (null: no scope).</summary>

@@ -95,6 +95,7 @@ public sealed class ReferenceImportCountryTests(ImportedCountry country) : IClas
         Assert.Equal(first.LineageLinks.Planned, second.LineageLinks.Unchanged);
         Assert.Equal(first.Units.Planned, await db.Units.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(auditEntries, await db.AuditEntries.CountAsync(TestContext.Current.CancellationToken));
+        await database.SealAuditAsync();
         var verification = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(TestContext.Current.CancellationToken);
         Assert.True(verification.IsIntact, verification.Problem);
     }

@@ -46,6 +46,7 @@ public sealed class ReferenceImportDatabaseTests
         Assert.Equal(first.Units.Planned, second.Units.Unchanged);
         Assert.Equal(auditAfterFirst, await CountAsync(database, db => db.AuditEntries));
         await using var scope = database.SystemScope();
+        await database.SealAuditAsync();
         var verification = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(TestContext.Current.CancellationToken);
         Assert.True(verification.IsIntact, verification.Problem);
         var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();

@@ -15,11 +15,9 @@ namespace Oversight.Organisation.ReferenceImport;
 /// <para>Row ids come from <see cref="ReferenceIds"/>, so the rows of an earlier run are found by id.</para>
 /// <para>A first import creates some 46,000 rows; saved through EF's change tracker they cost about 15 s of CPU
 /// on either provider, so new rows take a bulk path: <see cref="AuditTrail.DescribeCreate"/> describes each
-/// exactly as a save would audit it, <see cref="BulkInsert"/> writes them, and their audit entries are chained by
-/// the context itself (<see cref="OversightDbContext.ChainAuditEntriesAsync"/>). Corrections, removals
-/// and the structure stamp go through the context's own audited save, after the new rows are written and
-/// before their entries are appended; on PostgreSQL that save takes the audit-chain lock, held until the
-/// transaction commits, so no other writer appends in between.</para>
+/// exactly as a save would audit it, <see cref="BulkInsert"/> writes them and their audit entries
+/// (<see cref="OversightDbContext.AuditEntriesOf"/>). Corrections, removals and the structure stamp go through the
+/// context's own audited save, in the same transaction.</para>
 /// </remarks>
 internal sealed class ReferencePlanWriter(OversightDbContext db)
 {
@@ -128,7 +126,7 @@ internal sealed class ReferencePlanWriter(OversightDbContext db)
 
     /// <summary>Appends the bulk-written rows' audit entries to the chain, as <see cref="OversightDbContext"/> appends its own.</summary>
     private async Task AppendAuditAsync(List<AuditTrail.AuditRecord> creates, CancellationToken cancellationToken) =>
-        await BulkInsert.RowsAsync(db, await db.ChainAuditEntriesAsync(creates, cancellationToken), cancellationToken);
+        await BulkInsert.RowsAsync(db, db.AuditEntriesOf(creates), cancellationToken);
 
     /// <summary>Units in the database that this import does not yield: earlier imports' leftovers, and other units holding the same codes.</summary>
     private static IEnumerable<ReferenceImportFinding> Neighbours(StructurePlan plan, Dictionary<Guid, Unit> units, List<Unit> existingUnits, List<UnitVersion> existingVersions)
