@@ -418,7 +418,8 @@ public sealed class IndicatorFacts(FactLayout layout)
 
     private static async Task<int> CompactSqliteAsync(OversightDbContext db, IRecordSet? set, CancellationToken cancellationToken)
     {
-        // One writer at a time: the rows up to the last one now are all there is to merge.
+        // One writer at a time: the rows up to the last one now are all there is to merge. Each bucket to merge is looked
+        // up in the buckets' index (CROSS JOIN keeps SQLite from walking every row of facts for each bucket instead).
         var last = await db.Database.SqlQueryRaw<long>("SELECT COALESCE(MAX(rowid), 0) AS \"Value\" FROM \"IndicatorFacts\"").SingleAsync(cancellationToken);
         var gather = $"""
             CREATE TEMP TABLE IF NOT EXISTS fresh_facts AS SELECT {Columns} FROM "IndicatorFacts" LIMIT 0;
@@ -433,12 +434,12 @@ public sealed class IndicatorFacts(FactLayout layout)
             var merge = $"""
                 INSERT INTO "IndicatorFacts" ({Columns}, "Count", "Measure1", "Measure2", "Compacted")
                 SELECT {string.Join(", ", Columns.Split(", ").Select(c => "f." + c))}, SUM(f."Count"), SUM(f."Measure1"), SUM(f."Measure2"), 1
-                FROM "IndicatorFacts" f JOIN temp.fresh_facts k ON {SameBucket("f", "k", "IS")}
+                FROM temp.fresh_facts k CROSS JOIN "IndicatorFacts" f ON {SameBucket("f", "k", "IS")}
                 WHERE f.rowid <= {last}
                 GROUP BY {string.Join(", ", Columns.Split(", ").Select(c => "f." + c))}
                 HAVING SUM(f."Count") <> 0 OR SUM(f."Measure1") <> 0 OR SUM(f."Measure2") <> 0;
-                DELETE FROM "IndicatorFacts" AS f
-                WHERE f.rowid <= {last} AND EXISTS (SELECT 1 FROM temp.fresh_facts k WHERE {SameBucket("f", "k", "IS")});
+                DELETE FROM "IndicatorFacts" WHERE rowid IN (
+                    SELECT f.rowid FROM temp.fresh_facts k CROSS JOIN "IndicatorFacts" f ON {SameBucket("f", "k", "IS")} WHERE f.rowid <= {last});
                 """;
             await db.Database.ExecuteSqlRawAsync(merge, cancellationToken);
         }

@@ -265,7 +265,8 @@ public interface IRecordSet
     /// <summary>
     /// The records of <paramref name="unitIds"/> (every unit when null) that a period ending on <paramref name="to"/>
     /// and starting on <paramref name="from"/> (any time when null) may take, by their cohort day, in batches ready to be
-    /// read as facts; in the order of their day (<see cref="RecordFacts.On"/>) when <paramref name="byDay"/>.
+    /// read as facts: in the order of their day (<see cref="RecordFacts.On"/>) as they are read when
+    /// <paramref name="byDay"/>; otherwise a month of cohort days per batch, each read whole.
     /// </summary>
     IAsyncEnumerable<IReadOnlyList<RecordFacts>> ReadAllAsync(
         OversightDbContext db, IReadOnlyCollection<Guid>? unitIds, DateOnly? from, DateOnly to, bool byDay, CancellationToken cancellationToken);
@@ -367,9 +368,31 @@ internal sealed class RecordSet<TRow, TFacts>(
             query = query.Where(r => units.Contains(r.UnitId));
         }
 
-        query = byDay ? query.OrderBy(r => r.On).ThenBy(r => r.Reference) : query.OrderBy(r => r.Cohort).ThenBy(r => r.Key);
+        if (!byDay)
+        {
+            // A month of records at a time, each read whole, so that the caller may write between batches on the same
+            // connection (PostgreSQL runs one command at a time on a connection).
+            if (await query.MinAsync(r => r.Cohort, cancellationToken) is not { } earliest || await query.MaxAsync(r => r.Cohort, cancellationToken) is not { } latest)
+            {
+                yield break;
+            }
+
+            for (var month = new DateOnly(earliest.Year, earliest.Month, 1); month <= latest; month = month.AddMonths(1))
+            {
+                var (start, end) = (month, month.AddMonths(1).AddDays(-1));
+                var rows = await query.Where(r => r.Cohort >= start && r.Cohort <= end).OrderBy(r => r.Cohort).ThenBy(r => r.Key).ToListAsync(cancellationToken);
+                if (rows.Count > 0)
+                {
+                    complete?.Invoke(rows);
+                    yield return rows;
+                }
+            }
+
+            yield break;
+        }
+
         var batch = new List<TRow>();
-        await foreach (var row in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in query.OrderBy(r => r.On).ThenBy(r => r.Reference).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (batch.Count >= Batch && batch[^1].Cohort != row.Cohort)
             {
