@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -157,51 +156,70 @@ public sealed class IndicatorFacts(FactLayout layout)
     public async Task<IReadOnlyList<FactTotal>> TotalsAsync(
         OversightDbContext db, IEnumerable<IRecordSet> sets, IndicatorPeriod period, IReadOnlyCollection<Guid>? unitIds, bool perUnit, CancellationToken cancellationToken)
     {
+        var units = unitIds?.ToList();
         var totals = new List<FactTotal>();
         foreach (var cohort in sets.Where(s => layout.Sets[s].Kept).GroupBy(s => s.Cohort))
         {
+            // One read of the index per range of buckets, all summed in one statement.
             var numbers = cohort.Select(s => s.Number).ToList();
-            var query = db.Set<IndicatorFact>().AsNoTracking().Where(f => numbers.Contains(f.RecordSet)).Where(Window(cohort.Key, period));
-            if (unitIds is not null)
+            IQueryable<FactPart>? parts = null;
+            foreach (var (axis, level, from, to, after, sign) in Ranges(cohort.Key, period))
             {
-                var units = unitIds.ToList();
-                query = query.Where(f => units.Contains(f.UnitId));
+                var range = db.Set<IndicatorFact>().AsNoTracking()
+                    .Where(f => numbers.Contains(f.RecordSet) && f.Axis == axis && f.Level == level && f.Day >= from && f.Day <= to);
+                if (after is { } changedAfter)
+                {
+                    range = range.Where(f => f.EventDay > changedAfter);
+                }
+
+                if (units is not null)
+                {
+                    range = range.Where(f => units.Contains(f.UnitId));
+                }
+
+                var part = range.Select(f => new FactPart
+                {
+                    RecordSet = f.RecordSet,
+                    UnitId = f.UnitId,
+                    Mask = f.Mask,
+                    Count = sign * f.Count,
+                    Measure1 = sign * f.Measure1,
+                    Measure2 = sign * f.Measure2,
+                });
+                parts = parts is null ? part : parts.Concat(part);
             }
 
-            if (perUnit)
+            if (parts is null)
             {
-                totals.AddRange((await query
-                    .GroupBy(f => new { f.RecordSet, f.UnitId, f.Mask })
-                    .Select(g => new
-                    {
-                        g.Key.RecordSet,
-                        g.Key.UnitId,
-                        g.Key.Mask,
-                        Count = g.Sum(f => f.Axis == FactAxis.CohortChange ? -f.Count : f.Count),
-                        Measure1 = g.Sum(f => f.Axis == FactAxis.CohortChange ? -f.Measure1 : f.Measure1),
-                        Measure2 = g.Sum(f => f.Axis == FactAxis.CohortChange ? -f.Measure2 : f.Measure2),
-                    })
-                    .ToListAsync(cancellationToken))
-                    .Select(t => new FactTotal(t.RecordSet, t.UnitId, t.Mask, new FactAmount(t.Count, t.Measure1, t.Measure2))));
+                continue;
             }
-            else
-            {
-                totals.AddRange((await query
-                    .GroupBy(f => new { f.RecordSet, f.Mask })
-                    .Select(g => new
-                    {
-                        g.Key.RecordSet,
-                        g.Key.Mask,
-                        Count = g.Sum(f => f.Axis == FactAxis.CohortChange ? -f.Count : f.Count),
-                        Measure1 = g.Sum(f => f.Axis == FactAxis.CohortChange ? -f.Measure1 : f.Measure1),
-                        Measure2 = g.Sum(f => f.Axis == FactAxis.CohortChange ? -f.Measure2 : f.Measure2),
-                    })
-                    .ToListAsync(cancellationToken))
-                    .Select(t => new FactTotal(t.RecordSet, Guid.Empty, t.Mask, new FactAmount(t.Count, t.Measure1, t.Measure2))));
-            }
+
+            var sums = perUnit
+                ? parts.GroupBy(p => new { p.RecordSet, p.UnitId, p.Mask })
+                    .Select(g => new FactPart { RecordSet = g.Key.RecordSet, UnitId = g.Key.UnitId, Mask = g.Key.Mask, Count = g.Sum(p => p.Count), Measure1 = g.Sum(p => p.Measure1), Measure2 = g.Sum(p => p.Measure2) })
+                : parts.GroupBy(p => new { p.RecordSet, p.Mask })
+                    .Select(g => new FactPart { RecordSet = g.Key.RecordSet, Mask = g.Key.Mask, Count = g.Sum(p => p.Count), Measure1 = g.Sum(p => p.Measure1), Measure2 = g.Sum(p => p.Measure2) });
+            totals.AddRange((await sums.ToListAsync(cancellationToken))
+                .Select(t => new FactTotal(t.RecordSet, t.UnitId, t.Mask, new FactAmount(t.Count, t.Measure1, t.Measure2))));
         }
 
         return totals;
+    }
+
+    /// <summary>A row of facts as a part of a sum, signed; and a sum of them (per unit, or with no unit).</summary>
+    private sealed class FactPart
+    {
+        public short RecordSet { get; init; }
+
+        public Guid UnitId { get; init; }
+
+        public long Mask { get; init; }
+
+        public long Count { get; init; }
+
+        public long Measure1 { get; init; }
+
+        public long Measure2 { get; init; }
     }
 
     /// <summary>A quantity's value in totals: the sum over the masks holding its filter's bit.</summary>
@@ -456,64 +474,37 @@ public sealed class IndicatorFacts(FactLayout layout)
     private static DateOnly DayOf(RecordFacts row, IndicatorPeriod period) =>
         row.Cohort is { } cohort && cohort > period.AsOf ? cohort : period.AsOf;
 
-    /// <summary>The rows of facts a period reads, for sets of one cohort (see the remarks of <see cref="IndicatorFacts"/>).</summary>
-    private static Expression<Func<IndicatorFact, bool>> Window(RecordCohort cohort, IndicatorPeriod period)
+    /// <summary>
+    /// The ranges of buckets a period reads, for sets of one cohort (see the remarks of <see cref="IndicatorFacts"/>):
+    /// each an axis, a level, a range of bucket starts, the day its changes must come after (straddling changes only)
+    /// and the sign it is summed with.
+    /// </summary>
+    private static IEnumerable<(FactAxis Axis, short Level, DateOnly From, DateOnly To, DateOnly? After, int Sign)> Ranges(RecordCohort cohort, IndicatorPeriod period)
     {
-        var fact = Expression.Parameter(typeof(IndicatorFact), "f");
-        var ranges = new List<Expression>();
-
-        void Range(FactAxis axis, DateOnly from, DateOnly to)
-        {
-            foreach (var (level, first, last) in FactBuckets.Cover(from, to))
-            {
-                ranges.Add(Bucket(fact, axis, level, first, last, null));
-            }
-        }
+        IEnumerable<(FactAxis, short, DateOnly, DateOnly, DateOnly?, int)> Days(FactAxis axis, DateOnly from, DateOnly to, int sign) =>
+            FactBuckets.Cover(from, to).Select(c => (axis, c.Level, c.From, c.To, (DateOnly?)null, sign));
 
         var t = period.AsOf;
-        if (cohort == RecordCohort.InPeriod)
+        if (cohort == RecordCohort.ByEnd)
         {
-            Range(FactAxis.Cohort, period.From, period.To);
-            Range(FactAxis.Change, DateOnly.MinValue, t);
-            Range(FactAxis.CohortChange, DateOnly.MinValue, period.From.AddDays(-1));
-            for (short lagClass = 0; lagClass < FactBuckets.LagClasses; lagClass++)
+            return [.. Days(FactAxis.Cohort, DateOnly.MinValue, t, 1), .. Days(FactAxis.Change, DateOnly.MinValue, t, 1)];
+        }
+
+        var ranges = new List<(FactAxis, short, DateOnly, DateOnly, DateOnly?, int)>();
+        ranges.AddRange(Days(FactAxis.Cohort, period.From, period.To, 1));
+        ranges.AddRange(Days(FactAxis.Change, DateOnly.MinValue, t, 1));
+        ranges.AddRange(Days(FactAxis.CohortChange, DateOnly.MinValue, period.From.AddDays(-1), -1));
+        for (short lagClass = 0; lagClass < FactBuckets.LagClasses; lagClass++)
+        {
+            // A change after t of a record from before the period: the record's day is within the class's longest lag of t.
+            var earliest = FactBuckets.Longest(lagClass) is { } longest ? t.AddDays(1 - longest) : DateOnly.MinValue;
+            var latest = period.From.AddDays(-1);
+            if (earliest <= latest)
             {
-                // A change after t of a record from before the period: the record's day is within the class's longest lag of t.
-                var earliest = FactBuckets.Longest(lagClass) is { } longest ? t.AddDays(1 - longest) : DateOnly.MinValue;
-                var latest = period.From.AddDays(-1);
-                if (earliest <= latest)
-                {
-                    ranges.Add(Bucket(fact, FactAxis.Straddle, lagClass, earliest, latest, t));
-                }
+                ranges.Add((FactAxis.Straddle, lagClass, earliest, latest, t, 1));
             }
         }
-        else
-        {
-            Range(FactAxis.Cohort, DateOnly.MinValue, t);
-            Range(FactAxis.Change, DateOnly.MinValue, t);
-        }
 
-        var body = ranges.Count == 0 ? Expression.Constant(false) : ranges.Aggregate(Expression.OrElse);
-        return Expression.Lambda<Func<IndicatorFact, bool>>(body, fact);
-    }
-
-    /// <summary><c>f.Axis == axis &amp;&amp; f.Level == level &amp;&amp; from &lt;= f.Day &lt;= to</c> [<c>&amp;&amp; f.EventDay &gt; after</c>], the days as parameters of the query.</summary>
-    private static Expression Bucket(ParameterExpression fact, FactAxis axis, short level, DateOnly from, DateOnly to, DateOnly? after)
-    {
-        Expression Day(DateOnly value) => Expression.Field(Expression.Constant(new StrongBox<DateOnly>(value)), nameof(StrongBox<DateOnly>.Value));
-        var day = Expression.Property(fact, nameof(IndicatorFact.Day));
-        Expression test = Expression.AndAlso(
-            Expression.AndAlso(
-                Expression.Equal(Expression.Property(fact, nameof(IndicatorFact.Axis)), Expression.Constant(axis)),
-                Expression.Equal(Expression.Property(fact, nameof(IndicatorFact.Level)), Expression.Constant(level))),
-            Expression.AndAlso(Expression.GreaterThanOrEqual(day, Day(from)), Expression.LessThanOrEqual(day, Day(to))));
-        if (after is { } afterDay)
-        {
-            test = Expression.AndAlso(test, Expression.GreaterThan(
-                Expression.Property(fact, nameof(IndicatorFact.EventDay)),
-                Expression.Convert(Day(afterDay), typeof(DateOnly?))));
-        }
-
-        return test;
+        return ranges;
     }
 }
