@@ -47,7 +47,7 @@ public sealed class IndicatorFacts(FactLayout layout)
     {
         var changed = tracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => (Type: e.Metadata.ClrType, Ids: e.Metadata.FindPrimaryKey()?.Properties.Select(p => e.Property(p.Name).CurrentValue).OfType<Guid>() ?? []))
+            .Select(e => (Type: e.Metadata.ClrType, e.State, Ids: e.Metadata.FindPrimaryKey()?.Properties.Select(p => e.Property(p.Name).CurrentValue).OfType<Guid>().ToArray() ?? []))
             .ToList();
         var sets = layout.Sets.Values
             .Where(s => s.Kept)
@@ -59,12 +59,14 @@ public sealed class IndicatorFacts(FactLayout layout)
             return null;
         }
 
-        var locks = new RecordLocks(db);
+        // A record being created has no facts yet, and no other writer can reach it.
+        var created = changed.Where(c => c.State == EntityState.Added).SelectMany(c => c.Ids).ToHashSet();
+        var locks = new RecordLocks(db, created);
         await locks.TakeAsync(sets.SelectMany(s => s.Ids), cancellationToken);
         var before = new List<(SetLayout, HashSet<Guid>, IReadOnlyList<RecordFacts>)>();
         foreach (var (setLayout, ids) in sets)
         {
-            before.Add((setLayout, ids, await ReadLockedAsync(db, setLayout.Records, ids, locks, cancellationToken)));
+            before.Add((setLayout, ids, created.IsSupersetOf(ids) ? [] : await ReadLockedAsync(db, setLayout.Records, ids, locks, cancellationToken)));
         }
 
         return new FactChange(this, db, locks, before);
@@ -86,7 +88,21 @@ public sealed class IndicatorFacts(FactLayout layout)
 
                 // Records read before are read again even when the change unlinked them (a deleted session's cases).
                 ids.UnionWith(before.Select(r => r.Key));
-                foreach (var row in await ReadLockedAsync(db, setLayout.Records, ids, locks, cancellationToken))
+                var after = await ReadLockedAsync(db, setLayout.Records, ids, locks, cancellationToken);
+
+                // Records read only now, with the changed ones (the host's other sessions of the day a session moved to):
+                // their facts before are worked out among the records as they stood.
+                var others = after.Where(r => !ids.Contains(r.Key)).Select(r => r.Copy()).ToList();
+                if (others.Count > 0)
+                {
+                    setLayout.Records.Complete([.. others, .. before.Select(r => r.Copy())]);
+                    foreach (var row in others)
+                    {
+                        batch.Add(setLayout, row, -1);
+                    }
+                }
+
+                foreach (var row in after)
                 {
                     batch.Add(setLayout, row, 1);
                 }
@@ -119,9 +135,10 @@ public sealed class IndicatorFacts(FactLayout layout)
     /// before either has written its new ones; writers of other records do not wait. PostgreSQL only: on SQLite one
     /// transaction writes at a time.
     /// </summary>
-    internal sealed class RecordLocks(OversightDbContext db)
+    internal sealed class RecordLocks(OversightDbContext db, IEnumerable<Guid> created)
     {
-        private readonly HashSet<long> taken = [];
+        /// <summary>The locks taken, and those of records being created, which no other writer can reach.</summary>
+        private readonly HashSet<long> taken = created.Select(KeyOf).ToHashSet();
 
         /// <summary>Takes the locks of <paramref name="ids"/> not taken yet, in one order for every writer; false when there were none.</summary>
         public async Task<bool> TakeAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)

@@ -48,6 +48,9 @@ public abstract class RecordFacts
     /// <summary>Another record whose change reads this one again (the inspection a follow-up task came from); null when none.</summary>
     internal Guid? DependsOn { get; set; }
 
+    /// <summary>A copy of the row, to read its facts as they stood among other rows.</summary>
+    internal RecordFacts Copy() => (RecordFacts)MemberwiseClone();
+
     /// <summary>Takes the unit, record, reference and day of <paramref name="row"/>.</summary>
     internal void Identify(RecordFacts row)
     {

@@ -271,6 +271,9 @@ public interface IRecordSet
     IAsyncEnumerable<IReadOnlyList<RecordFacts>> ReadAllAsync(
         OversightDbContext db, IReadOnlyCollection<Guid>? unitIds, DateOnly? from, DateOnly to, bool byDay, CancellationToken cancellationToken);
 
+    /// <summary>Works out the facts of <paramref name="rows"/> that depend on each other (a host's first session of a day).</summary>
+    void Complete(IReadOnlyList<RecordFacts> rows);
+
     /// <summary>A record's facts on <paramref name="day"/>.</summary>
     RecordFacts FactsOn(RecordFacts row, DateOnly day);
 
@@ -410,6 +413,8 @@ internal sealed class RecordSet<TRow, TFacts>(
             yield return batch;
         }
     }
+
+    public void Complete(IReadOnlyList<RecordFacts> rows) => complete?.Invoke(rows.Cast<TRow>().ToList());
 
     public RecordFacts FactsOn(RecordFacts row, DateOnly day) => factsOn((TRow)row, day);
 

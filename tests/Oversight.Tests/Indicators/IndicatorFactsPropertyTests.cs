@@ -104,10 +104,26 @@ public sealed class IndicatorFactsPropertyTests
                     await WriteAsync(db => db.Cases.Add(NewCase(db)));
                     Counted++;
                     return "a case received";
-                case < 35:
+                case < 30:
                     await WriteAsync(db => db.ReceptionSessions.Add(NewSession()));
                     Counted++;
                     return "a session held";
+                case < 35:
+                    // Another session of a host on a day they already received citizens: it may become their first of the day.
+                    await WriteAsync(db =>
+                    {
+                        var sessions = db.ReceptionSessions.AsNoTracking().ToList();
+                        var session = NewSession();
+                        if (sessions.Count > 0)
+                        {
+                            var same = Pick(sessions);
+                            (session.HeldOn, session.HostRole, session.HostName) = (same.HeldOn, same.HostRole, same.HostName);
+                        }
+
+                        db.ReceptionSessions.Add(session);
+                    });
+                    Counted++;
+                    return "a host's second session of a day";
                 case < 43:
                     await WriteAsync(db => db.Inspections.Add(NewInspection(db)));
                     Counted++;
