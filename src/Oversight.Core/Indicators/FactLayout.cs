@@ -111,6 +111,9 @@ public static class FactBuckets
     /// <summary>The longest lag of each class but the last (which has no bound): 1–3 days, 4–15, 16–63, 64–255, 256–1,023, 1,024 and more.</summary>
     private static readonly int[] LongestLag = [3, 15, 63, 255, 1023];
 
+    /// <summary>Periods are cut at the end of 9998, so that the next month and year of any day exist.</summary>
+    private static readonly DateOnly LastCovered = new(9998, 12, 31);
+
     public static int LagClasses => LongestLag.Length + 1;
 
     public static short LagClass(int lag)
@@ -187,9 +190,6 @@ public static class FactBuckets
             yield return (Day, monthsEnd, to);
         }
     }
-
-    /// <summary>Periods are cut at the end of 9998, so that the next month and year of any day exist.</summary>
-    private static readonly DateOnly LastCovered = new(9998, 12, 31);
 }
 
 /// <summary>Rows of facts being gathered: each record's contribution, signed, summed per bucket and mask.</summary>
