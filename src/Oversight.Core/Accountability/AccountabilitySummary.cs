@@ -77,9 +77,8 @@ public sealed class AccountabilitySummary(IndicatorEngine engine)
             return null;
         }
 
-        var figures = values.Values.ToDictionary(v => v.Definition.Code);
-        int Count(string code) => (int)figures[code].Numerator;
-        Ratio Rate(string code) => new((int)figures[code].Numerator, (int)figures[code].Denominator!.Value);
+        int Count(string code) => (int)values.Of(code).Numerator;
+        Ratio Rate(string code) => Ratio.Of(values.Of(code));
         var tasks = Rate("FUP.TASKS-DONE");
         return new AccountabilityFigures(
             values.Unit,

@@ -61,6 +61,12 @@ public sealed class SetLayout
         return mask;
     }
 
+    /// <summary>One record (<paramref name="sign"/> 1) or its taking away (-1), with its measures, as a row of facts counts it.</summary>
+    public FactAmount AmountOf(RecordFacts facts, int sign) => new(
+        sign,
+        Records.Measures.Count > 0 ? sign * Records.Measure(facts, 0) : 0,
+        Records.Measures.Count > 1 ? sign * Records.Measure(facts, 1) : 0);
+
     /// <summary>The bit of the quantity's filter in a mask.</summary>
     public long BitOf(Quantity quantity) => 1L << bits[quantity.FilterKey];
 
@@ -209,10 +215,7 @@ internal sealed class FactBatch
 
         var set = layout.Records;
         var facts = set.FactsOn(row, cohort);
-        var amount = new FactAmount(
-            sign,
-            set.Measures.Count > 0 ? sign * set.Measure(facts, 0) : 0,
-            set.Measures.Count > 1 ? sign * set.Measure(facts, 1) : 0);
+        var amount = layout.AmountOf(facts, sign);
         var mask = layout.MaskOf(facts);
         if (mask != 0)
         {

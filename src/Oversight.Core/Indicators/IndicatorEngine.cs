@@ -33,7 +33,11 @@ public sealed record UnitIndicators(
     IndicatorPeriod Period,
     IndicatorStructure Structure,
     IReadOnlyList<IndicatorValue> Values,
-    IReadOnlyList<PartialShare> PartialShares);
+    IReadOnlyList<PartialShare> PartialShares)
+{
+    /// <summary>The value of the indicator with <paramref name="code"/>, which was asked for.</summary>
+    public IndicatorValue Of(string code) => Values.First(v => v.Definition.Code == code);
+}
 
 /// <summary>
 /// One unit's value among its peers, now and in the previous period of the same length. A rank is 1 for the best;

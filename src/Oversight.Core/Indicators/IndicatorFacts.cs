@@ -283,20 +283,19 @@ public sealed class IndicatorFacts(FactLayout layout)
             var set = setLayout.Records;
             var quantities = layout.Quantities.Where(q => q.Quantity.Records == set).ToList();
             var kept = await TotalsAsync(db, [set], period, unitIds, perUnit: true, cancellationToken);
-            var recounted = new List<FactTotal>();
+            var sums = new Dictionary<(Guid Unit, long Mask), FactAmount>();
             var (from, to) = set.Cohort == RecordCohort.InPeriod ? ((DateOnly?)period.From, period.To) : (null, period.AsOf);
             await foreach (var batch in set.ReadAllAsync(db, unitIds, from, to, byDay: false, cancellationToken))
             {
                 foreach (var row in batch)
                 {
                     var facts = set.FactsOn(row, DayOf(row, period));
-                    var amount = new FactAmount(
-                        1,
-                        set.Measures.Count > 0 ? set.Measure(facts, 0) : 0,
-                        set.Measures.Count > 1 ? set.Measure(facts, 1) : 0);
-                    recounted.Add(new FactTotal(set.Number, row.UnitId, setLayout.MaskOf(facts), amount));
+                    var key = (row.UnitId, setLayout.MaskOf(facts));
+                    sums[key] = sums.GetValueOrDefault(key) + setLayout.AmountOf(facts, 1);
                 }
             }
+
+            var recounted = sums.Select(s => new FactTotal(set.Number, s.Key.Unit, s.Key.Mask, s.Value)).ToList();
 
             var units = kept.Select(t => t.UnitId).Concat(recounted.Select(t => t.UnitId)).Distinct().Order();
             var keptByUnit = kept.ToLookup(t => t.UnitId);

@@ -7,6 +7,9 @@ namespace Oversight.Petitions;
 /// <summary>A count out of a count. Figures roll up by summing numerators and denominators, never by averaging rates.</summary>
 public sealed record Ratio(int Numerator, int Denominator)
 {
+    /// <summary>A percentage indicator's numerator and denominator.</summary>
+    public static Ratio Of(IndicatorValue value) => new((int)value.Numerator, (int)(value.Denominator ?? 0));
+
     /// <summary>Numerator ÷ denominator (0.818… for 18 of 22); null when the denominator is 0.</summary>
     public double? Rate => Denominator == 0 ? null : (double)Numerator / Denominator;
 }
@@ -95,9 +98,8 @@ public sealed class CitizenSummary(IndicatorEngine engine)
             return null;
         }
 
-        var figures = values.Values.ToDictionary(v => v.Definition.Code);
-        int Count(string code) => (int)figures[code].Numerator;
-        Ratio Rate(string code) => new((int)figures[code].Numerator, (int)figures[code].Denominator!.Value);
+        int Count(string code) => (int)values.Of(code).Numerator;
+        Ratio Rate(string code) => Ratio.Of(values.Of(code));
         var byRole = HostCodes.ToDictionary(h => h.Key, h => new ReceptionFigures(
             Count($"{h.Value}-DAYS"),
             Count($"{h.Value}-VISITS"),
