@@ -59,7 +59,7 @@ public static class OversightCli
                 await DatabaseInitializer.MigrateAsync(services);
                 await using var scope = services.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<Caller>().SetSystem($"cli:{Environment.UserName}");
-                var context = new CommandContext(invocation, scope.ServiceProvider, input, output, error);
+                var context = new CommandContext(invocation, scope.ServiceProvider, input, output, error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
                 return await command.Run(context);
             }
             catch (CommandException e)

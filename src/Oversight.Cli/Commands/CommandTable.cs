@@ -3,7 +3,8 @@ using System.Text;
 namespace Oversight.Cli.Commands;
 
 /// <summary>What a command has to work with.</summary>
-public sealed record CommandContext(CommandInvocation Invocation, IServiceProvider Services, TextReader Input, TextWriter Output, TextWriter Error);
+/// <summary>What a command runs with; <paramref name="ErrorIsTerminal"/> says whether progress may be drawn on <paramref name="Error"/>.</summary>
+public sealed record CommandContext(CommandInvocation Invocation, IServiceProvider Services, TextReader Input, TextWriter Output, TextWriter Error, bool ErrorIsTerminal = false);
 
 /// <summary>One command: its words, its usage line, what it does and how.</summary>
 public sealed record CliCommand(string[] Path, string Usage, string Summary, Func<CommandContext, Task<int>> Run)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Oversight.Imports;
+using Oversight.Text;
 
 namespace Oversight.Cli.Commands;
 
@@ -97,7 +98,9 @@ public static class ImportCommands
         ImportResult result;
         await using (var content = File.OpenRead(path))
         {
-            result = await import.ImportAsync(path, content, dryRun);
+            var progress = context.ErrorIsTerminal ? new TerminalProgress(context.Error, path) : null;
+            result = await import.ImportAsync(path, content, dryRun, progress);
+            progress?.End();
         }
 
         if (!result.Succeeded)
@@ -116,5 +119,26 @@ public static class ImportCommands
             ? $"{path}: {result.Rows} rows checked, no errors; nothing written (dry run). Would write {counts}."
             : $"{path}: {result.Rows} rows imported. {counts}.");
         return 0;
+    }
+
+    /// <summary>Draws an import's progress on one line of the terminal, rewritten as rows are checked and written.</summary>
+    private sealed class TerminalProgress(TextWriter terminal, string path) : IProgress<ImportProgress>
+    {
+        private bool drawn;
+
+        public void Report(ImportProgress value)
+        {
+            var stage = WireNames<ImportStage>.ToWire(value.Stage);
+            terminal.Write(value.Total > 0 ? $"\r{path}: {stage} {value.Done:N0} / {value.Total:N0} rows\u001b[K" : $"\r{path}: {stage}\u001b[K");
+            drawn = true;
+        }
+
+        public void End()
+        {
+            if (drawn)
+            {
+                terminal.WriteLine();
+            }
+        }
     }
 }

@@ -87,6 +87,8 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
 
     public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
 
+    public DbSet<Imports.ImportJob> ImportJobs => Set<Imports.ImportJob>();
+
     public DbSet<RulePack> RulePacks => Set<RulePack>();
 
     public DbSet<HolidaySchedule> HolidaySchedules => Set<HolidaySchedule>();

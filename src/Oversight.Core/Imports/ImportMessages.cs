@@ -44,6 +44,8 @@ public static class ImportMessages
     public static readonly ImportMessage ColumnTwice = new(nameof(ColumnTwice), "the header names this column twice (columns {0} and {1})");
     public static readonly ImportMessage ColumnMissing = new(nameof(ColumnMissing), "the header has no such column");
     public static readonly ImportMessage AdministratorsOnly = new(nameof(AdministratorsOnly), "only an administrator may import {0}");
+    public static readonly ImportMessage Stopped = new(nameof(Stopped), "the import stopped on an unexpected error; nothing was written, and the error is in the server's log");
+    public static readonly ImportMessage AccountGone = new(nameof(AccountGone), "the account that gave the file no longer exists; nothing was written");
 
     public static readonly ImportMessage CodeOnOverlappingRow = new(nameof(CodeOnOverlappingRow), "code {0} is also on row {1} for an overlapping period; a code names one unit at a time");
     public static readonly ImportMessage ParentCycle = new(nameof(ParentCycle), "parent {0} leads back to this row: a unit cannot hang under itself");

@@ -40,26 +40,32 @@ public abstract class SpreadsheetImport(Caller caller, TimeProvider time)
     /// Reads the file, checks every row, and, when nothing is wrong and this is not a dry run, writes every row in
     /// one transaction. Rows whose records already hold the same values write nothing, so importing a file twice
     /// changes nothing the second time. <paramref name="fileName"/> names the file in errors and gives its format
-    /// (<c>.csv</c> or <c>.xlsx</c>).
+    /// (<c>.csv</c> or <c>.xlsx</c>); <paramref name="progress"/> hears how far it has come.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(string fileName, Stream content, bool dryRun, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(
+        string fileName, Stream content, bool dryRun, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (AdministratorsOnly && !caller.IsAdministrator)
         {
             return ImportResult.Failed(fileName, 0, dryRun, [ImportMessages.AdministratorsOnly.At(fileName, 0, null, Name)]);
         }
 
+        progress?.Report(new ImportProgress(ImportStage.Reading, 0, 0));
         var read = await TabularReader.ReadAsync(fileName, content, Columns.Select(c => c.Name).ToArray(), cancellationToken);
         if (read.Table is not { } table)
         {
             return ImportResult.Failed(fileName, 0, dryRun, read.Errors);
         }
 
-        return await ImportAsync(table, dryRun, cancellationToken);
+        progress?.Report(new ImportProgress(ImportStage.Checking, 0, table.Rows.Count));
+        return await ImportAsync(table, dryRun, progress, cancellationToken);
     }
 
-    /// <summary>Checks and writes the rows of a table whose header has every column in <see cref="Columns"/>.</summary>
-    protected abstract Task<ImportResult> ImportAsync(TabularTable table, bool dryRun, CancellationToken cancellationToken);
+    /// <summary>
+    /// Checks and writes the rows of a table whose header has every column in <see cref="Columns"/>, reporting rows
+    /// checked and written to <paramref name="progress"/>.
+    /// </summary>
+    protected abstract Task<ImportResult> ImportAsync(TabularTable table, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
 
     /// <summary>
     /// The day a row's codes are resolved on: the row's start; without one, today, or the row's end when that is
@@ -101,6 +107,7 @@ public static class ImportServices
         services.AddScoped<SpreadsheetImport, Accountability.FollowUpTaskImport>();
         services.AddScoped<SpreadsheetImport, Indicators.ClaimImport>();
         services.AddScoped<ImportCatalog>();
+        services.AddScoped<ImportJobs>();
         return services;
     }
 }

@@ -40,7 +40,7 @@ public sealed class UnitImport(OversightDbContext db, UnitGraphCache graphs, Cal
         new("valid_to", "2025-06-30", "Last day, YYYY-MM-DD; empty while the unit exists."),
     ];
 
-    protected override async Task<ImportResult> ImportAsync(TabularTable table, bool dryRun, CancellationToken cancellationToken)
+    protected override async Task<ImportResult> ImportAsync(TabularTable table, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var errors = new ImportErrors();
         var (rows, failedCodes) = ReadRows(table, errors);
@@ -63,6 +63,7 @@ public sealed class UnitImport(OversightDbContext db, UnitGraphCache graphs, Cal
         }
 
         var tally = new ImportTally(Name, plan.Created, plan.Updated, rows.Count - plan.Created - plan.Updated);
+        ImportProgress.Report(progress, ImportStage.Checking, table.Rows.Count, table.Rows.Count);
         if (!dryRun && plan.Writes.Count > 0)
         {
             foreach (var write in plan.Writes)
@@ -71,6 +72,7 @@ public sealed class UnitImport(OversightDbContext db, UnitGraphCache graphs, Cal
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            ImportProgress.Report(progress, ImportStage.Writing, table.Rows.Count, table.Rows.Count);
         }
 
         return new ImportResult(table.File, table.Rows.Count, dryRun, [], [tally]);

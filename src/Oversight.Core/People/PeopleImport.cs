@@ -45,7 +45,7 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
 
     private static readonly string[] PositionColumns = ["position_unit", "position_title", "leadership", "sensitive_field", "position_from", "position_to"];
 
-    protected override async Task<ImportResult> ImportAsync(TabularTable table, bool dryRun, CancellationToken cancellationToken)
+    protected override async Task<ImportResult> ImportAsync(TabularTable table, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var errors = new ImportErrors();
         var rows = ReadRows(table, errors);
@@ -89,6 +89,7 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
             return ImportResult.Failed(table.File, table.Rows.Count, dryRun, errors.Sorted());
         }
 
+        ImportProgress.Report(progress, ImportStage.Checking, table.Rows.Count, table.Rows.Count);
         if (!dryRun && plan.Writes.Count > 0)
         {
             foreach (var write in plan.Writes)
@@ -97,6 +98,7 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            ImportProgress.Report(progress, ImportStage.Writing, table.Rows.Count, table.Rows.Count);
         }
 
         return new ImportResult(table.File, table.Rows.Count, dryRun, [], [plan.People.Tally("people"), plan.Memberships.Tally("memberships"), plan.Positions.Tally("positions")]);

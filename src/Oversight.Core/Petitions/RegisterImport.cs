@@ -102,13 +102,15 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
         return cells.Date(column);
     }
 
-    protected sealed override async Task<ImportResult> ImportAsync(TabularTable table, bool dryRun, CancellationToken cancellationToken)
+    protected sealed override async Task<ImportResult> ImportAsync(TabularTable table, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var errors = new ImportErrors();
         var rows = new List<(TRow Row, RowCells Cells)>();
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var checkedRows = 0;
         foreach (var source in table.Rows)
         {
+            ImportProgress.Report(progress, ImportStage.Checking, ++checkedRows, table.Rows.Count);
             var cells = errors.Cells(source);
             if (Read(cells) is not { } row)
             {
@@ -129,10 +131,12 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
         var tally = new Dictionary<RowOutcome, int>();
         await using (var transaction = await WriteTransaction.BeginAsync(Db.Database, cancellationToken))
         {
+            var written = 0;
             foreach (var (row, cells) in rows.OrderBy(r => DayOf(r.Row)).ThenBy(r => r.Cells.Row.Number))
             {
                 var outcome = await WriteAsync(row, cells, cancellationToken);
                 tally[outcome] = tally.GetValueOrDefault(outcome) + 1;
+                ImportProgress.Report(progress, ImportStage.Writing, ++written, rows.Count);
             }
 
             if (errors.Count > 0 || dryRun)

@@ -25,6 +25,7 @@ public static class WebSetup
         services.AddOversightCore(configuration);
         services.AddHostedService<FactCompaction>();
         services.AddHostedService<AuditSealing>();
+        services.AddHostedService<ImportJobRunning>();
         if (DatabaseSettings.From(configuration).Provider == DatabaseProvider.Sqlite)
         {
             services.AddHostedService<CaseSearchIndexing>();

@@ -52,7 +52,7 @@ internal static class AccountabilityTesting
         await using var scope = user is { } officer ? database.UserScope(officer.Name, Roles.Officer, officer.Unit) : database.SystemScope("importer");
         var import = scope.ServiceProvider.GetRequiredService<ImportCatalog>().Find(name)!;
         await using var content = ImportTesting.Utf8(csv);
-        return await import.ImportAsync($"{name}.csv", content, dryRun: false, Cancel);
+        return await import.ImportAsync($"{name}.csv", content, dryRun: false, cancellationToken: Cancel);
     }
 
     /// <summary>Imports an XLSX file through the catalog, as the system.</summary>
@@ -60,7 +60,7 @@ internal static class AccountabilityTesting
     {
         await using var scope = database.SystemScope("importer");
         await using var content = File.OpenRead(path);
-        return await scope.ServiceProvider.GetRequiredService<ImportCatalog>().Find(name)!.ImportAsync($"{name}.xlsx", content, dryRun: false, Cancel);
+        return await scope.ServiceProvider.GetRequiredService<ImportCatalog>().Find(name)!.ImportAsync($"{name}.xlsx", content, dryRun: false, cancellationToken: Cancel);
     }
 
     /// <summary>Runs the command line against the database.</summary>

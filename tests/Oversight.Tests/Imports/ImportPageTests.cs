@@ -24,7 +24,7 @@ public sealed class ImportPageTests
         var (status, page) = await PostFileAsync(session, "units", "units.csv", ImportTesting.ChuongMyUnits);
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Empty(PageStructure.Problems("/imports", page));
+        Assert.Empty(PageStructure.Problems("/imports/job", page));
         Assert.Equal("units.csv: đã nhập 9 dòng.", PageText.Of(page.QuerySelector("#import-result")));
         Assert.Equal(["Đơn vị 9 0 0"], page.QuerySelectorAll("[role=status] tbody tr").Select(PageText.Of));
         Assert.Equal(9, (await database.GraphAsync()).UnitCount);
@@ -47,14 +47,14 @@ public sealed class ImportPageTests
             """);
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Empty(PageStructure.Problems("/imports", page));
+        Assert.Empty(PageStructure.Problems("/imports/job", page));
         Assert.StartsWith("Lỗi:", page.Title, StringComparison.Ordinal);
         Assert.Equal("đơn vị.csv: 2 lỗi. Không dữ liệu nào được ghi.", PageText.Of(page.QuerySelector("#import-errors")));
         Assert.Equal(
             ["2 kind 'tỉnh' không thuộc các giá trị:", "3 valid_to 2025-06-30 sớm hơn valid_from (2025-07-01)"],
             page.QuerySelectorAll(".error-summary tbody tr").Select(r => Truncate(PageText.Of(r), "giá trị:")));
         Assert.Equal(0, (await database.GraphAsync()).UnitCount);
-        Assert.Equal(auditEntries, await database.AuditEntryCountAsync());
+        Assert.Equal(auditEntries + 1, await database.AuditEntryCountAsync()); // the file given, and nothing of it
     }
 
     [Fact]
@@ -127,6 +127,25 @@ public sealed class ImportPageTests
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.OK), (unitsTemplate.StatusCode, casesTemplate.StatusCode));
     }
 
+    [Fact]
+    public async Task An_import_is_listed_for_the_account_that_gave_it_and_hidden_from_others()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new OversightWebFactory(database);
+        await WebScenario.CreateAsync(factory);
+        var administrator = await PageSession.SignInAsync(factory, WebScenario.Administrator);
+        var officer = await PageSession.SignInAsync(factory, WebScenario.TotDongOfficer);
+
+        var (_, job) = await PostFileAsync(administrator, "units", "units.csv", ImportTesting.ChuongMyUnits);
+        var (_, imports) = await administrator.GetAsync("/imports");
+        var link = imports.QuerySelector("#recent + table a")?.GetAttribute("href");
+
+        Assert.NotNull(job.QuerySelector("#import-result"));
+        Assert.Equal(["units.csv Đơn vị Đã xong"], imports.QuerySelectorAll("#recent + table tbody tr").Select(r => Truncate(PageText.Of(r), "Đơn vị") + " " + PageText.Of(r.QuerySelector("td:last-child"))));
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync(link!)).Status);
+        Assert.Null((await officer.GetAsync("/imports")).Page.QuerySelector("#recent"));
+    }
+
     private static async Task<(HttpStatusCode Status, IDocument Page)> PostFileAsync(PageSession session, string kind, string fileName, string text)
     {
         var token = await AntiforgeryTokenAsync(session);
@@ -139,7 +158,24 @@ public sealed class ImportPageTests
             { file, "Upload", fileName },
         };
         using var response = await session.Client.PostAsync("/imports", form, TestContext.Current.CancellationToken);
-        return (response.StatusCode, await PageSession.ParseAsync(response));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return await FinishedJobAsync(session, response.Headers.Location!.OriginalString);
+    }
+
+    /// <summary>The job's page once the job has run: it reloads itself until then.</summary>
+    private static async Task<(HttpStatusCode Status, IDocument Page)> FinishedJobAsync(PageSession session, string url)
+    {
+        Assert.Matches("^/imports/[0-9a-f-]{36}$", url);
+        for (var attempt = 0; ; attempt++)
+        {
+            var (status, page) = await session.GetAsync(url);
+            if (status != HttpStatusCode.OK || page.QuerySelector("meta[http-equiv=refresh]") is null || attempt == 300)
+            {
+                return (status, page);
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
     }
 
     private static async Task<string> AntiforgeryTokenAsync(PageSession session)

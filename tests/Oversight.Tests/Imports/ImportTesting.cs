@@ -74,7 +74,7 @@ internal static class ImportTesting
         await using var scope = database.SystemScope("importer");
         await using (content)
         {
-            return await scope.ServiceProvider.GetRequiredService<TImport>().ImportAsync(fileName, content, dryRun, TestContext.Current.CancellationToken);
+            return await scope.ServiceProvider.GetRequiredService<TImport>().ImportAsync(fileName, content, dryRun, cancellationToken: TestContext.Current.CancellationToken);
         }
     }
 

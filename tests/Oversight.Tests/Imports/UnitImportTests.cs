@@ -204,7 +204,7 @@ public sealed class UnitImportTests
         await using var scope = database.UserScope("officer", Roles.Officer, Guid.CreateVersion7());
 
         var result = await scope.ServiceProvider.GetRequiredService<UnitImport>()
-            .ImportAsync("units.csv", ImportTesting.Utf8(ImportTesting.ChuongMyUnits), dryRun: false, TestContext.Current.CancellationToken);
+            .ImportAsync("units.csv", ImportTesting.Utf8(ImportTesting.ChuongMyUnits), dryRun: false, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal((0, (string?)null), Assert.Single(result.Places()));
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<OversightDbContext>().Units.CountAsync(TestContext.Current.CancellationToken));

@@ -33,7 +33,7 @@ public sealed class CaseImportTests
         await using (scope)
         await using (content)
         {
-            return await scope.ServiceProvider.GetRequiredService<ImportCatalog>().Find("cases")!.ImportAsync(fileName, content, dryRun, Cancel);
+            return await scope.ServiceProvider.GetRequiredService<ImportCatalog>().Find("cases")!.ImportAsync(fileName, content, dryRun, cancellationToken: Cancel);
         }
     }
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Oversight.Accounts;
 using Oversight.Imports;
 using Oversight.Web.Accounts;
 using Oversight.Web.Localization;
@@ -10,21 +9,22 @@ using Oversight.Web.Localization;
 namespace Oversight.Web.Pages.Imports;
 
 /// <summary>
-/// Spreadsheet imports: pick what to import, upload a CSV or XLSX file, and see every error (row and column) or what
-/// was written; a check box runs the checks only. Links to each import's templates. Signed-in officers see the
-/// imports of their units' registers (cases, reception sessions, dialogue meetings); administrators see every import.
+/// Spreadsheet imports: pick what to import and upload a CSV or XLSX file, which is queued and run in the background
+/// (its page, <see cref="JobModel"/>, follows it); a check box runs the checks only. Lists the caller's latest imports
+/// and links to each import's templates. Signed-in officers see the imports of their units' registers (cases,
+/// reception sessions, dialogue meetings); administrators see every import.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 [RequestSizeLimit(MaxFileBytes + FormOverheadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + FormOverheadBytes)]
-public sealed class IndexModel(ImportCatalog catalog, Caller caller, IStringLocalizer<Strings> text) : PageModel
+public sealed class IndexModel(ImportJobs jobs, IStringLocalizer<Strings> text) : PageModel
 {
     /// <summary>Files larger than this are refused before reading (about a province's people in one file).</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
     private const long FormOverheadBytes = 1024 * 1024;
 
-    public IReadOnlyList<SpreadsheetImport> Imports => catalog.All.Where(i => !i.AdministratorsOnly || caller.IsAdministrator).ToArray();
+    public IReadOnlyList<SpreadsheetImport> Imports => jobs.Available;
 
     [BindProperty]
     public string? Kind { get; set; }
@@ -38,18 +38,10 @@ public sealed class IndexModel(ImportCatalog catalog, Caller caller, IStringLoca
     /// <summary>Problems with the form itself, each with the id of its field.</summary>
     public List<(string? Field, string Message)> FormErrors { get; } = [];
 
-    /// <summary>The outcome of the import, once a file was posted.</summary>
-    public ImportResult? Result { get; private set; }
+    /// <summary>The caller's latest imports, newest first.</summary>
+    public IReadOnlyList<ImportJob> Recent { get; private set; } = [];
 
-    public void OnGet()
-    {
-    }
-
-    /// <summary>An error's message in the reader's language; as the import wrote it when it has no translation.</summary>
-    public string Describe(ImportError error) =>
-        error.Key is { } key && text[key, [.. error.Arguments]] is { ResourceNotFound: false } translated
-            ? translated.Value
-            : error.Message;
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Recent = await jobs.RecentAsync(10, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -70,11 +62,13 @@ public sealed class IndexModel(ImportCatalog catalog, Caller caller, IStringLoca
 
         if (FormErrors.Count > 0)
         {
+            await OnGetAsync(cancellationToken);
             return Page();
         }
 
-        await using var content = Upload!.OpenReadStream();
-        Result = await import!.ImportAsync(Path.GetFileName(Upload.FileName), content, DryRun, cancellationToken);
-        return Page();
+        using var content = new MemoryStream((int)Upload!.Length);
+        await Upload.CopyToAsync(content, cancellationToken);
+        var job = await jobs.QueueAsync(import!.Name, Path.GetFileName(Upload.FileName), content.ToArray(), DryRun, cancellationToken);
+        return RedirectToPage("/Imports/Job", new { id = job!.Id });
     }
 }
