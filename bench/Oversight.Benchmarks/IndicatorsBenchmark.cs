@@ -20,7 +20,8 @@ namespace Oversight.Benchmarks;
 /// of the last three years (today's and the older ones), rebuilds the indicator facts from them (the bulk path writes
 /// the rows without the saves that keep the facts), with <c>--check</c> counts the last year again from the records
 /// to compare, and times the province for one year and for three years, and rankings among today's communes,
-/// through the Release web host with a token.
+/// through the Release web host with a token; then the province's four case figures beside DuckDB over the raw rows
+/// (<see cref="DuckDbComparison"/>).
 /// </summary>
 internal static class IndicatorsBenchmark
 {
@@ -95,6 +96,7 @@ internal static class IndicatorsBenchmark
             // whose save rewrites that case's facts in its transaction.
             var changing = await ChangingCaseAsync(services);
             await TimeAsync("scale", webDll, database, token, scale, options.Requests, ($"province {Province}, one year, a case changed before each", scale[0].Path, changing));
+            await DuckDbComparison.RunAsync(services, webDll, database, token, Province, today.AddYears(-1).AddDays(1), today, options.Requests);
         }
 
         return 0;
