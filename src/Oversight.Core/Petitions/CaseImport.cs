@@ -51,7 +51,7 @@ public sealed class CaseImport(OversightDbContext db, CaseWorkflow workflow, Den
         new("petitioner_address", "Xóm Chợ, xã Hợp Đồng", "May be empty."),
         new("petitioner_phone", "0987 654 321", "Digits, spaces, + . - ( ); may be empty."),
         new("petitioner_count", "1", "How many bring it together; empty is 1."),
-        new("reception_session", "TCD-2024-015", "Register number of the reception session that produced the case (import sessions first); may be empty."),
+        new("reception_session", "TCD-277-2024-013", "Register number of the reception session that produced the case (import sessions first); may be empty."),
         new("within_jurisdiction", "yes", "yes or no (có/không); empty follows from the status. Must agree with it."),
         new("accepted_on", "2024-03-20", "The day the case was accepted, YYYY-MM-DD; required for every status after acceptance."),
         new("complex", "no", "A complex case (longer time limit): yes or no; empty is no."),
