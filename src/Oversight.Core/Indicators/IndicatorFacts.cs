@@ -36,6 +36,9 @@ public sealed class IndicatorFacts(FactLayout layout)
     /// <summary>Buckets merged at a time by <see cref="CompactAsync"/>.</summary>
     private const int CompactBatch = 20_000;
 
+    /// <summary>Subtrees with more units than this first find which of them keep facts of the sets read.</summary>
+    private const int ProbeUnitsAbove = 16;
+
     /// <summary>Distinct rows gathered before a rebuild writes them.</summary>
     private const int RebuildBatch = 200_000;
 
@@ -173,12 +176,26 @@ public sealed class IndicatorFacts(FactLayout layout)
     public async Task<IReadOnlyList<FactTotal>> TotalsAsync(
         OversightDbContext db, IEnumerable<IRecordSet> sets, IndicatorPeriod period, IReadOnlyCollection<Guid>? unitIds, bool perUnit, CancellationToken cancellationToken)
     {
-        var units = unitIds?.ToList();
         var totals = new List<FactTotal>();
         foreach (var cohort in sets.Where(s => layout.Sets[s].Kept).GroupBy(s => s.Cohort))
         {
-            // One read of the index per range of buckets, all summed in one statement.
+            // One read of the index per range of buckets and unit, all summed in one statement.
             var numbers = cohort.Select(s => s.Number).ToList();
+            var units = unitIds?.ToList();
+            if (units is { Count: > ProbeUnitsAbove })
+            {
+                // Most units of a large subtree keep no facts of these sets (Party bodies, units of another era): one look
+                // at the index for each spares reading each of the period's ranges for it.
+                units = await db.Units.AsNoTracking()
+                    .Where(u => units.Contains(u.Id) && db.Set<IndicatorFact>().Any(f => numbers.Contains(f.RecordSet) && f.UnitId == u.Id))
+                    .Select(u => u.Id)
+                    .ToListAsync(cancellationToken);
+                if (units.Count == 0)
+                {
+                    continue;
+                }
+            }
+
             IQueryable<FactPart>? parts = null;
             foreach (var (axis, level, from, to, after, sign) in Ranges(cohort.Key, period))
             {
