@@ -113,8 +113,7 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Seals every committed audit entry into the chain. On PostgreSQL an entry is sealed once every older transaction
-    /// of the server has ended, and other tests' databases share the server: this waits for them, up to 30 s.
+    /// Seals every committed audit entry into the chain, waiting (up to 30 s) while another sealer (a web host's) is at work.
     /// </summary>
     public async Task SealAuditAsync()
     {
