@@ -392,9 +392,7 @@ public sealed class IndicatorFacts(FactLayout layout)
         }
 
         await InsertAsync(db, batch.Drain(compacted: false), cancellationToken);
-        while (await CompactAsync(db, set, cancellationToken) > 0)
-        {
-        }
+        await MergeAllAsync(db, set, cancellationToken);
 
         var built = await db.Set<IndicatorFactSet>().SingleOrDefaultAsync(s => s.RecordSet == set.Number, cancellationToken);
         if (built is null)
@@ -408,6 +406,26 @@ public sealed class IndicatorFacts(FactLayout layout)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Merges every row of <paramref name="set"/> into one per bucket and mask in one pass, when no other writer can add
+    /// rows (a rebuild holds the table): merging a batch of buckets at a time would read the fresh rows once per batch.
+    /// </summary>
+    private static async Task MergeAllAsync(OversightDbContext db, IRecordSet set, CancellationToken cancellationToken)
+    {
+        var merge = $"""
+            CREATE TEMP TABLE merged_facts AS
+            SELECT {Columns}, SUM("Count") AS "Count", SUM("Measure1") AS "Measure1", SUM("Measure2") AS "Measure2" FROM "IndicatorFacts"
+            WHERE "RecordSet" = {set.Number}
+            GROUP BY {Columns}
+            HAVING SUM("Count") <> 0 OR SUM("Measure1") <> 0 OR SUM("Measure2") <> 0;
+            DELETE FROM "IndicatorFacts" WHERE "RecordSet" = {set.Number};
+            INSERT INTO "IndicatorFacts" ({Columns}, "Count", "Measure1", "Measure2", "Compacted")
+            SELECT {Columns}, "Count", "Measure1", "Measure2", TRUE FROM merged_facts;
+            DROP TABLE merged_facts;
+            """;
+        await db.Database.ExecuteSqlRawAsync(merge, cancellationToken);
     }
 
     /// <summary>The record sets whose facts were built with another layout than the definitions' (or never built).</summary>
