@@ -36,6 +36,9 @@ public sealed class IndicatorFacts(FactLayout layout)
     /// <summary>Buckets merged at a time by <see cref="CompactAsync"/>.</summary>
     private const int CompactBatch = 20_000;
 
+    /// <summary>How long one statement of a rebuild may take.</summary>
+    private static readonly TimeSpan RebuildStatementTimeout = TimeSpan.FromHours(1);
+
     /// <summary>Subtrees with more units than this first find which of them keep facts of the sets read.</summary>
     private const int ProbeUnitsAbove = 16;
 
@@ -347,6 +350,8 @@ public sealed class IndicatorFacts(FactLayout layout)
             return [];
         }
 
+        // A set's merge is one statement over all its rows: minutes for a province's millions of cases.
+        db.Database.SetCommandTimeout(RebuildStatementTimeout);
         await using var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken);
         if (db.Database.IsNpgsql())
         {
