@@ -2,31 +2,20 @@ using Oversight.Imports;
 
 namespace Oversight.Web.Hosting;
 
-/// <summary>Every second, runs the import jobs waiting, one after another (see <see cref="ImportJobs.RunNextAsync"/>); every node does.</summary>
-public sealed class ImportJobRunning(IServiceProvider services, ILogger<ImportJobRunning> logger) : BackgroundService
+/// <summary>
+/// Every second, runs the import jobs waiting, one after another (see <see cref="ImportJobs.RunNextAsync"/>); every
+/// node does. A job not finished keeps its lease until it lapses, then runs again from the start.
+/// </summary>
+public sealed class ImportJobRunning(IServiceScopeFactory scopes, ILogger<ImportJobRunning> logger) : PeriodicWork(scopes, logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Failure => "Running import jobs failed.";
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await ImportJobs.RunNextAsync(services, logger, stoppingToken))
         {
-            try
-            {
-                while (await ImportJobs.RunNextAsync(services, logger, stoppingToken))
-                {
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // A job not finished keeps its lease until it lapses, then runs again from the start.
-                logger.LogError(exception, "Running import jobs failed.");
-            }
         }
     }
 }
