@@ -179,8 +179,19 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
         var ownTransaction = Database.CurrentTransaction is null ? await WriteTransaction.BeginAsync(Database, cancellationToken) : null;
         try
         {
+            var structureChanged = ChangeTracker.Entries<StructureStamp>().Any(e => e.State is EntityState.Added or EntityState.Modified);
+            if (structureChanged)
+            {
+                await facts.HoldForStructureChangeAsync(this, cancellationToken);
+            }
+
             var factChange = trackFacts ? await facts.BeginAsync(this, ChangeTracker, cancellationToken) : null;
             var saved = await saveRows(cancellationToken);
+            if (structureChanged)
+            {
+                await facts.EnsureRollupsAsync(this, cancellationToken);
+            }
+
             if (factChange is not null)
             {
                 await factChange.WriteAsync(cancellationToken);

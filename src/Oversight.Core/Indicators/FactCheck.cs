@@ -6,8 +6,8 @@ using Oversight.Organisation;
 namespace Oversight.Indicators;
 
 /// <summary>
-/// A quantity whose kept facts and recount from the records differ for one unit's own records over a period: the
-/// indicator's code (with " denominator" for its denominator) or the validation rule's.
+/// A quantity whose kept facts and recount from the records differ for one unit's own records (or for a key of facts
+/// rolled up under it) over a period: the indicator's code (with " denominator" for its denominator) or the validation rule's.
 /// </summary>
 public sealed record FactDifference(string Quantity, string UnitCode, string UnitName, IndicatorPeriod Period, long Kept, long Recounted);
 
@@ -37,10 +37,16 @@ public sealed class FactCheck(CallerScope scope, OversightDbContext db, Indicato
         var differences = new List<FactDifference>();
         foreach (var period in periods)
         {
-            foreach (var (quantity, unitId, kept, recounted) in await facts.CheckAsync(db, period, units.UnitIds, cancellationToken))
+            foreach (var (quantity, owner, kept, recounted) in await facts.CheckAsync(db, period, units.UnitIds, cancellationToken))
             {
-                var unit = graph.At(unitId, period.To) ?? graph.Latest(unitId);
-                differences.Add(new FactDifference(quantity, unit?.Code ?? unitId.ToString(), unit?.Name ?? string.Empty, period, kept, recounted));
+                var unit = graph.At(owner.Root, period.To) ?? graph.Latest(owner.Root);
+                differences.Add(new FactDifference(
+                    owner.Rollup == 0 ? quantity : $"{quantity} (rolled up, key {owner.Rollup})",
+                    unit?.Code ?? owner.Root.ToString(),
+                    unit?.Name ?? string.Empty,
+                    period,
+                    kept,
+                    recounted));
             }
         }
 

@@ -198,10 +198,10 @@ public static class FactBuckets
     }
 }
 
-/// <summary>Rows of facts being gathered: each record's contribution, signed, summed per bucket and mask.</summary>
-internal sealed class FactBatch
+/// <summary>Rows of facts being gathered: each record's contribution, signed, summed per bucket and mask, for its unit and each key of rolled-up facts it counts in.</summary>
+internal sealed class FactBatch(FactRollups rollups)
 {
-    private readonly Dictionary<(short Set, Guid Unit, FactAxis Axis, short Level, DateOnly Day, DateOnly? EventDay, long Mask), FactAmount> amounts = [];
+    private readonly Dictionary<(short Set, Guid Unit, short Rollup, FactAxis Axis, short Level, DateOnly Day, DateOnly? EventDay, long Mask), FactAmount> amounts = [];
 
     public int Count => amounts.Count;
 
@@ -214,12 +214,13 @@ internal sealed class FactBatch
         }
 
         var set = layout.Records;
+        var owners = rollups.KeysOf(row.UnitId).Prepend(new RollupKey(row.UnitId, 0)).ToArray();
         var facts = set.FactsOn(row, cohort);
         var amount = layout.AmountOf(facts, sign);
         var mask = layout.MaskOf(facts);
         if (mask != 0)
         {
-            AddLevels(set.Number, row.UnitId, FactAxis.Cohort, cohort, mask, amount);
+            AddLevels(set.Number, owners, FactAxis.Cohort, cohort, mask, amount);
         }
 
         foreach (var day in set.ChangeDays(row))
@@ -232,12 +233,12 @@ internal sealed class FactBatch
 
             if (mask != 0)
             {
-                AddChange(set, row.UnitId, cohort, day, mask, -amount);
+                AddChange(set, owners, cohort, day, mask, -amount);
             }
 
             if (next != 0)
             {
-                AddChange(set, row.UnitId, cohort, day, next, amount);
+                AddChange(set, owners, cohort, day, next, amount);
             }
 
             mask = next;
@@ -251,6 +252,7 @@ internal sealed class FactBatch
         {
             RecordSet = a.Key.Set,
             UnitId = a.Key.Unit,
+            Rollup = a.Key.Rollup,
             Axis = a.Key.Axis,
             Level = a.Key.Level,
             Day = a.Key.Day,
@@ -265,24 +267,30 @@ internal sealed class FactBatch
         return rows;
     }
 
-    private void AddChange(IRecordSet set, Guid unit, DateOnly cohort, DateOnly day, long mask, FactAmount amount)
+    private void AddChange(IRecordSet set, RollupKey[] owners, DateOnly cohort, DateOnly day, long mask, FactAmount amount)
     {
-        AddLevels(set.Number, unit, FactAxis.Change, day, mask, amount);
+        AddLevels(set.Number, owners, FactAxis.Change, day, mask, amount);
         if (set.Cohort == RecordCohort.InPeriod)
         {
-            AddLevels(set.Number, unit, FactAxis.CohortChange, cohort, mask, amount);
-            Add((set.Number, unit, FactAxis.Straddle, FactBuckets.LagClass(day.DayNumber - cohort.DayNumber), cohort, day, mask), amount);
+            AddLevels(set.Number, owners, FactAxis.CohortChange, cohort, mask, amount);
+            foreach (var owner in owners)
+            {
+                Add((set.Number, owner.Root, owner.Rollup, FactAxis.Straddle, FactBuckets.LagClass(day.DayNumber - cohort.DayNumber), cohort, day, mask), amount);
+            }
         }
     }
 
-    private void AddLevels(short set, Guid unit, FactAxis axis, DateOnly day, long mask, FactAmount amount)
+    private void AddLevels(short set, RollupKey[] owners, FactAxis axis, DateOnly day, long mask, FactAmount amount)
     {
-        foreach (var level in new[] { FactBuckets.Day, FactBuckets.Month, FactBuckets.Year })
+        foreach (var owner in owners)
         {
-            Add((set, unit, axis, level, FactBuckets.Start(level, day), null, mask), amount);
+            foreach (var level in new[] { FactBuckets.Day, FactBuckets.Month, FactBuckets.Year })
+            {
+                Add((set, owner.Root, owner.Rollup, axis, level, FactBuckets.Start(level, day), null, mask), amount);
+            }
         }
     }
 
-    private void Add((short, Guid, FactAxis, short, DateOnly, DateOnly?, long) key, FactAmount amount) =>
+    private void Add((short, Guid, short, FactAxis, short, DateOnly, DateOnly?, long) key, FactAmount amount) =>
         amounts[key] = amounts.GetValueOrDefault(key) + amount;
 }

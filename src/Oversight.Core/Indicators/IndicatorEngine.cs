@@ -253,10 +253,8 @@ public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, In
     private async Task<Dictionary<int, long[]>> SumAsync(
         IReadOnlyList<IndicatorDefinition> indicators, IndicatorPeriod period, IReadOnlyDictionary<Guid, int>? groups, CancellationToken cancellationToken)
     {
-        var perUnit = groups is not null && groups.Values.Distinct().Skip(1).Any();
         var sets = indicators.SelectMany(i => new[] { i.Numerator, i.Denominator }).OfType<Quantity>().Select(q => q.Records).Distinct();
-        var totals = (await facts.TotalsAsync(db, sets, period, groups?.Keys.ToList(), perUnit, cancellationToken))
-            .GroupBy(t => perUnit ? groups![t.UnitId] : 0);
+        var totals = (await facts.TotalsAsync(db, sets, period, groups, cancellationToken)).GroupBy(t => t.Group);
         var sums = new Dictionary<int, long[]>();
         foreach (var group in totals)
         {

@@ -20,7 +20,7 @@ public enum FactAxis : short
 }
 
 /// <summary>
-/// A signed count of records of one unit, with the sums of their measures, whose facts match a set of filters (the
+/// A signed count of records of one unit (or of a key of rolled-up facts, <see cref="FactRollups"/>), with the sums of their measures, whose facts match a set of filters (the
 /// bits of <see cref="Mask"/>, one per filter of the set's <see cref="SetLayout"/>), in one bucket of days.
 /// </summary>
 /// <remarks>
@@ -32,7 +32,11 @@ public sealed class IndicatorFact
     /// <summary>The record set's <see cref="IRecordSet.Number"/>.</summary>
     public short RecordSet { get; init; }
 
+    /// <summary>The unit whose records are counted; with <see cref="Rollup"/>, the root of a key of rolled-up facts.</summary>
     public Guid UnitId { get; init; }
+
+    /// <summary>0 for the unit's own records; otherwise the key of rolled-up facts under it (<see cref="RollupKey"/>).</summary>
+    public short Rollup { get; init; }
 
     public FactAxis Axis { get; init; }
 
@@ -75,8 +79,8 @@ internal sealed class IndicatorFactConfiguration : IEntityTypeConfiguration<Indi
         fact.ToTable("IndicatorFacts");
         fact.Property(f => f.Axis).HasConversion<short>();
 
-        // Every query reads ranges of days of one set, unit, axis and level; the other columns make the index cover it.
-        fact.HasIndex(f => new { f.RecordSet, f.UnitId, f.Axis, f.Level, f.Day, f.EventDay, f.Mask, f.Count, f.Measure1, f.Measure2 })
+        // Every query reads ranges of days of one set, unit (or rolled-up key), axis and level; the other columns make the index cover it.
+        fact.HasIndex(f => new { f.RecordSet, f.UnitId, f.Rollup, f.Axis, f.Level, f.Day, f.EventDay, f.Mask, f.Count, f.Measure1, f.Measure2 })
             .HasDatabaseName("IX_IndicatorFacts_Buckets");
         fact.HasIndex(f => f.Compacted).HasFilter("NOT \"Compacted\"").HasDatabaseName("IX_IndicatorFacts_Fresh");
     }

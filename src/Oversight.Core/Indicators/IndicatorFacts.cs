@@ -2,11 +2,12 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Oversight.Data;
+using Oversight.Organisation;
 
 namespace Oversight.Indicators;
 
-/// <summary>The sums of one set's facts over a period for one mask (and one unit, when asked per unit).</summary>
-public sealed record FactTotal(short RecordSet, Guid UnitId, long Mask, FactAmount Amount);
+/// <summary>The sums of one set's facts over a period for one mask and one group of units.</summary>
+public sealed record FactTotal(short RecordSet, int Group, long Mask, FactAmount Amount);
 
 /// <summary>
 /// The facts indicators are computed from, kept in the database per record set, unit, bucket of days and mask: written
@@ -31,7 +32,7 @@ public sealed record FactTotal(short RecordSet, Guid UnitId, long Mask, FactAmou
 /// that counts the records of every day up to t (a directive's studies) reads Cohort[.., t] + Change[.., t].
 /// </para>
 /// </remarks>
-public sealed class IndicatorFacts(FactLayout layout)
+public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
 {
     /// <summary>Buckets merged at a time by <see cref="CompactAsync"/>.</summary>
     private const int CompactBatch = 20_000;
@@ -84,7 +85,7 @@ public sealed class IndicatorFacts(FactLayout layout)
     {
         public async Task WriteAsync(CancellationToken cancellationToken)
         {
-            var batch = new FactBatch();
+            var batch = new FactBatch(await facts.RollupsForWriteAsync(db, cancellationToken));
             foreach (var (setLayout, ids, before) in sets)
             {
                 foreach (var row in before)
@@ -117,6 +118,41 @@ public sealed class IndicatorFacts(FactLayout layout)
             await facts.InsertAsync(db, batch.Drain(compacted: false), cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The keys of rolled-up facts the records' units count in, by the structure committed now. On PostgreSQL the
+    /// transaction first takes the facts' table for writing, which a change of the structure waits for (and holds
+    /// until it commits, <see cref="HoldForStructureChangeAsync"/>): the structure read then stays the one the rolled-up
+    /// facts are kept by until the transaction ends.
+    /// </summary>
+    private async Task<FactRollups> RollupsForWriteAsync(OversightDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"IndicatorFacts\" IN ROW EXCLUSIVE MODE", cancellationToken);
+        }
+
+        return FactRollups.Of(await graphs.GetAsync(db, cancellationToken));
+    }
+
+    /// <summary>
+    /// Before a save that changes the unit structure, on PostgreSQL: holds every writer of facts until the transaction
+    /// ends, so that none writes rolled-up facts by the old structure after <see cref="EnsureRollupsAsync"/> rebuilt them.
+    /// </summary>
+    internal async Task HoldForStructureChangeAsync(OversightDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"IndicatorFacts\" IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// After a save that changed the unit structure, in its transaction: when the keys of rolled-up facts changed,
+    /// keeps the new ones and rebuilds every rolled-up row from the units' own rows.
+    /// </summary>
+    internal async Task EnsureRollupsAsync(OversightDbContext db, CancellationToken cancellationToken) =>
+        await SyncRollupsAsync(db, FactRollups.Of(await graphs.GetAsync(db, cancellationToken)), [], cancellationToken);
 
     /// <summary>
     /// Reads the records of <paramref name="ids"/>, having locked them and what they depend on (a case's reception
@@ -173,82 +209,131 @@ public sealed class IndicatorFacts(FactLayout layout)
     }
 
     /// <summary>
-    /// The facts of <paramref name="sets"/> summed over the period per set and mask, over the records of
-    /// <paramref name="unitIds"/> (every unit when null), and per unit when <paramref name="perUnit"/>.
+    /// The facts of <paramref name="sets"/> summed over the period per set and mask, for each group of units of
+    /// <paramref name="groups"/> (a unit and its group; every unit in group 0 when null).
     /// </summary>
+    /// <remarks>
+    /// The units of a key of rolled-up facts (<see cref="FactRollups"/>) all in one group are read from that key's rows;
+    /// the others one by one.
+    /// </remarks>
     public async Task<IReadOnlyList<FactTotal>> TotalsAsync(
-        OversightDbContext db, IEnumerable<IRecordSet> sets, IndicatorPeriod period, IReadOnlyCollection<Guid>? unitIds, bool perUnit, CancellationToken cancellationToken)
+        OversightDbContext db, IEnumerable<IRecordSet> sets, IndicatorPeriod period, IReadOnlyDictionary<Guid, int>? groups, CancellationToken cancellationToken)
     {
+        IReadOnlyDictionary<RollupKey, int> keys = new Dictionary<RollupKey, int>();
+        var units = groups;
+        if (groups is not null)
+        {
+            (keys, units) = FactRollups.Of(await graphs.GetAsync(db, cancellationToken)).Cover(groups);
+        }
+
+        var perOwner = groups is not null && groups.Values.Distinct().Skip(1).Any();
+        var single = groups?.Values.FirstOrDefault() ?? 0;
         var totals = new List<FactTotal>();
         foreach (var cohort in sets.Where(s => layout.Sets[s].Kept).GroupBy(s => s.Cohort))
         {
-            // One read of the index per range of buckets and unit, all summed in one statement.
-            var numbers = cohort.Select(s => s.Number).ToList();
-            var units = unitIds?.ToList();
-            if (units is { Count: > ProbeUnitsAbove })
-            {
-                // Most units of a large subtree keep no facts of these sets (Party bodies, units of another era): one look
-                // at the index for each spares reading each of the period's ranges for it.
-                units = await db.Units.AsNoTracking()
-                    .Where(u => units.Contains(u.Id) && db.Set<IndicatorFact>().Any(f => numbers.Contains(f.RecordSet) && f.UnitId == u.Id))
-                    .Select(u => u.Id)
-                    .ToListAsync(cancellationToken);
-                if (units.Count == 0)
-                {
-                    continue;
-                }
-            }
-
-            IQueryable<FactPart>? parts = null;
-            foreach (var (axis, level, from, to, after, sign) in Ranges(cohort.Key, period))
-            {
-                var range = db.Set<IndicatorFact>().AsNoTracking()
-                    .Where(f => numbers.Contains(f.RecordSet) && f.Axis == axis && f.Level == level && f.Day >= from && f.Day <= to);
-                if (after is { } changedAfter)
-                {
-                    range = range.Where(f => f.EventDay > changedAfter);
-                }
-
-                if (units is not null)
-                {
-                    range = range.Where(f => units.Contains(f.UnitId));
-                }
-
-                var part = range.Select(f => new FactPart
-                {
-                    RecordSet = f.RecordSet,
-                    UnitId = f.UnitId,
-                    Mask = f.Mask,
-                    Count = sign * f.Count,
-                    Measure1 = sign * f.Measure1,
-                    Measure2 = sign * f.Measure2,
-                });
-                parts = parts is null ? part : parts.Concat(part);
-            }
-
-            if (parts is null)
-            {
-                continue;
-            }
-
-            var sums = perUnit
-                ? parts.GroupBy(p => new { p.RecordSet, p.UnitId, p.Mask })
-                    .Select(g => new FactPart { RecordSet = g.Key.RecordSet, UnitId = g.Key.UnitId, Mask = g.Key.Mask, Count = g.Sum(p => p.Count), Measure1 = g.Sum(p => p.Measure1), Measure2 = g.Sum(p => p.Measure2) })
-                : parts.GroupBy(p => new { p.RecordSet, p.Mask })
-                    .Select(g => new FactPart { RecordSet = g.Key.RecordSet, Mask = g.Key.Mask, Count = g.Sum(p => p.Count), Measure1 = g.Sum(p => p.Measure1), Measure2 = g.Sum(p => p.Measure2) });
-            totals.AddRange((await sums.ToListAsync(cancellationToken))
-                .Select(t => new FactTotal(t.RecordSet, t.UnitId, t.Mask, new FactAmount(t.Count, t.Measure1, t.Measure2))));
+            var sums = await SumAsync(db, cohort.Select(s => s.Number).ToList(), cohort.Key, period, units?.Keys, keys.Keys.ToList(), perOwner, cancellationToken);
+            totals.AddRange(sums.Select(t => new FactTotal(
+                t.RecordSet,
+                !perOwner ? single : t.Rollup == 0 ? units![t.UnitId] : keys[new RollupKey(t.UnitId, t.Rollup)],
+                t.Mask,
+                new FactAmount(t.Count, t.Measure1, t.Measure2))));
         }
 
         return totals;
     }
 
-    /// <summary>A row of facts as a part of a sum, signed; and a sum of them (per unit, or with no unit).</summary>
+    /// <summary>
+    /// Sums the facts of the sets <paramref name="numbers"/> (all of one cohort) over the period, per set and mask, in
+    /// one statement: the own rows of <paramref name="units"/> (of every unit when null) and the rows of
+    /// <paramref name="keys"/>. When <paramref name="perOwner"/>, per unit and key; otherwise summed together.
+    /// </summary>
+    private async Task<List<FactPart>> SumAsync(
+        OversightDbContext db, IReadOnlyList<short> numbers, RecordCohort cohort, IndicatorPeriod period,
+        IEnumerable<Guid>? units, IReadOnlyCollection<RollupKey> keys, bool perOwner, CancellationToken cancellationToken)
+    {
+        var own = units?.ToList();
+        if (own is { Count: > ProbeUnitsAbove })
+        {
+            // Most units of a large subtree keep no facts of these sets (Party bodies, units of another era): one look
+            // at the index for each spares reading each of the period's ranges for it.
+            own = await db.Units.AsNoTracking()
+                .Where(u => own.Contains(u.Id) && db.Set<IndicatorFact>().Any(f => numbers.Contains(f.RecordSet) && f.UnitId == u.Id && f.Rollup == 0))
+                .Select(u => u.Id)
+                .ToListAsync(cancellationToken);
+        }
+
+        // The unit of own rows summed together (a parameter: PostgreSQL reads a literal as text in a union).
+        var together = Guid.Empty;
+        var roots = keys.Select(k => k.Root).Distinct().ToList();
+        var rollups = keys.Select(k => k.Rollup).Distinct().ToList();
+        IQueryable<FactPart>? parts = null;
+        foreach (var (axis, level, from, to, after, sign) in Ranges(cohort, period))
+        {
+            var range = db.Set<IndicatorFact>().AsNoTracking()
+                .Where(f => numbers.Contains(f.RecordSet) && f.Axis == axis && f.Level == level && f.Day >= from && f.Day <= to);
+            if (after is { } changedAfter)
+            {
+                range = range.Where(f => f.EventDay > changedAfter);
+            }
+
+            if (own is null || own.Count > 0)
+            {
+                var ownRows = own is null ? range.Where(f => f.Rollup == 0) : range.Where(f => f.Rollup == 0 && own.Contains(f.UnitId));
+                parts = Concat(parts, ownRows.Select(f => new FactPart
+                {
+                    RecordSet = f.RecordSet,
+                    UnitId = perOwner ? f.UnitId : together,
+                    Rollup = 0,
+                    Mask = f.Mask,
+                    Count = sign * f.Count,
+                    Measure1 = sign * f.Measure1,
+                    Measure2 = sign * f.Measure2,
+                }));
+            }
+
+            if (keys.Count > 0)
+            {
+                // Every pair of the roots and rollup numbers asked for is read; pairs not asked for are dropped below.
+                parts = Concat(parts, range.Where(f => roots.Contains(f.UnitId) && rollups.Contains(f.Rollup)).Select(f => new FactPart
+                {
+                    RecordSet = f.RecordSet,
+                    UnitId = f.UnitId,
+                    Rollup = f.Rollup,
+                    Mask = f.Mask,
+                    Count = sign * f.Count,
+                    Measure1 = sign * f.Measure1,
+                    Measure2 = sign * f.Measure2,
+                }));
+            }
+        }
+
+        if (parts is null)
+        {
+            return [];
+        }
+
+        var sums = await parts.GroupBy(p => new { p.RecordSet, p.UnitId, p.Rollup, p.Mask })
+            .Select(g => new FactPart { RecordSet = g.Key.RecordSet, UnitId = g.Key.UnitId, Rollup = g.Key.Rollup, Mask = g.Key.Mask, Count = g.Sum(p => p.Count), Measure1 = g.Sum(p => p.Measure1), Measure2 = g.Sum(p => p.Measure2) })
+            .ToListAsync(cancellationToken);
+        var asked = keys.ToHashSet();
+        sums.RemoveAll(s => s.Rollup != 0 && !asked.Contains(new RollupKey(s.UnitId, s.Rollup)));
+        return perOwner
+            ? sums
+            : sums.GroupBy(s => (s.RecordSet, s.Mask))
+                .Select(g => new FactPart { RecordSet = g.Key.RecordSet, Mask = g.Key.Mask, Count = g.Sum(p => p.Count), Measure1 = g.Sum(p => p.Measure1), Measure2 = g.Sum(p => p.Measure2) })
+                .ToList();
+
+        static IQueryable<FactPart> Concat(IQueryable<FactPart>? parts, IQueryable<FactPart> part) => parts is null ? part : parts.Concat(part);
+    }
+
+    /// <summary>A row of facts as a part of a sum, signed; and a sum of them (per unit or key, or with neither).</summary>
     private sealed class FactPart
     {
         public short RecordSet { get; init; }
 
         public Guid UnitId { get; init; }
+
+        public short Rollup { get; init; }
 
         public long Mask { get; init; }
 
@@ -291,44 +376,47 @@ public sealed class IndicatorFacts(FactLayout layout)
 
     /// <summary>
     /// Counts again, from the records themselves, what the facts give for each unit of <paramref name="unitIds"/> (every
-    /// unit when null) over the period: for every quantity of the definitions, the kept value and the recounted one of
-    /// each unit where they differ.
+    /// unit when null) over the period, and for each key of rolled-up facts whose units are all among them: for every
+    /// quantity of the definitions, the kept value and the recounted one of each unit (rollup 0) or key where they differ.
     /// </summary>
-    public async Task<IReadOnlyList<(string Quantity, Guid UnitId, long Kept, long Recounted)>> CheckAsync(
+    public async Task<IReadOnlyList<(string Quantity, RollupKey Owner, long Kept, long Recounted)>> CheckAsync(
         OversightDbContext db, IndicatorPeriod period, IReadOnlyCollection<Guid>? unitIds, CancellationToken cancellationToken)
     {
-        var differences = new List<(string, Guid, long, long)>();
+        var rollups = FactRollups.Of(await graphs.GetAsync(db, cancellationToken));
+        var keys = rollups.Members.Where(m => unitIds is null || m.Value.All(unitIds.Contains)).Select(m => m.Key).ToList();
+        var differences = new List<(string, RollupKey, long, long)>();
         foreach (var setLayout in layout.Sets.Values.Where(s => s.Kept))
         {
             var set = setLayout.Records;
             var quantities = layout.Quantities.Where(q => q.Quantity.Records == set).ToList();
-            var kept = await TotalsAsync(db, [set], period, unitIds, perUnit: true, cancellationToken);
-            var sums = new Dictionary<(Guid Unit, long Mask), FactAmount>();
+            var kept = (await SumAsync(db, [set.Number], set.Cohort, period, unitIds, keys, perOwner: true, cancellationToken))
+                .ToLookup(p => new RollupKey(p.UnitId, p.Rollup), p => new FactTotal(p.RecordSet, 0, p.Mask, new FactAmount(p.Count, p.Measure1, p.Measure2)));
+            var sums = new Dictionary<(RollupKey Owner, long Mask), FactAmount>();
             var (from, to) = set.Cohort == RecordCohort.InPeriod ? ((DateOnly?)period.From, period.To) : (null, period.AsOf);
             await foreach (var batch in set.ReadAllAsync(db, unitIds, from, to, byDay: false, cancellationToken))
             {
                 foreach (var row in batch)
                 {
                     var facts = set.FactsOn(row, DayOf(row, period));
-                    var key = (row.UnitId, setLayout.MaskOf(facts));
-                    sums[key] = sums.GetValueOrDefault(key) + setLayout.AmountOf(facts, 1);
+                    var mask = setLayout.MaskOf(facts);
+                    foreach (var owner in rollups.KeysOf(row.UnitId).Where(k => unitIds is null || rollups.Members[k].All(unitIds.Contains)).Prepend(new RollupKey(row.UnitId, 0)))
+                    {
+                        sums[(owner, mask)] = sums.GetValueOrDefault((owner, mask)) + setLayout.AmountOf(facts, 1);
+                    }
                 }
             }
 
-            var recounted = sums.Select(s => new FactTotal(set.Number, s.Key.Unit, s.Key.Mask, s.Value)).ToList();
-
-            var units = kept.Select(t => t.UnitId).Concat(recounted.Select(t => t.UnitId)).Distinct().Order();
-            var keptByUnit = kept.ToLookup(t => t.UnitId);
-            var recountedByUnit = recounted.ToLookup(t => t.UnitId);
-            foreach (var unit in units)
+            var recounted = sums.ToLookup(s => s.Key.Owner, s => new FactTotal(set.Number, 0, s.Key.Mask, s.Value));
+            var owners = kept.Select(k => k.Key).Concat(recounted.Select(r => r.Key)).Distinct().OrderBy(o => o.Root).ThenBy(o => o.Rollup);
+            foreach (var owner in owners)
             {
                 foreach (var (name, quantity) in quantities)
                 {
-                    var keptValue = ValueOf(quantity, keptByUnit[unit]);
-                    var recountedValue = ValueOf(quantity, recountedByUnit[unit]);
+                    var keptValue = ValueOf(quantity, kept[owner]);
+                    var recountedValue = ValueOf(quantity, recounted[owner]);
                     if (keptValue != recountedValue)
                     {
-                        differences.Add((name, unit, keptValue, recountedValue));
+                        differences.Add((name, owner, keptValue, recountedValue));
                     }
                 }
             }
@@ -340,12 +428,14 @@ public sealed class IndicatorFacts(FactLayout layout)
     /// <summary>
     /// Builds the facts of <paramref name="sets"/> (every set when null; when <paramref name="staleOnly"/>, those of them
     /// built with another layout than the definitions') again from the records, in a transaction of its own that no
-    /// other write of facts runs beside, and records the layout they were built with. Returns the sets rebuilt.
+    /// other write of facts runs beside, and records the layout they were built with; the rolled-up facts of the other
+    /// sets too, when they were kept by other keys than the structure's. Returns the sets rebuilt.
     /// </summary>
     public async Task<IReadOnlyList<IRecordSet>> RebuildAsync(
         OversightDbContext db, IEnumerable<IRecordSet>? sets, bool staleOnly, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (staleOnly && (await StaleAsync(db, cancellationToken)).Count == 0)
+        if (staleOnly && (await StaleAsync(db, cancellationToken)).Count == 0
+            && await RollupsKeptAsync(db, FactRollups.Of(await graphs.GetAsync(db, cancellationToken)), cancellationToken))
         {
             return [];
         }
@@ -366,20 +456,22 @@ public sealed class IndicatorFacts(FactLayout layout)
             chosen = chosen.Where(stale.Contains).ToList();
         }
 
+        var rollups = FactRollups.Of(await graphs.GetAsync(db, cancellationToken));
         foreach (var set in chosen)
         {
-            await BuildAsync(db, set, time, cancellationToken);
+            await BuildAsync(db, set, rollups, time, cancellationToken);
         }
 
+        await SyncRollupsAsync(db, rollups, chosen.Select(s => s.Number).ToList(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return chosen;
     }
 
-    private async Task BuildAsync(OversightDbContext db, IRecordSet set, TimeProvider time, CancellationToken cancellationToken)
+    private async Task BuildAsync(OversightDbContext db, IRecordSet set, FactRollups rollups, TimeProvider time, CancellationToken cancellationToken)
     {
         var setLayout = layout.Sets[set];
         await db.Database.ExecuteSqlAsync($"DELETE FROM \"IndicatorFacts\" WHERE \"RecordSet\" = {set.Number}", cancellationToken);
-        var batch = new FactBatch();
+        var batch = new FactBatch(rollups);
         if (setLayout.Kept)
         {
             await foreach (var rows in set.ReadAllAsync(db, null, null, DateOnly.MaxValue, byDay: false, cancellationToken))
@@ -433,6 +525,42 @@ public sealed class IndicatorFacts(FactLayout layout)
         await db.Database.ExecuteSqlRawAsync(merge, cancellationToken);
     }
 
+    /// <summary>The keys of rolled-up facts kept in the database are those of <paramref name="rollups"/>.</summary>
+    private static async Task<bool> RollupsKeptAsync(OversightDbContext db, FactRollups rollups, CancellationToken cancellationToken)
+    {
+        var kept = await db.Set<IndicatorFactRollup>().AsNoTracking().Select(r => new { r.UnitId, r.RootId, r.Rollup }).ToListAsync(cancellationToken);
+        var wanted = rollups.Rows.Select(r => new { r.UnitId, r.RootId, r.Rollup }).ToHashSet();
+        return kept.Count == wanted.Count && kept.All(wanted.Contains);
+    }
+
+    /// <summary>
+    /// When the keys of rolled-up facts kept differ from <paramref name="rollups"/>, keeps these instead and rebuilds
+    /// the rolled-up rows of every set but <paramref name="built"/> (just built with them) from the units' own rows,
+    /// in the current transaction. Returns whether they differed.
+    /// </summary>
+    private static async Task<bool> SyncRollupsAsync(OversightDbContext db, FactRollups rollups, IReadOnlyList<short> built, CancellationToken cancellationToken)
+    {
+        if (await RollupsKeptAsync(db, rollups, cancellationToken))
+        {
+            return false;
+        }
+
+        await db.Set<IndicatorFactRollup>().ExecuteDeleteAsync(cancellationToken);
+        await BulkInsert.RowsAsync(db, rollups.Rows.ToList(), cancellationToken);
+        var others = built.Count == 0 ? "" : $" AND f.\"RecordSet\" NOT IN ({string.Join(", ", built)})";
+        var rebuild = $"""
+            DELETE FROM "IndicatorFacts" AS f WHERE f."Rollup" <> 0{others};
+            INSERT INTO "IndicatorFacts" ({Columns}, "Count", "Measure1", "Measure2", "Compacted")
+            SELECT f."RecordSet", r."RootId", r."Rollup", f."Axis", f."Level", f."Day", f."EventDay", f."Mask", SUM(f."Count"), SUM(f."Measure1"), SUM(f."Measure2"), TRUE
+            FROM "IndicatorFacts" f JOIN "IndicatorFactRollups" r ON r."UnitId" = f."UnitId"
+            WHERE f."Rollup" = 0{others}
+            GROUP BY f."RecordSet", r."RootId", r."Rollup", f."Axis", f."Level", f."Day", f."EventDay", f."Mask"
+            HAVING SUM(f."Count") <> 0 OR SUM(f."Measure1") <> 0 OR SUM(f."Measure2") <> 0;
+            """;
+        await db.Database.ExecuteSqlRawAsync(rebuild, cancellationToken);
+        return true;
+    }
+
     /// <summary>The record sets whose facts were built with another layout than the definitions' (or never built).</summary>
     public async Task<IReadOnlyList<IRecordSet>> StaleAsync(OversightDbContext db, CancellationToken cancellationToken)
     {
@@ -470,10 +598,10 @@ public sealed class IndicatorFacts(FactLayout layout)
         }
     }
 
-    private const string Columns = "\"RecordSet\", \"UnitId\", \"Axis\", \"Level\", \"Day\", \"EventDay\", \"Mask\"";
+    private const string Columns = "\"RecordSet\", \"UnitId\", \"Rollup\", \"Axis\", \"Level\", \"Day\", \"EventDay\", \"Mask\"";
 
     private static string SameBucket(string a, string b, string isNotDistinct) =>
-        $"{a}.\"RecordSet\" = {b}.\"RecordSet\" AND {a}.\"UnitId\" = {b}.\"UnitId\" AND {a}.\"Axis\" = {b}.\"Axis\" AND {a}.\"Level\" = {b}.\"Level\" "
+        $"{a}.\"RecordSet\" = {b}.\"RecordSet\" AND {a}.\"UnitId\" = {b}.\"UnitId\" AND {a}.\"Rollup\" = {b}.\"Rollup\" AND {a}.\"Axis\" = {b}.\"Axis\" AND {a}.\"Level\" = {b}.\"Level\" "
         + $"AND {a}.\"Day\" = {b}.\"Day\" AND {a}.\"EventDay\" {isNotDistinct} {b}.\"EventDay\" AND {a}.\"Mask\" = {b}.\"Mask\"";
 
     private static string CompactPostgreSql(IRecordSet? set) => $"""

@@ -214,6 +214,9 @@ public sealed class UnitGraph
         return new UnitComposition(whole, partial);
     }
 
+    /// <summary>The unit and every unit ever under it.</summary>
+    public IReadOnlySet<Guid> EverUnder(Guid id) => Descendants([id]);
+
     private FrozenSet<Guid> ComputeScope(Guid scopeUnitId) =>
         Descendants(Predecessors(scopeUnitId).Select(step => step.Unit.Id).Prepend(scopeUnitId)).ToFrozenSet();
 

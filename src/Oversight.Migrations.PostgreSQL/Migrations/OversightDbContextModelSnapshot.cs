@@ -1187,6 +1187,9 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.Property<short>("RecordSet")
                         .HasColumnType("smallint");
 
+                    b.Property<short>("Rollup")
+                        .HasColumnType("smallint");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
 
@@ -1194,10 +1197,26 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .HasDatabaseName("IX_IndicatorFacts_Fresh")
                         .HasFilter("NOT \"Compacted\"");
 
-                    b.HasIndex("RecordSet", "UnitId", "Axis", "Level", "Day", "EventDay", "Mask", "Count", "Measure1", "Measure2")
+                    b.HasIndex("RecordSet", "UnitId", "Rollup", "Axis", "Level", "Day", "EventDay", "Mask", "Count", "Measure1", "Measure2")
                         .HasDatabaseName("IX_IndicatorFacts_Buckets");
 
                     b.ToTable("IndicatorFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Oversight.Indicators.IndicatorFactRollup", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RootId")
+                        .HasColumnType("uuid");
+
+                    b.Property<short>("Rollup")
+                        .HasColumnType("smallint");
+
+                    b.HasKey("UnitId", "RootId");
+
+                    b.ToTable("IndicatorFactRollups", (string)null);
                 });
 
             modelBuilder.Entity("Oversight.Indicators.IndicatorFactSet", b =>

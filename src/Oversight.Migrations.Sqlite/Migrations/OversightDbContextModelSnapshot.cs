@@ -1173,6 +1173,9 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.Property<short>("RecordSet")
                         .HasColumnType("INTEGER");
 
+                    b.Property<short>("Rollup")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("TEXT");
 
@@ -1180,10 +1183,26 @@ namespace Oversight.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_IndicatorFacts_Fresh")
                         .HasFilter("NOT \"Compacted\"");
 
-                    b.HasIndex("RecordSet", "UnitId", "Axis", "Level", "Day", "EventDay", "Mask", "Count", "Measure1", "Measure2")
+                    b.HasIndex("RecordSet", "UnitId", "Rollup", "Axis", "Level", "Day", "EventDay", "Mask", "Count", "Measure1", "Measure2")
                         .HasDatabaseName("IX_IndicatorFacts_Buckets");
 
                     b.ToTable("IndicatorFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Oversight.Indicators.IndicatorFactRollup", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RootId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<short>("Rollup")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "RootId");
+
+                    b.ToTable("IndicatorFactRollups", (string)null);
                 });
 
             modelBuilder.Entity("Oversight.Indicators.IndicatorFactSet", b =>

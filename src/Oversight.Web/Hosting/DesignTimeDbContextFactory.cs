@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Indicators;
+using Oversight.Organisation;
 
 namespace Oversight.Web.Hosting;
 
@@ -23,6 +24,6 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Ove
 
         var options = new DbContextOptionsBuilder<OversightDbContext>();
         settings.Configure(options);
-        return new OversightDbContext(options.Options, new Caller(), TimeProvider.System, new IndicatorFacts(new FactLayout(IndicatorCatalog.Shipped)));
+        return new OversightDbContext(options.Options, new Caller(), TimeProvider.System, new IndicatorFacts(new FactLayout(IndicatorCatalog.Shipped), new UnitGraphCache()));
     }
 }

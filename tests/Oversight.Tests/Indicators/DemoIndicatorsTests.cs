@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Oversight.Accounts;
 using Oversight.Data;
+using Oversight.Indicators;
+using Oversight.Organisation;
 using Oversight.Tests.Accountability;
 using Oversight.Tests.Demo;
 using Oversight.Tests.Infrastructure;
@@ -44,6 +47,31 @@ public sealed class DemoIndicatorsTests(LoadedDemo demo) : IClassFixture<LoadedD
 
         Assert.Equal(["CIT.DIALOGUES", "CIT.DIALOGUES-DISTRICT", "CIT.DIALOGUES-COMMUNE"], dialogues.Keys);
         Assert.Equal((45L, 5L, 40L), (dialogues["CIT.DIALOGUES"].Numerator, dialogues["CIT.DIALOGUES-DISTRICT"].Numerator, dialogues["CIT.DIALOGUES-COMMUNE"].Numerator));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Ha_Nois_figures_from_its_rolled_up_facts_equal_the_sum_of_its_units_read_one_by_one(DatabaseProvider provider)
+    {
+        var (database, _) = await demo.GetAsync(provider);
+        await using var scope = database.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
+        var facts = scope.ServiceProvider.GetRequiredService<IndicatorFacts>();
+        var graph = await scope.ServiceProvider.GetRequiredService<UnitGraphCache>().GetAsync(db, Cancel);
+        var period = IndicatorPeriod.Of(new DateOnly(2023, 8, 1), new DateOnly(2024, 7, 19), VietnamTime.Today(database.Time));
+        var hanoi = graph.Find("01", period.To)!;
+        var subtree = new[] { period.From, period.To }.SelectMany(day => graph.Subtree(hanoi.Id, day)).Select(u => u.Id).Distinct().ToList();
+        var together = subtree.ToDictionary(id => id, _ => 0);
+        var apart = subtree.Select((id, i) => (id, i)).ToDictionary(u => u.id, u => u.i);
+
+        var (keys, left) = FactRollups.Of(graph).Cover(together);
+        var whole = await facts.TotalsAsync(db, RecordSets.ByName.Values, period, together, Cancel);
+        var summed = await facts.TotalsAsync(db, RecordSets.ByName.Values, period, apart, Cancel);
+
+        Assert.NotEmpty(keys);
+        Assert.True(left.Count < subtree.Count / 10, $"{left.Count} of {subtree.Count} units read one by one");
+        var quantities = new FactLayout(IndicatorCatalog.Shipped).Quantities;
+        Assert.All(quantities, q => Assert.Equal(facts.ValueOf(q.Quantity, summed), facts.ValueOf(q.Quantity, whole)));
+        Assert.True(facts.ValueOf(quantities.First(q => q.Name == "DIS.PARTICIPATION denominator").Quantity, whole) >= 1250);
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

@@ -192,6 +192,8 @@ public sealed class IndicatorFactsPropertyTests
                         WriteAsync(db => db.ReceptionSessions.Add(NewSession())));
                     Counted++;
                     return "two writers at once";
+                case < 97:
+                    return await MoveUnitAsync();
                 default:
                     database.Time.Advance(TimeSpan.FromDays(random.Next(1, 90)));
                     return "days passed";
@@ -255,6 +257,29 @@ public sealed class IndicatorFactsPropertyTests
 
             await db.SaveChangesAsync(Cancel);
             return what;
+        }
+
+        /// <summary>
+        /// A commune moved under a new province on a day of its life: its records count in the rolled-up facts of both
+        /// provinces from then, which are built again from the units' own.
+        /// </summary>
+        private async Task<string> MoveUnitAsync()
+        {
+            await using var scope = database.SystemScope("property");
+            var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
+            var unitId = Pick(units);
+            var version = await db.UnitVersions.Where(v => v.UnitId == unitId).OrderByDescending(v => v.ValidFrom).FirstAsync(Cancel);
+            var day = Day();
+            if (day <= (version.ValidFrom ?? DateOnly.MinValue) || day > (version.ValidTo ?? DateOnly.MaxValue))
+            {
+                return "no unit to move on that day";
+            }
+
+            var province = TestUnits.Add(db, $"9{Interlocked.Increment(ref sequence):D4}", $"Tỉnh Thử {sequence}", UnitKind.Province, null, null, null);
+            db.UnitVersions.Add(new UnitVersion { UnitId = unitId, Name = version.Name, Kind = version.Kind, ParentId = province.Id, ValidFrom = day, ValidTo = version.ValidTo });
+            version.ValidTo = day.AddDays(-1);
+            await db.SaveChangesAsync(Cancel);
+            return "a commune moved under a new province";
         }
 
         /// <summary>An import that saves a chunk of cases, then meets a bad row: nothing of it remains.</summary>
