@@ -109,13 +109,14 @@ internal static class IndicatorsBenchmark
         await using var server = await WebBenchmark.WebHost.StartAsync(webDll, database);
         using var api = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var started = server.ResidentMebibytes;
         var clock = Stopwatch.StartNew();
         (await api.GetAsync(requests[0].Path)).EnsureSuccessStatusCode();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phase,-5} {"first request after start",-44} {clock.Elapsed.TotalMilliseconds:F0} ms  {requests[0].Path}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phase,-5} {"first request after start",-44} {clock.Elapsed.TotalMilliseconds:F0} ms  {requests[0].Path}  ({started:N0} MiB before, {server.ResidentMebibytes:N0} after)"));
         foreach (var (label, path) in requests)
         {
             var times = await WebBenchmark.TimeAsync(api, path, count);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phase,-5} {label,-44} {Percentiles.Describe(times)}  {path}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phase,-5} {label,-44} {Percentiles.Describe(times)}  {path}  ({server.ResidentMebibytes:N0} MiB after)"));
         }
 
         if (changing is { } c)

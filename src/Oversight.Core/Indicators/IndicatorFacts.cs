@@ -251,13 +251,15 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
         OversightDbContext db, IReadOnlyList<short> numbers, RecordCohort cohort, IndicatorPeriod period,
         IEnumerable<Guid>? units, IReadOnlyCollection<RollupKey> keys, bool perOwner, CancellationToken cancellationToken)
     {
+        // A list of units goes to the database as one parameter (an array; JSON on SQLite): as one parameter per unit in
+        // each range's part, a district's 718 units made some 12,000 parameters to bind and a statement to parse anew.
         var own = units?.ToList();
         if (own is { Count: > ProbeUnitsAbove })
         {
             // Most units of a large subtree keep no facts of these sets (Party bodies, units of another era): one look
             // at the index for each spares reading each of the period's ranges for it.
             own = await db.Units.AsNoTracking()
-                .Where(u => own.Contains(u.Id) && db.Set<IndicatorFact>().Any(f => numbers.Contains(f.RecordSet) && f.UnitId == u.Id && f.Rollup == 0))
+                .Where(u => EF.Parameter(own).Contains(u.Id) && db.Set<IndicatorFact>().Any(f => numbers.Contains(f.RecordSet) && f.UnitId == u.Id && f.Rollup == 0))
                 .Select(u => u.Id)
                 .ToListAsync(cancellationToken);
         }
@@ -278,7 +280,7 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
 
             if (own is null || own.Count > 0)
             {
-                var ownRows = own is null ? range.Where(f => f.Rollup == 0) : range.Where(f => f.Rollup == 0 && own.Contains(f.UnitId));
+                var ownRows = own is null ? range.Where(f => f.Rollup == 0) : range.Where(f => f.Rollup == 0 && EF.Parameter(own).Contains(f.UnitId));
                 parts = Concat(parts, ownRows.Select(f => new FactPart
                 {
                     RecordSet = f.RecordSet,
