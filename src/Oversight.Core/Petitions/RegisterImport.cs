@@ -136,6 +136,11 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
             {
                 var outcome = await WriteAsync(row, cells, cancellationToken);
                 tally[outcome] = tally.GetValueOrDefault(outcome) + 1;
+
+                // The row is saved in the transaction: forgetting its records keeps each later save's change detection
+                // to its own row's (otherwise every save looks at every row before it, and the import takes the square
+                // of its rows).
+                Db.ChangeTracker.Clear();
                 ImportProgress.Report(progress, ImportStage.Writing, ++written, rows.Count);
             }
 
