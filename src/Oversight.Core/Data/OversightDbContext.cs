@@ -179,6 +179,8 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
         var ownTransaction = Database.CurrentTransaction is null ? await WriteTransaction.BeginAsync(Database, cancellationToken) : null;
         try
         {
+            // A change of the unit structure may change the keys facts are rolled up by: other writers of facts wait,
+            // and the rolled-up rows are rebuilt before this transaction commits.
             var structureChanged = ChangeTracker.Entries<StructureStamp>().Any(e => e.State is EntityState.Added or EntityState.Modified);
             if (structureChanged)
             {

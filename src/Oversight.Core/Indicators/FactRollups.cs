@@ -8,7 +8,8 @@ namespace Oversight.Indicators;
 
 /// <summary>
 /// A key of rolled-up facts: the records of the units ever under <see cref="Root"/> (itself included) that share
-/// one lifetime, the <see cref="Rollup"/>-th of theirs.
+/// one lifetime, the <see cref="Rollup"/>-th of theirs; with <see cref="Rollup"/> 0, the own records of the unit
+/// <see cref="Root"/>.
 /// </summary>
 public readonly record struct RollupKey(Guid Root, short Rollup);
 
