@@ -27,10 +27,13 @@ as_root() { if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 as_postgres() { if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 postgres_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# Ports are taken below the range the kernel gives client connections: a port a connection holds there answers no
+# probe, yet the server cannot listen on it (PostgreSQL failed to start so while the tests opened connections).
 free_port() {
-  local port
+  local port first_ephemeral
+  first_ephemeral=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
   for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 30000))
+    port=$((15000 + RANDOM % (first_ephemeral - 15000)))
     port_in_use "$port" || { echo "$port"; return; }
   done
   fail "no free port on 127.0.0.1"
