@@ -254,7 +254,7 @@ public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, In
         IReadOnlyList<IndicatorDefinition> indicators, IndicatorPeriod period, IReadOnlyDictionary<Guid, int>? groups, CancellationToken cancellationToken)
     {
         var sets = indicators.SelectMany(i => new[] { i.Numerator, i.Denominator }).OfType<Quantity>().Select(q => q.Records).Distinct();
-        var totals = (await facts.TotalsAsync(db, sets, period, groups, cancellationToken)).GroupBy(t => t.Group);
+        var totals = (await facts.TotalsAsync(db, await scope.GraphAsync(cancellationToken), sets, period, groups, cancellationToken)).GroupBy(t => t.Group);
         var sums = new Dictionary<int, long[]>();
         foreach (var group in totals)
         {

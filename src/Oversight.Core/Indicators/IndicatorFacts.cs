@@ -210,20 +210,21 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
 
     /// <summary>
     /// The facts of <paramref name="sets"/> summed over the period per set and mask, for each group of units of
-    /// <paramref name="groups"/> (a unit and its group; every unit in group 0 when null).
+    /// <paramref name="groups"/> (a unit and its group; every unit in group 0 when null), by the keys of rolled-up facts of
+    /// <paramref name="graph"/> (the request's, read once).
     /// </summary>
     /// <remarks>
     /// The units of a key of rolled-up facts (<see cref="FactRollups"/>) all in one group are read from that key's rows;
     /// the others one by one.
     /// </remarks>
     public async Task<IReadOnlyList<FactTotal>> TotalsAsync(
-        OversightDbContext db, IEnumerable<IRecordSet> sets, IndicatorPeriod period, IReadOnlyDictionary<Guid, int>? groups, CancellationToken cancellationToken)
+        OversightDbContext db, UnitGraph graph, IEnumerable<IRecordSet> sets, IndicatorPeriod period, IReadOnlyDictionary<Guid, int>? groups, CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<RollupKey, int> keys = new Dictionary<RollupKey, int>();
         var units = groups;
         if (groups is not null)
         {
-            (keys, units) = FactRollups.Of(await graphs.GetAsync(db, cancellationToken)).Cover(groups);
+            (keys, units) = FactRollups.Of(graph).Cover(groups);
         }
 
         var perOwner = groups is not null && groups.Values.Distinct().Skip(1).Any();

@@ -64,8 +64,8 @@ public sealed class DemoIndicatorsTests(LoadedDemo demo) : IClassFixture<LoadedD
         var apart = subtree.Select((id, i) => (id, i)).ToDictionary(u => u.id, u => u.i);
 
         var (keys, left) = FactRollups.Of(graph).Cover(together);
-        var whole = await facts.TotalsAsync(db, RecordSets.ByName.Values, period, together, Cancel);
-        var summed = await facts.TotalsAsync(db, RecordSets.ByName.Values, period, apart, Cancel);
+        var whole = await facts.TotalsAsync(db, graph, RecordSets.ByName.Values, period, together, Cancel);
+        var summed = await facts.TotalsAsync(db, graph, RecordSets.ByName.Values, period, apart, Cancel);
 
         Assert.NotEmpty(keys);
         Assert.True(left.Count < subtree.Count / 10, $"{left.Count} of {subtree.Count} units read one by one");
