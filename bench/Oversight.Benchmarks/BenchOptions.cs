@@ -3,10 +3,10 @@ using System.Globalization;
 namespace Oversight.Benchmarks;
 
 /// <summary>
-/// <c>import|web|calendar|cases-register|cases-create|directive-chain|registers|indicators|report [--postgres "Host=…;Port=…;Username=…"] [--runs N] [--requests N]
+/// <c>import|web|calendar|cases-register|cases-create|cases-import|directive-chain|registers|indicators|report [--postgres "Host=…;Port=…;Username=…"] [--runs N] [--requests N]
 /// [--cases N] [--concurrency N,N…] [--seconds N] [--records N] [--keep] [--check]</c>: without <c>--postgres</c> the benchmark runs on a fresh SQLite file;
 /// <c>--keep</c> leaves the database in place afterwards (its connection string is printed) to look at its query plans;
-/// <c>--check</c> (indicators) counts the last year's figures again from the records and compares them with the facts.
+/// <c>--check</c> (indicators, cases-import) counts the last year's figures again from the records and compares them with the facts.
 /// </summary>
 internal sealed record BenchOptions(
     string? Benchmark, string? PostgresServer, int Runs, int Requests, int Cases, IReadOnlyList<int> Concurrency, int Seconds, int Records, bool Keep, bool Check)
@@ -25,7 +25,7 @@ internal sealed record BenchOptions(
 
     public static int Usage()
     {
-        Console.Error.WriteLine("usage: Oversight.Benchmarks import|web|calendar|cases-register|cases-create|directive-chain|registers|indicators|report [--postgres CONNECTION] [--runs N] [--requests N] [--cases N] [--concurrency N,N…] [--seconds N] [--records N] [--keep] [--check]");
+        Console.Error.WriteLine("usage: Oversight.Benchmarks import|web|calendar|cases-register|cases-create|cases-import|directive-chain|registers|indicators|report [--postgres CONNECTION] [--runs N] [--requests N] [--cases N] [--concurrency N,N…] [--seconds N] [--records N] [--keep] [--check]");
         return 2;
     }
 }

@@ -94,7 +94,7 @@ internal static class CaseGenerator
                 assigned++;
             }
 
-            citizenCase.UpdateCurrentDue();
+            citizenCase.UpdateDerived();
             open += citizenCase.IsOpen ? 1 : 0;
             overdue += citizenCase.CurrentDueOn < today ? 1 : 0;
             caseIds.Add(citizenCase.Id);
@@ -174,7 +174,6 @@ internal static class CaseGenerator
         var acceptance = rules.Find($"{wireKind}.accept", received)!;
         citizenCase.AcceptanceDueOn = Deadlines.Due(received, acceptance, calendar);
         citizenCase.DeadlineBasis = acceptance.ToString();
-        citizenCase.SearchText = CaseSearch.TextOf(citizenCase);
 
         // The older the case, the likelier it is closed; a few stay open past their deadline.
         var age = today.DayNumber - received.DayNumber;

@@ -9,6 +9,7 @@ return options.Benchmark switch
     "calendar" => CalendarBenchmark.Run(options),
     "cases-register" => await CaseRegisterBenchmark.RunAsync(options),
     "cases-create" => await CaseCreateBenchmark.RunAsync(options),
+    "cases-import" => await CaseImportBenchmark.RunAsync(options),
     "directive-chain" => await DirectiveChainBenchmark.RunAsync(options),
     "registers" => await RegistersBenchmark.RunAsync(options),
     "indicators" => await IndicatorsBenchmark.RunAsync(options),

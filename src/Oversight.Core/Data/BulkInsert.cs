@@ -72,18 +72,21 @@ internal static class BulkInsert
         await using var probe = connection.CreateCommand();
         var types = columns.Select(c => ((NpgsqlParameter)c.Mapping.CreateParameter(probe, "probe", null)).NpgsqlDbType).ToArray();
         await using var importer = await connection.BeginBinaryImportAsync($"COPY {tableName} ({columnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        // Values are written without awaiting each: the importer buffers them, and only a full buffer goes to the
+        // server (an await per value cost more than the rest of the copy).
         foreach (var row in rows)
         {
-            await importer.StartRowAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            importer.StartRow();
             for (var i = 0; i < columns.Length; i++)
             {
                 if (columns[i].ProviderValue(row) is not { } value)
                 {
-                    await importer.WriteNullAsync(cancellationToken);
+                    importer.WriteNull();
                 }
                 else
                 {
-                    await importer.WriteAsync(value, types[i], cancellationToken);
+                    importer.Write(value, types[i]);
                 }
             }
         }

@@ -259,8 +259,7 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
                     version.SearchName = VietnameseText.Fold(version.Name);
                     break;
                 case CitizenCase citizenCase when entry.State != EntityState.Deleted:
-                    citizenCase.SearchText = CaseSearch.TextOf(citizenCase);
-                    citizenCase.UpdateCurrentDue();
+                    citizenCase.UpdateDerived();
                     break;
                 case Person person when entry.State != EntityState.Deleted:
                     person.FullName = VietnameseText.Normalize(person.FullName) ?? person.FullName;

@@ -50,12 +50,22 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
     /// Reads, before a save, the records the tracked changes touch, as their facts stood; null when no change touches a
     /// record set. <see cref="FactChange.WriteAsync"/> after the save adds the difference to the facts.
     /// </summary>
-    internal async Task<FactChange?> BeginAsync(OversightDbContext db, ChangeTracker tracker, CancellationToken cancellationToken)
+    internal Task<FactChange?> BeginAsync(OversightDbContext db, ChangeTracker tracker, CancellationToken cancellationToken) =>
+        BeginAsync(
+            db,
+            tracker.Entries()
+                .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                .Select(e => (e.Metadata.ClrType, e.State == EntityState.Added, e.Metadata.FindPrimaryKey()?.Properties.Select(p => e.Property(p.Name).CurrentValue).OfType<Guid>().ToArray() ?? []))
+                .ToList(),
+            cancellationToken);
+
+    /// <summary>
+    /// As <see cref="BeginAsync(OversightDbContext, ChangeTracker, CancellationToken)"/>, for rows written without the change tracker
+    /// (an import's bulk path): each change the type of the rows, whether they are being created, and their ids.
+    /// </summary>
+    internal async Task<FactChange?> BeginAsync(
+        OversightDbContext db, IReadOnlyList<(Type Type, bool Created, Guid[] Ids)> changed, CancellationToken cancellationToken)
     {
-        var changed = tracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => (Type: e.Metadata.ClrType, e.State, Ids: e.Metadata.FindPrimaryKey()?.Properties.Select(p => e.Property(p.Name).CurrentValue).OfType<Guid>().ToArray() ?? []))
-            .ToList();
         var sets = layout.Sets.Values
             .Where(s => s.Kept)
             .Select(s => (Layout: s, Ids: changed.Where(c => s.Records.Sources.Contains(c.Type)).SelectMany(c => c.Ids).ToHashSet()))
@@ -67,7 +77,7 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
         }
 
         // A record being created has no facts yet, and no other writer can reach it.
-        var created = changed.Where(c => c.State == EntityState.Added).SelectMany(c => c.Ids).ToHashSet();
+        var created = changed.Where(c => c.Created).SelectMany(c => c.Ids).ToHashSet();
         var locks = new RecordLocks(db, created);
         await locks.TakeAsync(sets.SelectMany(s => s.Ids), cancellationToken);
         var before = new List<(SetLayout, HashSet<Guid>, IReadOnlyList<RecordFacts>)>();

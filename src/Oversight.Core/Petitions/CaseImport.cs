@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Imports;
+using Oversight.Indicators;
 using Oversight.Text;
 
 namespace Oversight.Petitions;
@@ -20,10 +21,18 @@ namespace Oversight.Petitions;
 /// <para>A row whose register number is already recorded is left alone when it says what the case already says, and
 /// is an error otherwise: an import does not rewrite a case's history. A denouncer's name, address and telephone are
 /// not compared (they are kept encrypted and only revealed, audited, to those allowed).</para>
+/// <para>New cases go through the workflow in memory, what they name read once for the whole file, and are written
+/// together once every row has succeeded (<see cref="CaseDrafts"/>): a save per step cost some 10 ms a row.</para>
 /// </remarks>
-public sealed class CaseImport(OversightDbContext db, CaseWorkflow workflow, DenouncerIdentity identity, CallerScope scope, Caller caller, TimeProvider time)
+public sealed class CaseImport(OversightDbContext db, CaseWorkflow workflow, DenouncerIdentity identity, CallerScope scope, IndicatorFacts facts, Caller caller, TimeProvider time)
     : RegisterImport<CaseImport.Row>(db, caller, time)
 {
+    /// <summary>The rows' new cases, taken through the workflow in memory and written at the end (<see cref="BeginWritingAsync"/>).</summary>
+    private CaseDrafts? drafts;
+
+    /// <summary>The workflow over <see cref="drafts"/>.</summary>
+    private CaseWorkflow? drafting;
+
     private static readonly Dictionary<string, string> ReceiptColumns = new(StringComparer.Ordinal)
     {
         ["receivedOn"] = "received_on",
@@ -147,16 +156,32 @@ public sealed class CaseImport(OversightDbContext db, CaseWorkflow workflow, Den
         }
     }
 
+    protected override ImportStage RowStage => ImportStage.Checking;
+
+    protected override async Task BeginWritingAsync(IReadOnlyList<Row> rows, CancellationToken cancellationToken)
+    {
+        drafts = await CaseDrafts.ReadAsync(
+            Db,
+            rows.Select(r => r.Reference).Concat(rows.Select(r => r.RepeatOf).OfType<string>()),
+            rows.Select(r => r.Receipt.ReceptionSession).OfType<string>(),
+            rows.Select(r => r.Assignee).OfType<string>(),
+            cancellationToken);
+        drafting = workflow.Drafting(drafts);
+    }
+
+    protected override Task EndWritingAsync(IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        drafts!.WriteAsync(Db, facts, progress, cancellationToken);
+
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
-        var existing = await Db.Cases.AsNoTracking().Include(c => c.Extensions).Include(c => c.Steps).AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.Reference == row.Reference, cancellationToken);
-        if (existing is not null)
+        if (drafts!.IsRecorded(row.Reference))
         {
+            var existing = await Db.Cases.AsNoTracking().Include(c => c.Extensions).Include(c => c.Steps).AsSplitQuery()
+                .FirstAsync(c => c.Reference == row.Reference, cancellationToken);
             return await CompareAsync(row, existing, cells, cancellationToken);
         }
 
-        var received = await workflow.ReceiveAsync(row.Receipt, cancellationToken);
+        var received = await drafting!.ReceiveAsync(row.Receipt, cancellationToken);
         if (!received.Succeeded)
         {
             Report(cells, received.Errors, ReceiptColumns);
@@ -164,7 +189,7 @@ public sealed class CaseImport(OversightDbContext db, CaseWorkflow workflow, Den
         }
 
         var id = received.Case!.Id;
-        foreach (var step in Steps(row, cancellationToken))
+        foreach (var step in Steps(drafting, row, cancellationToken))
         {
             var result = await step.Run(id);
             if (!result.Succeeded)
@@ -263,7 +288,7 @@ public sealed class CaseImport(OversightDbContext db, CaseWorkflow workflow, Den
     }
 
     /// <summary>The steps after receipt, in the order the law takes them (and so in the order of their dates).</summary>
-    private IEnumerable<Step> Steps(Row row, CancellationToken cancellationToken)
+    private static IEnumerable<Step> Steps(CaseWorkflow workflow, Row row, CancellationToken cancellationToken)
     {
         if (IsAccepted(row))
         {

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Oversight.Accounts;
 using Oversight.Calendar;
 using Oversight.Data;
@@ -30,6 +29,12 @@ public sealed class CaseWorkflow(
     private const int SubjectLength = 500;
     private const int ContentLength = 10000;
     private const string TrackingAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /// <summary>The database, a save per step; a case import's drafts (<see cref="Drafting"/>).</summary>
+    private ICaseStore store = new SavedCases(db);
+
+    /// <summary>The same workflow, by the same caller, over <paramref name="drafts"/> instead of the database.</summary>
+    internal CaseWorkflow Drafting(ICaseStore drafts) => new(db, caller, scope, ruleBook, workingCalendar, identity, time) { store = drafts };
 
     /// <summary>Records a new case from an officer, the API or an import, in a unit within the caller's scope.</summary>
     public Task<CaseResult> ReceiveAsync(CaseRequest request, CancellationToken cancellationToken = default) =>
@@ -94,7 +99,7 @@ public sealed class CaseWorkflow(
         if (VietnameseText.Normalize(request.ReceptionSession) is { } sessionReference && unit is not null)
         {
             var filter = await scope.FilterAsync(cancellationToken);
-            var session = await db.ReceptionSessions.AsNoTracking().Where(s => s.Reference == sessionReference).Select(s => new { s.Id, s.UnitId }).FirstOrDefaultAsync(cancellationToken);
+            var session = await store.FindSessionAsync(sessionReference, cancellationToken);
             if (session is null || !filter.Contains(session.UnitId))
             {
                 errors.Add(CaseMessages.SessionNotFound.For("receptionSession", sessionReference));
@@ -105,7 +110,7 @@ public sealed class CaseWorkflow(
             }
         }
 
-        if (reference is not null && await db.Cases.AnyAsync(c => c.Reference == reference, cancellationToken))
+        if (reference is not null && await store.ReferenceTakenAsync(reference, cancellationToken))
         {
             errors.Add(CaseMessages.ReferenceTaken.For("reference", reference));
         }
@@ -150,8 +155,7 @@ public sealed class CaseWorkflow(
         citizenCase.AcceptanceDueOn = Deadlines.Due(day, acceptance, calendar);
         citizenCase.DeadlineBasis = acceptance.ToString();
         AddStep(citizenCase, day, CaseAction.Received, null, isPublic: publicChannel);
-        db.Cases.Add(citizenCase);
-        await db.SaveChangesAsync(cancellationToken);
+        await store.AddAsync(citizenCase, cancellationToken);
         return new CaseResult(citizenCase, []);
     }
 
@@ -181,7 +185,7 @@ public sealed class CaseWorkflow(
     public Task<CaseResult> AssignAsync(Guid id, DateOnly on, string userName, Guid? expectedStamp = null, CancellationToken cancellationToken = default) =>
         StepAsync(id, expectedStamp, "assigned", [CaseStatus.Received, CaseStatus.Accepted, CaseStatus.UnderConsideration], on, async (citizenCase, _) =>
         {
-            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+            var user = await store.FindUserAsync(userName, cancellationToken);
             var graph = await scope.GraphAsync(cancellationToken);
             if (user?.ScopeUnitId is not { } userScope || !graph.Scope(userScope).Contains(citizenCase.UnitId))
             {
@@ -226,7 +230,7 @@ public sealed class CaseWorkflow(
             var calendar = await workingCalendar.TableAsync(cancellationToken);
             var granted = new CaseExtension { CaseId = citizenCase.Id, GrantedOn = on, Days = extension!.Days, Reason = why!, Decision = number };
             citizenCase.Extensions.Add(granted);
-            db.CaseExtensions.Add(granted);
+            store.AddPart(citizenCase, granted);
             citizenCase.DueOn = Deadlines.Due(citizenCase.DueOn!.Value, extension, calendar);
             citizenCase.DeadlineBasis = $"{citizenCase.DeadlineBasis}; {extension}";
             AddStep(citizenCase, on, CaseAction.Extended, number is null ? why : $"{number}: {why}", isPublic: true);
@@ -315,10 +319,7 @@ public sealed class CaseWorkflow(
         {
             var reference = VietnameseText.Normalize(earlierReference);
             var filter = await scope.FilterAsync(cancellationToken);
-            var earlier = reference is null ? null : await db.Cases.AsNoTracking()
-                .Where(c => c.Reference == reference)
-                .Select(c => new { c.Id, c.UnitId, c.ReceivedOn })
-                .FirstOrDefaultAsync(cancellationToken);
+            var earlier = reference is null ? null : await store.FindCaseAsync(reference, cancellationToken);
             if (earlier is null || !filter.Contains(earlier.UnitId) || earlier.Id == citizenCase.Id)
             {
                 return [CaseMessages.CaseNotFound.For("repeatOf", reference)];
@@ -337,8 +338,7 @@ public sealed class CaseWorkflow(
     /// <summary>Loads a case the caller may see, with its extensions and steps; null when it does not exist for them.</summary>
     public async Task<CitizenCase?> FindAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var citizenCase = await db.Cases.Include(c => c.Extensions).Include(c => c.Steps).AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var citizenCase = await store.FindAsync(id, cancellationToken);
         return citizenCase is not null && (await scope.FilterAsync(cancellationToken)).Contains(citizenCase.UnitId) ? citizenCase : null;
     }
 
@@ -381,24 +381,15 @@ public sealed class CaseWorkflow(
         var errors = await apply(citizenCase, await ruleBook.GetAsync(db, cancellationToken));
         if (errors.Count > 0)
         {
-            db.ChangeTracker.Clear();
+            store.Discard();
             return new CaseResult(null, errors);
         }
 
         // Every step changes the stamp, so a form opened before any step (a note included) is stale.
         citizenCase.ConcurrencyStamp = Guid.NewGuid();
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return CaseResult.Invalid(CaseMessages.ChangedMeanwhile.For(""));
-        }
-
-        return new CaseResult(citizenCase, []);
+        return await store.SaveAsync(cancellationToken)
+            ? new CaseResult(citizenCase, [])
+            : CaseResult.Invalid(CaseMessages.ChangedMeanwhile.For(""));
     }
 
     private static string ResolutionKey(CaseKind kind, bool complex, bool remoteArea) =>
@@ -420,10 +411,7 @@ public sealed class CaseWorkflow(
     {
         var step = new CaseStep { CaseId = citizenCase.Id, On = on, RecordedAt = time.GetUtcNow(), Actor = caller.Name, Action = action, Note = note, IsPublic = isPublic };
         citizenCase.Steps.Add(step);
-        if (db.Entry(citizenCase).State != EntityState.Detached)
-        {
-            db.CaseSteps.Add(step);
-        }
+        store.AddPart(citizenCase, step);
     }
 
     private static string NewReference(DateOnly receivedOn) =>

@@ -140,7 +140,12 @@ public sealed class CitizenCase
     /// </summary>
     public DateOnly? CurrentDueOn { get; private set; }
 
-    internal void UpdateCurrentDue() => CurrentDueOn = !IsOpen ? null : Status == CaseStatus.Received ? AcceptanceDueOn : DueOn;
+    /// <summary>Updates what is kept derived from the other values (<see cref="SearchText"/>, <see cref="CurrentDueOn"/>): every save, and an import's bulk path, call it.</summary>
+    internal void UpdateDerived()
+    {
+        SearchText = CaseSearch.TextOf(this);
+        CurrentDueOn = !IsOpen ? null : Status == CaseStatus.Received ? AcceptanceDueOn : DueOn;
+    }
 }
 
 /// <summary>An extension of the time limit, by decision.</summary>

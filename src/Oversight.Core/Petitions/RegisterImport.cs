@@ -82,6 +82,18 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
     private static string SnakeCase(string field) =>
         string.Concat(field.Select((c, i) => char.IsUpper(c) ? (i == 0 ? "" : "_") + char.ToLowerInvariant(c) : c.ToString()));
 
+    /// <summary>
+    /// Reads, in the transaction before the first row, what the rows name: an import that writes its rows in bulk
+    /// reads it once for all of them.
+    /// </summary>
+    protected virtual Task BeginWritingAsync(IReadOnlyList<TRow> rows, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Writes what the rows left to write at the end (an import that writes in bulk), once every row went through without an error.</summary>
+    protected virtual Task EndWritingAsync(IProgress<ImportProgress>? progress, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The stage rows are at while <see cref="WriteAsync"/> takes them: checking, when they are written at the end.</summary>
+    protected virtual ImportStage RowStage => ImportStage.Writing;
+
     /// <summary>Work that must be done before the import's transaction opens (it runs only when the file has no errors so far).</summary>
     protected virtual void BeforeTransaction(IReadOnlyList<TRow> rows)
     {
@@ -132,7 +144,9 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
         await using (var transaction = await WriteTransaction.BeginAsync(Db.Database, cancellationToken))
         {
             var written = 0;
-            foreach (var (row, cells) in rows.OrderBy(r => DayOf(r.Row)).ThenBy(r => r.Cells.Row.Number))
+            var ordered = rows.OrderBy(r => DayOf(r.Row)).ThenBy(r => r.Cells.Row.Number).ToList();
+            await BeginWritingAsync(ordered.Select(r => r.Row).ToList(), cancellationToken);
+            foreach (var (row, cells) in ordered)
             {
                 var outcome = await WriteAsync(row, cells, cancellationToken);
                 tally[outcome] = tally.GetValueOrDefault(outcome) + 1;
@@ -141,7 +155,12 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
                 // to its own row's (otherwise every save looks at every row before it, and the import takes the square
                 // of its rows).
                 Db.ChangeTracker.Clear();
-                ImportProgress.Report(progress, ImportStage.Writing, ++written, rows.Count);
+                ImportProgress.Report(progress, RowStage, ++written, rows.Count);
+            }
+
+            if (errors.Count == 0 && !dryRun)
+            {
+                await EndWritingAsync(progress, cancellationToken);
             }
 
             if (errors.Count > 0 || dryRun)

@@ -7,6 +7,7 @@ using Oversight.Data;
 using Oversight.Imports;
 using Oversight.Petitions;
 using Oversight.Tests.Infrastructure;
+using Oversight.Tests.Petitions;
 
 namespace Oversight.Tests.Imports;
 
@@ -18,14 +19,18 @@ public sealed class ImportJobsTests
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    /// <summary>A register of <paramref name="count"/> petitions received by Chương Mỹ in 2024, numbered from 1.</summary>
-    private static byte[] Cases(int count, string? badDate = null)
+    /// <summary>
+    /// A register of <paramref name="count"/> petitions received by Chương Mỹ in 2024, numbered from 1; the first brought
+    /// at the reception session <paramref name="session"/> when given.
+    /// </summary>
+    private static byte[] Cases(int count, string? badDate = null, string? session = null)
     {
         var csv = new StringBuilder(Header).Append('\n');
         for (var i = 1; i <= count; i++)
         {
             var day = i == count && badDate is not null ? badDate : $"2024-{1 + i % 12:00}-{1 + i % 28:00}";
-            csv.Append($"NK-{i:00000},petition,277,{day},mail,Phản ánh số {i},Nội dung phản ánh {i}.,Người dân {i},,,,,,,,,,,,,,,,,,\n");
+            var (channel, at) = i == 1 && session is not null ? ("reception-session", session) : ("mail", "");
+            csv.Append($"NK-{i:00000},petition,277,{day},{channel},Phản ánh số {i},Nội dung phản ánh {i}.,Người dân {i},,,,{at},,,,,,,,,,,,,,\n");
         }
 
         return Encoding.UTF8.GetBytes(csv.ToString());
@@ -132,20 +137,42 @@ public sealed class ImportJobsTests
         Assert.Equal(3, await ImportedCasesAsync(database));
     }
 
+    /// <summary>How many of the database's sessions wait for a lock.</summary>
+    private static async Task<int> WaitingOnLocksAsync(TestDatabase database)
+    {
+        await using var scope = database.SystemScope();
+        return await scope.ServiceProvider.GetRequiredService<OversightDbContext>().Database
+            .SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE NOT granted").SingleAsync(Cancel);
+    }
+
     [Fact]
     public async Task On_PostgreSQL_cases_are_written_while_an_import_runs_and_the_import_shows_only_once_it_has_all_succeeded()
     {
         await using var database = await DatabaseWithOfficersAsync(DatabaseProvider.PostgreSQL);
         const int rows = 1500;
-        var job = await QueueAsync(database, "can-bo", Cases(rows));
-        var running = Task.Run(() => RunNextAsync(database), Cancel);
-
-        var stored = await StoredAsync(database, job.Id);
-        for (var attempt = 0; !(stored.Stage == ImportStage.Writing && stored.RowsDone > 0); attempt++)
+        ReceptionSession session;
+        await using (var scope = database.SystemScope())
         {
-            Assert.True(attempt < 600 && !running.IsCompleted, $"the import showed no rows written ({stored.Status}, {stored.Stage}, {stored.RowsDone})");
+            var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
+            session = PetitionRecords.Session(await db.Units.Where(u => u.Code == "277").Select(u => u.Id).SingleAsync(Cancel), new DateOnly(2024, 1, 2), HostRole.CommitteeChairman, "Nguyễn Văn A", 3, 3);
+            db.ReceptionSessions.Add(session);
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        // Another officer is correcting the session the import's first case was brought at, in a transaction still open:
+        // the import waits for it once it writes that case's facts (their records take turns), and nobody else waits.
+        await using var correcting = await AccountScopeAsync(database, "can-bo-khac");
+        var correctingDb = correcting.ServiceProvider.GetRequiredService<OversightDbContext>();
+        await using var correction = await correctingDb.Database.BeginTransactionAsync(Cancel);
+        (await correctingDb.ReceptionSessions.SingleAsync(s => s.Id == session.Id, Cancel)).People = 4;
+        await correctingDb.SaveChangesAsync(Cancel);
+
+        var job = await QueueAsync(database, "can-bo", Cases(rows, session: session.Reference));
+        var running = Task.Run(() => RunNextAsync(database), Cancel);
+        for (var attempt = 0; await WaitingOnLocksAsync(database) == 0; attempt++)
+        {
+            Assert.True(attempt < 600 && !running.IsCompleted, "the import did not wait for the session being corrected");
             await Task.Delay(100, Cancel);
-            stored = await StoredAsync(database, job.Id);
         }
 
         await using (var scope = await AccountScopeAsync(database, "can-bo-khac"))
@@ -158,6 +185,7 @@ public sealed class ImportJobsTests
 
         var whileRunning = (await StoredAsync(database, job.Id)).Status;
         var visibleWhileRunning = await ImportedCasesAsync(database);
+        await correction.CommitAsync(Cancel);
         await running;
 
         Assert.Equal((ImportJobStatus.Running, 0), (whileRunning, visibleWhileRunning));

@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using Oversight.Accounts;
+using Oversight.Audit;
+using Oversight.Data;
+using Oversight.Imports;
+using Oversight.Indicators;
+
+namespace Oversight.Petitions;
+
+/// <summary>
+/// The new cases of an import, taken through <see cref="CaseWorkflow"/> in memory, then written together through the
+/// bulk path: rows, audit entries and facts exactly as saving each step would have left them, at a fraction of the cost.
+/// </summary>
+/// <remarks>
+/// What the rows name is read for the whole file before the first row (<see cref="ReadAsync"/>): the register numbers
+/// already recorded, the reception sessions, the accounts and the earlier cases. A case earlier in the file is found
+/// among the drafts. Each case is audited as created in the state the import leaves it in, with its steps and
+/// extensions; its facts are written as a save writes them (<see cref="IndicatorFacts.BeginAsync(OversightDbContext, IReadOnlyList{ValueTuple{Type, bool, Guid[]}}, CancellationToken)"/>).
+/// </remarks>
+internal sealed class CaseDrafts : ICaseStore
+{
+    /// <summary>Cases written at a time: the ids of a batch are read back for their facts as one parameter.</summary>
+    private const int Batch = 10_000;
+
+    /// <summary>Register numbers looked up at a time before the first row.</summary>
+    private const int Lookup = 10_000;
+
+    private readonly List<CitizenCase> drafts = [];
+    private readonly Dictionary<Guid, CitizenCase> draftsById = [];
+    private readonly Dictionary<string, CitizenCase> draftsByReference = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CaseLink> recorded;
+    private readonly Dictionary<string, SessionLink> sessions;
+    private readonly Dictionary<string, OversightUser> users;
+
+    private CaseDrafts(Dictionary<string, CaseLink> recorded, Dictionary<string, SessionLink> sessions, Dictionary<string, OversightUser> users) =>
+        (this.recorded, this.sessions, this.users) = (recorded, sessions, users);
+
+    /// <summary>
+    /// Reads what the rows may name: the cases recorded under <paramref name="caseReferences"/> (the rows' own and
+    /// their precedents), the sessions under <paramref name="sessionReferences"/> and the accounts of <paramref name="userNames"/>.
+    /// </summary>
+    public static async Task<CaseDrafts> ReadAsync(
+        OversightDbContext db, IEnumerable<string> caseReferences, IEnumerable<string> sessionReferences, IEnumerable<string> userNames, CancellationToken cancellationToken)
+    {
+        var recorded = new Dictionary<string, CaseLink>(StringComparer.Ordinal);
+        foreach (var chunk in caseReferences.Distinct(StringComparer.Ordinal).Chunk(Lookup))
+        {
+            var found = await db.Cases.AsNoTracking().Where(c => chunk.Contains(c.Reference))
+                .Select(c => new { c.Reference, Link = new CaseLink(c.Id, c.UnitId, c.ReceivedOn) }).ToListAsync(cancellationToken);
+            foreach (var item in found)
+            {
+                recorded[item.Reference] = item.Link;
+            }
+        }
+
+        var sessionList = sessionReferences.Distinct(StringComparer.Ordinal).ToList();
+        var sessions = await db.ReceptionSessions.AsNoTracking().Where(s => sessionList.Contains(s.Reference))
+            .ToDictionaryAsync(s => s.Reference, s => new SessionLink(s.Id, s.UnitId), StringComparer.Ordinal, cancellationToken);
+        var userList = userNames.Distinct(StringComparer.Ordinal).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => userList.Contains(u.UserName!))
+            .ToDictionaryAsync(u => u.UserName!, StringComparer.Ordinal, cancellationToken);
+        return new CaseDrafts(recorded, sessions, users);
+    }
+
+    /// <summary>Whether a case is recorded under <paramref name="reference"/> (before this import).</summary>
+    public bool IsRecorded(string reference) => recorded.ContainsKey(reference);
+
+    public int Count => drafts.Count;
+
+    public Task<CitizenCase?> FindAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(draftsById.GetValueOrDefault(id));
+
+    public Task<bool> ReferenceTakenAsync(string reference, CancellationToken cancellationToken) =>
+        Task.FromResult(recorded.ContainsKey(reference) || draftsByReference.ContainsKey(reference));
+
+    public Task<CaseLink?> FindCaseAsync(string reference, CancellationToken cancellationToken) =>
+        Task.FromResult(draftsByReference.TryGetValue(reference, out var draft) ? new CaseLink(draft.Id, draft.UnitId, draft.ReceivedOn) : recorded.GetValueOrDefault(reference));
+
+    public Task<SessionLink?> FindSessionAsync(string reference, CancellationToken cancellationToken) => Task.FromResult(sessions.GetValueOrDefault(reference));
+
+    public Task<OversightUser?> FindUserAsync(string userName, CancellationToken cancellationToken) => Task.FromResult(users.GetValueOrDefault(userName));
+
+    public Task AddAsync(CitizenCase citizenCase, CancellationToken cancellationToken)
+    {
+        drafts.Add(citizenCase);
+        draftsById[citizenCase.Id] = citizenCase;
+        draftsByReference[citizenCase.Reference] = citizenCase;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Nothing to do: a draft's steps and extensions are in its lists.</summary>
+    public void AddPart(CitizenCase citizenCase, object part)
+    {
+    }
+
+    /// <summary>Nothing to do: drafts are kept as they are changed, and written by <see cref="WriteAsync"/>.</summary>
+    public Task<bool> SaveAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+
+    /// <summary>Nothing to do: a step that fails changes nothing before it fails, and its row fails the import.</summary>
+    public void Discard()
+    {
+    }
+
+    /// <summary>
+    /// Writes the drafts in the order they were made (a precedent before the case naming it), in batches: the cases,
+    /// their steps and extensions, their audit entries and the change of the facts, in the current transaction.
+    /// </summary>
+    public async Task WriteAsync(OversightDbContext db, IndicatorFacts facts, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var model = db.Model;
+        var written = 0;
+        foreach (var batch in drafts.Chunk(Batch))
+        {
+            foreach (var citizenCase in batch)
+            {
+                citizenCase.UpdateDerived();
+            }
+
+            var steps = batch.SelectMany(c => c.Steps).ToList();
+            var extensions = batch.SelectMany(c => c.Extensions).ToList();
+            var describing = Task.Run(() => Describe(model, [.. batch, .. steps, .. extensions]), cancellationToken);
+            var change = await facts.BeginAsync(db, [(typeof(CitizenCase), true, batch.Select(c => c.Id).ToArray())], cancellationToken);
+            await BulkInsert.RowsAsync(db, batch, cancellationToken);
+            await BulkInsert.RowsAsync(db, steps, cancellationToken);
+            await BulkInsert.RowsAsync(db, extensions, cancellationToken);
+            if (change is not null)
+            {
+                await change.WriteAsync(cancellationToken);
+            }
+
+            await BulkInsert.RowsAsync(db, db.AuditEntriesOf(await describing), cancellationToken);
+            written += batch.Length;
+            progress?.Report(new ImportProgress(ImportStage.Writing, written, drafts.Count));
+        }
+    }
+
+    private static List<AuditTrail.AuditRecord> Describe(Microsoft.EntityFrameworkCore.Metadata.IModel model, IEnumerable<object> rows) =>
+        rows.Select(row => AuditTrail.DescribeCreate(model.FindEntityType(row.GetType())!, row)).ToList();
+}
