@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Oversight.Data;
 
 namespace Oversight.Audit;
@@ -43,7 +44,7 @@ public sealed class AuditSealer(OversightDbContext db)
             .FirstOrDefaultAsync(cancellationToken);
         var sequence = head?.Sequence ?? 0;
         var previousHash = head?.Hash ?? AuditChain.Genesis;
-        var entries = await db.AuditEntries.Where(e => ids.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(cancellationToken);
         foreach (var entry in entries)
         {
             entry.Sequence = ++sequence;
@@ -51,9 +52,45 @@ public sealed class AuditSealer(OversightDbContext db)
             entry.Hash = previousHash = AuditChain.ComputeHash(entry);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await WriteSealsAsync(entries, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return entries.Count;
+    }
+
+    /// <summary>
+    /// Writes the entries' places and hashes: on PostgreSQL in one statement, on SQLite one prepared statement run per
+    /// entry. (Saved through the change tracker, a batch of entries cost some 1.5 ms each, most of it finding what changed.)
+    /// </summary>
+    private async Task WriteSealsAsync(List<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                UPDATE "AuditEntries" AS e SET "Sequence" = s.sequence, "PreviousHash" = s.previous, "Hash" = s.hash
+                FROM unnest({0}, {1}, {2}, {3}) AS s(id, sequence, previous, hash) WHERE e."Id" = s.id
+                """,
+                [entries.Select(e => e.Id).ToArray(), entries.Select(e => e.Sequence!.Value).ToArray(), entries.Select(e => e.PreviousHash!).ToArray(), entries.Select(e => e.Hash!).ToArray()],
+                cancellationToken);
+            return;
+        }
+
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = "UPDATE \"AuditEntries\" SET \"Sequence\" = $sequence, \"PreviousHash\" = $previous, \"Hash\" = $hash WHERE \"Id\" = $id";
+        var parameters = new[] { "$sequence", "$previous", "$hash", "$id" }.Select(name =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        await command.PrepareAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            (parameters[0].Value, parameters[1].Value, parameters[2].Value, parameters[3].Value) = (entry.Sequence, entry.PreviousHash, entry.Hash, entry.Id);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>Seals every entry committed now.</summary>
