@@ -4,6 +4,7 @@ using Oversight.Accounts;
 using Oversight.Cli;
 using Oversight.Data;
 using Oversight.Imports;
+using Oversight.Indicators;
 using Oversight.Petitions;
 using Oversight.Tests.Imports;
 using Oversight.Tests.Infrastructure;
@@ -79,6 +80,31 @@ public sealed class CaseImportTests
         Assert.Equal((CaseStatus.UnderConsideration, resolved.Id, true), (repeat.Status, repeat.RepeatOfCaseId, repeat.Complex));
         Assert.NotNull(repeat.AssigneeUserId);
         Assert.Equal(new DateOnly(2024, 6, 10), Assert.Single(repeat.Extensions).GrantedOn);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Imported_cases_are_audited_record_by_record_and_their_facts_equal_a_recount(DatabaseProvider provider)
+    {
+        await using var database = await DatabaseWithUnitsAsync(provider);
+        await using var check = database.SystemScope();
+        var db = check.ServiceProvider.GetRequiredService<OversightDbContext>();
+        var audit = await db.AuditEntries.MaxAsync(e => (long?)e.Id, Cancel) ?? 0;
+
+        (await ImportAsync(database, database.SystemScope("importer"), "cases.csv", ImportTesting.Utf8(Csv(GoodRows)))).AssertSucceeded();
+
+        var cases = await db.Cases.Include(c => c.Steps).Include(c => c.Extensions).AsSplitQuery().ToListAsync(Cancel);
+        var records = cases.Select(c => ("CitizenCase", c.Id.ToString()))
+            .Concat(cases.SelectMany(c => c.Steps).Select(s => ("CaseStep", s.Id.ToString())))
+            .Concat(cases.SelectMany(c => c.Extensions).Select(e => ("CaseExtension", e.Id.ToString())));
+        // The first denunciation's encryption made the Data Protection key, audited on its own.
+        var entries = await db.AuditEntries.Where(e => e.Id > audit && e.EntityType != "DataProtectionKey").ToListAsync(Cancel);
+        Assert.Equal(records.Order(), entries.Select(e => (e.EntityType, e.EntityId)).Order());
+        Assert.All(entries, e => Assert.Equal(("create", "importer"), (e.Action, e.Actor)));
+        var resolved = cases.Single(c => c.Reference == "277-2024-0001");
+        Assert.Contains("\"Status\":\"resolved\"", entries.Single(e => e.EntityId == resolved.Id.ToString()).After, StringComparison.Ordinal);
+
+        var checkResult = await check.ServiceProvider.GetRequiredService<FactCheck>().CheckAsync(null, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), Cancel);
+        Assert.Empty(checkResult!.Differences);
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
