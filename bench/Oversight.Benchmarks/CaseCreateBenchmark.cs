@@ -153,7 +153,16 @@ internal static class CaseCreateBenchmark
     {
         if (database.Provider != Data.DatabaseProvider.Sqlite)
         {
-            return "PostgreSQL defaults (fsync on, synchronous_commit on)";
+            // As the server is set, not as it ships: a throwaway server for benchmarks may run without fsync.
+            using var server = new Npgsql.NpgsqlConnection(database.ConnectionString);
+            server.Open();
+            string Setting(string name)
+            {
+                using var show = new Npgsql.NpgsqlCommand($"SHOW {name}", server);
+                return (string)show.ExecuteScalar()!;
+            }
+
+            return $"PostgreSQL fsync={Setting("fsync")}, synchronous_commit={Setting("synchronous_commit")}";
         }
 
         using var connection = new SqliteConnection(database.ConnectionString);
