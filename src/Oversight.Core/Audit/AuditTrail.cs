@@ -60,10 +60,13 @@ internal static class AuditTrail
     public sealed record AuditRecord(string Action, string EntityType, string EntityId, Guid? UnitId, string? Before, string? After);
 
     /// <summary>
-    /// Describes the creation of an entity that is inserted without the change tracker, with the same values,
-    /// key and unit a save would audit; the caller appends it to the chain in the same transaction.
+    /// Describes the creation of entities that are inserted without the change tracker (a bulk path), each with the
+    /// same values, key and unit a save would audit; the caller appends them to the chain in the same transaction.
     /// </summary>
-    public static AuditRecord DescribeCreate(IEntityType type, object entity)
+    public static List<AuditRecord> DescribeCreates(IModel model, IEnumerable<object> entities) =>
+        entities.Select(entity => DescribeCreate(model.FindEntityType(entity.GetType())!, entity)).ToList();
+
+    private static AuditRecord DescribeCreate(IEntityType type, object entity)
     {
         object? Value(IReadOnlyProperty property) => property.IsShadowProperty() ? null : ((IProperty)property).GetGetter().GetClrValue(entity);
         var after = Serialize(type.GetProperties().Where(IsAudited).Select(p => (p.Name, Value(p))));

@@ -117,7 +117,7 @@ internal sealed class CaseDrafts : ICaseStore
 
             var steps = batch.SelectMany(c => c.Steps).ToList();
             var extensions = batch.SelectMany(c => c.Extensions).ToList();
-            var describing = Task.Run(() => Describe(model, [.. batch, .. steps, .. extensions]), cancellationToken);
+            var describing = Task.Run(() => AuditTrail.DescribeCreates(model, [.. batch, .. steps, .. extensions]), cancellationToken);
             var change = await facts.BeginAsync(db, [(typeof(CitizenCase), true, batch.Select(c => c.Id).ToArray())], cancellationToken);
             await BulkInsert.RowsAsync(db, batch, cancellationToken);
             await BulkInsert.RowsAsync(db, steps, cancellationToken);
@@ -132,7 +132,4 @@ internal sealed class CaseDrafts : ICaseStore
             progress?.Report(new ImportProgress(ImportStage.Writing, written, drafts.Count));
         }
     }
-
-    private static List<AuditTrail.AuditRecord> Describe(Microsoft.EntityFrameworkCore.Metadata.IModel model, IEnumerable<object> rows) =>
-        rows.Select(row => AuditTrail.DescribeCreate(model.FindEntityType(row.GetType())!, row)).ToList();
 }

@@ -99,7 +99,7 @@ public sealed class ReferenceImportDatabaseTests
         Assert.Equal(rows.Length, captured.Count);
         foreach (var change in captured)
         {
-            var described = AuditTrail.DescribeCreate(change.Entry.Metadata, change.Entry.Entity);
+            var described = Assert.Single(AuditTrail.DescribeCreates(db.Model, [change.Entry.Entity]));
             Assert.Equal((AuditTrail.TypeName(change.Entry.Metadata), AuditTrail.KeyOf(change.Entry), change.UnitId, change.After), (described.EntityType, described.EntityId, described.UnitId, described.After));
         }
     }

@@ -14,7 +14,7 @@ namespace Oversight.Organisation.ReferenceImport;
 /// <remarks>
 /// <para>Row ids come from <see cref="ReferenceIds"/>, so the rows of an earlier run are found by id.</para>
 /// <para>A first import creates some 46,000 rows; saved through EF's change tracker they cost about 15 s of CPU
-/// on either provider, so new rows take a bulk path: <see cref="AuditTrail.DescribeCreate"/> describes each
+/// on either provider, so new rows take a bulk path: <see cref="AuditTrail.DescribeCreates"/> describes each
 /// exactly as a save would audit it, <see cref="BulkInsert"/> writes them and their audit entries
 /// (<see cref="OversightDbContext.AuditEntriesOf"/>). Corrections, removals and the structure stamp go through the
 /// context's own audited save, in the same transaction.</para>
@@ -116,7 +116,7 @@ internal sealed class ReferencePlanWriter(OversightDbContext db)
     private async Task<List<AuditTrail.AuditRecord>> InsertAsync(List<object> created, CancellationToken cancellationToken)
     {
         var model = db.Model;
-        var describing = Task.Run(() => created.Select(row => AuditTrail.DescribeCreate(model.FindEntityType(row.GetType())!, row)).ToList(), cancellationToken);
+        var describing = Task.Run(() => AuditTrail.DescribeCreates(model, created), cancellationToken);
         await BulkInsert.RowsAsync(db, created.OfType<Unit>().ToList(), cancellationToken);
         await BulkInsert.RowsAsync(db, created.OfType<UnitVersion>().ToList(), cancellationToken);
         await BulkInsert.RowsAsync(db, created.OfType<LineageEvent>().ToList(), cancellationToken);
