@@ -65,8 +65,6 @@ internal sealed class CaseDrafts : ICaseStore
     /// <summary>Whether a case is recorded under <paramref name="reference"/> (before this import).</summary>
     public bool IsRecorded(string reference) => recorded.ContainsKey(reference);
 
-    public int Count => drafts.Count;
-
     public Task<CitizenCase?> FindAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(draftsById.GetValueOrDefault(id));
 
     public Task<bool> ReferenceTakenAsync(string reference, CancellationToken cancellationToken) =>
