@@ -584,23 +584,23 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
     /// <summary>
     /// Merges rows a write has added into the one row of their bucket and mask, at most <see cref="CompactBatch"/>
     /// buckets of <paramref name="set"/> (of every set when null) at a time, in the current transaction or its own;
-    /// returns how many buckets it merged. Concurrent writes and merges are safe: a merge takes only rows committed
-    /// before it, and each row once.
+    /// returns whether it merged that many, so that more may be left. Concurrent writes and merges are safe: a merge
+    /// takes only rows committed before it, and each row once.
     /// </summary>
-    public async Task<int> CompactAsync(OversightDbContext db, IRecordSet? set, CancellationToken cancellationToken)
+    public async Task<bool> CompactAsync(OversightDbContext db, IRecordSet? set, CancellationToken cancellationToken)
     {
         var ownTransaction = db.Database.CurrentTransaction is null ? await WriteTransaction.BeginAsync(db.Database, cancellationToken) : null;
         try
         {
             var merged = db.Database.IsNpgsql()
-                ? await db.Database.ExecuteSqlRawAsync(CompactPostgreSql(set), cancellationToken)
+                ? (await db.Database.SqlQueryRaw<int>(CompactPostgreSql(set)).ToListAsync(cancellationToken)).Single()
                 : await CompactSqliteAsync(db, set, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
             }
 
-            return merged;
+            return merged >= CompactBatch;
         }
         finally
         {
@@ -617,6 +617,10 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
         $"{a}.\"RecordSet\" = {b}.\"RecordSet\" AND {a}.\"UnitId\" = {b}.\"UnitId\" AND {a}.\"Rollup\" = {b}.\"Rollup\" AND {a}.\"Axis\" = {b}.\"Axis\" AND {a}.\"Level\" = {b}.\"Level\" "
         + $"AND {a}.\"Day\" = {b}.\"Day\" AND {a}.\"EventDay\" {isNotDistinct} {b}.\"EventDay\" AND {a}.\"Mask\" = {b}.\"Mask\"";
 
+    /// <summary>
+    /// The merge on PostgreSQL, one statement that returns how many buckets it merged (run as written: PostgreSQL takes a
+    /// WITH that writes only at the top of a statement).
+    /// </summary>
     private static string CompactPostgreSql(IRecordSet? set) => $"""
         WITH fresh AS (
             SELECT DISTINCT {Columns} FROM "IndicatorFacts"
@@ -624,22 +628,26 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
             LIMIT {CompactBatch}),
         gone AS (
             DELETE FROM "IndicatorFacts" f USING fresh k WHERE {SameBucket("f", "k", "IS NOT DISTINCT FROM")}
-            RETURNING f.*)
-        INSERT INTO "IndicatorFacts" ({Columns}, "Count", "Measure1", "Measure2", "Compacted")
-        SELECT {Columns}, SUM("Count"), SUM("Measure1"), SUM("Measure2"), TRUE FROM gone
-        GROUP BY {Columns}
-        HAVING SUM("Count") <> 0 OR SUM("Measure1") <> 0 OR SUM("Measure2") <> 0
+            RETURNING f.*),
+        kept AS (
+            INSERT INTO "IndicatorFacts" ({Columns}, "Count", "Measure1", "Measure2", "Compacted")
+            SELECT {Columns}, SUM("Count"), SUM("Measure1"), SUM("Measure2"), TRUE FROM gone
+            GROUP BY {Columns}
+            HAVING SUM("Count") <> 0 OR SUM("Measure1") <> 0 OR SUM("Measure2") <> 0)
+        SELECT COUNT(*)::int AS "Value" FROM fresh
         """;
 
     private static async Task<int> CompactSqliteAsync(OversightDbContext db, IRecordSet? set, CancellationToken cancellationToken)
     {
-        // One writer at a time: the rows up to the last one now are all there is to merge. Each bucket to merge is looked
-        // up in the buckets' index (CROSS JOIN keeps SQLite from walking every row of facts for each bucket instead).
+        // One writer at a time: the rows up to the last one now are all there is to merge. The rows to merge are found
+        // through the index of unmerged rows: left to itself, SQLite walks the buckets' index for the DISTINCT, every row
+        // of facts, on every merge. Each bucket to merge is then looked up in the buckets' index (CROSS JOIN keeps SQLite
+        // from walking every row of facts for each bucket instead).
         var last = await db.Database.SqlQueryRaw<long>("SELECT COALESCE(MAX(rowid), 0) AS \"Value\" FROM \"IndicatorFacts\"").SingleAsync(cancellationToken);
         var gather = $"""
             CREATE TEMP TABLE IF NOT EXISTS fresh_facts AS SELECT {Columns} FROM "IndicatorFacts" LIMIT 0;
             DELETE FROM temp.fresh_facts;
-            INSERT INTO temp.fresh_facts SELECT DISTINCT {Columns} FROM "IndicatorFacts"
+            INSERT INTO temp.fresh_facts SELECT DISTINCT {Columns} FROM "IndicatorFacts" INDEXED BY "IX_IndicatorFacts_Fresh"
             WHERE NOT "Compacted"{(set is null ? "" : $" AND \"RecordSet\" = {set.Number}")} LIMIT {CompactBatch};
             """;
         await db.Database.ExecuteSqlRawAsync(gather, cancellationToken);

@@ -53,7 +53,7 @@ public sealed class IndicatorFactsPropertyTests
         await using (var scope = database.SystemScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
-            while (await scope.ServiceProvider.GetRequiredService<IndicatorFacts>().CompactAsync(db, null, Cancel) > 0)
+            while (await scope.ServiceProvider.GetRequiredService<IndicatorFacts>().CompactAsync(db, null, Cancel))
             {
             }
 
