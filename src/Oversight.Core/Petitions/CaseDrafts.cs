@@ -2,20 +2,21 @@ using Microsoft.EntityFrameworkCore;
 using Oversight.Accounts;
 using Oversight.Audit;
 using Oversight.Data;
-using Oversight.Imports;
 using Oversight.Indicators;
 
 namespace Oversight.Petitions;
 
 /// <summary>
-/// The new cases of an import, taken through <see cref="CaseWorkflow"/> in memory, then written together through the
-/// bulk path: rows, audit entries and facts exactly as saving each step would have left them, at a fraction of the cost.
+/// The new cases of an import, taken through <see cref="CaseWorkflow"/> in memory, then written a batch at a time through
+/// the bulk path: rows, audit entries and facts exactly as saving each step would have left them, at a fraction of the cost.
 /// </summary>
 /// <remarks>
 /// What the rows name is read for the whole file before the first row (<see cref="ReadAsync"/>): the register numbers
-/// already recorded, the reception sessions, the accounts and the earlier cases. A case earlier in the file is found
-/// among the drafts. Each case is audited as created in the state the import leaves it in, with its steps and
-/// extensions; its facts are written as a save writes them (<see cref="IndicatorFacts.BeginAsync(OversightDbContext, IReadOnlyList{ValueTuple{Type, bool, Guid[]}}, CancellationToken)"/>).
+/// already recorded, the reception sessions, the accounts and the earlier cases. A case earlier in the file is found by
+/// its register number among the drafts made so far. Each case is audited as created in the state its row leaves it in,
+/// with its steps and extensions; its facts are written as a save writes them (<see cref="IndicatorFacts.BeginAsync(OversightDbContext, IReadOnlyList{ValueTuple{Type, bool, Guid[]}}, CancellationToken)"/>).
+/// A batch is written in the import's transaction as soon as it is full, so that memory holds one batch of drafts, not
+/// the file's; the transaction keeps them invisible until every row has succeeded.
 /// </remarks>
 internal sealed class CaseDrafts : ICaseStore
 {
@@ -25,9 +26,12 @@ internal sealed class CaseDrafts : ICaseStore
     /// <summary>Register numbers looked up at a time before the first row.</summary>
     private const int Lookup = 10_000;
 
-    private readonly List<CitizenCase> drafts = [];
-    private readonly Dictionary<Guid, CitizenCase> draftsById = [];
-    private readonly Dictionary<string, CitizenCase> draftsByReference = new(StringComparer.Ordinal);
+    /// <summary>The drafts not written yet, in the order they were made (a precedent before the case naming it).</summary>
+    private readonly List<CitizenCase> pending = [];
+    private readonly Dictionary<Guid, CitizenCase> pendingById = [];
+
+    /// <summary>Every draft made, by its register number.</summary>
+    private readonly Dictionary<string, CaseLink> drafted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CaseLink> recorded;
     private readonly Dictionary<string, SessionLink> sessions;
     private readonly Dictionary<string, OversightUser> users;
@@ -65,13 +69,14 @@ internal sealed class CaseDrafts : ICaseStore
     /// <summary>Whether a case is recorded under <paramref name="reference"/> (before this import).</summary>
     public bool IsRecorded(string reference) => recorded.ContainsKey(reference);
 
-    public Task<CitizenCase?> FindAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(draftsById.GetValueOrDefault(id));
+    /// <summary>A draft not written yet: the workflow finds a row's own case, whose batch is still open.</summary>
+    public Task<CitizenCase?> FindAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(pendingById.GetValueOrDefault(id));
 
     public Task<bool> ReferenceTakenAsync(string reference, CancellationToken cancellationToken) =>
-        Task.FromResult(recorded.ContainsKey(reference) || draftsByReference.ContainsKey(reference));
+        Task.FromResult(recorded.ContainsKey(reference) || drafted.ContainsKey(reference));
 
     public Task<CaseLink?> FindCaseAsync(string reference, CancellationToken cancellationToken) =>
-        Task.FromResult(draftsByReference.TryGetValue(reference, out var draft) ? new CaseLink(draft.Id, draft.UnitId, draft.ReceivedOn) : recorded.GetValueOrDefault(reference));
+        Task.FromResult(drafted.GetValueOrDefault(reference) ?? recorded.GetValueOrDefault(reference));
 
     public Task<SessionLink?> FindSessionAsync(string reference, CancellationToken cancellationToken) => Task.FromResult(sessions.GetValueOrDefault(reference));
 
@@ -79,9 +84,9 @@ internal sealed class CaseDrafts : ICaseStore
 
     public Task AddAsync(CitizenCase citizenCase, CancellationToken cancellationToken)
     {
-        drafts.Add(citizenCase);
-        draftsById[citizenCase.Id] = citizenCase;
-        draftsByReference[citizenCase.Reference] = citizenCase;
+        pending.Add(citizenCase);
+        pendingById[citizenCase.Id] = citizenCase;
+        drafted[citizenCase.Reference] = new CaseLink(citizenCase.Id, citizenCase.UnitId, citizenCase.ReceivedOn);
         return Task.CompletedTask;
     }
 
@@ -90,7 +95,7 @@ internal sealed class CaseDrafts : ICaseStore
     {
     }
 
-    /// <summary>Nothing to do: drafts are kept as they are changed, and written by <see cref="WriteAsync"/>.</summary>
+    /// <summary>Nothing to do: drafts are kept as they are changed, and written by <see cref="FlushAsync"/>.</summary>
     public Task<bool> SaveAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 
     /// <summary>Nothing to do: a step that fails changes nothing before it fails, and its row fails the import.</summary>
@@ -99,35 +104,46 @@ internal sealed class CaseDrafts : ICaseStore
     }
 
     /// <summary>
-    /// Writes the drafts in the order they were made (a precedent before the case naming it), in batches: the cases,
-    /// their steps and extensions, their audit entries and the change of the facts, in the current transaction.
+    /// Writes the drafts not written yet once they fill a batch, or all of them at the <paramref name="end"/>, in the
+    /// current transaction: the cases, their steps and extensions, their audit entries and the change of the facts.
+    /// Unless <paramref name="keep"/> (a row has failed, or this is a dry run), forgets them instead.
     /// </summary>
-    public async Task WriteAsync(OversightDbContext db, IndicatorFacts facts, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public async Task FlushAsync(OversightDbContext db, IndicatorFacts facts, bool keep, bool end, CancellationToken cancellationToken)
     {
-        var model = db.Model;
-        var written = 0;
-        foreach (var batch in drafts.Chunk(Batch))
+        if (pending.Count == 0 || (pending.Count < Batch && !end))
         {
-            foreach (var citizenCase in batch)
-            {
-                citizenCase.UpdateDerived();
-            }
-
-            var steps = batch.SelectMany(c => c.Steps).ToList();
-            var extensions = batch.SelectMany(c => c.Extensions).ToList();
-            var describing = Task.Run(() => AuditTrail.DescribeCreates(model, [.. batch, .. steps, .. extensions]), cancellationToken);
-            var change = await facts.BeginAsync(db, [(typeof(CitizenCase), true, batch.Select(c => c.Id).ToArray())], cancellationToken);
-            await BulkInsert.RowsAsync(db, batch, cancellationToken);
-            await BulkInsert.RowsAsync(db, steps, cancellationToken);
-            await BulkInsert.RowsAsync(db, extensions, cancellationToken);
-            if (change is not null)
-            {
-                await change.WriteAsync(cancellationToken);
-            }
-
-            await BulkInsert.RowsAsync(db, db.AuditEntriesOf(await describing), cancellationToken);
-            written += batch.Length;
-            progress?.Report(new ImportProgress(ImportStage.Writing, written, drafts.Count));
+            return;
         }
+
+        if (keep)
+        {
+            await WriteAsync(db, facts, pending, cancellationToken);
+        }
+
+        pending.Clear();
+        pendingById.Clear();
+    }
+
+    private static async Task WriteAsync(OversightDbContext db, IndicatorFacts facts, List<CitizenCase> batch, CancellationToken cancellationToken)
+    {
+        foreach (var citizenCase in batch)
+        {
+            citizenCase.UpdateDerived();
+        }
+
+        var steps = batch.SelectMany(c => c.Steps).ToList();
+        var extensions = batch.SelectMany(c => c.Extensions).ToList();
+        var model = db.Model;
+        var describing = Task.Run(() => AuditTrail.DescribeCreates(model, [.. batch, .. steps, .. extensions]), cancellationToken);
+        var change = await facts.BeginAsync(db, [(typeof(CitizenCase), true, batch.Select(c => c.Id).ToArray())], cancellationToken);
+        await BulkInsert.RowsAsync(db, batch, cancellationToken);
+        await BulkInsert.RowsAsync(db, steps, cancellationToken);
+        await BulkInsert.RowsAsync(db, extensions, cancellationToken);
+        if (change is not null)
+        {
+            await change.WriteAsync(cancellationToken);
+        }
+
+        await BulkInsert.RowsAsync(db, db.AuditEntriesOf(await describing), cancellationToken);
     }
 }

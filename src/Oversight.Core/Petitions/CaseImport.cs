@@ -21,8 +21,8 @@ namespace Oversight.Petitions;
 /// <para>A row whose register number is already recorded is left alone when it says what the case already says, and
 /// is an error otherwise: an import does not rewrite a case's history. A denouncer's name, address and telephone are
 /// not compared (they are kept encrypted and only revealed, audited, to those allowed).</para>
-/// <para>New cases go through the workflow in memory, what they name read once for the whole file, and are written
-/// together once every row has succeeded (<see cref="CaseDrafts"/>): on PostgreSQL a save per step cost some 11 ms a row.</para>
+/// <para>New cases go through the workflow in memory, what they name read once for the whole file, and are written in
+/// batches while no row has failed (<see cref="CaseDrafts"/>): on PostgreSQL a save per step cost some 11 ms a row.</para>
 /// </remarks>
 public sealed class CaseImport(OversightDbContext db, CaseWorkflow workflow, DenouncerIdentity identity, CallerScope scope, IndicatorFacts facts, Caller caller, TimeProvider time)
     : RegisterImport<CaseImport.Row>(db, caller, time)
@@ -30,7 +30,7 @@ public sealed class CaseImport(OversightDbContext db, CaseWorkflow workflow, Den
     /// <summary>Recorded cases read at a time for the rows that name them.</summary>
     private const int RecordedAhead = 2_000;
 
-    /// <summary>The rows' new cases, taken through the workflow in memory and written at the end (<see cref="BeginWritingAsync"/>).</summary>
+    /// <summary>The rows' new cases, taken through the workflow in memory and written in batches (<see cref="BeginWritingAsync"/>).</summary>
     private CaseDrafts? drafts;
 
     /// <summary>The workflow over <see cref="drafts"/>.</summary>
@@ -170,8 +170,6 @@ public sealed class CaseImport(OversightDbContext db, CaseWorkflow workflow, Den
         }
     }
 
-    protected override ImportStage RowStage => ImportStage.Checking;
-
     protected override async Task BeginWritingAsync(IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
         drafts = await CaseDrafts.ReadAsync(
@@ -184,8 +182,8 @@ public sealed class CaseImport(OversightDbContext db, CaseWorkflow workflow, Den
         recordedInOrder = rows.Select(r => r.Reference).Where(drafts.IsRecorded).ToList();
     }
 
-    protected override Task EndWritingAsync(IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
-        drafts!.WriteAsync(Db, facts, progress, cancellationToken);
+    protected override Task FlushAsync(bool keep, bool end, CancellationToken cancellationToken) =>
+        drafts!.FlushAsync(Db, facts, keep, end, cancellationToken);
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {

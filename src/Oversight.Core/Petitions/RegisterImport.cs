@@ -88,11 +88,11 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
     /// </summary>
     protected virtual Task BeginWritingAsync(IReadOnlyList<TRow> rows, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Writes what the rows left to write at the end (an import that writes in bulk), once every row went through without an error.</summary>
-    protected virtual Task EndWritingAsync(IProgress<ImportProgress>? progress, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>The stage rows are at while <see cref="WriteAsync"/> takes them: checking, when they are written at the end.</summary>
-    protected virtual ImportStage RowStage => ImportStage.Writing;
+    /// <summary>
+    /// After each row, and once more at the <paramref name="end"/>: an import that writes in bulk writes what its rows
+    /// left while <paramref name="keep"/> (no row has failed so far, not a dry run), and forgets it otherwise.
+    /// </summary>
+    protected virtual Task FlushAsync(bool keep, bool end, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Work that must be done before the import's transaction opens (it runs only when the file has no errors so far).</summary>
     protected virtual void BeforeTransaction(IReadOnlyList<TRow> rows)
@@ -155,14 +155,11 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
                 // to its own row's (otherwise every save looks at every row before it, and the import takes the square
                 // of its rows).
                 Db.ChangeTracker.Clear();
-                ImportProgress.Report(progress, RowStage, ++written, rows.Count);
+                await FlushAsync(errors.Count == 0 && !dryRun, end: false, cancellationToken);
+                ImportProgress.Report(progress, ImportStage.Writing, ++written, rows.Count);
             }
 
-            if (errors.Count == 0 && !dryRun)
-            {
-                await EndWritingAsync(progress, cancellationToken);
-            }
-
+            await FlushAsync(errors.Count == 0 && !dryRun, end: true, cancellationToken);
             if (errors.Count > 0 || dryRun)
             {
                 await transaction.RollbackAsync(cancellationToken);

@@ -133,6 +133,33 @@ public sealed class CaseImportTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_row_failing_after_a_batch_was_written_leaves_nothing_and_a_precedent_is_found_across_batches(DatabaseProvider provider)
+    {
+        await using var database = await DatabaseWithUnitsAsync(provider);
+        // More new cases than one batch of the bulk path, received before the two rows that follow them.
+        var batch = Enumerable.Range(0, 10_001).Select(i => $"277-2025-{i:00000},petition,10060,2024-03-15,mail,Phản ánh,Nội dung.,Nguyễn Văn An,,,1,,,,,,,,,,,,,,,").ToArray();
+        var precedent = "277-2025-99998,petition,10060,2024-04-01,mail,Phản ánh lại,Nội dung.,Nguyễn Văn An,,,1,,,,,,,,,,,,,,,277-2025-00000";
+        var outOfScope = "277-2025-99999,petition,999,2024-04-02,mail,Phản ánh,Nội dung.,Nguyễn Văn An,,,1,,,,,,,,,,,,,,,";
+        var audit = await database.AuditEntryCountAsync();
+        await using var check = database.SystemScope();
+        var db = check.ServiceProvider.GetRequiredService<OversightDbContext>();
+        var facts = await db.Set<IndicatorFact>().CountAsync(Cancel);
+
+        var failed = await ImportAsync(database, database.SystemScope("importer"), "cases.csv", ImportTesting.Utf8(Csv([.. batch, precedent, outOfScope])));
+
+        Assert.Equal([(batch.Length + 3, "unit")], failed.Places());
+        Assert.False(await db.Cases.AnyAsync(Cancel));
+        Assert.Equal(facts, await db.Set<IndicatorFact>().CountAsync(Cancel));
+        Assert.Equal(audit, await database.AuditEntryCountAsync());
+
+        var imported = await ImportAsync(database, database.SystemScope("importer"), "cases.csv", ImportTesting.Utf8(Csv([.. batch, precedent])));
+
+        Assert.Equal(new ImportTally("cases", batch.Length + 1, 0, 0), imported.Tally("cases"));
+        var first = await db.Cases.SingleAsync(c => c.Reference == "277-2025-00000", Cancel);
+        Assert.Equal(first.Id, (await db.Cases.SingleAsync(c => c.Reference == "277-2025-99998", Cancel)).RepeatOfCaseId);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_recorded_case_is_not_rewritten_and_facts_that_contradict_the_status_are_reported(DatabaseProvider provider)
     {
         await using var database = await DatabaseWithUnitsAsync(provider);
