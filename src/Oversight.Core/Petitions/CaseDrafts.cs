@@ -106,7 +106,7 @@ internal sealed class CaseDrafts : ICaseStore
     /// <summary>
     /// Writes the drafts not written yet once they fill a batch, or all of them at the <paramref name="end"/>, in the
     /// current transaction: the cases, their steps and extensions, their audit entries and the change of the facts.
-    /// Unless <paramref name="keep"/> (a row has failed, or this is a dry run), forgets them instead.
+    /// When not to <paramref name="keep"/> them (a row has failed, or this is a dry run), forgets them instead.
     /// </summary>
     public async Task FlushAsync(OversightDbContext db, IndicatorFacts facts, bool keep, bool end, CancellationToken cancellationToken)
     {
