@@ -114,7 +114,8 @@ up() {
     ports+=("$(free_port)")
     local demo=()
     ((node == 1)) && demo=(--demo)
-    (cd "$dir" && exec env Database__Provider=PostgreSQL ConnectionStrings__Oversight="$connection" Attachments__Root="$dir/attachments" \
+    # nginx below is the proxy whose X-Forwarded-For the nodes believe.
+    (cd "$dir" && exec env Database__Provider=PostgreSQL ConnectionStrings__Oversight="$connection" Attachments__Root="$dir/attachments" ForwardedHeaders__KnownProxies=127.0.0.1 \
       dotnet "$dir/app/Oversight.Web.dll" "${demo[@]}" --urls "http://127.0.0.1:${ports[-1]}" >"$dir/node$node.log" 2>&1) &
     echo $! >"$dir/node$node.pid"
     # The first node migrates the database and loads the demo before the second starts.

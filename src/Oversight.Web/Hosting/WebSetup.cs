@@ -23,6 +23,7 @@ public static class WebSetup
     public static IServiceCollection AddOversightWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOversightCore(configuration);
+        services.AddForwardedClients(configuration);
         services.AddHostedService<FactCompaction>();
         services.AddHostedService<AuditSealing>();
         services.AddHostedService<ImportJobRunning>();
@@ -107,6 +108,7 @@ public static class WebSetup
 
     public static WebApplication UseOversightWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -140,7 +142,8 @@ public static class WebSetup
     public static void MapApiReference(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/reference", options => options.WithTitle("Oversight API")).AllowAnonymous();
+        // Its scripts carry a nonce of the request (SecurityHeaders); its fonts are the page's own, not a third party's.
+        app.MapScalarApiReference("/api/reference", options => options.WithTitle("Oversight API").WithNonce().DisableDefaultFonts()).AllowAnonymous();
     }
 }
 

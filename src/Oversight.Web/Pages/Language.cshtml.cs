@@ -23,7 +23,7 @@ public sealed class LanguageModel(TimeProvider time) : PageModel
             Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Expires = time.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                new CookieOptions { Expires = time.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = Request.IsHttps });
         }
 
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

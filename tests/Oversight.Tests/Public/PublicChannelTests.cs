@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -184,6 +185,56 @@ public sealed class PublicChannelTests
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], submissions);
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], lookups);
         Assert.Equal(2, await CaseCountAsync(database));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", "127.0.0.1", true)]
+    [InlineData("127.0.0.1", "192.0.2.7", false)]
+    [InlineData(null, "127.0.0.1", false)]
+    public async Task Behind_a_known_proxy_each_forwarded_client_has_its_own_limit_and_anyone_else_cannot_name_one(string? knownProxies, string peer, bool forwarded)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        await using var factory = new OversightWebFactory(database);
+        var settings = new List<(string, string)> { ("Public:Submissions:PermitLimit", "1") };
+        if (knownProxies is not null)
+        {
+            settings.Add(("ForwardedHeaders:KnownProxies", knownProxies));
+        }
+
+        await using var web = Web(factory, [.. settings])
+            .WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ConnectionFrom(IPAddress.Parse(peer)))));
+        var client = web.CreateClient();
+
+        async Task<HttpStatusCode> SubmitAsync(string clientAddress)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/public/petitions") { Content = JsonContent.Create(Petition()) };
+            request.Headers.Add("X-Forwarded-For", clientAddress);
+            using var response = await client.SendAsync(request, Cancel);
+            return response.StatusCode;
+        }
+
+        var first = await SubmitAsync("203.0.113.1");
+        var again = await SubmitAsync("203.0.113.1");
+        var another = await SubmitAsync("203.0.113.2");
+
+        Assert.Equal(HttpStatusCode.Created, first);
+        Assert.Equal(HttpStatusCode.TooManyRequests, again);
+        Assert.Equal(forwarded ? HttpStatusCode.Created : HttpStatusCode.TooManyRequests, another);
+    }
+
+    /// <summary>The test server has no connections: gives every request the address of the peer it came from.</summary>
+    private sealed class ConnectionFrom(IPAddress peer) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = peer;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
