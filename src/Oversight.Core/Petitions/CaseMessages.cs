@@ -30,6 +30,7 @@ public static class CaseMessages
 {
     public static readonly CaseMessage Required = new(nameof(Required), "must not be empty");
     public static readonly CaseMessage TooLong = new(nameof(TooLong), "is {0} characters long; at most {1} are allowed");
+    public static readonly CaseMessage HiddenCharacters = new(nameof(HiddenCharacters), "contains control or text-direction characters (U+{0}); type or paste the text again");
     public static readonly CaseMessage NotOneOf = new(nameof(NotOneOf), "'{0}' is not one of: {1}");
     public static readonly CaseMessage NotADate = new(nameof(NotADate), "'{0}' is not a date in the form YYYY-MM-DD");
     public static readonly CaseMessage InTheFuture = new(nameof(InTheFuture), "{0} is after today ({1})");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Oversight.Accounts;
 using Oversight.Data;
@@ -19,7 +20,14 @@ internal static class RequestFields
     public static string? Text(string? text, string field, int maxLength, List<FieldError> errors, bool required, bool multiline = false)
     {
         var value = multiline ? NullIfEmpty(text?.Trim().Normalize()) : VietnameseText.Normalize(text);
-        if (value is null)
+        if (value is not null && value.Any(IsHidden))
+        {
+            errors.Add(CaseMessages.HiddenCharacters.For(field, ((int)value.First(IsHidden)).ToString("X4", CultureInfo.InvariantCulture)));
+            return null;
+        }
+
+        // Text of zero-width characters alone shows as nothing.
+        if (value is null || value.All(c => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format))
         {
             if (required)
             {
@@ -37,6 +45,13 @@ internal static class RequestFields
 
         return value;
     }
+
+    /// <summary>
+    /// A character that stores something other than what is shown: a control character other than tab and line breaks
+    /// (NUL, escape, bell), or one that turns the direction of the text around it (U+202A–U+202E, U+2066–U+2069).
+    /// </summary>
+    private static bool IsHidden(char c) =>
+        (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     /// <summary>A required enumeration given by its wire name.</summary>
     public static TEnum? Parse<TEnum>(string? text, string field, List<FieldError> errors) where TEnum : struct, Enum

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Oversight.Web.Public;
 
 namespace Oversight.Web.Pages;
 
@@ -16,13 +18,17 @@ public sealed class ErrorModel : PageModel
 
     public string? RequestId { get; private set; }
 
-    public void OnGet(int? status) => Describe(status);
+    public IActionResult OnGet(int? status) => Describe(status);
 
-    public void OnPost(int? status) => Describe(status);
+    public IActionResult OnPost(int? status) => Describe(status);
 
-    private void Describe(int? status)
+    /// <summary>The page, or for a client that sent or asked for JSON a problem description with the same status.</summary>
+    private IActionResult Describe(int? status)
     {
         Status = status ?? (Response.StatusCode >= 400 ? Response.StatusCode : 500);
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        return PublicChannelSetup.WantsJson(Request)
+            ? new ObjectResult(new ProblemDetails { Status = Status, Title = ReasonPhrases.GetReasonPhrase(Status) }) { StatusCode = Status, ContentTypes = { "application/problem+json" } }
+            : Page();
     }
 }

@@ -4,7 +4,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Oversight.Data;
@@ -159,6 +162,56 @@ public sealed class PublicChannelTests
         Assert.Equal(1, await CaseCountAsync(database));
     }
 
+    [Fact]
+    public async Task A_body_over_the_limit_sent_without_its_length_answers_413_and_stores_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        // On a real server: the test server sends every body with its length.
+        await using var factory = new OversightWebFactory(database);
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        using var client = new HttpClient { BaseAddress = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        using var content = new UnsizedContent(JsonSerializer.SerializeToUtf8Bytes(Petition(content: new string('a', 70_000))));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await client.PostAsync("/public/petitions", content, Cancel);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // Answered when reading the body failed at the limit, not from a Content-Length it does not have.
+        Assert.Equal(ReasonPhrases.GetReasonPhrase(413), (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("title").GetString());
+        Assert.Equal(0, await CaseCountAsync(database));
+    }
+
+    [Fact]
+    public async Task Control_and_direction_characters_are_refused_and_zero_width_text_is_empty()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        await using var factory = new OversightWebFactory(database);
+        await using var web = Web(factory);
+        var client = web.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/public/petitions", new
+        {
+            kind = "petition",
+            unit = "10072",
+            subject = "Đường \u202Egnal\u202C xuống cấp",
+            content = "Nội dung\u0000 phản ánh\u001B[31m",
+            petitioner = new { name = "\u200B\u200B", address = "Thôn Đồng Vai\tXóm 2" },
+        }, Cancel);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = problem.GetProperty("errors");
+        Assert.Contains("U+202E", errors.GetProperty("subject")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("U+0000", errors.GetProperty("content")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("empty", errors.GetProperty("petitioner.name")[0].GetString(), StringComparison.Ordinal);
+        Assert.False(errors.TryGetProperty("petitioner.address", out _));
+        Assert.Equal(0, await CaseCountAsync(database));
+    }
+
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Submissions_beyond_the_limit_from_one_client_answer_429_and_store_nothing(DatabaseProvider provider)
     {
@@ -221,6 +274,18 @@ public sealed class PublicChannelTests
         Assert.Equal(HttpStatusCode.Created, first);
         Assert.Equal(HttpStatusCode.TooManyRequests, again);
         Assert.Equal(forwarded ? HttpStatusCode.Created : HttpStatusCode.TooManyRequests, another);
+    }
+
+    /// <summary>A body sent without its length, as a chunked request is.</summary>
+    private sealed class UnsizedContent(byte[] bytes) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     /// <summary>The test server has no connections: gives every request the address of the peer it came from.</summary>
