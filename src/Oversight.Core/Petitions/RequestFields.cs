@@ -26,8 +26,8 @@ internal static class RequestFields
             return null;
         }
 
-        // Text of zero-width characters alone shows as nothing.
-        if (value is null || value.All(c => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format))
+        // Text of zero-width characters and spaces alone shows as nothing.
+        if (value is null || value.All(c => char.IsWhiteSpace(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format))
         {
             if (required)
             {

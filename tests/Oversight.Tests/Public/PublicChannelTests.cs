@@ -199,7 +199,7 @@ public sealed class PublicChannelTests
             unit = "10072",
             subject = "Đường \u202Egnal\u202C xuống cấp",
             content = "Nội dung\u0000 phản ánh\u001B[31m",
-            petitioner = new { name = "\u200B\u200B", address = "Thôn Đồng Vai\tXóm 2" },
+            petitioner = new { name = "\u200B \u200B", address = "Thôn Đồng Vai\tXóm 2" },
         }, Cancel);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
 
