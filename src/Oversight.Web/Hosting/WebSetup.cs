@@ -35,7 +35,7 @@ public static class WebSetup
         services.AddScoped<Petitions.CaseResponses>();
         services.AddSingleton<TokenClaimsCache>();
         new IdentityBuilder(typeof(OversightUser), typeof(IdentityRole), services)
-            .AddSignInManager()
+            .AddSignInManager<EvenTimeSignIn>()
             .AddClaimsPrincipalFactory<ScopeClaimsPrincipalFactory>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)

@@ -1,4 +1,9 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Tests.Infrastructure;
 
@@ -53,6 +58,43 @@ public sealed class SignInTests
         Assert.StartsWith("Lỗi:", page.Title);
         using var after = await session.Client.GetAsync("/units", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_user_name_costs_a_password_check_like_a_known_one_and_gets_the_same_answer()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new OversightWebFactory(database);
+        await WebScenario.CreateAsync(factory);
+        var checks = new CountingHasher();
+        await using var web = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<IPasswordHasher<OversightUser>>(checks)));
+        var session = new PageSession(web.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+        var answers = new List<string>();
+        foreach (var userName in new[] { WebScenario.TotDongOfficer, "no-such-account" })
+        {
+            using var response = await session.PostLoginAsync(userName, "not-the-password");
+            answers.Add(PageText.Of((await PageSession.ParseAsync(response)).QuerySelector(".error-summary li")));
+        }
+
+        Assert.Equal(2, checks.Verified);
+        Assert.Equal(answers[0], answers[1]);
+    }
+
+    /// <summary>Identity's hasher, counting the passwords it checks.</summary>
+    private sealed class CountingHasher : IPasswordHasher<OversightUser>
+    {
+        private readonly PasswordHasher<OversightUser> hasher = new();
+
+        public int Verified { get; private set; }
+
+        public string HashPassword(OversightUser user, string password) => hasher.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(OversightUser user, string hashedPassword, string providedPassword)
+        {
+            Verified++;
+            return hasher.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
