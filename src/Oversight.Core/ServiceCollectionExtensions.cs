@@ -58,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Rules.RulePackLoader>();
         services.AddScoped<Petitions.CaseWorkflow>();
         services.AddScoped<Petitions.DenouncerIdentity>();
+        services.AddScoped<Petitions.IdentityRevealLog>();
         services.AddScoped<PersonDirectory>();
         services.AddScoped<Organisation.ReferenceImport.ReferenceImporter>();
         services.AddScoped<Demo.DemoScenario>();

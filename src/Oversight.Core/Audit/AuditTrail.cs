@@ -14,7 +14,8 @@ internal static class AuditTrail
     /// <summary>Model annotation on a property whose value never goes into the audit trail (password hashes, token hashes).</summary>
     public const string NotAudited = "Oversight:NotAudited";
 
-    private static readonly JsonSerializerOptions Json = new()
+    /// <summary>How audit entries write values: Vietnamese kept readable, enums by their wire names.</summary>
+    public static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -163,11 +164,15 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
     }
 
     /// <summary>
-    /// Appends an audit entry for an access that changes no row (a confidential value was shown), in its own
+    /// Appends an audit entry for an access that changes no row (a confidential value was shown), with the
+    /// <paramref name="details"/> the access was given (kept as JSON in the entry's <c>After</c>), in its own
     /// transaction unless one is open.
     /// </summary>
-    public Task AuditReadAsync(string action, string entityType, string entityId, Guid? unitId, CancellationToken cancellationToken = default) =>
-        SaveWithAuditAsync(_ => Task.FromResult(0), () => [new AuditTrail.AuditRecord(action, entityType, entityId, unitId, null, null)], trackFacts: false, cancellationToken);
+    public Task AuditReadAsync(string action, string entityType, string entityId, Guid? unitId, object? details = null, CancellationToken cancellationToken = default) =>
+        SaveWithAuditAsync(_ => Task.FromResult(0), () =>
+        [
+            new AuditTrail.AuditRecord(action, entityType, entityId, unitId, null, details is null ? null : JsonSerializer.Serialize(details, AuditTrail.Json)),
+        ], trackFacts: false, cancellationToken);
 
     /// <summary>
     /// Saves rows, then the change of the facts of the records they are (when <paramref name="trackFacts"/>) and their

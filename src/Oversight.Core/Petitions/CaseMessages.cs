@@ -3,11 +3,22 @@ using Oversight.Text;
 
 namespace Oversight.Petitions;
 
-/// <summary>What is wrong with a field of a case request, in English, with a key pages translate it by (<c>CaseError.{Key}</c>).</summary>
-public sealed record FieldError(string Field, string Key, string Message, IReadOnlyList<string> Arguments);
+/// <summary>
+/// Why a request was refused, as the API answers it: bad fields (400), made stale by someone else's change (409), or
+/// not the caller's to do (403); a request with errors of several kinds is answered by the last of them here.
+/// </summary>
+public enum ErrorKind
+{
+    Invalid,
+    Stale,
+    Forbidden,
+}
 
-/// <summary>A kind of case error: its key and its English wording with <c>{0}</c>-style places.</summary>
-public sealed record CaseMessage(string Key, string English)
+/// <summary>What is wrong with a field of a case request, in English, with a key pages translate it by (<c>CaseError.{Key}</c>).</summary>
+public sealed record FieldError(string Field, string Key, string Message, IReadOnlyList<string> Arguments, ErrorKind Kind = ErrorKind.Invalid);
+
+/// <summary>A kind of case error: its key, its English wording with <c>{0}</c>-style places and what kind of refusal it is.</summary>
+public sealed record CaseMessage(string Key, string English, ErrorKind Kind = ErrorKind.Invalid)
 {
     public FieldError For(string field, params object?[] values)
     {
@@ -18,7 +29,7 @@ public sealed record CaseMessage(string Key, string English)
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => v.ToString() ?? string.Empty,
         }).ToArray();
-        return new FieldError(field, Key, string.Format(CultureInfo.InvariantCulture, English, arguments), arguments);
+        return new FieldError(field, Key, string.Format(CultureInfo.InvariantCulture, English, arguments), arguments, Kind);
     }
 }
 
@@ -45,7 +56,8 @@ public static class CaseMessages
     public static readonly CaseMessage NoRule = new(nameof(NoRule), "no rule pack in force on {0} gives {1}");
     public static readonly CaseMessage NoMoreExtensions = new(nameof(NoMoreExtensions), "the time limit was already extended {0} time(s), the most {1} allows");
     public static readonly CaseMessage AssigneeNotFound = new(nameof(AssigneeNotFound), "no account {0} may handle cases of this unit");
-    public static readonly CaseMessage ChangedMeanwhile = new(nameof(ChangedMeanwhile), "someone changed this case meanwhile; reload it and try again");
+    public static readonly CaseMessage ChangedMeanwhile = new(nameof(ChangedMeanwhile), "someone changed this case meanwhile; reload it and try again", ErrorKind.Stale);
+    public static readonly CaseMessage DenunciationAssignedByLeader = new(nameof(DenunciationAssignedByLeader), "a denunciation is assigned by a leader of the handling unit or an administrator, and never by its assignee to themselves", ErrorKind.Forbidden);
     public static readonly CaseMessage RepeatNotEarlier = new(nameof(RepeatNotEarlier), "case {0} was received on {1}, not before this one");
     public static readonly CaseMessage SessionReferenceTaken = new(nameof(SessionReferenceTaken), "another reception session already has register number {0}");
     public static readonly CaseMessage MeetingReferenceTaken = new(nameof(MeetingReferenceTaken), "another dialogue meeting already has register number {0}");

@@ -192,6 +192,11 @@ public sealed class CaseWorkflow(
                 return [CaseMessages.AssigneeNotFound.For("assignee", userName)];
             }
 
+            if (!identity.MayAssign(citizenCase, user.Id))
+            {
+                return [CaseMessages.DenunciationAssignedByLeader.For("assignee")];
+            }
+
             citizenCase.AssigneeUserId = user.Id;
             if (citizenCase.Status == CaseStatus.Accepted)
             {

@@ -1037,16 +1037,18 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Id")
-                        .HasDatabaseName("IX_AuditEntries_Unsealed")
-                        .HasFilter("\"Sequence\" IS NULL");
-
                     b.HasIndex("Sequence")
                         .IsUnique();
 
                     b.HasIndex("UnitId");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex(new[] { "Id" }, "IX_AuditEntries_Reveals")
+                        .HasFilter("\"Action\" = 'reveal'");
+
+                    b.HasIndex(new[] { "Id" }, "IX_AuditEntries_Unsealed")
+                        .HasFilter("\"Sequence\" IS NULL");
 
                     b.ToTable("AuditEntries");
                 });

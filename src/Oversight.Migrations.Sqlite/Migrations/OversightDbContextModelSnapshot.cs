@@ -1023,16 +1023,18 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Id")
-                        .HasDatabaseName("IX_AuditEntries_Unsealed")
-                        .HasFilter("\"Sequence\" IS NULL");
-
                     b.HasIndex("Sequence")
                         .IsUnique();
 
                     b.HasIndex("UnitId");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex(new[] { "Id" }, "IX_AuditEntries_Reveals")
+                        .HasFilter("\"Action\" = 'reveal'");
+
+                    b.HasIndex(new[] { "Id" }, "IX_AuditEntries_Unsealed")
+                        .HasFilter("\"Sequence\" IS NULL");
 
                     b.ToTable("AuditEntries");
                 });

@@ -11,4 +11,7 @@ public static class Policies
 
     /// <summary>Administration pages: the administrator role.</summary>
     public const string Administrator = "administrator";
+
+    /// <summary>Pages for leaders of units (and administrators), such as who saw which denouncer's identity.</summary>
+    public const string Leader = "leader";
 }

@@ -55,6 +55,7 @@ public static class WebSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.SignedIn, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
             .AddPolicy(Policies.Administrator, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Leader, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Leader, Roles.Administrator))
             .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");

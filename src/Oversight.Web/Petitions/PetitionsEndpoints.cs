@@ -4,6 +4,7 @@ using Oversight.Organisation;
 using Oversight.Petitions;
 using Oversight.Text;
 using Oversight.Web.Accounts;
+using Oversight.Web.Hosting;
 
 namespace Oversight.Web.Petitions;
 
@@ -99,10 +100,10 @@ public static class PetitionsEndpoints
             .WithSummary("Takes one workflow step on a case; only lawful transitions are allowed");
         cases.MapGet("/{id:guid}/identity", RevealIdentity)
             .WithName("RevealDenouncerIdentity")
-            .WithSummary("A denouncer's identity, for inspectors, leaders and the assigned officer; every reveal is audited");
+            .WithSummary("A denouncer's identity with the reason for seeing it (?reason=…), for the readers the rule pack names (the officer a leader assigned, the handling unit's leaders); every reveal is audited with its reason");
     }
 
-    private static async Task<Results<Created<CaseResponse>, ValidationProblem>> Create(CaseRequest request, CaseWorkflow workflow, CaseResponses responses, CancellationToken cancellationToken)
+    private static async Task<Results<Created<CaseResponse>, ProblemHttpResult>> Create(CaseRequest request, CaseWorkflow workflow, CaseResponses responses, CancellationToken cancellationToken)
     {
         var result = await workflow.ReceiveAsync(request, cancellationToken);
         if (!result.Succeeded)
@@ -118,7 +119,7 @@ public static class PetitionsEndpoints
             ? TypedResults.Ok(await responses.ForAsync(found, cancellationToken))
             : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<CaseResponse>, NotFound, ValidationProblem>> Act(Guid id, CaseStepRequest step, CaseWorkflow workflow, CaseResponses responses, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CaseResponse>, NotFound, ProblemHttpResult>> Act(Guid id, CaseStepRequest step, CaseWorkflow workflow, CaseResponses responses, TimeProvider time, CancellationToken cancellationToken)
     {
         var on = VietnamTime.Today(time);
         if (step.On is not null && !IsoDate.TryParse(step.On, out on))
@@ -147,19 +148,25 @@ public static class PetitionsEndpoints
         return result.Succeeded ? TypedResults.Ok(await responses.ForAsync(result.Case!, cancellationToken)) : Problem(result);
     }
 
-    private static async Task<Results<Ok<PetitionerDetails>, NotFound, ForbidHttpResult>> RevealIdentity(Guid id, CaseWorkflow workflow, DenouncerIdentity identity, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PetitionerDetails>, NotFound, ProblemHttpResult>> RevealIdentity(
+        Guid id, string? reason, CaseWorkflow workflow, DenouncerIdentity identity, CancellationToken cancellationToken)
     {
         if (await workflow.FindAsync(id, cancellationToken) is not { ProtectedIdentity: not null } found)
         {
             return TypedResults.NotFound();
         }
 
-        return await identity.RevealAsync(found, cancellationToken) is { } details ? TypedResults.Ok(details) : TypedResults.Forbid();
+        var reveal = await identity.RevealAsync(found, reason, cancellationToken);
+        if (reveal.Forbidden)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
+                title: $"Not allowed: only the readers {DenouncerIdentity.RuleKey} names in the rule pack in force may see a denouncer's identity.");
+        }
+
+        return reveal.Details is { } details ? TypedResults.Ok(details) : FieldProblems.For(reveal.Errors, "Give the reason for seeing the denouncer's identity (reason=…).");
     }
 
-    private static ValidationProblem Problem(CaseResult result) => TypedResults.ValidationProblem(
-        result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-        title: "The case was not recorded: some fields are not valid.");
+    private static ProblemHttpResult Problem(CaseResult result) => FieldProblems.For(result.Errors, "The case was not recorded: some fields are not valid.");
 }
 
 /// <summary>Builds case responses with the unit graph and the protracted threshold in force today.</summary>

@@ -86,7 +86,7 @@ public sealed class DemoCitizensTests(LoadedDemo demo) : IClassFixture<LoadedDem
         var (database, _) = await demo.GetAsync(provider);
         List<string> denouncers = [];
         List<string?> stored;
-        await using (var scope = database.UserScope("inspector", Roles.Inspector, null))
+        await using (var scope = database.UserScope("leader", Roles.Leader, null))
         {
             var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
             var identity = scope.ServiceProvider.GetRequiredService<DenouncerIdentity>();
@@ -95,7 +95,7 @@ public sealed class DemoCitizensTests(LoadedDemo demo) : IClassFixture<LoadedDem
             {
                 Assert.Null(denunciation.PetitionerName);
                 Assert.Null(denunciation.PetitionerAddress);
-                denouncers.Add((await identity.RevealAsync(denunciation, Cancel))!.Name!);
+                denouncers.Add((await identity.RevealAsync(denunciation, "checking the demo data", Cancel)).Details!.Name!);
             }
 
             stored = cases

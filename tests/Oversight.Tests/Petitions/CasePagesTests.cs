@@ -155,9 +155,13 @@ public sealed class CasePagesTests
         var officerPage = await HtmlAsync(officer, $"/cases/{id}");
         var officerRegister = await HtmlAsync(officer, "/cases");
         var (_, leaderPage) = await leader.GetAsync($"/cases/{id}");
-        using var revealed = await PostFormAsync(leader, leaderPage, "form[action*='handler=Reveal']", []);
+        using var withoutReason = await PostFormAsync(leader, leaderPage, "form[action*='handler=Reveal']", []);
+        var withoutReasonHtml = await withoutReason.Content.ReadAsStringAsync(Cancel);
+        using var revealed = await PostFormAsync(leader, leaderPage, "form[action*='handler=Reveal']", new() { ["Reason"] = "Chuẩn bị làm việc với người tố cáo" });
         var revealedHtml = await revealed.Content.ReadAsStringAsync(Cancel);
         var leaderAgain = await HtmlAsync(leader, $"/cases/{id}");
+        var revealLog = await HtmlAsync(leader, "/cases/reveals");
+        var (_, officerLog) = await officer.GetAsync("/cases/reveals");
 
         Assert.DoesNotContain("Ngọc", officerPage);
         Assert.DoesNotContain("Xem thông tin người tố cáo", officerPage);
@@ -166,9 +170,17 @@ public sealed class CasePagesTests
         Assert.Contains("Được giữ bí mật", officerRegister);
         Assert.DoesNotContain("Ngọc", leaderPage.DocumentElement.OuterHtml);
         Assert.NotNull(leaderPage.QuerySelector("form[action*='handler=Reveal'] button"));
+        Assert.DoesNotContain("Ngọc", withoutReasonHtml);
+        Assert.Contains("Lý do cần xem", withoutReasonHtml);
+        Assert.Contains("không được để trống", withoutReasonHtml);
         Assert.Contains("Trần Thị Bích Ngọc", revealedHtml);
         Assert.Contains("no-store", revealed.Headers.CacheControl?.ToString());
         Assert.DoesNotContain("Ngọc", leaderAgain);
+        Assert.Contains("Chuẩn bị làm việc với người tố cáo", revealLog);
+        Assert.Contains(DistrictLeader, revealLog);
+        Assert.DoesNotContain("Ngọc", revealLog);
+        Assert.Null(officerLog.QuerySelector("table.reveals"));
+        Assert.DoesNotContain("Chuẩn bị làm việc", officerLog.DocumentElement.OuterHtml);
         await using var scope = database.SystemScope();
         var reveals = await scope.ServiceProvider.GetRequiredService<OversightDbContext>().AuditEntries.Where(e => e.Action == "reveal").ToListAsync(Cancel);
         Assert.Equal(DistrictLeader, Assert.Single(reveals).Actor);

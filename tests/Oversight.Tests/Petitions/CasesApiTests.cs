@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Oversight.Accounts;
 using Oversight.Data;
+using Oversight.Petitions;
 using Oversight.Tests.Infrastructure;
 
 namespace Oversight.Tests.Petitions;
@@ -75,8 +76,8 @@ public sealed class CasesApiTests
         var created = await (await officer.PostAsJsonAsync("/api/v1/cases", Complaint("denunciation"), Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
         var id = created.GetProperty("id").GetString();
         var asRead = await officer.GetStringAsync($"/api/v1/cases/{id}", Cancel);
-        var officerReveal = await officer.GetAsync($"/api/v1/cases/{id}/identity", Cancel);
-        var leaderReveal = await leader.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/identity", Cancel);
+        var officerReveal = await officer.GetAsync($"/api/v1/cases/{id}/identity?reason=curious", Cancel);
+        var leaderReveal = await leader.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/identity?reason={Uri.EscapeDataString("Xác minh nội dung tố cáo")}", Cancel);
 
         Assert.DoesNotContain("Nguyễn Văn Đức", created.GetRawText());
         Assert.DoesNotContain("Đức", asRead);
@@ -89,9 +90,74 @@ public sealed class CasesApiTests
         Assert.Null(stored.PetitionerName);
         Assert.DoesNotContain("Đức", stored.ProtectedIdentity);
         Assert.DoesNotContain("duc", stored.SearchText);
-        var reveals = await db.AuditEntries.Where(e => e.Action == "reveal").ToListAsync(Cancel);
-        Assert.Equal("leader", Assert.Single(reveals).Actor);
+        var reveal = Assert.Single(await db.AuditEntries.Where(e => e.Action == "reveal").ToListAsync(Cancel));
+        Assert.Equal("leader", reveal.Actor);
+        Assert.Contains("Xác minh nội dung tố cáo", reveal.After);
         Assert.False(await db.AuditEntries.AnyAsync(e => e.After != null && e.After.Contains("Đức"), Cancel));
+    }
+
+    /// <summary>
+    /// The Law on Denunciations keeps the identity to the resolver: an officer cannot open it by assigning the
+    /// denunciation to themselves (or to a colleague), a leader cannot assign it to themselves, and only the officer a
+    /// leader assigned and the leaders see it, each time with a reason; inspectors and administrators are refused.
+    /// </summary>
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Only_a_leader_assigns_a_denunciation_and_only_the_assignee_and_the_leaders_see_the_denouncer(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        await using var web = new OversightWebFactory(database);
+        var asOf = new DateOnly(2024, 7, 19);
+        var officer = await web.CreateApiClientAsync("officer", Roles.Officer, "277", asOf);
+        var colleague = await web.CreateApiClientAsync("colleague", Roles.Officer, "277", asOf);
+        var leader = await web.CreateApiClientAsync("leader", Roles.Leader, "277", asOf);
+        var inspector = await web.CreateApiClientAsync("inspector", Roles.Inspector, "277", asOf);
+        var admin = await web.CreateApiClientAsync("admin", Roles.Administrator);
+        var created = await (await officer.PostAsJsonAsync("/api/v1/cases", Complaint("denunciation"), Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var id = created.GetProperty("id").GetString();
+        Task<HttpResponseMessage> Assign(HttpClient client, string assignee) =>
+            client.PostAsJsonAsync($"/api/v1/cases/{id}/steps", new { action = "assign", assignee, on = "2024-02-08" }, Cancel);
+        Task<HttpResponseMessage> Reveal(HttpClient client, string? reason = "Giải quyết tố cáo") =>
+            client.GetAsync($"/api/v1/cases/{id}/identity" + (reason is null ? "" : "?reason=" + Uri.EscapeDataString(reason)), Cancel);
+
+        var selfAssigned = await Assign(officer, "officer");
+        var assignedByColleague = await Assign(colleague, "officer");
+        var leaderSelfAssigned = await Assign(leader, "leader");
+        var beforeAssignment = await Reveal(officer);
+        var assigned = await Assign(leader, "officer");
+        var byAssignee = await Reveal(officer);
+        var byColleague = await Reveal(colleague);
+        var byInspector = await Reveal(inspector);
+        var byAdministrator = await Reveal(admin);
+        var withoutReason = await Reveal(leader, reason: null);
+        var byLeader = await Reveal(leader);
+        var reassignedByAdministrator = await Assign(admin, "colleague");
+        var byFormerAssignee = await Reveal(officer);
+
+        Assert.Equal(HttpStatusCode.Forbidden, selfAssigned.StatusCode);
+        Assert.Contains("denunciation is assigned by a leader", await selfAssigned.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(HttpStatusCode.Forbidden, assignedByColleague.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, leaderSelfAssigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, beforeAssignment.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, byAssignee.StatusCode);
+        Assert.Equal("Nguyễn Văn Đức", (await byAssignee.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, byColleague.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byInspector.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byAdministrator.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
+        Assert.Contains("reason", await withoutReason.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(HttpStatusCode.OK, byLeader.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, reassignedByAdministrator.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byFormerAssignee.StatusCode);
+
+        await using var scope = database.SystemScope();
+        var reveals = await scope.ServiceProvider.GetRequiredService<OversightDbContext>().AuditEntries
+            .Where(e => e.Action == "reveal").OrderBy(e => e.Id).Select(e => e.Actor).ToListAsync(Cancel);
+        Assert.Equal(["officer", "leader"], reveals);
+        var steps = await scope.ServiceProvider.GetRequiredService<OversightDbContext>().CaseSteps
+            .Where(s => s.Action == CaseAction.Assigned).ToListAsync(Cancel);
+        Assert.Equal(["leader", "admin"], steps.OrderBy(s => s.RecordedAt).Select(s => s.Actor));
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

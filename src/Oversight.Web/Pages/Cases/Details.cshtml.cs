@@ -18,8 +18,8 @@ namespace Oversight.Web.Pages.Cases;
 /// caller's scope.
 /// </summary>
 /// <remarks>
-/// A denouncer's identity is never on the page. Callers allowed to see it get a button; pressing it (a POST) reveals
-/// it, audited, on that one response only, which is not cached.
+/// A denouncer's identity is never on the page. The readers the rule pack names get a form asking why they need it;
+/// sending it (a POST) reveals the identity, audited with the reason, on that one response only, which is not cached.
 /// </remarks>
 public sealed class DetailsModel(
     CaseWorkflow workflow,
@@ -41,6 +41,7 @@ public sealed class DetailsModel(
         ["resolve"] = ["on", "outcome"],
         ["note"] = ["note"],
         ["repeat"] = ["repeatOf"],
+        ["reveal"] = ["reason"],
     };
 
     [BindProperty]
@@ -162,10 +163,23 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken))
+        if (!await LoadAsync(id, cancellationToken))
         {
-            Response.Headers.CacheControl = "no-store";
-            Revealed = await identity.RevealAsync(Case!, cancellationToken);
+            return Page();
+        }
+
+        var reveal = await identity.RevealAsync(Case!, Reason, cancellationToken);
+        if (reveal.Forbidden)
+        {
+            return Forbid();
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        Revealed = reveal.Details;
+        if (Revealed is null)
+        {
+            FailedStep = "reveal";
+            Errors = reveal.Errors;
         }
 
         return Page();
@@ -224,7 +238,7 @@ public sealed class DetailsModel(
             Repeats = await workflow.FindAsync(earlier, cancellationToken);
         }
 
-        MayReveal = Case.ProtectedIdentity is not null && identity.MayReveal(Case);
+        MayReveal = await identity.MayRevealAsync(Case, cancellationToken);
         return true;
     }
 }
