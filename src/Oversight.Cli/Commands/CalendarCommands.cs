@@ -15,6 +15,10 @@ public static class CalendarCommands
         new(["calendar", "tet"], "calendar tet --from YEAR --to YEAR",
             "Prints the date of Tết (the first day of the lunar year) for each year, one line 'YYYY YYYY-MM-DD' per year.",
             TetAsync),
+        new(["calendar", "months"], "calendar months --from YEAR --to YEAR",
+            "Prints the months of the lunar years FROM to TO (1900–2100) in order, one line 'YYYY-MM-DD YEAR MONTH' per month: "
+            + "its first day, its lunar year and its number, followed by ' leap' for the leap month.",
+            MonthsAsync),
         new(["calendar", "holidays"], "calendar holidays --year YEAR",
             "Prints every day off of a year in date order, 'YYYY-MM-DD name': the official schedule loaded by an administrator, "
             + "else the one shipped with Oversight, else the Labour Code's public holidays with compensatory days.",
@@ -41,16 +45,19 @@ public static class CalendarCommands
 
     private static async Task<int> TetAsync(CommandContext context)
     {
-        var from = YearOption(context, "from");
-        var to = YearOption(context, "to");
-        if (to < from)
-        {
-            throw new CommandException($"--to {to} is before --from {from}");
-        }
-
-        for (var year = from; year <= to; year++)
+        foreach (var year in YearRange(context))
         {
             await context.Output.WriteLineAsync($"{year.ToString(CultureInfo.InvariantCulture)} {IsoDate.Format(VietnameseLunarCalendar.NewYear(year))}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> MonthsAsync(CommandContext context)
+    {
+        foreach (var month in YearRange(context).SelectMany(VietnameseLunarCalendar.MonthsOf))
+        {
+            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{IsoDate.Format(month.FirstDay)} {month.Year} {month.Number}{(month.IsLeap ? " leap" : "")}"));
         }
 
         return 0;
@@ -143,6 +150,14 @@ public static class CalendarCommands
         return VietnameseLunarCalendar.Covers(date)
             ? date
             : throw new CommandException($"{IsoDate.Format(date)} is outside {IsoDate.Format(VietnameseLunarCalendar.MinDate)}..{IsoDate.Format(VietnameseLunarCalendar.MaxDate)}, the range of the calendar");
+    }
+
+    /// <summary>The years from <c>--from</c> to <c>--to</c>, both within the calendar's range.</summary>
+    private static IEnumerable<int> YearRange(CommandContext context)
+    {
+        var from = YearOption(context, "from");
+        var to = YearOption(context, "to");
+        return to >= from ? Enumerable.Range(from, to - from + 1) : throw new CommandException($"--to {to} is before --from {from}");
     }
 
     private static int YearOption(CommandContext context, string name)

@@ -25,7 +25,8 @@ public sealed record LunarMonth(int Year, int Number, bool IsLeap, DateOnly Firs
 /// <see cref="Astronomy"/>. Computing for UTC+7 is what makes the Vietnamese calendar differ from the Chinese one
 /// (UTC+8) in some years: Tết 1985 is 21 January in Vietnam and 20 February in China, Tết 2007 17 February
 /// (China: 18 February).
-/// The whole range is computed once (about 2,500 months, a few milliseconds); a conversion is then a binary search.
+/// The whole range is computed once, on first use (about 2,500 months, some 0.2 s of processor time); a conversion is
+/// then a binary search.
 /// </remarks>
 public static class VietnameseLunarCalendar
 {

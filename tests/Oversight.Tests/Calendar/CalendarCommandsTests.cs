@@ -1,3 +1,5 @@
+using System.Globalization;
+using Oversight.Calendar;
 using Oversight.Cli;
 using Oversight.Data;
 using Oversight.Tests.Imports;
@@ -30,6 +32,45 @@ public sealed class CalendarCommandsTests
         var result = await RunAsync(database, "calendar", "tet", "--from", "2023", "--to", "2026");
 
         Assert.Equal((0, "2023 2023-01-22\n2024 2024-02-10\n2025 2025-01-29\n2026 2026-02-17\n"), (result.ExitCode, result.Output));
+    }
+
+    [Fact]
+    public async Task Calendar_months_prints_first_day_year_number_and_leap_for_each_month()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+        var result = await RunAsync(database, "calendar", "months", "--from", "2023", "--to", "2023");
+
+        Assert.Equal(
+            (0, """
+                2023-01-22 2023 1
+                2023-02-20 2023 2
+                2023-03-22 2023 2 leap
+                2023-04-20 2023 3
+                2023-05-19 2023 4
+                2023-06-18 2023 5
+                2023-07-18 2023 6
+                2023-08-16 2023 7
+                2023-09-15 2023 8
+                2023-10-15 2023 9
+                2023-11-13 2023 10
+                2023-12-13 2023 11
+                2024-01-11 2023 12
+
+                """),
+            (result.ExitCode, result.Output));
+    }
+
+    [Fact]
+    public async Task Calendar_months_from_1900_to_2100_lists_2486_months_each_beginning_on_a_new_moon_of_the_ephemeris()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+        var result = await RunAsync(database, "calendar", "months", "--from", "1900", "--to", "2100");
+
+        var firstDays = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => DateOnly.Parse(line[..10], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal((0, 2486), (result.ExitCode, firstDays.Count));
+        Assert.Equal(NewMoonTests.Ephemeris.Select(n => n.Day).Where(day => day >= VietnameseLunarCalendar.NewYear(1900)), firstDays);
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -78,6 +119,11 @@ public sealed class CalendarCommandsTests
     [InlineData(new[] { "calendar", "lunar", "2025-02-30" }, "oversight calendar lunar: YYYY-MM-DD '2025-02-30' is not a date in the form YYYY-MM-DD")]
     [InlineData(new[] { "calendar", "lunar", "1899-12-31" }, "oversight calendar lunar: 1899-12-31 is outside 1900-01-01..2100-12-31, the range of the calendar")]
     [InlineData(new[] { "calendar", "tet", "--from", "2026", "--to", "2025" }, "oversight calendar tet: --to 2025 is before --from 2026")]
+    [InlineData(new[] { "calendar", "months", "--from", "2026", "--to", "2025" }, "oversight calendar months: --to 2025 is before --from 2026")]
+    [InlineData(new[] { "calendar", "months", "--from", "1899", "--to", "1900" }, "oversight calendar months: --from '1899' is not a year from 1900 to 2100")]
+    [InlineData(new[] { "calendar", "months", "--from", "2000", "--to", "2101" }, "oversight calendar months: --to '2101' is not a year from 1900 to 2100")]
+    [InlineData(new[] { "calendar", "months", "--to", "2000" }, "oversight calendar months: --from is required")]
+    [InlineData(new[] { "calendar", "months", "--from", "two", "--to", "2000" }, "oversight calendar months: --from 'two' is not a year from 1900 to 2100")]
     [InlineData(new[] { "calendar", "holidays" }, "oversight calendar holidays: --year is required")]
     [InlineData(new[] { "calendar", "add-working-days", "2025-01-01", "-1" }, "oversight calendar add-working-days: N '-1' is not a whole number of days, 0 or more")]
     [InlineData(new[] { "calendar", "add-working-days", "2100-12-30", "5" }, "oversight calendar add-working-days: 5 working days after 2100-12-30 is past 2100-12-31, the end of the calendar")]

@@ -49,6 +49,7 @@ public sealed class VietnameseLunarCalendarTests
     [InlineData(2017, 6, "2017-07-23")]
     [InlineData(2014, 9, "2014-10-24")]
     [InlineData(2033, 11, "2033-12-22")]
+    [InlineData(1938, 8, "1938-09-24")] // the Sun reaches 180° 33 s before this month's first midnight (Swiss Ephemeris)
     public void The_leap_month_has_the_known_number_and_first_day(int year, int month, string firstDay)
     {
         var leap = Assert.Single(VietnameseLunarCalendar.MonthsOf(year), m => m.IsLeap);
