@@ -9,8 +9,8 @@
 #                                   database CONNECTION-STRING
 #   deploy/cluster.sh down DIR    stops everything started under DIR
 #
-# The command line reaches the same database with Database__Provider=PostgreSQL and ConnectionStrings__Oversight set
-# to the printed connection string. Installs nginx and the PostgreSQL server when missing (Debian, as root or with
+# The command line reaches the same database with Database__Provider=PostgreSQL, ConnectionStrings__Oversight set
+# to the printed connection string and Keys__File=DIR/keys/oversight.key. Installs nginx and the PostgreSQL server when missing (Debian, as root or with
 # sudo). Everything listens on 127.0.0.1 only; logs are under DIR.
 set -euo pipefail
 
@@ -109,13 +109,19 @@ up() {
   dotnet publish "$root/src/Oversight.Web" -c Release -o "$dir/app" --nologo -v quiet >"$dir/publish.log" 2>&1 \
     || { tail -n 20 "$dir/publish.log" >&2; fail "building the web host failed; see $dir/publish.log"; }
 
+  # One installation key file for both nodes, kept outside the database (Keys:File).
+  if [[ ! -f $dir/keys/oversight.key ]]; then
+    mkdir -p -m 700 "$dir/keys"
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$dir/keys/oversight.key")
+  fi
+
   local ports=() node
   for node in 1 2; do
     ports+=("$(free_port)")
     local demo=()
     ((node == 1)) && demo=(--demo)
     # nginx below is the proxy whose X-Forwarded-For the nodes believe.
-    (cd "$dir" && exec env Database__Provider=PostgreSQL ConnectionStrings__Oversight="$connection" Attachments__Root="$dir/attachments" ForwardedHeaders__KnownProxies=127.0.0.1 \
+    (cd "$dir" && exec env Database__Provider=PostgreSQL ConnectionStrings__Oversight="$connection" Attachments__Root="$dir/attachments" Keys__File="$dir/keys/oversight.key" ForwardedHeaders__KnownProxies=127.0.0.1 \
       dotnet "$dir/app/Oversight.Web.dll" "${demo[@]}" --urls "http://127.0.0.1:${ports[-1]}" >"$dir/node$node.log" 2>&1) &
     echo $! >"$dir/node$node.pid"
     # The first node migrates the database and loads the demo before the second starts.

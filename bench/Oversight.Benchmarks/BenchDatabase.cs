@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Oversight.Accounts;
 using Oversight.Data;
+using Oversight.Keys;
 
 namespace Oversight.Benchmarks;
 
@@ -29,7 +30,28 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public string[] SettingsArgs => ["--Database:Provider", Provider.ToString(), "--ConnectionStrings:Oversight", ConnectionString];
+    /// <summary>The settings that point a host or the CLI at this database.</summary>
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Database:Provider"] = Provider.ToString(),
+        ["ConnectionStrings:Oversight"] = ConnectionString,
+        [InstallationKey.Setting] = KeyFile.Value,
+    };
+
+    public string[] SettingsArgs => Settings.SelectMany(s => new[] { "--" + s.Key, s.Value }).ToArray();
+
+    /// <summary>The installation's key file of every benchmark database, kept between runs so that a kept database stays readable.</summary>
+    private static Lazy<string> KeyFile { get; } = new(() =>
+    {
+        var file = Path.Combine(Path.GetTempPath(), "oversight-bench", "keys", "oversight.key");
+        if (!File.Exists(file))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        }
+
+        return file;
+    });
 
     /// <summary>Leaves the database in place when disposed, and says where it is.</summary>
     public bool Keep { get; init; }
@@ -64,11 +86,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
     /// <summary>Services of the core on this database, migrated, acting as the system.</summary>
     public async Task<ServiceProvider> OpenAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = Provider.ToString(),
-            ["ConnectionStrings:Oversight"] = ConnectionString,
-        }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings.ToDictionary(s => s.Key, s => (string?)s.Value)).Build();
         var services = new ServiceCollection().AddLogging().AddOversightCore(configuration).BuildServiceProvider();
         await DatabaseInitializer.MigrateAsync(services);
         return services;

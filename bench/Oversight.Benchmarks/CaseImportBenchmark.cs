@@ -161,8 +161,11 @@ internal static class CaseImportBenchmark
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["Database__Provider"] = database.Provider.ToString();
-        start.Environment["ConnectionStrings__Oversight"] = database.ConnectionString;
+        foreach (var (key, value) in database.Settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

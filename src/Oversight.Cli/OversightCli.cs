@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Oversight.Accounts;
 using Oversight.Cli.Commands;
 using Oversight.Data;
+using Oversight.Keys;
 
 namespace Oversight.Cli;
 
@@ -56,11 +57,16 @@ public static class OversightCli
         {
             try
             {
-                await DatabaseInitializer.MigrateAsync(services);
+                await DatabaseInitializer.MigrateAsync(services, error);
                 await using var scope = services.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<Caller>().SetSystem($"cli:{Environment.UserName}");
                 var context = new CommandContext(invocation, scope.ServiceProvider, input, output, error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
                 return await command.Run(context);
+            }
+            catch (KeyFileException e)
+            {
+                await error.WriteLineAsync($"oversight: {e.Message}");
+                return 1;
             }
             catch (CommandException e)
             {

@@ -1,5 +1,5 @@
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,16 +26,14 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CallerScope>();
         services.AddSingleton<UnitGraphCache>();
 
-        // One key ring in the database: every node decrypts what another encrypted, and keys survive restarts.
-        var dataProtection = services.AddDataProtection()
+        // One key ring in the database, so that every node decrypts what another encrypted and keys survive restarts;
+        // each key encrypted with the installation's key file, which is not in the database.
+        services.AddSingleton(_ => Keys.InstallationKey.Load(configuration, database));
+        services.AddDataProtection()
             .SetApplicationName("Oversight")
             .PersistKeysToDbContext<OversightDbContext>();
-        if (configuration["DataProtection:CertificateFile"] is { Length: > 0 } certificateFile)
-        {
-            // A server deployment encrypts the key ring itself, so that the database alone does not reveal it.
-            dataProtection.ProtectKeysWithCertificate(
-                X509CertificateLoader.LoadPkcs12FromFile(certificateFile, configuration["DataProtection:CertificatePassword"]));
-        }
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<Keys.InstallationKey>((options, key) => options.XmlEncryptor = new Keys.KeyRingEncryptor(key));
 
         services.AddIdentityCore<OversightUser>(options =>
             {

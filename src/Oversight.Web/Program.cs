@@ -13,7 +13,10 @@ builder.Services.AddOversightWeb(builder.Configuration);
 builder.Services.AddPublicChannel(builder.Configuration);
 
 var app = builder.Build();
-await app.InitializeDatabaseAsync(demo);
+if (!await app.InitializeDatabaseAsync(demo))
+{
+    return 1;
+}
 
 app.UseOversightWeb();
 app.UsePublicChannel();
@@ -29,6 +32,7 @@ app.MapPublicEndpoints();
 app.MapRazorPages();
 
 app.Run();
+return 0;
 
 /// <summary>The web host's entry point; public so that tests can start it.</summary>
 public partial class Program;

@@ -55,8 +55,20 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 /// <summary>Creates and migrates the database and the fixed reference rows (roles) it needs, and builds the indicators' facts that are out of date.</summary>
 public static class DatabaseInitializer
 {
-    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Migrates; also loads the installation's key file first (<see cref="Keys.KeyFileException"/> when it is missing,
+    /// so that nothing starts without it), says on <paramref name="notices"/> when it was just made, and encrypts the
+    /// keys of the key ring still in the clear.
+    /// </summary>
+    public static async Task MigrateAsync(IServiceProvider services, TextWriter? notices = null, CancellationToken cancellationToken = default)
     {
+        var key = services.GetRequiredService<Keys.InstallationKey>();
+        if (key.Created && notices is not null)
+        {
+            await notices.WriteLineAsync($"Made the installation's key file {key.Path}. Keep it, and a copy of it, apart from the database and its "
+                + "backups: without it no denouncer's identity can be read and the audit chain cannot be verified.");
+        }
+
         using var scope = services.CreateScope();
         var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
         if (settings.Provider == DatabaseProvider.Sqlite)
@@ -78,6 +90,7 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        await Keys.KeyRingUpgrade.EncryptPlainKeysAsync(db, new Keys.KeyRingEncryptor(key), cancellationToken);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Oversight.Accounts;
 using Oversight.Data;
+using Oversight.Keys;
 using Oversight.Web.Accounts;
 using Scalar.AspNetCore;
 
@@ -97,14 +98,29 @@ public static class WebSetup
         return services;
     }
 
-    /// <summary>Migrates the database; with <c>--demo</c>, loads the demo scenario into an empty database and prints its accounts.</summary>
-    public static async Task InitializeDatabaseAsync(this WebApplication app, bool demo)
+    /// <summary>
+    /// Migrates the database; with <c>--demo</c>, loads the demo scenario into an empty database and prints its
+    /// accounts. False, with the reason on standard error, when the installation's key file is missing: the host
+    /// does not start without it.
+    /// </summary>
+    public static async Task<bool> InitializeDatabaseAsync(this WebApplication app, bool demo)
     {
-        await DatabaseInitializer.MigrateAsync(app.Services);
+        try
+        {
+            await DatabaseInitializer.MigrateAsync(app.Services, Console.Out);
+        }
+        catch (KeyFileException e)
+        {
+            await Console.Error.WriteLineAsync($"Oversight does not start: {e.Message}");
+            return false;
+        }
+
         if (demo)
         {
             await DemoStartup.LoadIfEmptyAsync(app.Services, Console.Out);
         }
+
+        return true;
     }
 
     public static WebApplication UseOversightWeb(this WebApplication app)

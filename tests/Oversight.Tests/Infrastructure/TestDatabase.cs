@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Oversight.Accounts;
 using Oversight.Data;
+using Oversight.Keys;
 
 namespace Oversight.Tests.Infrastructure;
 
@@ -53,13 +54,23 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Database:Provider"] = Provider.ToString(),
         ["ConnectionStrings:Oversight"] = ConnectionString,
         ["Attachments:Root"] = AttachmentsRoot,
+        [InstallationKey.Setting] = KeyFile.Value,
     };
+
+    /// <summary>The installation's key file of every test database of this run (as the nodes of a deployment share one).</summary>
+    public static Lazy<string> KeyFile { get; } = new(() =>
+    {
+        var file = Path.Combine(Path.GetTempPath(), "oversight-tests", "keys", $"run-{Environment.ProcessId}-{Guid.NewGuid():N}.key");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        return file;
+    });
 
     /// <summary>The folder of this database's attachments, removed with it.</summary>
     public string AttachmentsRoot { get; } = Path.Combine(Path.GetTempPath(), "oversight-tests", $"attachments-{Guid.NewGuid():N}");
 
     /// <summary>The same settings as command-line arguments.</summary>
-    public string[] SettingsArgs => ["--Database:Provider", Provider.ToString(), "--ConnectionStrings:Oversight", ConnectionString];
+    public string[] SettingsArgs => ["--Database:Provider", Provider.ToString(), "--ConnectionStrings:Oversight", ConnectionString, "--" + InstallationKey.Setting, KeyFile.Value];
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true)
     {

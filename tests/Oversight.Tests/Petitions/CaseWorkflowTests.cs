@@ -139,33 +139,4 @@ public sealed class CaseWorkflowTests
         Assert.True(own.Succeeded);
         Assert.Equal(("unit", "UnitNotFound"), (Assert.Single(neighbour.Errors).Field, neighbour.Errors[0].Key));
     }
-    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task With_a_certificate_configured_the_key_ring_in_the_database_is_itself_encrypted(DatabaseProvider provider)
-    {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var certificateFile = Path.Combine(Path.GetTempPath(), $"oversight-keys-{Guid.NewGuid():N}.pfx");
-        using (var key = System.Security.Cryptography.RSA.Create(2048))
-        {
-            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Oversight key ring", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100));
-            await File.WriteAllBytesAsync(certificateFile, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "test-only"), Cancel);
-        }
-
-        try
-        {
-            var settings = new Dictionary<string, string?>(database.Settings) { ["DataProtection:CertificateFile"] = certificateFile, ["DataProtection:CertificatePassword"] = "test-only" };
-            await using var node = new ServiceCollection().AddLogging().AddOversightCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
-            var protector = node.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
-
-            Assert.Equal("bí mật", protector.Unprotect(protector.Protect("bí mật")));
-            await using var check = database.SystemScope();
-            var ring = await check.ServiceProvider.GetRequiredService<OversightDbContext>().DataProtectionKeys.SingleAsync(Cancel);
-            Assert.Contains("EncryptedXml", ring.Xml);
-            Assert.DoesNotContain("<masterKey", ring.Xml);
-        }
-        finally
-        {
-            File.Delete(certificateFile);
-        }
-    }
 }
