@@ -56,7 +56,11 @@ public static class OversightCli
         {
             try
             {
-                await DatabaseInitializer.MigrateAsync(services);
+                if (command.MigratesFirst)
+                {
+                    await DatabaseInitializer.MigrateAsync(services);
+                }
+
                 await using var scope = services.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<Caller>().SetSystem($"cli:{Environment.UserName}");
                 var context = new CommandContext(invocation, scope.ServiceProvider, input, output, error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
