@@ -215,7 +215,7 @@ public sealed class DatabaseBackup(OversightDbContext db, DatabaseSettings setti
         }
         catch (Exception e) when (e is JsonException or InvalidDataException)
         {
-            throw new BackupException($"{BackupManifest.EntryName} in {path} is damaged: {e.Message}");
+            throw new BackupException($"{BackupManifest.EntryName} in {path} is damaged ({e.Message.TrimEnd('.')})");
         }
 
         if (manifest.Format != BackupManifest.CurrentFormat)
@@ -273,7 +273,7 @@ public sealed class DatabaseBackup(OversightDbContext db, DatabaseSettings setti
             }
             catch (InvalidDataException e)
             {
-                throw new BackupException($"{file.Path} is damaged: {e.Message}; nothing was restored");
+                throw new BackupException($"{file.Path} is damaged ({e.Message.TrimEnd('.')}); nothing was restored");
             }
         }
     }
