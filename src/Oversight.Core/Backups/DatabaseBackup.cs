@@ -35,7 +35,7 @@ public sealed record RestoreResult(BackupManifest? Manifest, IReadOnlyList<Table
 /// </remarks>
 public sealed class DatabaseBackup(OversightDbContext db, DatabaseSettings settings, IAttachmentStore store, PostgresTools postgres, TimeProvider time)
 {
-    private DatabaseImage Image => settings.Provider == DatabaseProvider.Sqlite ? new SqliteImage(db) : new PostgresImage(db, settings, postgres);
+    private DatabaseImage CreateImage() => settings.Provider == DatabaseProvider.Sqlite ? new SqliteImage(db) : new PostgresImage(db, settings, postgres);
 
     /// <summary>
     /// Writes a backup to <paramref name="path"/>, a file that must not exist yet. The archive appears under that name
@@ -60,7 +60,7 @@ public sealed class DatabaseBackup(OversightDbContext db, DatabaseSettings setti
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
-            var image = Image;
+            var image = CreateImage();
             var takenAt = time.GetUtcNow();
             var contents = await image.CopyAsync(databaseCopy, cancellationToken);
             BackupManifest manifest;
@@ -128,7 +128,7 @@ public sealed class DatabaseBackup(OversightDbContext db, DatabaseSettings setti
                 await store.WriteAsync(AttachmentId(attachment.Path)!.Value, content, cancellationToken);
             }
 
-            var image = Image;
+            var image = CreateImage();
             await image.LoadAsync(databaseCopy, cancellationToken);
             var restored = await image.CountTablesAsync(cancellationToken);
             var differences = manifest.Tables.Keys.Union(restored.Keys)
