@@ -57,7 +57,15 @@ public static class OversightCli
         {
             try
             {
+<<<<<<< HEAD
                 await DatabaseInitializer.MigrateAsync(services, error);
+=======
+                if (command.MigratesFirst)
+                {
+                    await DatabaseInitializer.MigrateAsync(services);
+                }
+
+>>>>>>> issue15-backup
                 await using var scope = services.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<Caller>().SetSystem($"cli:{Environment.UserName}");
                 var context = new CommandContext(invocation, scope.ServiceProvider, input, output, error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);

@@ -71,6 +71,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(Attachments.AttachmentSettings.From(configuration));
         services.TryAddSingleton<Attachments.IAttachmentStore, Attachments.LocalDiskAttachmentStore>();
         services.AddScoped<Attachments.AttachmentFiles>();
+        services.AddSingleton(Backups.PostgresTools.From(configuration));
+        services.AddScoped<Backups.DatabaseBackup>();
         services.AddSingleton(Exports.ExportSettings.From(configuration));
         services.AddScoped<Accountability.AccountabilityRecords>();
         services.AddScoped<Accountability.AccountabilityRegister>();

@@ -7,7 +7,11 @@ namespace Oversight.Cli.Commands;
 public sealed record CommandContext(CommandInvocation Invocation, IServiceProvider Services, TextReader Input, TextWriter Output, TextWriter Error, bool ErrorIsTerminal = false);
 
 /// <summary>One command: its words, its usage line, what it does and how.</summary>
-public sealed record CliCommand(string[] Path, string Usage, string Summary, Func<CommandContext, Task<int>> Run)
+/// <param name="MigratesFirst">
+/// Whether the database is created and migrated before the command runs, as for every command but those that must
+/// find it as it is (a backup copies it unchanged, a restore needs it empty).
+/// </param>
+public sealed record CliCommand(string[] Path, string Usage, string Summary, Func<CommandContext, Task<int>> Run, bool MigratesFirst = true)
 {
     public string Help() => $"Usage: oversight {Usage}\n\n{Summary}\n\n{CommandTable.SettingsHelp}";
 }
@@ -33,6 +37,7 @@ public static class CommandTable
         .. CalendarCommands.All,
         .. RuleCommands.All,
         .. IndicatorCommands.All,
+        .. BackupCommands.All,
     ];
 
     public static string Help()

@@ -70,7 +70,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public string AttachmentsRoot { get; } = Path.Combine(Path.GetTempPath(), "oversight-tests", $"attachments-{Guid.NewGuid():N}");
 
     /// <summary>The same settings as command-line arguments.</summary>
-    public string[] SettingsArgs => ["--Database:Provider", Provider.ToString(), "--ConnectionStrings:Oversight", ConnectionString, "--" + InstallationKey.Setting, KeyFile.Value];
+    public string[] SettingsArgs => [.. Settings.SelectMany(setting => new[] { $"--{setting.Key}", setting.Value! })];
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true)
     {
