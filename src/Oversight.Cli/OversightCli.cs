@@ -57,15 +57,11 @@ public static class OversightCli
         {
             try
             {
-<<<<<<< HEAD
-                await DatabaseInitializer.MigrateAsync(services, error);
-=======
                 if (command.MigratesFirst)
                 {
-                    await DatabaseInitializer.MigrateAsync(services);
+                    await DatabaseInitializer.MigrateAsync(services, error);
                 }
 
->>>>>>> issue15-backup
                 await using var scope = services.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<Caller>().SetSystem($"cli:{Environment.UserName}");
                 var context = new CommandContext(invocation, scope.ServiceProvider, input, output, error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
