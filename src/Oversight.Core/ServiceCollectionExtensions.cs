@@ -37,7 +37,12 @@ public static class ServiceCollectionExtensions
 
         services.AddIdentityCore<OversightUser>(options =>
             {
-                options.Password.RequiredLength = 10;
+                // NIST SP 800-63B: long, not common, no composition rules.
+                options.Password.RequiredLength = 12;
+                options.Password.RequiredUniqueChars = 4;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -45,11 +50,14 @@ public static class ServiceCollectionExtensions
                 options.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<OversightDbContext>();
 
         services.AddScoped<AccountService>();
         services.AddScoped<TokenHolders>();
+        services.AddSingleton<AuditChain>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditCheckpoints>();
         services.AddScoped<AuditSealer>();
         services.AddScoped<UnitDirectory>();
         services.AddSingleton<Rules.RuleBook>();

@@ -10,7 +10,13 @@ namespace Oversight.Accounts;
 /// <summary>An expected failure of an account operation, with the reason to show.</summary>
 public sealed record AccountError(string Message);
 
-/// <summary>Creates accounts and personal access tokens. Used by the CLI, the demo and the administration pages.</summary>
+/// <summary>An account as the administrators' list shows it.</summary>
+public sealed record AccountSummary(string UserName, string? DisplayName, string Role, UnitSnapshot? Unit, bool Disabled);
+
+/// <summary>
+/// Creates, changes, disables and lists accounts and their personal access tokens. Used by the CLI, the demo and the
+/// administrators' page. Every change is saved with a new security stamp, so the account's sessions end.
+/// </summary>
 public sealed class AccountService(
     UserManager<OversightUser> users,
     OversightDbContext db,
@@ -19,6 +25,12 @@ public sealed class AccountService(
 {
     /// <summary>Prefix of every personal access token, so a leaked one is recognisable.</summary>
     public const string TokenPrefix = "ovs_";
+
+    /// <summary>The lockout end of a disabled account (a date both databases keep exactly).</summary>
+    private static readonly DateTimeOffset DisabledUntil = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How long a token lives when its expiry is not given.</summary>
+    public const int DefaultTokenDays = 90;
 
     /// <summary>
     /// Adds an account with one role. Every role but administrator needs a scope unit, named by its code as of
@@ -63,13 +75,23 @@ public sealed class AccountService(
         return added.Succeeded ? null : new(string.Join("; ", added.Errors.Select(e => e.Description)));
     }
 
-    /// <summary>Creates a personal access token for a user and returns it; only its hash is stored.</summary>
-    public async Task<(string? Token, AccountError? Error)> CreateTokenAsync(string userName, string tokenName, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a personal access token for a user and returns it; only its hash is stored. It expires at the end of
+    /// <paramref name="expiresOn"/> (Vietnam time), by default <see cref="DefaultTokenDays"/> days from today.
+    /// </summary>
+    public async Task<(string? Token, AccountError? Error)> CreateTokenAsync(string userName, string tokenName, DateOnly? expiresOn = null, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByNameAsync(userName);
         if (user is null)
         {
-            return (null, new($"user '{userName}' does not exist"));
+            return (null, NoSuchUser(userName));
+        }
+
+        var today = VietnamTime.Today(time);
+        var lastDay = expiresOn ?? today.AddDays(DefaultTokenDays);
+        if (lastDay < today)
+        {
+            return (null, new($"the expiry {lastDay:yyyy-MM-dd} is before today ({today:yyyy-MM-dd})"));
         }
 
         var token = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -79,10 +101,162 @@ public sealed class AccountService(
             Name = tokenName,
             TokenHash = HashToken(token),
             CreatedAt = time.GetUtcNow(),
+            ExpiresAt = new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Offset).ToUniversalTime(),
         });
         await db.SaveChangesAsync(cancellationToken);
         return (token, null);
     }
+
+    /// <summary>A user's tokens, newest first: never the token itself, which is not kept.</summary>
+    public async Task<(IReadOnlyList<PersonalAccessToken> Tokens, AccountError? Error)> ListTokensAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        if (await users.FindByNameAsync(userName) is not { } user)
+        {
+            return ([], NoSuchUser(userName));
+        }
+
+        var tokens = await db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == user.Id).ToListAsync(cancellationToken);
+        return (tokens.OrderByDescending(t => t.CreatedAt).ToList(), null);
+    }
+
+    /// <summary>Revokes one token, by its id; it stops at its next use.</summary>
+    public async Task<AccountError?> RevokeTokenAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (await db.PersonalAccessTokens.SingleOrDefaultAsync(t => t.Id == id, cancellationToken) is not { } token)
+        {
+            return new($"no token has id {id}");
+        }
+
+        token.RevokedAt ??= time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Revokes every token of a user not revoked yet; returns how many.</summary>
+    public async Task<(int Revoked, AccountError? Error)> RevokeTokensAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        if (await users.FindByNameAsync(userName) is not { } user)
+        {
+            return (0, NoSuchUser(userName));
+        }
+
+        var open = await db.PersonalAccessTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ToListAsync(cancellationToken);
+        foreach (var token in open)
+        {
+            token.RevokedAt = time.GetUtcNow();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (open.Count, null);
+    }
+
+    /// <summary>Every account with its role, scope unit (today's name) and whether it is disabled, by name.</summary>
+    public async Task<IReadOnlyList<AccountSummary>> ListUsersAsync(CancellationToken cancellationToken = default)
+    {
+        var graph = await graphs.GetAsync(db, cancellationToken);
+        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        var accounts = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
+        return accounts
+            .OrderBy(u => u.UserName, StringComparer.Ordinal)
+            .Select(u => new AccountSummary(
+                u.UserName!,
+                u.DisplayName,
+                roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().FirstOrDefault() ?? "",
+                u.ScopeUnitId is { } unit ? graph.Latest(unit) : null,
+                IsDisabled(u)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Disables an account: it cannot sign in, its tokens stop at once, and its sessions end on every node within
+    /// the minute in which sessions are checked (its security stamp changes).
+    /// </summary>
+    public Task<AccountError?> DisableAsync(string userName) => ChangeAsync(userName, user =>
+    {
+        user.LockoutEnabled = true;
+        user.LockoutEnd = DisabledUntil;
+        return Task.FromResult<AccountError?>(null);
+    });
+
+    /// <summary>Enables a disabled (or locked-out) account again.</summary>
+    public Task<AccountError?> EnableAsync(string userName) => ChangeAsync(userName, user =>
+    {
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        return Task.FromResult<AccountError?>(null);
+    });
+
+    /// <summary>Gives the account one role instead of the one it has; every role but administrator keeps needing a unit.</summary>
+    public Task<AccountError?> SetRoleAsync(string userName, string role) => ChangeAsync(userName, async user =>
+    {
+        if (!Roles.All.Contains(role))
+        {
+            return new($"role '{role}' is not one of: {string.Join(", ", Roles.All)}");
+        }
+
+        if (role != Roles.Administrator && user.ScopeUnitId is null)
+        {
+            return new($"a {role} account needs a unit: give it one first with users set-unit {userName} --unit CODE");
+        }
+
+        var removed = await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        var added = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
+        return added.Succeeded ? null : new AccountError(string.Join("; ", added.Errors.Select(e => e.Description)));
+    });
+
+    /// <summary>Scopes the account to another unit, named by its code as of <paramref name="asOf"/> (default today).</summary>
+    public Task<AccountError?> SetUnitAsync(string userName, string unitCode, DateOnly? asOf) => ChangeAsync(userName, async user =>
+    {
+        var day = asOf ?? VietnamTime.Today(time);
+        if ((await graphs.GetAsync(db)).Find(unitCode, day)?.Id is not { } unit)
+        {
+            return new($"no unit has code '{unitCode}' on {day:yyyy-MM-dd}");
+        }
+
+        user.ScopeUnitId = unit;
+        return null;
+    });
+
+    /// <summary>Sets a new password, checked as every password is; the account's sessions end.</summary>
+    public Task<AccountError?> ResetPasswordAsync(string userName, string password) => ChangeAsync(userName, async user =>
+    {
+        foreach (var validator in users.PasswordValidators)
+        {
+            var checkedPassword = await validator.ValidateAsync(users, user, password);
+            if (!checkedPassword.Succeeded)
+            {
+                return new(string.Join("; ", checkedPassword.Errors.Select(e => e.Description)));
+            }
+        }
+
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        return null;
+    });
+
+    /// <summary>Ends every session of the account on every node, within the minute in which sessions are checked.</summary>
+    public Task<AccountError?> EndSessionsAsync(string userName) => ChangeAsync(userName, _ => Task.FromResult<AccountError?>(null));
+
+    /// <summary>A disabled account: locked out for good (a lockout after failed sign-ins ends).</summary>
+    public static bool IsDisabled(OversightUser user) => user.LockoutEnd >= DisabledUntil;
+
+    /// <summary>Applies a change to an account and, when it succeeds, a new security stamp, which ends its sessions.</summary>
+    private async Task<AccountError?> ChangeAsync(string userName, Func<OversightUser, Task<AccountError?>> change)
+    {
+        if (await users.FindByNameAsync(userName) is not { } user)
+        {
+            return NoSuchUser(userName);
+        }
+
+        if (await change(user) is { } error)
+        {
+            return error;
+        }
+
+        var updated = await users.UpdateSecurityStampAsync(user);
+        return updated.Succeeded ? null : new AccountError(string.Join("; ", updated.Errors.Select(e => e.Description)));
+    }
+
+    private static AccountError NoSuchUser(string userName) => new($"user '{userName}' does not exist");
 
     public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

@@ -39,4 +39,7 @@ public sealed class PersonalAccessToken
     public DateTimeOffset? ExpiresAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>When the token was last presented, to the hour (it is written at most once an hour).</summary>
+    public DateTimeOffset? LastUsedAt { get; set; }
 }

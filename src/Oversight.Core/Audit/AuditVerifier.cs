@@ -9,8 +9,8 @@ namespace Oversight.Audit;
 /// </summary>
 /// <remarks>
 /// The chain shows a changed, removed or inserted entry anywhere but at its end: entries cut from the end leave a
-/// shorter chain that is still whole. <see cref="HeadHash"/> is printed so that operators can record it elsewhere
-/// (a signed minute, another system) and compare it later.
+/// shorter chain that is still whole, which a checkpoint kept outside Oversight shows (<see cref="AuditCheckpoints"/>).
+/// Its hashes are keyed (<see cref="AuditChain"/>): a chain recomputed without the key file does not verify.
 /// </remarks>
 public sealed record AuditVerification(long EntriesChecked, long? BrokenAt, string? Problem, string HeadHash, long Unsealed)
 {
@@ -18,7 +18,7 @@ public sealed record AuditVerification(long EntriesChecked, long? BrokenAt, stri
 }
 
 /// <summary>Walks the sealed audit chain from the first entry and reports the first entry that does not fit.</summary>
-public sealed class AuditVerifier(OversightDbContext db)
+public sealed class AuditVerifier(OversightDbContext db, AuditChain chain)
 {
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
@@ -37,7 +37,7 @@ public sealed class AuditVerifier(OversightDbContext db)
                 return new(expectedSequence - 1, entry.Sequence, $"entry {entry.Sequence} does not follow entry {entry.Sequence - 1}: the earlier entry was changed or replaced", previousHash, unsealed);
             }
 
-            if (AuditChain.ComputeHash(entry) != entry.Hash)
+            if (chain.ComputeHash(entry) != entry.Hash)
             {
                 return new(expectedSequence - 1, entry.Sequence, $"entry {entry.Sequence} was changed after it was written", previousHash, unsealed);
             }

@@ -38,6 +38,16 @@ public sealed class TokenAuthenticationHandler(
             return AuthenticateResult.Fail("The token is not valid.");
         }
 
+        if (holder.UseToRecord is { } tokenId)
+        {
+            var scopes = Context.RequestServices.GetRequiredService<IServiceScopeFactory>();
+            Response.OnCompleted(async () =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<TokenHolders>().RecordUseAsync(tokenId);
+            });
+        }
+
         var claims = claimsCache.Find(holder);
         if (claims is null)
         {

@@ -86,7 +86,7 @@ public sealed class AccountCommandsTests
     [InlineData("no unit has code '99999' on 2024-07-19", Password, "users", "add", "xuan", "--role", "officer", "--unit", "99999", "--as-of", "2024-07-19")]
     [InlineData("--as-of '19/07/2024' is not a date in the form YYYY-MM-DD", Password, "users", "add", "xuan", "--role", "officer", "--unit", "10072", "--as-of", "19/07/2024")]
     [InlineData("no password on standard input", null, "users", "add", "xuan", "--role", "administrator")]
-    [InlineData("at least 10 characters", "short", "users", "add", "xuan", "--role", "administrator")]
+    [InlineData("at least 12 characters", "short", "users", "add", "xuan", "--role", "administrator")]
     [InlineData("NAME is required", Password, "users", "add", "--role", "administrator")]
     [InlineData("user 'xuan' does not exist", null, "tokens", "create", "--user", "xuan")]
     [InlineData("--user is required", null, "tokens", "create")]

@@ -43,6 +43,7 @@ public sealed class OversightCliTests
         {
             ["Database__Provider"] = provider.ToString(),
             ["ConnectionStrings__Oversight"] = database.ConnectionString,
+            ["Keys__File"] = TestDatabase.KeyFile.Value,
         };
 
         var result = await AppProcess.RunAsync(AppProcess.Cli, ["users", "add", "ana", "--role", "administrator"], OversightWebFactory.Password + "\n", environment);
@@ -88,7 +89,7 @@ public sealed class OversightCliTests
         var port = ClosedLoopbackPort();
 
         var result = await AppProcess.RunAsync(AppProcess.Cli,
-            ["--Database:Provider", "PostgreSQL", "--ConnectionStrings:Oversight", $"Host=127.0.0.1;Port={port};Username=postgres;Timeout=5", "audit", "verify"]);
+            ["--Database:Provider", "PostgreSQL", "--ConnectionStrings:Oversight", $"Host=127.0.0.1;Port={port};Username=postgres;Timeout=5", "--Keys:File", TestDatabase.KeyFile.Value, "audit", "verify"]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"127.0.0.1:{port}", result.Error);

@@ -20,7 +20,7 @@ public sealed class AppProcess : IAsyncDisposable
     public const string Web = "Oversight.Web.dll";
 
     /// <summary>Variables that choose the database; removed from the child's environment so that only what a test passes counts.</summary>
-    private static readonly string[] DatabaseVariables = ["Database__Provider", "ConnectionStrings__Oversight"];
+    private static readonly string[] DatabaseVariables = ["Database__Provider", "ConnectionStrings__Oversight", "Keys__File"];
 
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
 

@@ -36,7 +36,12 @@ public sealed class ClusterTests
             var (proxy, first, second, connection) = (new Uri(lines[0]), new Uri(lines[1]), new Uri(lines[2]), lines[3]);
             Assert.All(new[] { proxy, first, second }, uri => Assert.Equal(IPAddress.Loopback.ToString(), uri.Host));
 
-            var cli = new Dictionary<string, string> { ["Database__Provider"] = "PostgreSQL", ["ConnectionStrings__Oversight"] = connection };
+            var cli = new Dictionary<string, string>
+            {
+                ["Database__Provider"] = "PostgreSQL",
+                ["ConnectionStrings__Oversight"] = connection,
+                ["Keys__File"] = Path.Combine(directory, "keys", "oversight.key"),
+            };
             var token = await AppProcess.RunAsync(AppProcess.Cli, ["tokens", "create", "--user", "admin"], environment: cli);
             Assert.True(token.ExitCode == 0, token.ToString());
             var bearer = token.Output.Split((char[])[' ', '\n', '\t'], StringSplitOptions.TrimEntries).First(w => w.StartsWith("ovs_", StringComparison.Ordinal));

@@ -54,7 +54,7 @@ public sealed class SignInTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PageSession.ParseAsync(response);
-        Assert.Equal("Tên đăng nhập hoặc mật khẩu không đúng.", PageText.Of(page.QuerySelector(".error-summary li")));
+        Assert.Equal("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang bị khóa (15 phút sau năm lần nhập sai mật khẩu, hoặc do quản trị viên khóa).", PageText.Of(page.QuerySelector(".error-summary li")));
         Assert.StartsWith("Lỗi:", page.Title);
         using var after = await session.Client.GetAsync("/units", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
@@ -113,12 +113,17 @@ public sealed class SignInTests
         }
 
         using var right = await session.PostLoginAsync(WebScenario.TotDongOfficer, OversightWebFactory.Password);
+        using var unknown = await session.PostLoginAsync("no-such-account", OversightWebFactory.Password);
 
-        Assert.All(messages.Take(4), m => Assert.Equal("Tên đăng nhập hoặc mật khẩu không đúng.", m));
-        const string locked = "Tài khoản tạm thời bị khóa vì nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau.";
-        Assert.Equal(locked, messages[4]);
+        // The same words for a wrong password, a locked account and an unknown name: none tells which accounts exist.
+        const string failed = "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang bị khóa (15 phút sau năm lần nhập sai mật khẩu, hoặc do quản trị viên khóa).";
+        Assert.All(messages, m => Assert.Equal(failed, m));
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Equal(locked, PageText.Of((await PageSession.ParseAsync(right)).QuerySelector(".error-summary li")));
+        Assert.Equal(failed, PageText.Of((await PageSession.ParseAsync(right)).QuerySelector(".error-summary li")));
+        Assert.Equal(failed, PageText.Of((await PageSession.ParseAsync(unknown)).QuerySelector(".error-summary li")));
+        await using var scope = database.SystemScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<OversightUser>>();
+        Assert.True(await users.IsLockedOutAsync((await users.FindByNameAsync(WebScenario.TotDongOfficer))!));
     }
 
     [Fact]
@@ -139,5 +144,46 @@ public sealed class SignInTests
         Assert.Equal("/Account/Login", signOut.Headers.Location!.OriginalString);
         using var after = await session.Client.GetAsync("/units", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    /// <summary>
+    /// Signing out on one device ends the account's other sessions too, on every node, within the minute in which
+    /// sessions are checked; a disabled account's sessions end the same way, and its tokens stop at once.
+    /// </summary>
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Signing_out_or_a_disable_ends_the_accounts_other_sessions_within_a_minute_and_its_tokens_at_once(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = new OversightWebFactory(database);
+        await WebScenario.CreateAsync(factory);
+        var phone = await PageSession.SignInAsync(factory, WebScenario.Administrator);
+        var desk = await PageSession.SignInAsync(factory, WebScenario.Administrator);
+        var officerDesk = await PageSession.SignInAsync(factory, WebScenario.TotDongOfficer);
+        var api = await factory.CreateApiClientAsync("api.officer", Roles.Officer, "277", new DateOnly(2024, 7, 19));
+
+        var (_, units) = await phone.GetAsync("/units");
+        var token = units.QuerySelector("form.sign-out input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var signOut = await phone.Client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), TestContext.Current.CancellationToken);
+        var (deskAtOnce, _) = await desk.GetAsync("/units");
+        await using (var scope = database.SystemScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+            Assert.Null(await accounts.DisableAsync(WebScenario.TotDongOfficer));
+            Assert.Null(await accounts.DisableAsync("api.officer"));
+        }
+
+        using var apiAtOnce = await api.GetAsync("/api/v1/indicators", TestContext.Current.CancellationToken);
+        database.Time.Advance(TimeSpan.FromSeconds(61));
+        using var deskLater = await desk.Client.GetAsync("/units", TestContext.Current.CancellationToken);
+        using var officerLater = await officerDesk.Client.GetAsync("/units", TestContext.Current.CancellationToken);
+        using var signInDisabled = await PageSession.Anonymous(factory).PostLoginAsync(WebScenario.TotDongOfficer, OversightWebFactory.Password);
+
+        Assert.Equal(HttpStatusCode.OK, deskAtOnce);
+        Assert.Equal(HttpStatusCode.Unauthorized, apiAtOnce.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, deskLater.StatusCode);
+        Assert.Contains("/Account/Login", deskLater.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, officerLater.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, signInDisabled.StatusCode);
+        Assert.NotNull((await PageSession.ParseAsync(signInDisabled)).QuerySelector(".error-summary li"));
     }
 }

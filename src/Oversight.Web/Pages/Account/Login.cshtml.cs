@@ -52,7 +52,8 @@ public sealed class LoginModel(SignInManager<OversightUser> signIn, IStringLocal
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/units");
         }
 
-        Errors.Add(("user-name", text[result.IsLockedOut ? "Login.LockedOut" : result.IsNotAllowed ? "Login.NotAllowed" : "Login.Failed"]));
+        // One answer for a wrong name, a wrong password and a locked or disabled account: none tells which accounts exist.
+        Errors.Add(("user-name", text["Login.Failed"]));
         return Page();
     }
 }
