@@ -87,7 +87,7 @@ internal static class DuckDbComparison
             {
                 var kept = engine.Single(f => f.Code == figure.Code);
                 var same = kept.Numerator == figure.Numerator && kept.Denominator == figure.Denominator;
-                Console.WriteLine($"duckdb {figure.Code,-34} engine {kept.Numerator:N0}/{kept.Denominator?.ToString("N0") ?? "-"}  DuckDB {figure.Numerator:N0}/{figure.Denominator?.ToString("N0") ?? "-"}  {(same ? "identical" : "DIFFERENT")}");
+                Console.WriteLine($"duckdb {figure.Code,-34} engine {kept.Numerator:N0}/{kept.Denominator?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"}  DuckDB {figure.Numerator:N0}/{figure.Denominator?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"}  {(same ? "identical" : "DIFFERENT")}");
             }
         }
         finally

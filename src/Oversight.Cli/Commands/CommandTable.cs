@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Oversight.Cli.Commands;
@@ -45,7 +46,7 @@ public static class CommandTable
         var text = new StringBuilder("Oversight: monitoring how directives are carried out in local government.\n\nUsage: oversight COMMAND [OPTIONS]\n\nCommands:\n");
         foreach (var command in All)
         {
-            text.Append($"  {command.Usage}\n      {command.Summary}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {command.Usage}\n      {command.Summary}\n");
         }
 
         text.Append("\nRun 'oversight COMMAND --help' for one command.\n\n").Append(SettingsHelp);

@@ -5,13 +5,12 @@ namespace Oversight.Accounts;
 
 /// <summary>
 /// Refuses a password that is one of the most common ones (<c>Accounts/Data/common-passwords.txt</c>), also with
-/// digits or punctuation added before or after (<c>Password2024!</c>), or that contains the account's name. With the
-/// length of at least 12 characters and no composition rules, this is what NIST SP 800-63B asks of a memorised secret.
+/// digits or punctuation added before or after (<c>Password2024!</c>). With the length of at least 12 characters and
+/// no composition rules, this is what NIST SP 800-63B asks of a memorised secret.
 /// </summary>
 public sealed class CommonPasswordValidator : IPasswordValidator<OversightUser>
 {
     public const string CommonCode = "CommonPassword";
-    public const string ContainsNameCode = "PasswordContainsUserName";
 
     private static readonly Lazy<FrozenSet<string>> Common = new(Load);
 
@@ -26,11 +25,6 @@ public sealed class CommonPasswordValidator : IPasswordValidator<OversightUser>
                 Code = CommonCode,
                 Description = "the password is one of the most common passwords, or one of them with digits or signs added; choose a phrase of your own",
             }));
-        }
-
-        if (user.UserName is { Length: >= 3 } name && lowered.Contains(name.ToLowerInvariant(), StringComparison.Ordinal))
-        {
-            return Task.FromResult(IdentityResult.Failed(new IdentityError { Code = ContainsNameCode, Description = "the password contains the account's name" }));
         }
 
         return Task.FromResult(IdentityResult.Success);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Oversight.Organisation;
 
 namespace Oversight.Demo;
@@ -200,12 +201,12 @@ internal static class DemoBodies
         var bodies = new Dictionary<string, Unit>(StringComparer.Ordinal);
         foreach (var (code, pattern, kind, parent) in DistrictBodyTable)
         {
-            bodies[code] = AddUnit(units, code, string.Format(pattern, name), kind, parent is null ? district.Id : bodies[parent].Id, district.ValidFrom, district.ValidTo);
+            bodies[code] = AddUnit(units, code, string.Format(CultureInfo.InvariantCulture, pattern, name), kind, parent is null ? district.Id : bodies[parent].Id, district.ValidFrom, district.ValidTo);
         }
 
         var branches = DistrictBranchNames
             .Select((pattern, i) => new DemoBranch(
-                AddUnit(units, $"{DistrictPartyCommitteeCode}-CB{i + 1:D2}", string.Format(pattern, name), UnitKind.PartyBranch, bodies[DistrictPartyCommitteeCode].Id, district.ValidFrom, district.ValidTo),
+                AddUnit(units, $"{DistrictPartyCommitteeCode}-CB{i + 1:D2}", string.Format(CultureInfo.InvariantCulture, pattern, name), UnitKind.PartyBranch, bodies[DistrictPartyCommitteeCode].Id, district.ValidFrom, district.ValidTo),
                 BranchKind.DistrictAgency,
                 null))
             .ToList();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Oversight.Calendar;
 using Oversight.Data;
 using Oversight.Organisation;
@@ -281,7 +282,7 @@ internal sealed class DemoCitizens
             var topic = CommuneDialogues[random.Next(CommuneDialogues.Length)];
             var name = LowerCaseName(commune.Unit);
             var linked = cases.Where(c => c.Commune == commune && c.ReceivedOn < day && c.Topics == LeaderTopics && c.Topic.Kind != CaseKind.Denunciation).Take(random.Next(0, 3)).Select(c => c.Reference).ToList();
-            meetings.Add((day, commune.Unit.Code, DialogueLevel.Commune, string.Format(topic.Topic, name), random.Next(20, 90),
+            meetings.Add((day, commune.Unit.Code, DialogueLevel.Commune, string.Format(CultureInfo.InvariantCulture, topic.Topic, name), random.Next(20, 90),
                 $"Chủ tịch UBND {name} chủ trì; đại diện Đảng ủy, HĐND, Ủy ban MTTQ xã, trưởng thôn và người dân.", topic.Outcome, linked));
         }
 
@@ -303,8 +304,8 @@ internal sealed class DemoCitizens
             c.Session.Unit,
             IsoDate.Format(c.ReceivedOn),
             WireNames<CaseChannel>.ToWire(CaseChannel.ReceptionSession),
-            string.Format(topic.Subject, place),
-            string.Format(topic.Content, place),
+            string.Format(CultureInfo.InvariantCulture, topic.Subject, place),
+            string.Format(CultureInfo.InvariantCulture, topic.Content, place),
             c.Petitioner,
             c.PetitionerCount,
             c.Reference,
@@ -321,7 +322,7 @@ internal sealed class DemoCitizens
 
         if (topic.ForwardedTo is { } forwardedTo)
         {
-            Require(await workflow.ForwardAsync(id, c.ActedOn, string.Format(forwardedTo, place), topic.Outcome, cancellationToken: cancellationToken), c.Reference);
+            Require(await workflow.ForwardAsync(id, c.ActedOn, string.Format(CultureInfo.InvariantCulture, forwardedTo, place), topic.Outcome, cancellationToken: cancellationToken), c.Reference);
             return id;
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -68,7 +69,7 @@ public static class DocxReportWriter
             new DocDefaults(
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
                     new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
-                    new FontSize { Val = Body.ToString() },
+                    new FontSize { Val = Body.ToString(CultureInfo.InvariantCulture) },
                     new Languages { Val = english ? "en-GB" : "vi-VN" })),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
                     new SpacingBetweenLines { Before = "120", After = "0", Line = "276", LineRule = LineSpacingRuleValues.Auto }))),
@@ -128,11 +129,11 @@ public static class DocxReportWriter
             () => new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 },
         };
         var result = new Table(new TableProperties(
-            new TableWidth { Width = TextWidth.ToString(), Type = TableWidthUnitValues.Dxa },
+            new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableLayout { Type = TableLayoutValues.Fixed },
             new TableBorders(border.Select(b => b())),
             new TableCellMarginDefault(new TopMargin { Width = "40", Type = TableWidthUnitValues.Dxa }, new BottomMargin { Width = "40", Type = TableWidthUnitValues.Dxa })));
-        result.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
+        result.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
         result.Append(Row(table.Columns, widths, header: true, bold: true));
         foreach (var row in table.Rows)
         {
@@ -149,7 +150,7 @@ public static class DocxReportWriter
         for (var i = 0; i < widths.Length; i++)
         {
             row.Append(new TableCell(
-                new TableCellProperties(new TableCellWidth { Width = widths[i].ToString(), Type = TableWidthUnitValues.Dxa }),
+                new TableCellProperties(new TableCellWidth { Width = widths[i].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
                 new Paragraph(
                     new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto },
                         new Justification { Val = header ? JustificationValues.Center : JustificationValues.Left }),
@@ -165,11 +166,11 @@ public static class DocxReportWriter
         const int Left = 3969;
         const int Right = TextWidth - Left;
         var table = new Table(new TableProperties(
-            new TableWidth { Width = TextWidth.ToString(), Type = TableWidthUnitValues.Dxa },
+            new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableLayout { Type = TableLayoutValues.Fixed },
             new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
                 new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })));
-        table.Append(new TableGrid(new GridColumn { Width = Left.ToString() }, new GridColumn { Width = Right.ToString() }));
+        table.Append(new TableGrid(new GridColumn { Width = Left.ToString(CultureInfo.InvariantCulture) }, new GridColumn { Width = Right.ToString(CultureInfo.InvariantCulture) }));
         table.Append(new TableRow(
             Cell(Left,
                 HeaderLine(header.BodyAbove, bold: false),
@@ -186,7 +187,7 @@ public static class DocxReportWriter
 
     private static TableCell Cell(int width, params Paragraph[] paragraphs)
     {
-        var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa }));
+        var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
         cell.Append(paragraphs);
         return cell;
     }
@@ -196,7 +197,7 @@ public static class DocxReportWriter
         new Run(RunProperties(size, bold, italic), new WordText(text) { Space = SpaceProcessingModeValues.Preserve }));
 
     private static Paragraph Centred(string text, bool bold, int spaceBefore) => new(
-        new ParagraphProperties(new SpacingBetweenLines { Before = spaceBefore.ToString(), After = "0" }, new Justification { Val = JustificationValues.Center }),
+        new ParagraphProperties(new SpacingBetweenLines { Before = spaceBefore.ToString(CultureInfo.InvariantCulture), After = "0" }, new Justification { Val = JustificationValues.Center }),
         new Run(RunProperties(Body, bold), new WordText(text) { Space = SpaceProcessingModeValues.Preserve }));
 
     private static RunProperties RunProperties(int size, bool bold = false, bool italic = false)
@@ -212,7 +213,7 @@ public static class DocxReportWriter
             properties.Append(new Italic());
         }
 
-        properties.Append(new FontSize { Val = size.ToString() });
+        properties.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) });
         return properties;
     }
 }

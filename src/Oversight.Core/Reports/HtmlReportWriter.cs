@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -37,7 +38,7 @@ public static class HtmlReportWriter
     public static string Render(ReportDocument report)
     {
         var html = new StringBuilder();
-        html.Append($"<!DOCTYPE html>\n<html lang=\"{(report.English ? "en" : "vi")}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{E(report.Kind)} — {E(report.Subject)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"{(report.English ? "en" : "vi")}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{E(report.Kind)} — {E(report.Subject)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
         html.Append(Fragment(report));
         html.Append("</body>\n</html>\n");
         return html.ToString();
@@ -49,11 +50,11 @@ public static class HtmlReportWriter
         var header = report.Header;
         var html = new StringBuilder();
         html.Append("<article class=\"report\">\n<div class=\"header\">\n<div>");
-        html.Append($"<p>{E(header.BodyAbove)}</p><p><strong>{E(header.Issuer)}</strong></p><p>———</p><p>{E(header.Number)}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{E(header.BodyAbove)}</p><p><strong>{E(header.Issuer)}</strong></p><p>———</p><p>{E(header.Number)}</p>");
         html.Append("</div>\n<div>");
-        html.Append($"<p><strong>{E(header.NationalName)}</strong></p><p><strong>{E(header.Motto)}</strong></p><p>———————</p><p><em>{E(header.PlaceAndDate)}</em></p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p><strong>{E(header.NationalName)}</strong></p><p><strong>{E(header.Motto)}</strong></p><p>———————</p><p><em>{E(header.PlaceAndDate)}</em></p>");
         html.Append("</div>\n</div>\n");
-        html.Append($"<p class=\"kind\">{E(report.Kind)}</p>\n<p class=\"subject\">{E(report.Subject)}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"kind\">{E(report.Kind)}</p>\n<p class=\"subject\">{E(report.Subject)}</p>\n");
         Blocks(html, report.Body);
         html.Append("<section class=\"annex\">\n");
         Blocks(html, report.Annex);
@@ -69,7 +70,7 @@ public static class HtmlReportWriter
             {
                 case ReportHeading heading:
                     var tag = heading.Level == 1 ? "h2" : "h3";
-                    html.Append($"<{tag}>{E(heading.Text)}</{tag}>\n");
+                    html.Append(CultureInfo.InvariantCulture, $"<{tag}>{E(heading.Text)}</{tag}>\n");
                     break;
                 case ReportParagraph paragraph:
                     html.Append("<p class=\"body\">");
@@ -83,7 +84,7 @@ public static class HtmlReportWriter
                     html.Append("</p>\n");
                     break;
                 case ReportTable table:
-                    html.Append($"<table>\n<caption>{E(table.Caption)}</caption>\n<thead><tr>");
+                    html.Append(CultureInfo.InvariantCulture, $"<table>\n<caption>{E(table.Caption)}</caption>\n<thead><tr>");
                     html.AppendJoin("", table.Columns.Select(c => $"<th scope=\"col\">{E(c)}</th>"));
                     html.Append("</tr></thead>\n<tbody>\n");
                     foreach (var row in table.Rows)
