@@ -73,6 +73,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<Attachments.IAttachmentStore, Attachments.LocalDiskAttachmentStore>();
         services.AddScoped<Attachments.AttachmentFiles>();
         services.AddSingleton(Exports.ExportSettings.From(configuration));
+        services.AddSingleton(Imports.ImportSettings.From(configuration));
         services.AddScoped<Accountability.AccountabilityRecords>();
         services.AddScoped<Accountability.AccountabilityRegister>();
         services.AddScoped<Accountability.SensitivePosts>();

@@ -93,7 +93,7 @@ public sealed class ImportPageTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(file, response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         var content = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
-        var read = await TabularReader.ReadAsync(file, new MemoryStream(content), ["code", name == "units" ? "parent" : "full_name"], TestContext.Current.CancellationToken);
+        var read = TabularReader.Read(file, new MemoryStream(content), ["code", name == "units" ? "parent" : "full_name"], ImportSettings.DefaultMaxRows, TestContext.Current.CancellationToken);
         Assert.Single(read.Table!.Rows);
         if (file.EndsWith(".csv", StringComparison.Ordinal))
         {
