@@ -66,9 +66,9 @@ public sealed class IndexModel(ImportJobs jobs, IStringLocalizer<Strings> text) 
             return Page();
         }
 
-        using var content = new MemoryStream((int)Upload!.Length);
-        await Upload.CopyToAsync(content, cancellationToken);
-        var job = await jobs.QueueAsync(import!.Name, Path.GetFileName(Upload.FileName), content.ToArray(), DryRun, cancellationToken);
+        // The form's reader keeps a file of more than 64 KiB in a temporary file, not in memory; it goes from there to the database.
+        await using var content = Upload!.OpenReadStream();
+        var job = await jobs.QueueAsync(import!.Name, Path.GetFileName(Upload.FileName), content, DryRun, cancellationToken);
         return RedirectToPage("/Imports/Job", new { id = job!.Id });
     }
 }
