@@ -22,8 +22,12 @@ namespace Oversight.Petitions;
 /// </remarks>
 internal sealed class CaseDrafts : ICaseStore
 {
-    /// <summary>Cases written at a time: the ids of a batch are read back for their facts as one parameter.</summary>
-    private const int Batch = 10_000;
+    /// <summary>
+    /// Cases written at a time: the ids of a batch are read back for their facts as one parameter. A batch lives from its
+    /// first draft to its writing, long enough for the collector to move it to its oldest generation, where it stays until
+    /// a full collection: batches of 10,000 left a 200,000-row import at 474 MB resident, batches of 2,000 at 299 MB.
+    /// </summary>
+    private const int Batch = 2_000;
 
     /// <summary>The drafts not written yet, in the order they were made (a precedent before the case naming it).</summary>
     private readonly List<CitizenCase> pending = [];

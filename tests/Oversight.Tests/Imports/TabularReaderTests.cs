@@ -25,6 +25,20 @@ public sealed class TabularReaderTests
     }
 
     [Fact]
+    public void Rows_are_counted_first_against_the_limit_blank_ones_not_counted_and_read_again_at_each_enumeration()
+    {
+        const string csv = "code,name\n10015,Chúc Sơn\n\n,\n10018,Xuân Mai\n";
+
+        var limited = TabularReader.Read("units.csv", ImportTesting.Utf8(csv), Columns, 1, TestContext.Current.CancellationToken);
+        var table = TabularReader.Read("units.csv", ImportTesting.Utf8(csv), Columns, 2, TestContext.Current.CancellationToken).Table!;
+
+        Assert.Equal("units.csv: more than 1 data rows: an import takes at most 1 (Imports:MaxRows); split the file, nothing was written", Assert.Single(limited.Errors).ToString());
+        Assert.Equal(2, table.RowCount);
+        Assert.Equal([2, 5], table.Rows.Select(r => r.Number));
+        Assert.Equal([2, 5], table.Rows.Select(r => r.Number));
+    }
+
+    [Fact]
     public void The_header_matches_in_any_case_and_order_with_extra_columns()
     {
         var result = Read("units.csv", ImportTesting.Utf8("Note,NAME,Code\nx,Xã Tốt Động,10060"));

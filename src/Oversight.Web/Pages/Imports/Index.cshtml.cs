@@ -17,7 +17,7 @@ namespace Oversight.Web.Pages.Imports;
 [Authorize(Policy = Policies.SignedIn)]
 [RequestSizeLimit(MaxFileBytes + FormOverheadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + FormOverheadBytes)]
-public sealed class IndexModel(ImportJobs jobs, IStringLocalizer<Strings> text) : PageModel
+public sealed class IndexModel(ImportJobs jobs, ImportSettings settings, IStringLocalizer<Strings> text) : PageModel
 {
     /// <summary>Files larger than this are refused before reading (about a province's people in one file).</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
@@ -25,6 +25,9 @@ public sealed class IndexModel(ImportJobs jobs, IStringLocalizer<Strings> text) 
     private const long FormOverheadBytes = 1024 * 1024;
 
     public IReadOnlyList<SpreadsheetImport> Imports => jobs.Available;
+
+    /// <summary>The most data rows a file may have (<see cref="ImportSettings.MaxRows"/>); a longer one fails when its job runs.</summary>
+    public int MaxRows => settings.MaxRows;
 
     [BindProperty]
     public string? Kind { get; set; }
