@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -17,10 +19,12 @@ namespace Oversight.Benchmarks;
 /// yesterday: every status, extensions, assignments, precedents, a denunciation in ten) as CSV or XLSX, then runs the
 /// Release CLI's <c>import cases</c> on it as the administrator and times the whole command, with the most memory it
 /// held; then the same file again (every row unchanged). A register of 10 rows is imported first: the memory the
-/// command holds whatever the file. With <c>--check</c>, <c>oversight indicators check</c> afterwards compares the facts with a recount; with
+/// command holds whatever the file. With <c>--web</c>, each file is given instead to the Release web host's imports
+/// page, signed in as the administrator, and timed until its job's page shows the result, the host's resident memory
+/// read every second meanwhile. With <c>--check</c>, <c>oversight indicators check</c> afterwards compares the facts with a recount; with
 /// <c>--keep</c>, the database and the register stay in place.
 /// </summary>
-internal static class CaseImportBenchmark
+internal static partial class CaseImportBenchmark
 {
     private const string Province = "01";
 
@@ -34,7 +38,7 @@ internal static class CaseImportBenchmark
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        var cliDll = options.Cli ?? FindCliBuild();
+        var (cliDll, webDll) = FindBuild(options.Build);
         var format = options.Format == "xlsx" ? TabularFormat.Xlsx : TabularFormat.Csv;
         await using var database = await BenchDatabase.CreateAsync(options.PostgresServer, options.Keep);
         var today = Organisation.VietnamTime.Today(TimeProvider.System);
@@ -62,10 +66,19 @@ internal static class CaseImportBenchmark
                 Console.WriteLine($"Demo loaded on {options.DatabaseName} and a register of {options.Cases:N0} cases over {communes.Count:N0} communes of {Province} written as {format.Extension()} ({new FileInfo(file).Length / 1048576.0:F0} MiB) in {clock.Elapsed.TotalSeconds:F1} s");
             }
 
-            foreach (var (run, path, rows) in new[] { ("10 rows (the command's own memory)", tiny, 10), ("first import", file, options.Cases), ("same file again", file, options.Cases) })
+            await using var web = options.Web ? await WebImports.StartAsync(webDll, database) : null;
+            foreach (var (run, path, rows) in new[] { ("10 rows (the importer's own memory)", tiny, 10), ("first import", file, options.Cases), ("same file again", file, options.Cases) })
             {
-                var (elapsed, peak, output) = await RunCliAsync(cliDll, database, "import", "cases", path, "--user", "admin");
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run}: {elapsed.TotalSeconds:F1} s = {rows / elapsed.TotalSeconds:N0} rows/s, the command's start included; at most {peak:N0} MiB resident: {output.Trim()}"));
+                if (web is null)
+                {
+                    var (elapsed, peak, output) = await RunCliAsync(cliDll, database, "import", "cases", path, "--user", "admin");
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run}: {elapsed.TotalSeconds:F1} s = {rows / elapsed.TotalSeconds:N0} rows/s, the command's start included; at most {peak:N0} MiB resident: {output.Trim()}"));
+                }
+                else
+                {
+                    var (elapsed, before, peak, output) = await web.ImportAsync(path);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run}: {elapsed.TotalSeconds:F1} s = {rows / elapsed.TotalSeconds:N0} rows/s, the upload included; the web host at {before:N0} MiB resident before, at most {peak:N0} MiB while the job ran: {output}"));
+                }
             }
 
             if (options.Check)
@@ -274,11 +287,65 @@ internal static class CaseImportBenchmark
         }
     }
 
-    private static string FindCliBuild()
+    /// <summary>The Release CLI and web host of this source tree, or of the tree at <paramref name="root"/>.</summary>
+    private static (string Cli, string Web) FindBuild(string? root)
     {
-        var web = WebBenchmark.FindWebBuild();
-        var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(web)!, "..", "..", "..", "..", ".."));
-        var dll = Path.Combine(root, "src", "Oversight.Cli", "bin", "Release", "net10.0", "oversight.dll");
-        return File.Exists(dll) ? dll : throw new InvalidOperationException("Build the CLI first: dotnet build -c Release src/Oversight.Cli");
+        root ??= Path.GetFullPath(Path.Combine(Path.GetDirectoryName(WebBenchmark.FindWebBuild())!, "..", "..", "..", "..", ".."));
+        var cli = Path.Combine(root, "src", "Oversight.Cli", "bin", "Release", "net10.0", "oversight.dll");
+        var web = Path.Combine(root, "src", "Oversight.Web", "bin", "Release", "net10.0", "Oversight.Web.dll");
+        return File.Exists(cli) && File.Exists(web) ? (cli, web) : throw new InvalidOperationException($"Build the CLI and the web host in {root} first: dotnet build -c Release Oversight.slnx");
+    }
+
+    /// <summary>The Release web host on the database, signed in as the demo's administrator, given files on its imports page.</summary>
+    private sealed partial class WebImports(WebBenchmark.WebHost host, HttpClient browser) : IAsyncDisposable
+    {
+        public static async Task<WebImports> StartAsync(string webDll, BenchDatabase database)
+        {
+            var host = await WebBenchmark.WebHost.StartAsync(webDll, database);
+            return new WebImports(host, await WebBenchmark.SignInAsync(host.BaseAddress, "admin", DemoScenario.Accounts.Single(a => a.UserName == "admin").Password));
+        }
+
+        /// <summary>
+        /// Gives <paramref name="path"/> to the cases import and waits for its job's result: the time from upload to result, the
+        /// host's resident memory before and at most while the job ran (read every second), and the result's heading.
+        /// </summary>
+        public async Task<(TimeSpan Elapsed, long Before, long Peak, string Output)> ImportAsync(string path)
+        {
+            var before = host.ResidentMebibytes;
+            var form = await browser.GetStringAsync("/imports");
+            await using var file = File.OpenRead(path);
+            using var content = new MultipartFormDataContent
+            {
+                { new StringContent(AntiforgeryToken().Match(form).Groups[1].Value), "__RequestVerificationToken" },
+                { new StringContent("cases"), "Kind" },
+                { new StreamContent(file), "Upload", Path.GetFileName(path) },
+            };
+            var clock = Stopwatch.StartNew();
+            using var queued = await browser.PostAsync("/imports", content);
+            var job = queued.Headers.Location ?? throw new InvalidOperationException($"the imports page answered {queued.StatusCode}, not a job");
+            var peak = before;
+            while (true)
+            {
+                peak = Math.Max(peak, host.ResidentMebibytes);
+                if (Result().Match(await browser.GetStringAsync(job)) is { Success: true } result)
+                {
+                    return (clock.Elapsed, before, peak, WebUtility.HtmlDecode(result.Groups[1].Value));
+                }
+
+                await Task.Delay(1000);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            browser.Dispose();
+            await host.DisposeAsync();
+        }
+
+        [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+        private static partial Regex AntiforgeryToken();
+
+        [GeneratedRegex("<h2 id=\"import-(?:result|errors)\">([^<]*)</h2>")]
+        private static partial Regex Result();
     }
 }

@@ -13,8 +13,8 @@ namespace Oversight.Petitions;
 /// <remarks>
 /// What the rows name is read a chunk of rows at a time, before the chunk's first row (<see cref="ReadAsync"/>): the register
 /// numbers already recorded, the reception sessions and the accounts. A case earlier in the file that a later row names as
-/// its precedent (<see cref="NamedAsPrecedent"/>) is found by its register number among the drafts made so far; the drafts
-/// no row names are not kept findable, so what stays of a written case is nothing. Each case is audited as created in the
+/// its precedent (<see cref="NamedAsPrecedent"/>) is found by its register number among the drafts made so far; of the
+/// other drafts nothing stays in memory once they are written. Each case is audited as created in the
 /// state its row leaves it in, with its steps and extensions; its facts are written as a save writes them
 /// (<see cref="IndicatorFacts.BeginAsync(OversightDbContext, IReadOnlyList{ValueTuple{Type, bool, Guid[]}}, CancellationToken)"/>).
 /// A batch is written in the import's transaction as soon as it is full, so that memory holds one batch of drafts, not

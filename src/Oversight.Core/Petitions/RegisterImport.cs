@@ -32,7 +32,7 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
     where TRow : class
 {
     /// <summary>Rows read back and written at a time, after <see cref="BeginChunkAsync"/> has read what they name.</summary>
-    protected const int Chunk = 2_000;
+    private const int Chunk = 2_000;
 
     public override bool AdministratorsOnly => false;
 
