@@ -146,6 +146,23 @@ public sealed class ImportPageTests
         Assert.Null((await officer.GetAsync("/imports")).Page.QuerySelector("#recent"));
     }
 
+    [Fact]
+    public async Task A_file_with_more_errors_than_are_listed_says_how_many_there_are_and_lists_the_first_thousand()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new OversightWebFactory(database);
+        await factory.AddUserAsync(Administrator, "administrator");
+        var session = await PageSession.SignInAsync(factory, Administrator);
+
+        var (status, page) = await PostFileAsync(session, "units", "đơn vị.csv",
+            string.Join('\n', ["code,name,kind,parent,valid_from,valid_to", .. Enumerable.Range(1, 1_200).Select(i => $"U{i},Đơn vị {i},xyz,,,")]));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("đơn vị.csv: 1.200 lỗi. Không dữ liệu nào được ghi.", PageText.Of(page.QuerySelector("#import-errors")));
+        Assert.Contains("Dưới đây liệt kê 1.000 lỗi đầu tiên", PageText.Of(page.QuerySelector(".error-summary")), StringComparison.Ordinal);
+        Assert.Equal(ImportErrors.Listed, page.QuerySelectorAll(".error-summary tbody tr").Length);
+    }
+
     private static async Task<(HttpStatusCode Status, IDocument Page)> PostFileAsync(PageSession session, string kind, string fileName, string text)
     {
         var token = await AntiforgeryTokenAsync(session);
