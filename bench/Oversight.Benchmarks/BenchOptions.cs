@@ -4,12 +4,16 @@ namespace Oversight.Benchmarks;
 
 /// <summary>
 /// <c>import|web|calendar|cases-register|cases-create|cases-import|directive-chain|registers|indicators|report [--postgres "Host=…;Port=…;Username=…"] [--runs N] [--requests N]
-/// [--cases N] [--concurrency N,N…] [--seconds N] [--records N] [--keep] [--check]</c>: without <c>--postgres</c> the benchmark runs on a fresh SQLite file;
+/// [--cases N] [--concurrency N,N…] [--seconds N] [--records N] [--keep] [--check] [--format csv|xlsx] [--web] [--build DIR]</c>: without <c>--postgres</c> the benchmark runs on a fresh SQLite file;
 /// <c>--keep</c> leaves the database in place afterwards (its connection string is printed) to look at its query plans;
-/// <c>--check</c> (indicators, cases-import) counts the last year's figures again from the records and compares them with the facts.
+/// <c>--check</c> (indicators, cases-import) counts the last year's figures again from the records and compares them with the facts;
+/// <c>--format</c> (cases-import) writes the register as CSV (the default) or XLSX; <c>--web</c> (cases-import) gives it to the web
+/// host's imports page instead of the CLI; <c>--build</c> (cases-import) runs the Release CLI or web host of another source tree
+/// (another commit, built there) instead of this one's, to compare builds on the same file.
 /// </summary>
 internal sealed record BenchOptions(
-    string? Benchmark, string? PostgresServer, int Runs, int Requests, int Cases, IReadOnlyList<int> Concurrency, int Seconds, int Records, bool Keep, bool Check)
+    string? Benchmark, string? PostgresServer, int Runs, int Requests, int Cases, IReadOnlyList<int> Concurrency, int Seconds, int Records, bool Keep, bool Check,
+    string Format, bool Web, string? Build)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -18,14 +22,14 @@ internal sealed record BenchOptions(
         var concurrency = (Value("--concurrency") ?? "1,4,16,64").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
         return new BenchOptions(args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)), Value("--postgres"), Number("--runs", 3), Number("--requests", 300),
             Number("--cases", 1_000_000), concurrency, Number("--seconds", 30), Number("--records", 100_000), args.Contains("--keep"),
-            args.Contains("--check"));
+            args.Contains("--check"), Value("--format") ?? "csv", args.Contains("--web"), Value("--build"));
     }
 
     public string DatabaseName => PostgresServer is null ? "SQLite" : "PostgreSQL";
 
     public static int Usage()
     {
-        Console.Error.WriteLine("usage: Oversight.Benchmarks import|web|calendar|cases-register|cases-create|cases-import|directive-chain|registers|indicators|report [--postgres CONNECTION] [--runs N] [--requests N] [--cases N] [--concurrency N,N…] [--seconds N] [--records N] [--keep] [--check]");
+        Console.Error.WriteLine("usage: Oversight.Benchmarks import|web|calendar|cases-register|cases-create|cases-import|directive-chain|registers|indicators|report [--postgres CONNECTION] [--runs N] [--requests N] [--cases N] [--concurrency N,N…] [--seconds N] [--records N] [--keep] [--check] [--format csv|xlsx] [--web] [--build DIR]");
         return 2;
     }
 }

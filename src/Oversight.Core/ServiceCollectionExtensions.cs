@@ -82,6 +82,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(Backups.PostgresTools.From(configuration));
         services.AddScoped<Backups.DatabaseBackup>();
         services.AddSingleton(Exports.ExportSettings.From(configuration));
+        services.AddSingleton(Imports.ImportSettings.From(configuration));
         services.AddScoped<Accountability.AccountabilityRecords>();
         services.AddScoped<Accountability.AccountabilityRegister>();
         services.AddScoped<Accountability.SensitivePosts>();

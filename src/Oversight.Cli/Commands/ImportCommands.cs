@@ -110,7 +110,9 @@ public static class ImportCommands
                 await context.Error.WriteLineAsync(error.ToString());
             }
 
-            await context.Error.WriteLineAsync($"{path}: {result.Errors.Count} error(s); nothing was imported.");
+            await context.Error.WriteLineAsync(result.ErrorCount > result.Errors.Count
+                ? $"{path}: {result.ErrorCount} error(s), the first {result.Errors.Count} listed; nothing was imported."
+                : $"{path}: {result.ErrorCount} error(s); nothing was imported.");
             return 1;
         }
 

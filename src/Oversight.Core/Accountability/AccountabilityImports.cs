@@ -12,8 +12,8 @@ namespace Oversight.Accountability;
 // one cell are separated by ';'. Import directives first, then inspections, then what cites them.
 
 /// <summary>Imports directives: <c>symbol,issuing_unit,issuing_body,issued_on,title,summary,dissemination_due_on,applied_with</c>.</summary>
-public sealed class DirectiveImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time)
-    : RegisterImport<DirectiveImport.Row>(db, caller, time)
+public sealed class DirectiveImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time, ImportSettings settings)
+    : RegisterImport<DirectiveImport.Row>(db, caller, time, settings)
 {
     public override string Name => "directives";
 
@@ -63,8 +63,8 @@ public sealed class DirectiveImport(OversightDbContext db, AccountabilityRecords
 /// Imports dissemination events: <c>reference,organiser,held_on,online,title,directives,attendance</c>, the
 /// attendance as <c>unit:invited:attended</c> per unit taking part.
 /// </summary>
-public sealed class DisseminationImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time)
-    : RegisterImport<DisseminationImport.Row>(db, caller, time)
+public sealed class DisseminationImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time, ImportSettings settings)
+    : RegisterImport<DisseminationImport.Row>(db, caller, time, settings)
 {
     public override string Name => "dissemination";
 
@@ -115,8 +115,8 @@ public sealed class DisseminationImport(OversightDbContext db, AccountabilityRec
 /// (<c>target_units</c>, <c>target_organisations</c>, <c>target_members</c>) as lists; findings and follow-up tasks
 /// are not imported here.
 /// </summary>
-public sealed class InspectionImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time)
-    : RegisterImport<InspectionImport.Row>(db, caller, time)
+public sealed class InspectionImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time, ImportSettings settings)
+    : RegisterImport<InspectionImport.Row>(db, caller, time, settings)
 {
     public override string Name => "inspections";
 
@@ -175,8 +175,8 @@ public sealed class InspectionImport(OversightDbContext db, AccountabilityRecord
 /// Imports discipline decisions, one row each. The form must be one the rule pack allows for the subject, and a
 /// decision after the statute of limitation of its form is refused (<see cref="AccountabilityRecords"/>).
 /// </summary>
-public sealed class DisciplineImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time)
-    : RegisterImport<DisciplineImport.Row>(db, caller, time)
+public sealed class DisciplineImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time, ImportSettings settings)
+    : RegisterImport<DisciplineImport.Row>(db, caller, time, settings)
 {
     public override string Name => "discipline";
 
@@ -230,8 +230,8 @@ public sealed class DisciplineImport(OversightDbContext db, AccountabilityRecord
 }
 
 /// <summary>Imports personnel moves, one row each: rotation, transfer or periodic change of post.</summary>
-public sealed class PersonnelMoveImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time)
-    : RegisterImport<PersonnelMoveImport.Row>(db, caller, time)
+public sealed class PersonnelMoveImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time, ImportSettings settings)
+    : RegisterImport<PersonnelMoveImport.Row>(db, caller, time, settings)
 {
     public override string Name => "moves";
 
@@ -285,8 +285,8 @@ public sealed class PersonnelMoveImport(OversightDbContext db, AccountabilityRec
 /// Imports each unit's study of a directive: <c>directive,unit,completed_on,members_reached</c>. The directive and the
 /// unit are the key: a row for a pair already recorded corrects it (an empty <c>completed_on</c>: not completed yet).
 /// </summary>
-public sealed class DisseminationCompletionImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time)
-    : RegisterImport<DisseminationCompletionImport.Row>(db, caller, time)
+public sealed class DisseminationCompletionImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time, ImportSettings settings)
+    : RegisterImport<DisseminationCompletionImport.Row>(db, caller, time, settings)
 {
     public override string Name => "dissemination-completions";
 
@@ -331,8 +331,8 @@ public sealed class DisseminationCompletionImport(OversightDbContext db, Account
 /// per row. Administrators only. Importing it marks the directive's catalogue as its real text; entries are added or
 /// corrected, never removed (findings and decisions cite them).
 /// </summary>
-public sealed class ManifestationImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time)
-    : RegisterImport<ManifestationImport.Row>(db, caller, time)
+public sealed class ManifestationImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time, ImportSettings settings)
+    : RegisterImport<ManifestationImport.Row>(db, caller, time, settings)
 {
     public override string Name => "manifestations";
 
@@ -374,8 +374,8 @@ public sealed class ManifestationImport(OversightDbContext db, AccountabilityRec
 }
 
 /// <summary>Imports the tasks directives set: <c>directive,number,text,due_on</c>; a row already recorded (same directive and number) corrects it.</summary>
-public sealed class DirectiveTaskImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time)
-    : RegisterImport<DirectiveTaskImport.Row>(db, caller, time)
+public sealed class DirectiveTaskImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time, ImportSettings settings)
+    : RegisterImport<DirectiveTaskImport.Row>(db, caller, time, settings)
 {
     public override string Name => "directive-tasks";
 
@@ -419,8 +419,8 @@ public sealed class DirectiveTaskImport(OversightDbContext db, AccountabilityRec
 /// number: the inspection, the target and the text identify it, so a row already recorded corrects its
 /// manifestations, and a row with other wording is another finding.
 /// </summary>
-public sealed class FindingImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time)
-    : RegisterImport<FindingImport.Row>(db, caller, time)
+public sealed class FindingImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time, ImportSettings settings)
+    : RegisterImport<FindingImport.Row>(db, caller, time, settings)
 {
     public override string Name => "findings";
 
@@ -467,8 +467,8 @@ public sealed class FindingImport(OversightDbContext db, AccountabilityRecords r
 /// Imports the follow-up tasks set by inspections' conclusions: <c>reference,inspection,owner_unit,description,due_on</c>.
 /// The reference is required here (a page may leave it to be numbered), so a file can be imported again.
 /// </summary>
-public sealed class FollowUpTaskImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time)
-    : RegisterImport<FollowUpTaskImport.Row>(db, caller, time)
+public sealed class FollowUpTaskImport(OversightDbContext db, AccountabilityRecords records, Caller caller, TimeProvider time, ImportSettings settings)
+    : RegisterImport<FollowUpTaskImport.Row>(db, caller, time, settings)
 {
     public override string Name => "follow-up-tasks";
 

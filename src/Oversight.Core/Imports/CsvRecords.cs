@@ -7,87 +7,45 @@ namespace Oversight.Imports;
 /// doubled quotes; CRLF, LF or CR end a record. Text must be UTF-8 (a byte order mark is allowed).
 /// </summary>
 /// <remarks>
-/// Records are numbered as a spreadsheet numbers the rows it opens the file into, so a quoted field spanning
-/// two lines still counts as one row.
+/// Records are read one at a time from the stream, and numbered as a spreadsheet numbers the rows it opens the file
+/// into, so a quoted field spanning two lines still counts as one row. A fault of the format is thrown as an
+/// <see cref="UnreadableFileException"/> when the reading reaches it.
 /// </remarks>
 internal static class CsvRecords
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static async Task<RawTable> ReadAsync(string fileName, Stream content, CancellationToken cancellationToken)
+    public static IEnumerable<object?[]> Read(string fileName, Stream content)
     {
-        string text;
-        try
-        {
-            using var reader = new StreamReader(content, StrictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-            text = await reader.ReadToEndAsync(cancellationToken);
-        }
-        catch (DecoderFallbackException)
-        {
-            return new RawTable([], ImportMessages.NotUtf8.At(fileName, 0, null));
-        }
-
-        return Parse(fileName, text);
-    }
-
-    internal static RawTable Parse(string fileName, string text)
-    {
-        var records = new List<object?[]>();
+        using var reader = new StreamReader(content, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        var chars = new Chars(fileName, reader);
         var fields = new List<object?>();
         var field = new StringBuilder();
-        var position = 0;
-        var fieldStarted = false;
+        var record = 1;
+        var quoted = false;
 
         void EndField()
         {
             fields.Add(field.Length == 0 ? null : field.ToString());
             field.Clear();
-            fieldStarted = false;
+            quoted = false;
         }
 
-        void EndRecord()
+        object?[] EndRecord()
         {
             EndField();
-            records.Add(fields.ToArray());
+            var cells = fields.ToArray();
             fields.Clear();
+            record++;
+            return cells;
         }
 
-        while (position < text.Length)
+        for (var c = chars.Next(); c >= 0; c = chars.Next())
         {
-            var c = text[position];
-            if (c == '"' && !fieldStarted && field.Length == 0)
+            if (c == '"' && !quoted && field.Length == 0)
             {
-                var recordNumber = records.Count + 1;
-                position++;
-                while (true)
-                {
-                    if (position >= text.Length)
-                    {
-                        return new RawTable([], ImportMessages.QuoteNotClosed.At(fileName, recordNumber, null, fields.Count + 1));
-                    }
-
-                    if (text[position] == '"')
-                    {
-                        if (position + 1 < text.Length && text[position + 1] == '"')
-                        {
-                            field.Append('"');
-                            position += 2;
-                            continue;
-                        }
-
-                        position++;
-                        break;
-                    }
-
-                    field.Append(text[position++]);
-                }
-
-                fieldStarted = true;
-                if (position < text.Length && text[position] is not (',' or '\r' or '\n'))
-                {
-                    return new RawTable([], ImportMessages.TextAfterQuote.At(fileName, recordNumber, null, fields.Count + 1));
-                }
-
+                ReadQuoted(fileName, chars, field, record, fields.Count + 1);
+                quoted = true;
                 continue;
             }
 
@@ -97,26 +55,81 @@ internal static class CsvRecords
                     EndField();
                     break;
                 case '\r' or '\n':
-                    EndRecord();
-                    if (c == '\r' && position + 1 < text.Length && text[position + 1] == '\n')
+                    if (c == '\r' && chars.Peek() == '\n')
                     {
-                        position++;
+                        chars.Next();
                     }
 
+                    yield return EndRecord();
                     break;
                 default:
-                    field.Append(c);
+                    field.Append((char)c);
                     break;
             }
-
-            position++;
         }
 
-        if (fieldStarted || field.Length > 0 || fields.Count > 0)
+        if (quoted || field.Length > 0 || fields.Count > 0)
         {
-            EndRecord();
+            yield return EndRecord();
+        }
+    }
+
+    /// <summary>Reads a quoted field after its opening quote, up to and including its closing quote, which must end the field.</summary>
+    private static void ReadQuoted(string fileName, Chars chars, StringBuilder field, int record, int fieldNumber)
+    {
+        while (true)
+        {
+            var c = chars.Next();
+            if (c < 0)
+            {
+                throw new UnreadableFileException(ImportMessages.QuoteNotClosed.At(fileName, record, null, fieldNumber));
+            }
+
+            if (c == '"')
+            {
+                if (chars.Peek() != '"')
+                {
+                    break;
+                }
+
+                chars.Next();
+            }
+
+            field.Append((char)c);
         }
 
-        return new RawTable(records, null);
+        if (chars.Peek() is >= 0 and not (',' or '\r' or '\n'))
+        {
+            throw new UnreadableFileException(ImportMessages.TextAfterQuote.At(fileName, record, null, fieldNumber));
+        }
+    }
+
+    /// <summary>The characters of the file, a block at a time, with one of look-ahead.</summary>
+    private sealed class Chars(string fileName, StreamReader reader)
+    {
+        private readonly char[] buffer = new char[1 << 14];
+        private int position;
+        private int length;
+
+        /// <summary>The next character, consumed; -1 at the end.</summary>
+        public int Next() => position < length || Fill() ? buffer[position++] : -1;
+
+        /// <summary>The next character, left to be read; -1 at the end.</summary>
+        public int Peek() => position < length || Fill() ? buffer[position] : -1;
+
+        private bool Fill()
+        {
+            try
+            {
+                length = reader.Read(buffer, 0, buffer.Length);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new UnreadableFileException(ImportMessages.NotUtf8.At(fileName, 0, null));
+            }
+
+            position = 0;
+            return length > 0;
+        }
     }
 }

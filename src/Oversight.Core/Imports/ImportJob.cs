@@ -25,6 +25,11 @@ public enum ImportJobStatus
 /// it has come, and its result. The records it writes are audited by the import; the job's creation says who gave
 /// which file.
 /// </summary>
+/// <remarks>
+/// The file's bytes are kept in the job's row, in a column the model knows only by name (<see cref="ImportJobFiles"/>):
+/// they are streamed into it and out of it, never loaded with the job, so that neither the node given the file nor the
+/// one running it holds the file in memory.
+/// </remarks>
 public sealed class ImportJob
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -36,9 +41,6 @@ public sealed class ImportJob
 
     /// <summary>Lower-case hex SHA-256 of the file.</summary>
     public required string Sha256 { get; init; }
-
-    /// <summary>The file's bytes, kept in the database so that any node can run the job; removed once it has run.</summary>
-    public byte[]? Content { get; set; }
 
     public bool DryRun { get; init; }
 
@@ -73,7 +75,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         job.Property(j => j.Kind).HasMaxLength(64);
         job.Property(j => j.FileName).HasMaxLength(255);
         job.Property(j => j.Sha256).HasMaxLength(64);
-        job.Property(j => j.Content).HasAnnotation(AuditTrail.NotAudited, true);
+        job.Property<byte[]?>(ImportJobFiles.Column).HasAnnotation(AuditTrail.NotAudited, true);
         job.Property(j => j.RequestedBy).HasMaxLength(450);
         job.Property(j => j.RequestedAt).HasConversion(ticks);
         job.Property(j => j.Status).HasConversion<WireEnumConverter<ImportJobStatus>>().HasMaxLength(16);
@@ -103,27 +105,34 @@ public sealed class ImportJobs(OversightDbContext db, Caller caller, ImportCatal
     /// <summary>The imports the caller may give files to.</summary>
     public IReadOnlyList<SpreadsheetImport> Available => catalog.All.Where(i => !i.AdministratorsOnly || caller.IsAdministrator).ToArray();
 
-    /// <summary>Queues <paramref name="content"/> for the import named <paramref name="kind"/>; null when the caller may not run it.</summary>
-    public async Task<ImportJob?> QueueAsync(string kind, string fileName, byte[] content, bool dryRun, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Queues <paramref name="content"/> (seekable: it is read twice, for its digest and into the database) for the import
+    /// named <paramref name="kind"/>; null when the caller may not run it.
+    /// </summary>
+    public async Task<ImportJob?> QueueAsync(string kind, string fileName, Stream content, bool dryRun, CancellationToken cancellationToken = default)
     {
         if (caller.UserId is not { } userId || Available.FirstOrDefault(i => string.Equals(i.Name, kind, StringComparison.OrdinalIgnoreCase)) is not { } import)
         {
             return null;
         }
 
+        content.Position = 0;
         var job = new ImportJob
         {
             Kind = import.Name,
             FileName = fileName,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            Content = content,
+            Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken)),
             DryRun = dryRun,
             RequestedBy = userId,
             RequestedAt = time.GetUtcNow(),
             Status = ImportJobStatus.Queued,
         };
+        await using var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken);
         db.ImportJobs.Add(job);
         await db.SaveChangesAsync(cancellationToken);
+        content.Position = 0;
+        await ImportJobFiles.WriteAsync(db, job.Id, content, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return job;
     }
 
@@ -138,8 +147,13 @@ public sealed class ImportJobs(OversightDbContext db, Caller caller, ImportCatal
     /// <summary>The result of a job that has run.</summary>
     public static ImportResult? ResultOf(ImportJob job) => job.Result is { } result ? JsonSerializer.Deserialize<ImportResult>(result, Json) : null;
 
+    /// <summary>The jobs the caller may see, without their files.</summary>
     private IQueryable<ImportJob> Visible() =>
-        db.ImportJobs.AsNoTracking().Where(j => caller.IsAdministrator || j.RequestedBy == caller.UserId);
+        db.ImportJobs.Where(j => caller.IsAdministrator || j.RequestedBy == caller.UserId).Select(j => new ImportJob
+        {
+            Id = j.Id, Kind = j.Kind, FileName = j.FileName, Sha256 = j.Sha256, DryRun = j.DryRun, RequestedBy = j.RequestedBy, RequestedAt = j.RequestedAt,
+            Status = j.Status, Stage = j.Stage, RowsDone = j.RowsDone, RowsTotal = j.RowsTotal, LeaseExpiresAt = j.LeaseExpiresAt, FinishedAt = j.FinishedAt, Result = j.Result,
+        });
 
     /// <summary>
     /// Claims the oldest job waiting (or left by a node that stopped) and runs it in a scope of its own, as the
@@ -197,7 +211,7 @@ public sealed class ImportJobs(OversightDbContext db, Caller caller, ImportCatal
                 s => s.SetProperty(j => j.Status, result.Succeeded ? ImportJobStatus.Succeeded : ImportJobStatus.Failed)
                     .SetProperty(j => j.Stage, stage).SetProperty(j => j.RowsDone, done).SetProperty(j => j.RowsTotal, total)
                     .SetProperty(j => j.Result, JsonSerializer.Serialize(result, Json))
-                    .SetProperty(j => j.Content, (byte[]?)null)
+                    .SetProperty(j => EF.Property<byte[]?>(j, ImportJobFiles.Column), (byte[]?)null)
                     .SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null)
                     .SetProperty(j => j.FinishedAt, time.GetUtcNow()),
                 CancellationToken.None);
@@ -210,7 +224,7 @@ public sealed class ImportJobs(OversightDbContext db, Caller caller, ImportCatal
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
-        var job = await db.ImportJobs.AsNoTracking().FirstAsync(j => j.Id == id, cancellationToken);
+        var job = await db.ImportJobs.Where(j => j.Id == id).Select(j => new { j.Kind, j.FileName, j.DryRun, j.RequestedBy }).FirstAsync(cancellationToken);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<OversightUser>>();
         if (await users.FindByIdAsync(job.RequestedBy) is not { } user)
         {
@@ -220,7 +234,8 @@ public sealed class ImportJobs(OversightDbContext db, Caller caller, ImportCatal
         scope.ServiceProvider.GetRequiredService<Caller>().SetUser(user.Id, user.UserName ?? user.Id, await users.GetRolesAsync(user), user.ScopeUnitId);
         var import = scope.ServiceProvider.GetRequiredService<ImportCatalog>().Find(job.Kind)
             ?? throw new InvalidOperationException($"No spreadsheet import is registered for '{job.Kind}'.");
-        await using var content = new MemoryStream(job.Content ?? []);
+        await using var content = ImportJobFiles.TemporaryFile();
+        await ImportJobFiles.CopyAsync(db, id, content, cancellationToken);
         return await import.ImportAsync(job.FileName, content, job.DryRun, progress, cancellationToken);
     }
 

@@ -40,6 +40,7 @@ public static class ImportMessages
     public static readonly ImportMessage NotUtf8 = new(nameof(NotUtf8), "the file is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\"");
     public static readonly ImportMessage QuoteNotClosed = new(nameof(QuoteNotClosed), "field {0} opens a quote that is never closed");
     public static readonly ImportMessage TextAfterQuote = new(nameof(TextAfterQuote), "field {0} has text after its closing quote; double a quote inside a quoted field (\"\")");
+    public static readonly ImportMessage TooManyRows = new(nameof(TooManyRows), "more than {0} data rows: an import takes at most {0} (Imports:MaxRows); split the file, nothing was written");
     public static readonly ImportMessage NoHeader = new(nameof(NoHeader), "row 1 must be the header: {0}");
     public static readonly ImportMessage ColumnTwice = new(nameof(ColumnTwice), "the header names this column twice (columns {0} and {1})");
     public static readonly ImportMessage ColumnMissing = new(nameof(ColumnMissing), "the header has no such column");

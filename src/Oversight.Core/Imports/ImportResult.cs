@@ -39,5 +39,8 @@ public sealed record ImportResult(string File, int Rows, bool DryRun, IReadOnlyL
 {
     public bool Succeeded => Errors.Count == 0;
 
+    /// <summary>How many errors were found: more than <see cref="Errors"/> lists when there were more than <see cref="ImportErrors.Listed"/>.</summary>
+    public int ErrorCount { get; init; } = Errors.Count;
+
     public static ImportResult Failed(string file, int rows, bool dryRun, IReadOnlyList<ImportError> errors) => new(file, rows, dryRun, errors, []);
 }

@@ -4,29 +4,46 @@ using Oversight.Text;
 
 namespace Oversight.Imports;
 
-/// <summary>Every error an import finds, collected before anything is written.</summary>
+/// <summary>Every error an import finds, collected before anything is written; the first <see cref="Listed"/> of them kept.</summary>
+/// <remarks>
+/// Every error is counted, so the import fails and says how many there were; a file wrong on every row lists its first
+/// thousand errors, not a million, which memory and the result's page would have to hold.
+/// </remarks>
 public sealed class ImportErrors
 {
+    /// <summary>How many errors are kept to be listed.</summary>
+    public const int Listed = 1_000;
+
     private readonly List<ImportError> errors = [];
 
-    public int Count => errors.Count;
+    /// <summary>Every error found, listed or not.</summary>
+    public int Count { get; private set; }
 
-    public IReadOnlyList<ImportError> All => errors;
-
-    public void Add(TabularRow row, string? column, ImportMessage message, params object?[] values) => errors.Add(message.At(row.File, row.Number, column, values));
+    public void Add(TabularRow row, string? column, ImportMessage message, params object?[] values) => Keep(message.At(row.File, row.Number, column, values));
 
     /// <summary>Reports a message that is not one of <see cref="ImportMessages"/>; pages show it as written.</summary>
-    public void Add(TabularRow row, string? column, string message) => errors.Add(new ImportError(row.File, row.Number, column, message));
+    public void Add(TabularRow row, string? column, string message) => Keep(new ImportError(row.File, row.Number, column, message));
 
     /// <summary>Reports a write service's field error; pages translate it as the service's pages do (<c>CaseError.{Key}</c>).</summary>
     public void Add(TabularRow row, string? column, FieldError error) =>
-        errors.Add(new ImportError(row.File, row.Number, column, error.Message) { Key = $"CaseError.{error.Key}", Arguments = error.Arguments });
+        Keep(new ImportError(row.File, row.Number, column, error.Message) { Key = $"CaseError.{error.Key}", Arguments = error.Arguments });
 
     /// <summary>Reads typed values from <paramref name="row"/>, reporting unreadable cells here.</summary>
     public RowCells Cells(TabularRow row) => new(row, this);
 
-    /// <summary>Errors in file order: by row, then by column as reported.</summary>
+    /// <summary>The errors kept, in file order: by row, then by column as reported.</summary>
     public IReadOnlyList<ImportError> Sorted() => errors.OrderBy(e => e.Row).ToArray();
+
+    /// <summary>The failed import's result: the errors kept, in file order, and how many there were.</summary>
+    public ImportResult Result(string file, int rows, bool dryRun) => ImportResult.Failed(file, rows, dryRun, Sorted()) with { ErrorCount = Count };
+
+    private void Keep(ImportError error)
+    {
+        if (++Count <= Listed)
+        {
+            errors.Add(error);
+        }
+    }
 }
 
 /// <summary>

@@ -18,8 +18,10 @@ public sealed record ImportColumn(string Name, string Example, string Descriptio
 /// Imports of the organisation (units, people) are administrators' work: they name units anywhere in the tree, so
 /// a caller that is not an administrator gets an error and nothing is read. Imports of a unit's own registers
 /// (<see cref="AdministratorsOnly"/> false) are open to any signed-in caller, each row within the caller's scope.
+/// A file is read row by row (<see cref="TabularReader"/>) and refused when it has more data rows than
+/// <see cref="ImportSettings.MaxRows"/>.
 /// </remarks>
-public abstract class SpreadsheetImport(Caller caller, TimeProvider time)
+public abstract class SpreadsheetImport(Caller caller, TimeProvider time, ImportSettings settings)
 {
     /// <summary>What the import loads, as the CLI and the template file name say it: <c>units</c>, <c>people</c>.</summary>
     public abstract string Name { get; }
@@ -40,7 +42,8 @@ public abstract class SpreadsheetImport(Caller caller, TimeProvider time)
     /// Reads the file, checks every row, and, when nothing is wrong and this is not a dry run, writes every row in
     /// one transaction. Rows whose records already hold the same values write nothing, so importing a file twice
     /// changes nothing the second time. <paramref name="fileName"/> names the file in errors and gives its format
-    /// (<c>.csv</c> or <c>.xlsx</c>); <paramref name="progress"/> hears how far it has come.
+    /// (<c>.csv</c> or <c>.xlsx</c>); <paramref name="content"/> is read more than once, so it must be seekable (a file,
+    /// or bytes in memory); <paramref name="progress"/> hears how far it has come.
     /// </summary>
     public async Task<ImportResult> ImportAsync(
         string fileName, Stream content, bool dryRun, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -51,13 +54,13 @@ public abstract class SpreadsheetImport(Caller caller, TimeProvider time)
         }
 
         progress?.Report(new ImportProgress(ImportStage.Reading, 0, 0));
-        var read = await TabularReader.ReadAsync(fileName, content, Columns.Select(c => c.Name).ToArray(), cancellationToken);
+        var read = TabularReader.Read(fileName, content, Columns.Select(c => c.Name).ToArray(), settings.MaxRows, cancellationToken);
         if (read.Table is not { } table)
         {
             return ImportResult.Failed(fileName, 0, dryRun, read.Errors);
         }
 
-        progress?.Report(new ImportProgress(ImportStage.Checking, 0, table.Rows.Count));
+        progress?.Report(new ImportProgress(ImportStage.Checking, 0, table.RowCount));
         return await ImportAsync(table, dryRun, progress, cancellationToken);
     }
 

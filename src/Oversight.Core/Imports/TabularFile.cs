@@ -40,32 +40,65 @@ public static class TabularFormats
 /// </summary>
 public sealed class TabularRow
 {
-    private readonly FrozenDictionary<string, int> columns;
-    private readonly object?[] cells;
-
     internal TabularRow(string file, int number, FrozenDictionary<string, int> columns, object?[] cells)
     {
         File = file;
         Number = number;
-        this.columns = columns;
-        this.cells = cells;
+        Columns = columns;
+        Cells = cells;
     }
 
     public string File { get; }
 
     public int Number { get; }
 
+    /// <summary>The index of each column in <see cref="Cells"/>, by its header name (case-insensitively); shared by a file's rows.</summary>
+    internal FrozenDictionary<string, int> Columns { get; }
+
+    /// <summary>The cells as read, left to right; a row may end before the header does.</summary>
+    internal object?[] Cells { get; }
+
     /// <summary>The raw cell under <paramref name="column"/> (header matched case-insensitively).</summary>
     /// <exception cref="KeyNotFoundException">The header has no such column: ask only for columns the import requires.</exception>
-    public object? this[string column] => columns.TryGetValue(column, out var index)
-        ? index < cells.Length ? cells[index] : null
+    public object? this[string column] => Columns.TryGetValue(column, out var index)
+        ? index < Cells.Length ? Cells[index] : null
         : throw new KeyNotFoundException($"The file's header has no column '{column}'.");
 
-    internal bool IsBlank => cells.All(TabularCell.IsBlank);
+    internal bool IsBlank => Cells.All(TabularCell.IsBlank);
 }
 
-/// <summary>A spreadsheet's header names (as written, blank ones left out) and its data rows (blank rows left out).</summary>
-public sealed record TabularTable(string File, IReadOnlyList<string> Columns, IReadOnlyList<TabularRow> Rows);
+/// <summary>
+/// A spreadsheet whose header has been checked and whose data rows have been counted: its header names (as written,
+/// blank ones left out), the number of its data rows (blank rows left out), and the rows themselves, read from the
+/// file as they are enumerated.
+/// </summary>
+/// <remarks>
+/// Rows are never all in memory: each enumeration of <see cref="Rows"/> reads the file again from its start, one row at
+/// a time, so an import keeps of a row only what it needs. The file's stream must stay open while rows are read, and
+/// one enumeration runs at a time.
+/// </remarks>
+public sealed class TabularTable
+{
+    private readonly Func<IEnumerable<TabularRow>> rows;
+
+    internal TabularTable(string file, IReadOnlyList<string> columns, int rowCount, Func<IEnumerable<TabularRow>> rows)
+    {
+        File = file;
+        Columns = columns;
+        RowCount = rowCount;
+        this.rows = rows;
+    }
+
+    public string File { get; }
+
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>How many data rows the file has, blank rows not counted.</summary>
+    public int RowCount { get; }
+
+    /// <summary>The data rows in the file's order, blank rows left out, read from the file as they are enumerated.</summary>
+    public IEnumerable<TabularRow> Rows => rows();
+}
 
 /// <summary>A table, or why it could not be read; never both.</summary>
 public sealed record TabularReadResult(TabularTable? Table, IReadOnlyList<ImportError> Errors);
@@ -75,47 +108,77 @@ public sealed record TabularReadResult(TabularTable? Table, IReadOnlyList<Import
 /// first sheet). Row 1 is the header; names are matched case-insensitively, in any order, and columns the
 /// caller does not ask for are allowed. Rows keep the numbers a spreadsheet shows, so every error can name them.
 /// </summary>
+/// <remarks>
+/// A file is read row by row, never whole: once for its header, its row count and any fault of its format (a quote
+/// never closed, bytes that are not UTF-8, a broken workbook), so that a file too long or unreadable is refused before
+/// its rows are checked, and again each time its rows are enumerated. An XLSX's shared strings (the texts its cells
+/// point to) are kept by MiniExcel while a sheet is read: in memory up to a few megabytes of them, in a file on disk
+/// beyond; they are bounded by the file.
+/// </remarks>
 public static class TabularReader
 {
     /// <summary>
-    /// Reads <paramref name="content"/> in the format <paramref name="fileName"/>'s extension names, checking that
-    /// the header has every column in <paramref name="requiredColumns"/>. Errors name the file as
-    /// <paramref name="fileName"/> does.
+    /// Reads the header of <paramref name="content"/> in the format <paramref name="fileName"/>'s extension names,
+    /// checks that it has every column in <paramref name="requiredColumns"/>, and counts the data rows, refusing a file
+    /// with more than <paramref name="maxRows"/>. Errors name the file as <paramref name="fileName"/> does.
+    /// <paramref name="content"/> must be seekable (a file on disk, or bytes in memory): its rows are read more than once.
     /// </summary>
-    public static async Task<TabularReadResult> ReadAsync(string fileName, Stream content, IReadOnlyCollection<string> requiredColumns, CancellationToken cancellationToken = default)
+    public static TabularReadResult Read(string fileName, Stream content, IReadOnlyCollection<string> requiredColumns, int maxRows, CancellationToken cancellationToken = default)
     {
-        RawTable raw;
-        switch (TabularFormats.FromFileName(fileName))
+        if (!content.CanSeek)
         {
-            case TabularFormat.Csv:
-                raw = await CsvRecords.ReadAsync(fileName, content, cancellationToken);
-                break;
-            case TabularFormat.Xlsx:
-                raw = await ReadXlsxAsync(fileName, content, cancellationToken);
-                break;
-            default:
-                return Failure(ImportMessages.NotASpreadsheet.At(fileName, 0, null));
+            throw new ArgumentException("A spreadsheet is read more than once: give a seekable stream.", nameof(content));
         }
 
-        if (raw.Error is { } readError)
+        if (TabularFormats.FromFileName(fileName) is not { } format)
         {
-            return Failure(readError);
+            return Failure(ImportMessages.NotASpreadsheet.At(fileName, 0, null));
         }
 
-        return FromRecords(fileName, raw.Records, requiredColumns);
+        IEnumerable<object?[]> Records()
+        {
+            content.Position = 0;
+            return format == TabularFormat.Csv ? CsvRecords.Read(fileName, content) : XlsxRecords(fileName, content);
+        }
+
+        try
+        {
+            using var records = Records().GetEnumerator();
+            if (!records.MoveNext() || records.Current.All(TabularCell.IsBlank))
+            {
+                return Failure(ImportMessages.NoHeader.At(fileName, 1, null, string.Join(",", requiredColumns)));
+            }
+
+            var (names, columns, errors) = Header(fileName, records.Current, requiredColumns);
+            if (errors.Count > 0)
+            {
+                return new TabularReadResult(null, errors);
+            }
+
+            var count = 0;
+            while (records.MoveNext())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!records.Current.All(TabularCell.IsBlank) && ++count > maxRows)
+                {
+                    return Failure(ImportMessages.TooManyRows.At(fileName, 0, null, maxRows));
+                }
+            }
+
+            return new TabularReadResult(new TabularTable(fileName, names, count, () => Rows(fileName, Records, columns)), []);
+        }
+        catch (UnreadableFileException unreadable)
+        {
+            return Failure(unreadable.Error);
+        }
     }
 
-    private static TabularReadResult FromRecords(string fileName, IReadOnlyList<object?[]> records, IReadOnlyCollection<string> requiredColumns)
+    private static (List<string> Names, FrozenDictionary<string, int> Columns, List<ImportError> Errors) Header(
+        string fileName, object?[] header, IReadOnlyCollection<string> requiredColumns)
     {
-        if (records.Count == 0 || records[0].All(TabularCell.IsBlank))
-        {
-            return Failure(ImportMessages.NoHeader.At(fileName, 1, null, string.Join(",", requiredColumns)));
-        }
-
         var errors = new List<ImportError>();
         var names = new List<string>();
         var indexes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var header = records[0];
         for (var i = 0; i < header.Length; i++)
         {
             if (VietnameseText.Normalize(TabularCell.Text(header[i])) is not { } name)
@@ -137,51 +200,41 @@ public static class TabularReader
             errors.Add(ImportMessages.ColumnMissing.At(fileName, 1, required));
         }
 
-        if (errors.Count > 0)
-        {
-            return new TabularReadResult(null, errors);
-        }
-
-        var columns = indexes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        var rows = records.Skip(1)
-            .Select((cells, i) => new TabularRow(fileName, i + 2, columns, cells))
-            .Where(r => !r.IsBlank)
-            .ToArray();
-        return new TabularReadResult(new TabularTable(fileName, names, rows), []);
+        return (names, indexes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), errors);
     }
 
-    private static async Task<RawTable> ReadXlsxAsync(string fileName, Stream content, CancellationToken cancellationToken)
+    /// <summary>The data rows, numbered from 2 as the spreadsheet numbers them, blank ones left out.</summary>
+    private static IEnumerable<TabularRow> Rows(string fileName, Func<IEnumerable<object?[]>> records, FrozenDictionary<string, int> columns)
     {
-        // XLSX is a zip archive: MiniExcel needs to seek.
-        var seekable = content;
-        if (!content.CanSeek)
+        var number = 0;
+        foreach (var cells in records())
         {
-            seekable = new MemoryStream();
-            await content.CopyToAsync(seekable, cancellationToken);
-            seekable.Position = 0;
+            if (++number > 1 && !cells.All(TabularCell.IsBlank))
+            {
+                yield return new TabularRow(fileName, number, columns, cells);
+            }
         }
+    }
 
+    /// <summary>The records of the first sheet, the header first; a broken workbook is <see cref="ImportMessages.NotAWorkbook"/>.</summary>
+    private static IEnumerable<object?[]> XlsxRecords(string fileName, Stream content)
+    {
+        using var rows = Workbook(fileName, () => MiniExcel.Query(content, useHeaderRow: false, excelType: ExcelType.XLSX).GetEnumerator());
+        while (Workbook(fileName, rows.MoveNext))
+        {
+            yield return ((IDictionary<string, object?>)rows.Current).Values.ToArray();
+        }
+    }
+
+    private static T Workbook<T>(string fileName, Func<T> read)
+    {
         try
         {
-            var records = new List<object?[]>();
-            foreach (IDictionary<string, object?> row in MiniExcel.Query(seekable, useHeaderRow: false, excelType: ExcelType.XLSX))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                records.Add(row.Values.ToArray());
-            }
-
-            return new RawTable(records, null);
+            return read();
         }
         catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException or NotSupportedException)
         {
-            return new RawTable([], ImportMessages.NotAWorkbook.At(fileName, 0, null));
-        }
-        finally
-        {
-            if (!ReferenceEquals(seekable, content))
-            {
-                await seekable.DisposeAsync();
-            }
+            throw new UnreadableFileException(ImportMessages.NotAWorkbook.At(fileName, 0, null));
         }
     }
 
@@ -200,5 +253,11 @@ public static class TabularReader
     private static TabularReadResult Failure(ImportError error) => new(null, [error]);
 }
 
-/// <summary>Records as read from a file, the header first, before columns are named; or why the file could not be read.</summary>
-internal sealed record RawTable(IReadOnlyList<object?[]> Records, ImportError? Error);
+/// <summary>
+/// A fault in a file's format, met while reading it row by row; <see cref="TabularReader.Read"/> meets every such fault
+/// in its first reading and returns it as an error, so that later readings never throw it.
+/// </summary>
+internal sealed class UnreadableFileException(ImportError error) : Exception(error.ToString())
+{
+    public ImportError Error { get; } = error;
+}

@@ -178,8 +178,8 @@ public sealed class ReportedFigures(OversightDbContext db, CallerScope scope, In
 /// Imports claims: the figures a unit's written report gives, one row each, matched by register number (a row with a
 /// number already recorded corrects that claim).
 /// </summary>
-public sealed class ClaimImport(OversightDbContext db, ReportedFigures claims, Caller caller, TimeProvider time)
-    : RegisterImport<ClaimImport.Row>(db, caller, time)
+public sealed class ClaimImport(OversightDbContext db, ReportedFigures claims, Caller caller, TimeProvider time, ImportSettings settings)
+    : RegisterImport<ClaimImport.Row>(db, caller, time, settings)
 {
     public override string Name => "claims";
 

@@ -26,7 +26,7 @@ namespace Oversight.Organisation;
 /// <para>Any other row creates a unit, which must not overlap in time with another unit of the same code: codes are
 /// reused, one unit at a time.</para>
 /// </remarks>
-public sealed class UnitImport(OversightDbContext db, UnitGraphCache graphs, Caller caller, TimeProvider time) : SpreadsheetImport(caller, time)
+public sealed class UnitImport(OversightDbContext db, UnitGraphCache graphs, Caller caller, TimeProvider time, ImportSettings settings) : SpreadsheetImport(caller, time, settings)
 {
     public override string Name => "units";
 
@@ -59,11 +59,11 @@ public sealed class UnitImport(OversightDbContext db, UnitGraphCache graphs, Cal
 
         if (errors.Count > 0)
         {
-            return ImportResult.Failed(table.File, table.Rows.Count, dryRun, errors.Sorted());
+            return errors.Result(table.File, table.RowCount, dryRun);
         }
 
         var tally = new ImportTally(Name, plan.Created, plan.Updated, rows.Count - plan.Created - plan.Updated);
-        ImportProgress.Report(progress, ImportStage.Checking, table.Rows.Count, table.Rows.Count);
+        ImportProgress.Report(progress, ImportStage.Checking, table.RowCount, table.RowCount);
         if (!dryRun && plan.Writes.Count > 0)
         {
             foreach (var write in plan.Writes)
@@ -72,10 +72,10 @@ public sealed class UnitImport(OversightDbContext db, UnitGraphCache graphs, Cal
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            ImportProgress.Report(progress, ImportStage.Writing, table.Rows.Count, table.Rows.Count);
+            ImportProgress.Report(progress, ImportStage.Writing, table.RowCount, table.RowCount);
         }
 
-        return new ImportResult(table.File, table.Rows.Count, dryRun, [], [tally]);
+        return new ImportResult(table.File, table.RowCount, dryRun, [], [tally]);
     }
 
     /// <summary>Reads every row; rows with errors are left out, their codes kept to explain errors that follow from them.</summary>

@@ -21,7 +21,7 @@ namespace Oversight.People;
 /// title and <c>position_from</c>. A match with other values is updated (the file is the truth for the columns
 /// it has: an empty <c>birth_date</c> clears it); the same values write nothing. Nothing is ever deleted.</para>
 /// </remarks>
-public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, Caller caller, TimeProvider time) : SpreadsheetImport(caller, time)
+public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, Caller caller, TimeProvider time, ImportSettings settings) : SpreadsheetImport(caller, time, settings)
 {
     public override string Name => "people";
 
@@ -86,10 +86,10 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
 
         if (errors.Count > 0)
         {
-            return ImportResult.Failed(table.File, table.Rows.Count, dryRun, errors.Sorted());
+            return errors.Result(table.File, table.RowCount, dryRun);
         }
 
-        ImportProgress.Report(progress, ImportStage.Checking, table.Rows.Count, table.Rows.Count);
+        ImportProgress.Report(progress, ImportStage.Checking, table.RowCount, table.RowCount);
         if (!dryRun && plan.Writes.Count > 0)
         {
             foreach (var write in plan.Writes)
@@ -98,10 +98,10 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            ImportProgress.Report(progress, ImportStage.Writing, table.Rows.Count, table.Rows.Count);
+            ImportProgress.Report(progress, ImportStage.Writing, table.RowCount, table.RowCount);
         }
 
-        return new ImportResult(table.File, table.Rows.Count, dryRun, [], [plan.People.Tally("people"), plan.Memberships.Tally("memberships"), plan.Positions.Tally("positions")]);
+        return new ImportResult(table.File, table.RowCount, dryRun, [], [plan.People.Tally("people"), plan.Memberships.Tally("memberships"), plan.Positions.Tally("positions")]);
     }
 
     private static List<PersonRow> ReadRows(TabularTable table, ImportErrors errors)

@@ -21,28 +21,24 @@ namespace Oversight.Petitions;
 /// <para>A row whose register number is already recorded is left alone when it says what the case already says, and
 /// is an error otherwise: an import does not rewrite a case's history. A denouncer's name, address and telephone are
 /// not compared (they are kept encrypted and only revealed, audited, to those allowed).</para>
-/// <para>New cases go through the workflow in memory, what they name read once for the whole file, and are written in
-/// batches while no row has failed (<see cref="CaseDrafts"/>): on PostgreSQL a save per step cost some 11 ms a row.</para>
+/// <para>New cases go through the workflow in memory, what they name read a chunk of rows at a time, and are written in
+/// batches while no row has failed (<see cref="CaseDrafts"/>): on PostgreSQL a save per step cost some 11 ms a row. An
+/// instance runs one import (it is scoped): the drafts it made are not forgotten.</para>
 /// </remarks>
-public sealed class CaseImport(OversightDbContext db, CaseWorkflow workflow, DenouncerIdentity identity, CallerScope scope, IndicatorFacts facts, Caller caller, TimeProvider time)
-    : RegisterImport<CaseImport.Row>(db, caller, time)
+public sealed class CaseImport(OversightDbContext db, CaseWorkflow workflow, DenouncerIdentity identity, CallerScope scope, IndicatorFacts facts, Caller caller, TimeProvider time, ImportSettings settings)
+    : RegisterImport<CaseImport.Row>(db, caller, time, settings)
 {
-    /// <summary>Recorded cases read at a time for the rows that name them.</summary>
-    private const int RecordedAhead = 2_000;
-
-    /// <summary>The rows' new cases, taken through the workflow in memory and written in batches (<see cref="BeginWritingAsync"/>).</summary>
-    private CaseDrafts? drafts;
+    /// <summary>The rows' new cases, taken through the workflow in memory and written in batches; what the rows name is read a chunk at a time (<see cref="BeginChunkAsync"/>).</summary>
+    private readonly CaseDrafts drafts = new();
 
     /// <summary>The workflow over <see cref="drafts"/>.</summary>
     private CaseWorkflow? drafting;
 
-    /// <summary>The register numbers of the rows already recorded, in the order rows are written; <see cref="nextRecorded"/> the first not read yet.</summary>
-    private List<string> recordedInOrder = [];
+    /// <summary>Whether a denouncer's details were encrypted once before the transaction (<see cref="Checked"/>).</summary>
+    private bool protectedOnce;
 
-    private int nextRecorded;
-
-    /// <summary>Recorded cases read ahead of their rows, <see cref="RecordedAhead"/> at a time (<see cref="StoredAsync"/>).</summary>
-    private readonly Dictionary<string, StoredCase> readAhead = new(StringComparer.Ordinal);
+    /// <summary>The recorded cases of the chunk's rows that are already recorded, by register number (<see cref="BeginChunkAsync"/>).</summary>
+    private Dictionary<string, StoredCase> stored = [];
 
     /// <summary>A recorded case as a row is compared with it: with the register numbers and the account it names.</summary>
     private sealed record StoredCase(CitizenCase Case, string? Session, string? Assignee, string? RepeatOf);
@@ -159,37 +155,44 @@ public sealed class CaseImport(OversightDbContext db, CaseWorkflow workflow, Den
     }
 
     /// <summary>
-    /// Encrypts once before the transaction opens when the file holds a denunciation: the first encryption may create the
-    /// Data Protection key, saved through another connection that would otherwise wait on this import's transaction.
+    /// Notes the precedent the row names, and encrypts once before the transaction opens when the file holds a
+    /// denunciation: the first encryption may create the Data Protection key, saved through another connection that would
+    /// otherwise wait on this import's transaction.
     /// </summary>
-    protected override void BeforeTransaction(IReadOnlyList<Row> rows)
+    protected override void Checked(Row row)
     {
-        if (rows.Any(r => r.Kind == CaseKind.Denunciation))
+        if (row.RepeatOf is { } precedent)
+        {
+            drafts.NamedAsPrecedent(precedent);
+        }
+
+        if (row.Kind == CaseKind.Denunciation && !protectedOnce)
         {
             identity.Protect(new PetitionerDetails(null, null, null));
+            protectedOnce = true;
         }
     }
 
-    protected override async Task BeginWritingAsync(IReadOnlyList<Row> rows, CancellationToken cancellationToken)
+    protected override async Task BeginChunkAsync(IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
-        drafts = await CaseDrafts.ReadAsync(
+        drafting ??= workflow.Drafting(drafts);
+        await drafts.ReadAsync(
             Db,
             rows.Select(r => r.Reference).Concat(rows.Select(r => r.RepeatOf).OfType<string>()),
             rows.Select(r => r.Receipt.ReceptionSession).OfType<string>(),
             rows.Select(r => r.Assignee).OfType<string>(),
             cancellationToken);
-        drafting = workflow.Drafting(drafts);
-        recordedInOrder = rows.Select(r => r.Reference).Where(drafts.IsRecorded).ToList();
+        stored = await StoredAsync(rows.Select(r => r.Reference).Where(drafts.IsRecorded).ToList(), cancellationToken);
     }
 
     protected override Task FlushAsync(bool keep, bool end, CancellationToken cancellationToken) =>
-        drafts!.FlushAsync(Db, facts, keep, end, cancellationToken);
+        drafts.FlushAsync(Db, facts, keep, end, cancellationToken);
 
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
-        if (drafts!.IsRecorded(row.Reference))
+        if (stored.TryGetValue(row.Reference, out var recorded))
         {
-            return await CompareAsync(row, await StoredAsync(row.Reference, cancellationToken), cells, cancellationToken);
+            return await CompareAsync(row, recorded, cells, cancellationToken);
         }
 
         var received = await drafting!.ReceiveAsync(row.Receipt, cancellationToken);
@@ -347,38 +350,30 @@ public sealed class CaseImport(OversightDbContext db, CaseWorkflow workflow, Den
         return columns;
     }
 
-    /// <summary>
-    /// The recorded case of <paramref name="reference"/>, read with the next <see cref="RecordedAhead"/> recorded rows'
-    /// cases (rows come in the order of <see cref="recordedInOrder"/>): a file imported again reads a few queries per
-    /// thousand rows, not a few per row.
-    /// </summary>
-    private async Task<StoredCase> StoredAsync(string reference, CancellationToken cancellationToken)
+    /// <summary>The recorded cases of <paramref name="references"/>, with what they name: a file imported again reads a few queries per chunk of rows, not a few per row.</summary>
+    private async Task<Dictionary<string, StoredCase>> StoredAsync(List<string> references, CancellationToken cancellationToken)
     {
-        if (!readAhead.Remove(reference, out var found))
+        if (references.Count == 0)
         {
-            var next = recordedInOrder.Skip(nextRecorded).Take(RecordedAhead).ToList();
-            nextRecorded += next.Count;
-            var cases = await Db.Cases.AsNoTracking().Include(c => c.Extensions).Include(c => c.Steps).AsSplitQuery()
-                .Where(c => next.Contains(c.Reference)).ToListAsync(cancellationToken);
-            var sessionIds = cases.Select(c => c.ReceptionSessionId).OfType<Guid>().Distinct().ToList();
-            var sessions = await Db.ReceptionSessions.Where(s => sessionIds.Contains(s.Id)).Select(s => new { s.Id, s.Reference }).ToDictionaryAsync(s => s.Id, s => s.Reference, cancellationToken);
-            var userIds = cases.Select(c => c.AssigneeUserId).OfType<string>().Distinct().ToList();
-            var users = await Db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.UserName }).ToDictionaryAsync(u => u.Id, u => u.UserName, cancellationToken);
-            var earlierIds = cases.Select(c => c.RepeatOfCaseId).OfType<Guid>().Distinct().ToList();
-            var earlier = await Db.Cases.Where(c => earlierIds.Contains(c.Id)).Select(c => new { c.Id, c.Reference }).ToDictionaryAsync(c => c.Id, c => c.Reference, cancellationToken);
-            foreach (var stored in cases)
-            {
-                readAhead[stored.Reference] = new StoredCase(
-                    stored,
-                    stored.ReceptionSessionId is { } sessionId ? sessions[sessionId] : null,
-                    stored.AssigneeUserId is { } userId ? users[userId] : null,
-                    stored.RepeatOfCaseId is { } earlierId ? earlier[earlierId] : null);
-            }
-
-            readAhead.Remove(reference, out found);
+            return [];
         }
 
-        return found!;
+        var cases = await Db.Cases.AsNoTracking().Include(c => c.Extensions).Include(c => c.Steps).AsSplitQuery()
+            .Where(c => references.Contains(c.Reference)).ToListAsync(cancellationToken);
+        var sessionIds = cases.Select(c => c.ReceptionSessionId).OfType<Guid>().Distinct().ToList();
+        var sessions = await Db.ReceptionSessions.Where(s => sessionIds.Contains(s.Id)).Select(s => new { s.Id, s.Reference }).ToDictionaryAsync(s => s.Id, s => s.Reference, cancellationToken);
+        var userIds = cases.Select(c => c.AssigneeUserId).OfType<string>().Distinct().ToList();
+        var users = await Db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.UserName }).ToDictionaryAsync(u => u.Id, u => u.UserName, cancellationToken);
+        var earlierIds = cases.Select(c => c.RepeatOfCaseId).OfType<Guid>().Distinct().ToList();
+        var earlier = await Db.Cases.Where(c => earlierIds.Contains(c.Id)).Select(c => new { c.Id, c.Reference }).ToDictionaryAsync(c => c.Id, c => c.Reference, cancellationToken);
+        return cases.ToDictionary(
+            c => c.Reference,
+            c => new StoredCase(
+                c,
+                c.ReceptionSessionId is { } sessionId ? sessions[sessionId] : null,
+                c.AssigneeUserId is { } userId ? users[userId] : null,
+                c.RepeatOfCaseId is { } earlierId ? earlier[earlierId] : null),
+            StringComparer.Ordinal);
     }
 
     /// <summary>A recorded case the row names: unchanged when the row says what it says, an error otherwise.</summary>

@@ -10,8 +10,8 @@ namespace Oversight.Petitions;
 /// <c>reference,unit,held_on,host_name,host_person_code,host_role,kind,visits,people,note</c>. A session whose
 /// register number exists is corrected to the row's values (unchanged when they are the same).
 /// </summary>
-public sealed class ReceptionSessionImport(OversightDbContext db, ReceptionRecords records, Caller caller, TimeProvider time)
-    : RegisterImport<ReceptionSessionImport.Row>(db, caller, time)
+public sealed class ReceptionSessionImport(OversightDbContext db, ReceptionRecords records, Caller caller, TimeProvider time, ImportSettings settings)
+    : RegisterImport<ReceptionSessionImport.Row>(db, caller, time, settings)
 {
     public override string Name => "reception-sessions";
 
@@ -67,8 +67,8 @@ public sealed class ReceptionSessionImport(OversightDbContext db, ReceptionRecor
 /// register numbers of the cases discussed separated by <c>;</c>. A meeting whose register number exists is corrected
 /// to the row's values (unchanged when they are the same).
 /// </summary>
-public sealed class DialogueMeetingImport(OversightDbContext db, ReceptionRecords records, Caller caller, TimeProvider time)
-    : RegisterImport<DialogueMeetingImport.Row>(db, caller, time)
+public sealed class DialogueMeetingImport(OversightDbContext db, ReceptionRecords records, Caller caller, TimeProvider time, ImportSettings settings)
+    : RegisterImport<DialogueMeetingImport.Row>(db, caller, time, settings)
 {
     public override string Name => "dialogue-meetings";
 

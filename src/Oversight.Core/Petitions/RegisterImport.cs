@@ -20,13 +20,20 @@ public enum RowOutcome
 /// naming a unit outside the caller's scope fails.
 /// </summary>
 /// <remarks>
-/// Rows are matched by their register number (<c>reference</c>, required and once per file) and written in the
+/// <para>Rows are matched by their register number (<c>reference</c>, required and once per file) and written in the
 /// order of their dates, in one database transaction the services' saves join. With any error, or on a dry run,
-/// the transaction is rolled back: nothing is written, and every row's errors are reported.
+/// the transaction is rolled back: nothing is written, and every row's errors are reported.</para>
+/// <para>Memory does not grow with the file: each row is read and checked by itself in the file's order and, when it
+/// passes, put aside on disk (<see cref="RowSpill"/>); what stays in memory is its key (to find a second row with the
+/// same one), its date and its place. The rows are then read back in the order of their dates and written,
+/// <see cref="Chunk"/> at a time after <see cref="BeginChunkAsync"/> has read what they name.</para>
 /// </remarks>
-public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller, TimeProvider time) : SpreadsheetImport(caller, time)
+public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller, TimeProvider time, ImportSettings settings) : SpreadsheetImport(caller, time, settings)
     where TRow : class
 {
+    /// <summary>Rows read back and written at a time, after <see cref="BeginChunkAsync"/> has read what they name.</summary>
+    private const int Chunk = 2_000;
+
     public override bool AdministratorsOnly => false;
 
     /// <summary>The context the services save through; the import's transaction is opened on it.</summary>
@@ -83,21 +90,24 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
         string.Concat(field.Select((c, i) => char.IsUpper(c) ? (i == 0 ? "" : "_") + char.ToLowerInvariant(c) : c.ToString()));
 
     /// <summary>
-    /// Reads, in the transaction before the first row, what the rows name: an import that writes its rows in bulk
-    /// reads it once for all of them.
+    /// Called for each row that passed its own checks, in the file's order, before the import's transaction opens: work
+    /// that must not be done inside it.
     /// </summary>
-    protected virtual Task BeginWritingAsync(IReadOnlyList<TRow> rows, CancellationToken cancellationToken) => Task.CompletedTask;
+    protected virtual void Checked(TRow row)
+    {
+    }
+
+    /// <summary>
+    /// Reads, in the transaction, what the next rows to be written name (at most <see cref="Chunk"/> of them, in the order
+    /// they are written): an import that writes its rows in bulk reads it once for many rows.
+    /// </summary>
+    protected virtual Task BeginChunkAsync(IReadOnlyList<TRow> rows, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// After each row, and once more at the <paramref name="end"/>: an import that writes in bulk writes what its rows
     /// left while <paramref name="keep"/> (no row has failed so far, not a dry run), and forgets it otherwise.
     /// </summary>
     protected virtual Task FlushAsync(bool keep, bool end, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>Work that must be done before the import's transaction opens (it runs only when the file has no errors so far).</summary>
-    protected virtual void BeforeTransaction(IReadOnlyList<TRow> rows)
-    {
-    }
 
     /// <summary>A day as a request takes it (<c>YYYY-MM-DD</c>); null stays null.</summary>
     protected static string? Iso(DateOnly? day) => day is { } value ? IsoDate.Format(value) : null;
@@ -117,46 +127,28 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
     protected sealed override async Task<ImportResult> ImportAsync(TabularTable table, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var errors = new ImportErrors();
-        var rows = new List<(TRow Row, RowCells Cells)>();
-        var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var checkedRows = 0;
-        foreach (var source in table.Rows)
-        {
-            ImportProgress.Report(progress, ImportStage.Checking, ++checkedRows, table.Rows.Count);
-            var cells = errors.Cells(source);
-            if (Read(cells) is not { } row)
-            {
-                continue;
-            }
-
-            if (firstRowOf.TryGetValue(ReferenceOf(row), out var first))
-            {
-                cells.Error(ReferenceColumn, SameKeyAsRow, ReferenceOf(row), first);
-                continue;
-            }
-
-            firstRowOf[ReferenceOf(row)] = source.Number;
-            rows.Add((row, cells));
-        }
-
-        BeforeTransaction(rows.Select(r => r.Row).ToList());
+        using var spill = new RowSpill();
+        var order = Check(table, errors, spill, progress, cancellationToken);
         var tally = new Dictionary<RowOutcome, int>();
         await using (var transaction = await WriteTransaction.BeginAsync(Db.Database, cancellationToken))
         {
             var written = 0;
-            var ordered = rows.OrderBy(r => DayOf(r.Row)).ThenBy(r => r.Cells.Row.Number).ToList();
-            await BeginWritingAsync(ordered.Select(r => r.Row).ToList(), cancellationToken);
-            foreach (var (row, cells) in ordered)
+            foreach (var chunk in order.Chunk(Chunk))
             {
-                var outcome = await WriteAsync(row, cells, cancellationToken);
-                tally[outcome] = tally.GetValueOrDefault(outcome) + 1;
+                var rows = chunk.Select(place => ReadAgain(spill.Read(place.Place), errors)).ToList();
+                await BeginChunkAsync(rows.Select(r => r.Row).ToList(), cancellationToken);
+                foreach (var (row, cells) in rows)
+                {
+                    var outcome = await WriteAsync(row, cells, cancellationToken);
+                    tally[outcome] = tally.GetValueOrDefault(outcome) + 1;
 
-                // The row is saved in the transaction: forgetting its records keeps each later save's change detection
-                // to its own row's (otherwise every save looks at every row before it, and the import takes the square
-                // of its rows).
-                Db.ChangeTracker.Clear();
-                await FlushAsync(errors.Count == 0 && !dryRun, end: false, cancellationToken);
-                ImportProgress.Report(progress, ImportStage.Writing, ++written, rows.Count);
+                    // The row is saved in the transaction: forgetting its records keeps each later save's change detection
+                    // to its own row's (otherwise every save looks at every row before it, and the import takes the square
+                    // of its rows).
+                    Db.ChangeTracker.Clear();
+                    await FlushAsync(errors.Count == 0 && !dryRun, end: false, cancellationToken);
+                    ImportProgress.Report(progress, ImportStage.Writing, ++written, order.Count);
+                }
             }
 
             await FlushAsync(errors.Count == 0 && !dryRun, end: true, cancellationToken);
@@ -172,7 +164,49 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
         }
 
         return errors.Count > 0
-            ? ImportResult.Failed(table.File, table.Rows.Count, dryRun, errors.Sorted())
-            : new ImportResult(table.File, table.Rows.Count, dryRun, [], [new ImportTally(Records, tally.GetValueOrDefault(RowOutcome.Created), tally.GetValueOrDefault(RowOutcome.Updated), tally.GetValueOrDefault(RowOutcome.Unchanged))]);
+            ? errors.Result(table.File, table.RowCount, dryRun)
+            : new ImportResult(table.File, table.RowCount, dryRun, [], [new ImportTally(Records, tally.GetValueOrDefault(RowOutcome.Created), tally.GetValueOrDefault(RowOutcome.Updated), tally.GetValueOrDefault(RowOutcome.Unchanged))]);
+    }
+
+    /// <summary>
+    /// Checks each row by itself, and that no key is on two rows, in the file's order; puts aside the rows that pass and
+    /// returns their places in the order they are to be written: by date, then by row.
+    /// </summary>
+    private List<(DateOnly Day, int Number, long Place)> Check(
+        TabularTable table, ImportErrors errors, RowSpill spill, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var order = new List<(DateOnly Day, int Number, long Place)>();
+        var checkedRows = 0;
+        foreach (var source in table.Rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ImportProgress.Report(progress, ImportStage.Checking, ++checkedRows, table.RowCount);
+            var cells = errors.Cells(source);
+            if (Read(cells) is not { } row)
+            {
+                continue;
+            }
+
+            if (firstRowOf.TryGetValue(ReferenceOf(row), out var first))
+            {
+                cells.Error(ReferenceColumn, SameKeyAsRow, ReferenceOf(row), first);
+                continue;
+            }
+
+            firstRowOf[ReferenceOf(row)] = source.Number;
+            Checked(row);
+            order.Add((DayOf(row), source.Number, spill.Add(source)));
+        }
+
+        order.Sort();
+        return order;
+    }
+
+    /// <summary>A row put aside, read again: it passed its checks once, and reads the same.</summary>
+    private (TRow Row, RowCells Cells) ReadAgain(TabularRow source, ImportErrors errors)
+    {
+        var cells = errors.Cells(source);
+        return (Read(cells) ?? throw new InvalidOperationException($"Row {source.Number} passed its checks, then failed them when read again."), cells);
     }
 }

@@ -1,5 +1,6 @@
 using Oversight.Cli;
 using Oversight.Data;
+using Oversight.Imports;
 using Oversight.Tests.Infrastructure;
 
 namespace Oversight.Tests.Imports;
@@ -59,6 +60,50 @@ public sealed class ImportCommandsTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("nothing written (dry run). Would write units: 9 created", result.Output, StringComparison.Ordinal);
         Assert.Equal(0, (await database.GraphAsync()).UnitCount);
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    public async Task A_file_with_more_data_rows_than_Imports_MaxRows_is_refused_naming_the_limit_and_nothing_is_written(string extension)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var lines = ImportTesting.ChuongMyUnits.Split('\n');
+        var file = extension == "csv"
+            ? ImportTesting.WriteTempFile("units.csv", ImportTesting.ChuongMyUnits)
+            : ImportTesting.WriteXlsx(lines.Select(line => line.Split(',').Select(cell => (object?)(cell.Length == 0 ? null : cell)).ToArray()).ToArray());
+        var audit = await database.AuditEntryCountAsync();
+
+        var refused = await RunAsync(database, "import", "units", file, "--Imports:MaxRows", "8");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal(
+            [
+                $"{file}: more than 8 data rows: an import takes at most 8 (Imports:MaxRows); split the file, nothing was written",
+                $"{file}: 1 error(s); nothing was imported.",
+            ],
+            refused.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal((0, audit), ((await database.GraphAsync()).UnitCount, await database.AuditEntryCountAsync()));
+
+        var taken = await RunAsync(database, "import", "units", file, "--Imports:MaxRows", "9");
+
+        Assert.Equal((0, $"{file}: 9 rows imported. units: 9 created, 0 updated, 0 unchanged."), (taken.ExitCode, taken.Output.Trim()));
+    }
+
+    [Fact]
+    public async Task A_file_wrong_on_every_row_lists_its_first_thousand_errors_and_counts_them_all()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var file = ImportTesting.WriteTempFile("units.csv",
+            string.Join('\n', ["code,name,kind,parent,valid_from,valid_to", .. Enumerable.Range(1, 1_200).Select(i => $"U{i},Đơn vị {i},xyz,,,")]));
+
+        var result = await RunAsync(database, "import", "units", file);
+
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal((1, ImportErrors.Listed + 1), (result.ExitCode, lines.Length));
+        Assert.StartsWith($"{file}:2: column kind: 'xyz' is not one of:", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{file}:{ImportErrors.Listed + 1}: column kind:", lines[^2], StringComparison.Ordinal);
+        Assert.Equal($"{file}: 1200 error(s), the first 1000 listed; nothing was imported.", lines[^1]);
     }
 
     [Fact]

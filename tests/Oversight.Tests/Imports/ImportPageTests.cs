@@ -93,7 +93,7 @@ public sealed class ImportPageTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(file, response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         var content = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
-        var read = await TabularReader.ReadAsync(file, new MemoryStream(content), ["code", name == "units" ? "parent" : "full_name"], TestContext.Current.CancellationToken);
+        var read = TabularReader.Read(file, new MemoryStream(content), ["code", name == "units" ? "parent" : "full_name"], ImportSettings.DefaultMaxRows, TestContext.Current.CancellationToken);
         Assert.Single(read.Table!.Rows);
         if (file.EndsWith(".csv", StringComparison.Ordinal))
         {
@@ -144,6 +144,23 @@ public sealed class ImportPageTests
         Assert.Equal(["units.csv Đơn vị Đã xong"], imports.QuerySelectorAll("#recent + table tbody tr").Select(r => Truncate(PageText.Of(r), "Đơn vị") + " " + PageText.Of(r.QuerySelector("td:last-child"))));
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync(link!)).Status);
         Assert.Null((await officer.GetAsync("/imports")).Page.QuerySelector("#recent"));
+    }
+
+    [Fact]
+    public async Task A_file_with_more_errors_than_are_listed_says_how_many_there_are_and_lists_the_first_thousand()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new OversightWebFactory(database);
+        await factory.AddUserAsync(Administrator, "administrator");
+        var session = await PageSession.SignInAsync(factory, Administrator);
+
+        var (status, page) = await PostFileAsync(session, "units", "đơn vị.csv",
+            string.Join('\n', ["code,name,kind,parent,valid_from,valid_to", .. Enumerable.Range(1, 1_200).Select(i => $"U{i},Đơn vị {i},xyz,,,")]));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("đơn vị.csv: 1.200 lỗi. Không dữ liệu nào được ghi.", PageText.Of(page.QuerySelector("#import-errors")));
+        Assert.Contains("Dưới đây liệt kê 1.000 lỗi đầu tiên", PageText.Of(page.QuerySelector(".error-summary")), StringComparison.Ordinal);
+        Assert.Equal(ImportErrors.Listed, page.QuerySelectorAll(".error-summary tbody tr").Length);
     }
 
     private static async Task<(HttpStatusCode Status, IDocument Page)> PostFileAsync(PageSession session, string kind, string fileName, string text)

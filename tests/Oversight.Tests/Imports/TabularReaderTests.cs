@@ -11,11 +11,11 @@ public sealed class TabularReaderTests
     private static readonly string[] Columns = ["code", "name"];
 
     [Fact]
-    public async Task Csv_rows_keep_spreadsheet_numbers_through_quoted_line_breaks_and_blank_rows()
+    public void Csv_rows_keep_spreadsheet_numbers_through_quoted_line_breaks_and_blank_rows()
     {
         var csv = "code,name\r\n\"10015\",\"Thị trấn\r\nChúc Sơn\"\r\n\r\n,\r\n10018,\"Xã \"\"Xuân\"\" Mai, Hà Nội\"\n10021,Phụng Châu";
 
-        var result = await ReadAsync("units.csv", ImportTesting.Utf8(csv, byteOrderMark: true));
+        var result = Read("units.csv", ImportTesting.Utf8(csv, byteOrderMark: true));
 
         var table = Assert.IsType<TabularTable>(result.Table);
         Assert.Equal(["code", "name"], table.Columns);
@@ -25,18 +25,32 @@ public sealed class TabularReaderTests
     }
 
     [Fact]
-    public async Task The_header_matches_in_any_case_and_order_with_extra_columns()
+    public void Rows_are_counted_first_against_the_limit_blank_ones_not_counted_and_read_again_at_each_enumeration()
     {
-        var result = await ReadAsync("units.csv", ImportTesting.Utf8("Note,NAME,Code\nx,Xã Tốt Động,10060"));
+        const string csv = "code,name\n10015,Chúc Sơn\n\n,\n10018,Xuân Mai\n";
+
+        var limited = TabularReader.Read("units.csv", ImportTesting.Utf8(csv), Columns, 1, TestContext.Current.CancellationToken);
+        var table = TabularReader.Read("units.csv", ImportTesting.Utf8(csv), Columns, 2, TestContext.Current.CancellationToken).Table!;
+
+        Assert.Equal("units.csv: more than 1 data rows: an import takes at most 1 (Imports:MaxRows); split the file, nothing was written", Assert.Single(limited.Errors).ToString());
+        Assert.Equal(2, table.RowCount);
+        Assert.Equal([2, 5], table.Rows.Select(r => r.Number));
+        Assert.Equal([2, 5], table.Rows.Select(r => r.Number));
+    }
+
+    [Fact]
+    public void The_header_matches_in_any_case_and_order_with_extra_columns()
+    {
+        var result = Read("units.csv", ImportTesting.Utf8("Note,NAME,Code\nx,Xã Tốt Động,10060"));
 
         var row = Assert.Single(result.Table!.Rows);
         Assert.Equal(("10060", "Xã Tốt Động", "x"), ((string)row["code"]!, (string)row["name"]!, (string)row["note"]!));
     }
 
     [Fact]
-    public async Task Missing_and_repeated_header_columns_are_reported_on_row_1()
+    public void Missing_and_repeated_header_columns_are_reported_on_row_1()
     {
-        var result = await ReadAsync("units.csv", ImportTesting.Utf8("code,Code,kind\n1,2,3"));
+        var result = Read("units.csv", ImportTesting.Utf8("code,Code,kind\n1,2,3"));
 
         Assert.Null(result.Table);
         Assert.Equal(
@@ -45,29 +59,29 @@ public sealed class TabularReaderTests
     }
 
     [Fact]
-    public async Task An_unclosed_quote_is_reported_with_the_row_it_opens_on()
+    public void An_unclosed_quote_is_reported_with_the_row_it_opens_on()
     {
-        var result = await ReadAsync("units.csv", ImportTesting.Utf8("code,name\n1,ok\n2,\"never closed\n3,x"));
+        var result = Read("units.csv", ImportTesting.Utf8("code,name\n1,ok\n2,\"never closed\n3,x"));
 
         Assert.Equal("units.csv:3: field 2 opens a quote that is never closed", Assert.Single(result.Errors).ToString());
     }
 
     [Fact]
-    public async Task A_csv_that_is_not_utf8_is_reported_for_the_whole_file()
+    public void A_csv_that_is_not_utf8_is_reported_for_the_whole_file()
     {
         var windows1258Like = new byte[] { (byte)'c', (byte)'o', (byte)'d', (byte)'e', (byte)',', (byte)'n', (byte)'a', (byte)'m', (byte)'e', (byte)'\n', (byte)'1', (byte)',', 0xD0, 0xF4, 0xEF };
 
-        var result = await ReadAsync("units.csv", new MemoryStream(windows1258Like));
+        var result = Read("units.csv", new MemoryStream(windows1258Like));
 
         Assert.Equal((0, (string?)null), (Assert.Single(result.Errors).Row, result.Errors[0].Column));
         Assert.Contains("not UTF-8", result.Errors[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Other_file_types_and_broken_workbooks_are_reported_not_thrown()
+    public void Other_file_types_and_broken_workbooks_are_reported_not_thrown()
     {
-        var text = await ReadAsync("units.txt", ImportTesting.Utf8("code,name"));
-        var broken = await ReadAsync("units.xlsx", ImportTesting.Utf8("code,name\n1,2"));
+        var text = Read("units.txt", ImportTesting.Utf8("code,name"));
+        var broken = Read("units.xlsx", ImportTesting.Utf8("code,name\n1,2"));
 
         Assert.Contains(".csv or .xlsx", Assert.Single(text.Errors).Message, StringComparison.Ordinal);
         Assert.Contains("not a readable XLSX workbook", Assert.Single(broken.Errors).Message, StringComparison.Ordinal);
@@ -85,7 +99,7 @@ public sealed class TabularReaderTests
         ]);
 
         await using var content = File.OpenRead(path);
-        var result = await TabularReader.ReadAsync("units.xlsx", content, ["code", "name", "from"], TestContext.Current.CancellationToken);
+        var result = TabularReader.Read("units.xlsx", content, ["code", "name", "from"], ImportSettings.DefaultMaxRows, TestContext.Current.CancellationToken);
 
         var errors = new ImportErrors();
         var rows = result.Table!.Rows.Select(r => (r.Number, errors.Cells(r).Text("code"), errors.Cells(r).Date("from"))).ToArray();
@@ -105,7 +119,7 @@ public sealed class TabularReaderTests
         var import = scope.ServiceProvider.GetRequiredService<ImportCatalog>().Find(name)!;
         var format = TabularFormats.FromFileName($"{name}.{extension}")!.Value;
 
-        var result = await TabularReader.ReadAsync($"{name}.{extension}", new MemoryStream(import.Template(format)), import.Columns.Select(c => c.Name).ToArray(), TestContext.Current.CancellationToken);
+        var result = TabularReader.Read($"{name}.{extension}", new MemoryStream(import.Template(format)), import.Columns.Select(c => c.Name).ToArray(), ImportSettings.DefaultMaxRows, TestContext.Current.CancellationToken);
 
         var table = Assert.IsType<TabularTable>(result.Table);
         Assert.Equal(import.Columns.Select(c => c.Name), table.Columns);
@@ -115,6 +129,6 @@ public sealed class TabularReaderTests
         Assert.Contains(import.Columns, c => c.Example.Normalize(NormalizationForm.FormD) != c.Example);
     }
 
-    private static Task<TabularReadResult> ReadAsync(string fileName, Stream content) =>
-        TabularReader.ReadAsync(fileName, content, Columns, TestContext.Current.CancellationToken);
+    private static TabularReadResult Read(string fileName, Stream content) =>
+        TabularReader.Read(fileName, content, Columns, ImportSettings.DefaultMaxRows, TestContext.Current.CancellationToken);
 }

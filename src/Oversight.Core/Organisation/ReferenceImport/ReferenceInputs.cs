@@ -247,7 +247,8 @@ internal static class ReferenceReader
     private static async Task<List<KnownLineageRow>> ReadKnownLineageAsync(ReferenceFile file, List<ImportError> errors, CancellationToken cancellationToken)
     {
         using var content = new MemoryStream(file.Content, writable: false);
-        var read = await TabularReader.ReadAsync(file.Name, content, KnownLineageColumns.ToArray(), cancellationToken);
+        // The application's own reference data, of a few hundred rows: no limit of an upload applies.
+        var read = TabularReader.Read(file.Name, content, KnownLineageColumns.ToArray(), int.MaxValue, cancellationToken);
         errors.AddRange(read.Errors);
         if (read.Table is null)
         {

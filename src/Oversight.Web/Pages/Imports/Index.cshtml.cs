@@ -17,7 +17,7 @@ namespace Oversight.Web.Pages.Imports;
 [Authorize(Policy = Policies.SignedIn)]
 [RequestSizeLimit(MaxFileBytes + FormOverheadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + FormOverheadBytes)]
-public sealed class IndexModel(ImportJobs jobs, IStringLocalizer<Strings> text) : PageModel
+public sealed class IndexModel(ImportJobs jobs, ImportSettings settings, IStringLocalizer<Strings> text) : PageModel
 {
     /// <summary>Files larger than this are refused before reading (about a province's people in one file).</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
@@ -25,6 +25,9 @@ public sealed class IndexModel(ImportJobs jobs, IStringLocalizer<Strings> text) 
     private const long FormOverheadBytes = 1024 * 1024;
 
     public IReadOnlyList<SpreadsheetImport> Imports => jobs.Available;
+
+    /// <summary>The most data rows a file may have (<see cref="ImportSettings.MaxRows"/>); a longer one fails when its job runs.</summary>
+    public int MaxRows => settings.MaxRows;
 
     [BindProperty]
     public string? Kind { get; set; }
@@ -66,9 +69,9 @@ public sealed class IndexModel(ImportJobs jobs, IStringLocalizer<Strings> text) 
             return Page();
         }
 
-        using var content = new MemoryStream((int)Upload!.Length);
-        await Upload.CopyToAsync(content, cancellationToken);
-        var job = await jobs.QueueAsync(import!.Name, Path.GetFileName(Upload.FileName), content.ToArray(), DryRun, cancellationToken);
+        // The form's reader keeps a file of more than 64 KiB in a temporary file, not in memory; it goes from there to the database.
+        await using var content = Upload!.OpenReadStream();
+        var job = await jobs.QueueAsync(import!.Name, Path.GetFileName(Upload.FileName), content, DryRun, cancellationToken);
         return RedirectToPage("/Imports/Job", new { id = job!.Id });
     }
 }
