@@ -67,13 +67,13 @@ public sealed class IndicatorCatalog
 
         var errors = new List<string>();
         var indicators = new List<IndicatorDefinition>();
-        var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var defined = new Dictionary<string, IndicatorDefinition>(StringComparer.OrdinalIgnoreCase);
         foreach (var (entry, index) in (document?.Indicators ?? []).Select((e, i) => (e, i)))
         {
             var at = $"{fileName}: indicators[{index}]{(string.IsNullOrWhiteSpace(entry.Code) ? "" : $" ({entry.Code})")}";
             if (Definition(entry, at, errors) is { } definition)
             {
-                if (!codes.Add(definition.Code))
+                if (!defined.TryAdd(definition.Code, definition))
                 {
                     errors.Add($"{at}: code: '{definition.Code}' is defined twice");
                 }
@@ -86,7 +86,7 @@ public sealed class IndicatorCatalog
         foreach (var (entry, index) in (document?.Validation ?? []).Select((e, i) => (e, i)))
         {
             var at = $"{fileName}: validation[{index}]{(string.IsNullOrWhiteSpace(entry.Code) ? "" : $" ({entry.Code})")}";
-            if (Rule(entry, at, codes, errors) is { } rule)
+            if (Rule(entry, at, defined, errors) is { } rule)
             {
                 rules.Add(rule);
             }
@@ -125,6 +125,7 @@ public sealed class IndicatorCatalog
         var unit = Wire<IndicatorUnit>(entry.Unit, $"{at}: unit", errors);
         var direction = Wire<IndicatorDirection>(entry.Direction, $"{at}: direction", errors);
         var (nameVi, nameEn) = Names(entry.Name, at, errors);
+        var visibility = entry.PeerVisibility is null ? PeerVisibility.Public : Wire<PeerVisibility>(entry.PeerVisibility, $"{at}: peerVisibility", errors);
         var numerator = entry.Numerator is null ? Missing<Quantity>($"{at}: numerator", errors) : Quantity(entry.Numerator, $"{at}: numerator", errors);
         Quantity? denominator = null;
         if (unit == IndicatorUnit.Percent)
@@ -143,10 +144,15 @@ public sealed class IndicatorCatalog
 
         return errors.Count > count || code is null || numerator is null
             ? null
-            : new IndicatorDefinition(code, area, nameVi, nameEn, unit, direction, entry.Target, numerator, denominator, entry.Breakdown ?? false);
+            : new IndicatorDefinition(code, area, nameVi, nameEn, unit, direction, entry.Target, numerator, denominator, entry.Breakdown ?? false, visibility);
     }
 
-    private static ValidationRule? Rule(RuleEntry entry, string at, HashSet<string> codes, List<string> errors)
+    /// <remarks>
+    /// A total and its parts must not let callers subtract their way to a value kept from them: an indicator that is
+    /// the only one of them seen less widely than the others (cases received, complaints and petitions, which are
+    /// public, would give the denunciations) is refused.
+    /// </remarks>
+    private static ValidationRule? Rule(RuleEntry entry, string at, IReadOnlyDictionary<string, IndicatorDefinition> defined, List<string> errors)
     {
         var count = errors.Count;
         var code = Code(entry.Code, at, errors);
@@ -168,9 +174,24 @@ public sealed class IndicatorCatalog
 
         foreach (var (reference, field) in parts.Select((p, i) => ((string?)p, $"parts[{i}]")).Prepend((entry.Total, "total")))
         {
-            if (reference is not null && !codes.Contains(reference))
+            if (reference is not null && !defined.ContainsKey(reference))
             {
                 errors.Add($"{at}: {field}: '{reference}' is not an indicator defined above");
+            }
+        }
+
+        if (errors.Count == count && entry.Total is not null)
+        {
+            var members = parts.Prepend(entry.Total).Select(reference => defined[reference]).DistinctBy(d => d.Code).ToArray();
+            var alone = new[] { PeerVisibility.Scope, PeerVisibility.Peers }
+                .Select(level => members.Where(m => m.PeerVisibility >= level).ToArray())
+                .Where(kept => kept.Length == 1)
+                .Select(kept => kept[0])
+                .Distinct();
+            foreach (var indicator in alone)
+            {
+                var visibility = WireNames<PeerVisibility>.ToWire(indicator.PeerVisibility);
+                errors.Add($"{at}: {indicator.Code}: peerVisibility {visibility}, but the other indicators of the total and its parts are seen more widely and would give its value; make another of them {visibility}");
             }
         }
 
@@ -296,7 +317,16 @@ public sealed class IndicatorCatalog
     private sealed record QuantityEntry(string? Records, string? Sum, Dictionary<string, JsonElement>? Where);
 
     private sealed record IndicatorEntry(
-        string? Code, string? Area, NameEntry? Name, string? Unit, string? Direction, double? Target, QuantityEntry? Numerator, QuantityEntry? Denominator, bool? Breakdown);
+        string? Code,
+        string? Area,
+        NameEntry? Name,
+        string? Unit,
+        string? Direction,
+        double? Target,
+        QuantityEntry? Numerator,
+        QuantityEntry? Denominator,
+        bool? Breakdown,
+        string? PeerVisibility);
 
     private sealed record RuleEntry(string? Code, NameEntry? Name, string? Total, List<string>? Parts, QuantityEntry? None);
 }

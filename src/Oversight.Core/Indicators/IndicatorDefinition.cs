@@ -27,6 +27,27 @@ public enum IndicatorDirection
 }
 
 /// <summary>
+/// Who may see the values of a unit's peers in a ranking. A peer inside the caller's scope always shows its values,
+/// and every peer shows its rank; the unit's own value and rank are always shown.
+/// </summary>
+/// <remarks>
+/// Some figures are confidential to each unit's own line of oversight: how many denunciations a commune received,
+/// how many of its members were disciplined. A neighbouring commune's officer learns where their own unit stands,
+/// not the neighbour's figure. The values run from the widest to the narrowest.
+/// </remarks>
+public enum PeerVisibility
+{
+    /// <summary>Whoever may see the ranking sees every peer's values.</summary>
+    Public,
+
+    /// <summary>Leaders and inspectors see every peer's values; officers only those of the peers in their scope.</summary>
+    Peers,
+
+    /// <summary>Every caller sees the values of the peers in their scope only, whatever their role.</summary>
+    Scope,
+}
+
+/// <summary>
 /// A count or a sum over a record set, with filters on its facts: "cases within jurisdiction brought to the Party
 /// secretary", "people at reception sessions hosted by a chairman".
 /// </summary>
@@ -47,6 +68,7 @@ public sealed record Quantity(IRecordSet Records, string? Sum, IReadOnlyDictiona
 /// percentage), which way is better and the target, if any. Values roll up by summing numerators and
 /// denominators, never by averaging rates. A breakdown is part of a headline figure (by kind, status, host or body):
 /// computed and listed like any other, used by the summaries, not shown on the dashboard, in rankings or the report.
+/// Its peer visibility says who sees the values of the unit's peers in a ranking.
 /// </summary>
 public sealed record IndicatorDefinition(
     string Code,
@@ -58,7 +80,8 @@ public sealed record IndicatorDefinition(
     double? Target,
     Quantity Numerator,
     Quantity? Denominator,
-    bool Breakdown = false)
+    bool Breakdown = false,
+    PeerVisibility PeerVisibility = PeerVisibility.Public)
 {
     public string Name(bool english) => english ? NameEn : NameVi;
 

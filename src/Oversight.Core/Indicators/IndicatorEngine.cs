@@ -41,13 +41,24 @@ public sealed record UnitIndicators(
 
 /// <summary>
 /// One unit's value among its peers, now and in the previous period of the same length. A rank is 1 for the best;
-/// peers with equal values share a rank; a unit without a value (nothing to divide by) has none.
+/// peers with equal values share a rank; a unit without a value (nothing to divide by) has none. The values are null
+/// when they are withheld from the caller (<see cref="PeerVisibility"/>); the ranks are given all the same.
 /// </summary>
-public sealed record PeerValue(UnitSnapshot Unit, IndicatorValue Current, int? Rank, IndicatorValue Previous, int? PreviousRank);
-
-/// <summary>The units of the same kind (<see cref="UnitKinds.IsPeerOf"/>) under the same parent, ranked on one indicator.</summary>
-public sealed record Ranking(UnitSnapshot Unit, IndicatorDefinition Indicator, IndicatorPeriod Period, IndicatorPeriod PreviousPeriod, IReadOnlyList<PeerValue> Peers)
+public sealed record PeerValue(UnitSnapshot Unit, IndicatorValue? Current, int? Rank, IndicatorValue? Previous, int? PreviousRank)
 {
+    /// <summary>Whether this peer's values are kept from the caller.</summary>
+    public bool Withheld => Current is null;
+}
+
+/// <summary>
+/// The units of the same kind (<see cref="UnitKinds.IsPeerOf"/>) under the same parent, ranked on one indicator. It
+/// tells peers apart when at least two peers have records counting towards the indicator and they differ on it (a
+/// peer without records would otherwise rank as if it had none of what is counted), found on every peer's values,
+/// withheld or not.
+/// </summary>
+public sealed record Ranking(UnitSnapshot Unit, IndicatorDefinition Indicator, IndicatorPeriod Period, IndicatorPeriod PreviousPeriod, IReadOnlyList<PeerValue> Peers, bool TellsPeersApart)
+{
+    /// <summary>The unit's own place, whose values are never withheld: the unit lies in the caller's scope.</summary>
     public PeerValue Own => Peers.First(p => p.Unit.Id == Unit.Id);
 
     /// <summary>The share of the other ranked peers the unit does better than, 0–100; null when it has no rank or no ranked peer.</summary>
@@ -64,15 +75,8 @@ public sealed record Ranking(UnitSnapshot Unit, IndicatorDefinition Indicator, I
 /// <summary>Where a unit ranks on every indicator, and on those that tell peers apart its five best and five worst.</summary>
 public sealed record RankingProfile(UnitSnapshot Unit, IndicatorPeriod Period, IReadOnlyList<Ranking> Rankings)
 {
-    /// <summary>
-    /// The rankings that say something: the unit has a rank, and at least two peers have records counting towards the
-    /// indicator and differ on it (a peer without records would otherwise rank as if it had none of what is counted).
-    /// </summary>
-    public IReadOnlyList<Ranking> Telling { get; } = Rankings
-        .Where(r => r.Percentile is not null
-            && r.Peers.Count(p => (p.Current.Denominator ?? p.Current.Numerator) > 0) >= 2
-            && r.Peers.Select(p => p.Current.Value).Distinct().Count() > 1)
-        .ToArray();
+    /// <summary>The rankings that say something: the unit has a rank, and the ranking tells peers apart (<see cref="Ranking.TellsPeersApart"/>).</summary>
+    public IReadOnlyList<Ranking> Telling { get; } = Rankings.Where(r => r.Percentile is not null && r.TellsPeersApart).ToArray();
 
     public IReadOnlyList<Ranking> Best => Telling.OrderByDescending(r => r.Percentile).Take(5).ToArray();
 
@@ -90,9 +94,11 @@ public sealed record IndicatorRecords(UnitSnapshot Unit, IndicatorDefinition Ind
 /// Values are sums of the facts kept in the database (<see cref="IndicatorFacts"/>), which every write changes in its
 /// own transaction: a change to a record shows in the next request, on every node.
 /// A unit's own figures keep to the caller's scope. Peers in a ranking are compared on all their records, since a
-/// unit needs to know where it stands; their records stay out of reach.
+/// unit needs to know where it stands; their records stay out of reach, and their values are shown as the indicator's
+/// <see cref="PeerVisibility"/> allows: a commune's officer sees where the commune ranks on denunciations, not how many
+/// the other communes received.
 /// </remarks>
-public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, IndicatorFacts facts, TimeProvider time, IndicatorCatalog catalog)
+public sealed class IndicatorEngine(Caller caller, CallerScope scope, OversightDbContext db, IndicatorFacts facts, TimeProvider time, IndicatorCatalog catalog)
 {
     public IndicatorCatalog Catalog => catalog;
 
@@ -121,7 +127,10 @@ public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, In
             coverage.Partial.Select((s, i) => new PartialShare(s.From, ValuesOf(indicators, sums, i + 1))).ToArray());
     }
 
-    /// <summary>The values for each of <paramref name="units"/> (each its subtree in the period), without the caller's scope: for comparisons of aggregates only.</summary>
+    /// <summary>
+    /// The values for each of <paramref name="units"/> (each its subtree in the period), without the caller's scope: for
+    /// units whose values the caller may see (those under a unit in scope), or for ranks that withhold them.
+    /// </summary>
     public async Task<IReadOnlyList<(UnitSnapshot Unit, IReadOnlyList<IndicatorValue> Values)>> ForEachAsync(
         IReadOnlyList<UnitSnapshot> units, IndicatorPeriod period, IReadOnlyList<IndicatorDefinition> indicators, CancellationToken cancellationToken = default)
     {
@@ -139,7 +148,12 @@ public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, In
         return units.Select((unit, index) => (unit, (IReadOnlyList<IndicatorValue>)ValuesOf(indicators, sums, index))).ToArray();
     }
 
-    /// <summary>The units of the same kind (<see cref="UnitKinds.IsPeerOf"/>) under the same parent as the unit carrying <paramref name="unitCode"/> at the end of the period, ranked on <paramref name="indicators"/>; null when the unit does not exist then for the caller.</summary>
+    /// <summary>
+    /// The units of the same kind (<see cref="UnitKinds.IsPeerOf"/>) under the same parent as the unit carrying
+    /// <paramref name="unitCode"/> at the end of the period, ranked on <paramref name="indicators"/>, each peer's values
+    /// withheld where the indicator's <see cref="PeerVisibility"/> keeps them from the caller; null when the unit does
+    /// not exist then for the caller.
+    /// </summary>
     public async Task<IReadOnlyList<Ranking>?> RankAsync(string unitCode, DateOnly from, DateOnly to, IReadOnlyList<IndicatorDefinition> indicators, CancellationToken cancellationToken = default)
     {
         var period = Period(from, to);
@@ -162,9 +176,12 @@ public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, In
             var earlier = before.Select(p => p.Values[index]).ToArray();
             var ranks = Ranks(indicator, current);
             var previousRanks = Ranks(indicator, earlier);
-            var values = peers.Select((peer, i) => new PeerValue(peer, current[i], ranks[i], earlier[i], previousRanks[i]))
+            var values = peers.Select((peer, i) => Shows(indicator, peer, filter)
+                    ? new PeerValue(peer, current[i], ranks[i], earlier[i], previousRanks[i])
+                    : new PeerValue(peer, null, ranks[i], null, previousRanks[i]))
                 .OrderBy(p => p.Rank ?? int.MaxValue).ThenBy(p => p.Unit.Code, StringComparer.Ordinal).ToArray();
-            return new Ranking(unit, indicator, period, previous, values);
+            var tells = current.Count(v => (v.Denominator ?? v.Numerator) > 0) >= 2 && current.Select(v => v.Value).Distinct().Count() > 1;
+            return new Ranking(unit, indicator, period, previous, values, tells);
         }).ToArray();
     }
 
@@ -197,6 +214,15 @@ public sealed class IndicatorEngine(CallerScope scope, OversightDbContext db, In
 
         return new IndicatorRecords(coverage.Unit, indicator, denominator, quantity.Records.PagePath, records.Take(limit).ToArray(), records.Count > limit);
     }
+
+    /// <summary>Whether the caller sees a peer's values: always within their scope, beyond it as the indicator's <see cref="PeerVisibility"/> says.</summary>
+    private bool Shows(IndicatorDefinition indicator, UnitSnapshot peer, ScopeFilter filter) =>
+        filter.Contains(peer.Id) || indicator.PeerVisibility switch
+        {
+            PeerVisibility.Public => true,
+            PeerVisibility.Peers => caller.IsInRole(Roles.Leader) || caller.IsInRole(Roles.Inspector),
+            _ => false,
+        };
 
     private static int?[] Ranks(IndicatorDefinition indicator, IReadOnlyList<IndicatorValue> values)
     {

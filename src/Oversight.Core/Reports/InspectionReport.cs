@@ -135,8 +135,8 @@ public sealed class InspectionReport(
                 writer.English ? ["Indicator", "Value", "Rank", "Units ranked", "Previous period", "Rank then"] : ["Chỉ tiêu", "Giá trị", "Hạng", "Số đơn vị được xếp", "Kỳ trước", "Hạng kỳ trước"],
                 [4, 1.4, 1, 1.5, 1.4, 1.3],
                 telling.Select(r => new ReportRow([
-                    r.Indicator.Name(writer.English), writer.Value(r.Own.Current), writer.Rank(r.Own.Rank), writer.Count(r.Peers.Count(p => p.Rank is not null)),
-                    writer.Value(r.Own.Previous), writer.Rank(r.Own.PreviousRank)])).ToArray()),
+                    r.Indicator.Name(writer.English), writer.Value(r.Own.Current!), writer.Rank(r.Own.Rank), writer.Count(r.Peers.Count(p => p.Rank is not null)),
+                    writer.Value(r.Own.Previous!), writer.Rank(r.Own.PreviousRank)])).ToArray()),
         ];
     }
 

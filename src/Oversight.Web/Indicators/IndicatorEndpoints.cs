@@ -14,7 +14,10 @@ public sealed record IndicatorNameResponse(string Vi, string En);
 /// <summary>A numerator or denominator: a count of a record set's records (or the sum of a measure) that match the filters.</summary>
 public sealed record QuantityResponse(string Records, string? Sum, IReadOnlyDictionary<string, IReadOnlyList<string>> Where);
 
-/// <summary>An indicator's definition; a breakdown is part of a headline figure, listed and computed on request (<c>indicator=CODE</c>), not in the default values.</summary>
+/// <summary>
+/// An indicator's definition; a breakdown is part of a headline figure, listed and computed on request
+/// (<c>indicator=CODE</c>), not in the default values. The peer visibility says who sees peers' values in a ranking.
+/// </summary>
 public sealed record IndicatorDefinitionResponse(
     string Code,
     IndicatorArea Area,
@@ -24,7 +27,8 @@ public sealed record IndicatorDefinitionResponse(
     double? Target,
     QuantityResponse Numerator,
     QuantityResponse? Denominator,
-    bool Breakdown);
+    bool Breakdown,
+    PeerVisibility PeerVisibility);
 
 /// <summary>One indicator's value: the count, or numerator ÷ denominator × 100 (null when the denominator is 0).</summary>
 public sealed record IndicatorValueResponse(string Code, string Name, IndicatorUnit Unit, long Numerator, long? Denominator, double? Value, double? Target);
@@ -40,12 +44,17 @@ public sealed record UnitIndicatorsResponse(
     IReadOnlyList<IndicatorValueResponse> Values,
     IReadOnlyList<PartialShareResponse> PartialShares);
 
-/// <summary>A peer's value and rank (1 = best; equal values share a rank; null without a value), and the same for the previous period.</summary>
-public sealed record PeerResponse(string Code, string Name, long Numerator, long? Denominator, double? Value, int? Rank, double? PreviousValue, int? PreviousRank);
+/// <summary>
+/// A peer's value and rank (1 = best; equal values share a rank; null without a value), and the same for the previous
+/// period. Withheld: the caller may not see this peer's values (numerator, denominator, value and previous value are
+/// null); its ranks are given.
+/// </summary>
+public sealed record PeerResponse(string Code, string Name, long? Numerator, long? Denominator, double? Value, int? Rank, double? PreviousValue, int? PreviousRank, bool Withheld);
 
 public sealed record RankingResponse(
     SummaryUnitResponse Unit,
     string Indicator,
+    PeerVisibility PeerVisibility,
     DateOnly From,
     DateOnly To,
     DateOnly PreviousFrom,
@@ -74,8 +83,8 @@ public static class IndicatorEndpoints
             .WithDescription("from and to (YYYY-MM-DD, inclusive) are required. structure=asOf (default) takes the subtree as it stood in the period; structure=today takes today's unit with the records of the units it was formed from, and gives the records of units only part of which went into it as partialShares, never in its values. indicator (repeatable) limits the list. Names are in Vietnamese, or English with culture=en-GB. 404 when no unit carries the code then, or it lies outside the caller's scope.");
         units.MapGet("/{code}/rankings", GetRanking)
             .WithName("GetUnitRanking")
-            .WithSummary("The unit's peers (units of the same kind under the same parent at the end of the period; communes, wards and towns are peers) ranked on one indicator")
-            .WithDescription("indicator, from and to are required. Each peer is its subtree in the period; the previous period is the one of the same length just before. 404 when no unit carries the code at the end of the period, or it lies outside the caller's scope.");
+            .WithSummary("The unit's peers (units of the same kind under the same parent at the end of the period; communes, wards and towns are peers) ranked on one indicator; the values of peers outside the caller's scope are withheld (withheld: true, rank given) where the indicator's peerVisibility keeps them confidential")
+            .WithDescription("indicator, from and to are required. Each peer is its subtree in the period; the previous period is the one of the same length just before. peerVisibility is the indicator's: public, every peer's values are shown; peers, leaders and inspectors see every peer's values, officers those of the peers in their scope; scope (denunciations, discipline), every caller sees the values of the peers in their scope only. A peer whose values are kept from the caller has withheld: true and null numerator, denominator, value and previousValue; its rank and previousRank are given. The unit's own values are always shown. 404 when no unit carries the code at the end of the period, or it lies outside the caller's scope.");
     }
 
     private static Ok<IReadOnlyList<IndicatorDefinitionResponse>> ListDefinitions(IndicatorCatalog catalog) =>
@@ -88,7 +97,8 @@ public static class IndicatorEndpoints
             i.Target,
             ToResponse(i.Numerator),
             i.Denominator is { } denominator ? ToResponse(denominator) : null,
-            i.Breakdown)).ToArray());
+            i.Breakdown,
+            i.PeerVisibility)).ToArray());
 
     private static async Task<Results<Ok<UnitIndicatorsResponse>, NotFound, ValidationProblem>> GetValues(
         string code, string? from, string? to, string? structure, string[]? indicator, IndicatorEngine engine, CancellationToken cancellationToken)
@@ -140,13 +150,15 @@ public static class IndicatorEndpoints
         return TypedResults.Ok(new RankingResponse(
             new SummaryUnitResponse(ranking.Unit.Code, ranking.Unit.Name),
             definition.Code,
+            definition.PeerVisibility,
             ranking.Period.From,
             ranking.Period.To,
             ranking.PreviousPeriod.From,
             ranking.PreviousPeriod.To,
             ranking.Own.Rank,
             ranking.Percentile,
-            ranking.Peers.Select(p => new PeerResponse(p.Unit.Code, p.Unit.Name, p.Current.Numerator, p.Current.Denominator, p.Current.Value, p.Rank, p.Previous.Value, p.PreviousRank)).ToArray()));
+            ranking.Peers.Select(p => new PeerResponse(
+                p.Unit.Code, p.Unit.Name, p.Current?.Numerator, p.Current?.Denominator, p.Current?.Value, p.Rank, p.Previous?.Value, p.PreviousRank, p.Withheld)).ToArray()));
     }
 
     private static IndicatorStructure Structure(string? structure, Dictionary<string, string[]> errors)

@@ -30,7 +30,9 @@ public sealed class IndicatorCatalogTests
                 { "code": "A.THREE", "area": "nowhere", "name": { "vi": "Ba" }, "unit": "count", "direction": "higher-is-better",
                   "numerator": { "records": "receptions", "sum": "hours" }, "denominator": { "records": "cases" } },
                 { "code": "a four", "area": "citizens", "name": { "vi": "Bốn", "en": "Four" }, "unit": "count", "direction": "higher-is-better",
-                  "numerator": { "records": "cases" } }
+                  "numerator": { "records": "cases" } },
+                { "code": "A.FIVE", "area": "discipline", "name": { "vi": "Năm", "en": "Five" }, "unit": "count", "direction": "lower-is-better",
+                  "peerVisibility": "secret", "numerator": { "records": "discipline" } }
               ],
               "validation": [ { "code": "V.X", "name": { "vi": "X", "en": "X" }, "total": "A.ONE", "parts": ["A.NONE"] } ]
             }
@@ -49,7 +51,48 @@ public sealed class IndicatorCatalogTests
         Assert.Contains("mine.json: indicators[2] (A.THREE): numerator: sum: 'hours' is not a measure of receptions (visits, people)", errors);
         Assert.Contains("mine.json: indicators[2] (A.THREE): denominator: a count has none; use unit percent", errors);
         Assert.Contains("mine.json: indicators[3] (a four): code: 'a four' must be 1–40 capital letters, digits, '-' or '.'", errors);
+        Assert.Contains("mine.json: indicators[4] (A.FIVE): peerVisibility: 'secret' is not one of public, peers, scope", errors);
         Assert.Contains("mine.json: validation[0] (V.X): parts[0]: 'A.NONE' is not an indicator defined above", errors);
+    }
+
+    [Fact]
+    public void Denunciations_and_discipline_are_confidential_to_each_units_scope_and_petitions_with_them()
+    {
+        var confidential = IndicatorCatalog.Shipped.Indicators.Where(i => i.PeerVisibility != PeerVisibility.Public).ToArray();
+
+        Assert.All(confidential, i => Assert.Equal(PeerVisibility.Scope, i.PeerVisibility));
+        Assert.Equal(
+            IndicatorCatalog.Shipped.Indicators.Where(i => i.Area == IndicatorArea.Discipline).Select(i => i.Code).Concat(["CIT.DENUNCIATIONS", "CIT.PETITIONS"]).Order(StringComparer.Ordinal),
+            confidential.Select(i => i.Code).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("public", "public", "scope", "mine.json: validation[0] (V.KINDS): A.TWO: peerVisibility scope, but the other indicators of the total and its parts are seen more widely and would give its value; make another of them scope")]
+    [InlineData("scope", "public", "public", "mine.json: validation[0] (V.KINDS): A.ALL: peerVisibility scope, but the other indicators of the total and its parts are seen more widely and would give its value; make another of them scope")]
+    [InlineData("public", "peers", "scope", "mine.json: validation[0] (V.KINDS): A.TWO: peerVisibility scope, but the other indicators of the total and its parts are seen more widely and would give its value; make another of them scope")]
+    [InlineData("public", "public", "peers", "mine.json: validation[0] (V.KINDS): A.TWO: peerVisibility peers, but the other indicators of the total and its parts are seen more widely and would give its value; make another of them peers")]
+    [InlineData("public", "scope", "scope", null)]
+    [InlineData("scope", "public", "scope", null)]
+    [InlineData("peers", "peers", "public", null)]
+    public void A_total_and_its_parts_may_not_subtract_to_a_value_kept_from_some_callers(string all, string one, string two, string? error)
+    {
+        string Indicator(string code, string visibility, string kind) =>
+            $$"""{ "code": "{{code}}", "area": "citizens", "name": { "vi": "{{code}}", "en": "{{code}}" }, "unit": "count", "direction": "lower-is-better", "peerVisibility": "{{visibility}}", "numerator": { "records": "cases"{{kind}} } }""";
+        var file = $$"""
+            {
+              "indicators": [
+                {{Indicator("A.ALL", all, "")}},
+                {{Indicator("A.ONE", one, ", \"where\": { \"kind\": \"complaint\" }")}},
+                {{Indicator("A.TWO", two, ", \"where\": { \"kind\": \"denunciation\" }")}}
+              ],
+              "validation": [ { "code": "V.KINDS", "name": { "vi": "Loại", "en": "Kinds" }, "total": "A.ALL", "parts": ["A.ONE", "A.TWO"] } ]
+            }
+            """;
+
+        var (catalog, errors) = IndicatorCatalog.Parse("mine.json", file);
+
+        Assert.Equal(error is null ? [] : [error], errors);
+        Assert.Equal(error is null, catalog is not null);
     }
 
     [Fact]

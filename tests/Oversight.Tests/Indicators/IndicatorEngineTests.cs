@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Indicators;
 using Oversight.Petitions;
@@ -146,10 +147,47 @@ public sealed class IndicatorEngineTests
 
         Assert.Equal(
             [("10021", 1L, 1), ("10060", 1L, 1), ("10063", 0L, 3), ("10072", 0L, 3)],
-            ranking.Peers.Select(p => (p.Unit.Code, p.Current.Numerator, p.Rank!.Value)));
+            ranking.Peers.Select(p => (p.Unit.Code, p.Current!.Numerator, p.Rank!.Value)));
         Assert.Equal((new DateOnly(2022, 9, 30), new DateOnly(2023, 7, 31)), (ranking.PreviousPeriod.From, ranking.PreviousPeriod.To));
-        Assert.All(ranking.Peers, p => Assert.Equal((0L, 1), (p.Previous.Numerator, p.PreviousRank!.Value)));
+        Assert.All(ranking.Peers, p => Assert.Equal((0L, 1), (p.Previous!.Numerator, p.PreviousRank!.Value)));
         Assert.Equal(0, ranking.Percentile);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_peers_values_show_as_the_indicators_peer_visibility_the_callers_role_and_scope_allow_and_its_rank_always(DatabaseProvider provider)
+    {
+        await using var database = await SeasonAsync(provider);
+        var lamDien = await UnitIdAsync(database, "10063", To);
+        var district = await UnitIdAsync(database, "277", To);
+        var denunciations = IndicatorCatalog.Shipped.Find("CIT.DENUNCIATIONS")!;
+        var dialogues = IndicatorCatalog.Shipped.Find("CIT.DIALOGUES")!;
+        var dialoguesForLeaders = dialogues with { PeerVisibility = PeerVisibility.Peers };
+        await using var system = database.SystemScope();
+        var everything = Assert.Single((await system.ServiceProvider.GetRequiredService<IndicatorEngine>().RankAsync("10063", From, To, [denunciations], Cancel))!);
+
+        async Task<(string[] Shown, Ranking Ranking)> RankAsync(string role, Guid unit, IndicatorDefinition indicator)
+        {
+            await using var scope = database.UserScope($"{role}.{unit}", role, unit);
+            var ranking = Assert.Single((await scope.ServiceProvider.GetRequiredService<IndicatorEngine>().RankAsync("10063", From, To, [indicator], Cancel))!);
+            Assert.All(ranking.Peers.Where(p => p.Withheld), p => Assert.Null(p.Previous));
+            return (ranking.Peers.Where(p => !p.Withheld).Select(p => p.Unit.Code).Order(StringComparer.Ordinal).ToArray(), ranking);
+        }
+
+        string[] all = ["10021", "10060", "10063", "10072"];
+        var officer = await RankAsync(Roles.Officer, lamDien, denunciations);
+        Assert.Equal(["10063"], officer.Shown);
+        Assert.Equal(["10063"], (await RankAsync(Roles.Leader, lamDien, denunciations)).Shown);
+        Assert.Equal(all, (await RankAsync(Roles.Leader, district, denunciations)).Shown);
+        Assert.Equal(["10063"], (await RankAsync(Roles.Officer, lamDien, dialoguesForLeaders)).Shown);
+        Assert.Equal(all, (await RankAsync(Roles.Leader, lamDien, dialoguesForLeaders)).Shown);
+        Assert.Equal(all, (await RankAsync(Roles.Inspector, lamDien, dialoguesForLeaders)).Shown);
+        Assert.Equal(all, (await RankAsync(Roles.Officer, lamDien, dialogues)).Shown);
+
+        // Phụng Châu's denunciation ranks it last for everyone; the officer of Lam Điền sees the ranks, not the count.
+        Assert.Equal(everything.Peers.Select(p => (p.Unit.Code, p.Rank, p.PreviousRank)), officer.Ranking.Peers.Select(p => (p.Unit.Code, p.Rank, p.PreviousRank)));
+        Assert.Equal(("10021", 4, 1L), (everything.Peers[^1].Unit.Code, everything.Peers[^1].Rank, everything.Peers[^1].Current!.Numerator));
+        Assert.Equal((0L, 1), (officer.Ranking.Own.Current!.Numerator, officer.Ranking.Own.Rank));
+        Assert.Equal((everything.Percentile, everything.TellsPeersApart), (officer.Ranking.Percentile, officer.Ranking.TellsPeersApart));
     }
 
     private static async Task<TestDatabase> SeasonAsync(DatabaseProvider provider)
