@@ -232,7 +232,9 @@ public static class TabularReader
         {
             return read();
         }
-        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException or NotSupportedException)
+        // A damaged workbook can fail the third-party reader in any way (the fuzz test saw null references and indexes
+        // out of range besides broken ZIP and XML); whatever it throws, the file is not a workbook Oversight can read.
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new UnreadableFileException(ImportMessages.NotAWorkbook.At(fileName, 0, null));
         }
