@@ -27,5 +27,5 @@ public sealed class NewManifestationModel(AccountabilityRecords records, Directi
         SaveAboutAsync(
             LoadAsync(id, cancellationToken),
             $"/directives/{id}#directive-manifestations",
-            () => records.RecordManifestationAsync(new ManifestationRequest(Directive.Symbol, Code, Text), cancellationToken));
+            () => records.RecordManifestationAsync(new ManifestationRequest(Directive.Symbol, Code, Text), cancellationToken: cancellationToken));
 }

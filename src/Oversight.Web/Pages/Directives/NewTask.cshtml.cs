@@ -30,6 +30,6 @@ public sealed class NewTaskModel(AccountabilityRecords records, DirectiveChain c
             $"/directives/{id}#directive-tasks",
             async () => errors.Count > 0
                 ? new RecordResult<DirectiveTask>(null, errors)
-                : await records.RecordDirectiveTaskAsync(new DirectiveTaskRequest(Directive.Symbol, number, Text, DueOn), cancellationToken));
+                : await records.RecordDirectiveTaskAsync(new DirectiveTaskRequest(Directive.Symbol, number, Text, DueOn), cancellationToken: cancellationToken));
     }
 }
