@@ -74,7 +74,8 @@ public sealed record RecordResult<TRecord>(TRecord? Record, IReadOnlyList<FieldE
 /// <remarks>
 /// Expected failures are values: field errors, <c>NotFound</c> when the record does not exist for the caller, or
 /// <see cref="CaseMessages.ChangedMeanwhile"/> for a correction made on a copy read before someone else's
-/// (<see cref="RecordEdits"/>). Saves join a transaction the caller opened on the context (imports do, to write a whole file or nothing).
+/// (<see cref="RecordEdits"/>). Saves join a transaction the caller opened on the context (imports do, to write a
+/// whole file or nothing).
 /// </remarks>
 public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, TimeProvider time)
 {
