@@ -55,7 +55,7 @@ public sealed class DirectiveImport(OversightDbContext db, AccountabilityRecords
             cells,
             await records.FindDirectiveAsync(row.Symbol, cancellationToken),
             () => records.CreateDirectiveAsync(row.Request, cancellationToken),
-            existing => records.UpdateDirectiveAsync(existing.Id, row.Request, cancellationToken));
+            existing => records.UpdateDirectiveAsync(existing.Id, row.Request, cancellationToken: cancellationToken));
     }
 }
 
@@ -106,7 +106,7 @@ public sealed class DisseminationImport(OversightDbContext db, AccountabilityRec
             cells,
             await records.FindDisseminationAsync(row.Reference, cancellationToken),
             () => records.CreateDisseminationAsync(row.Request, cancellationToken),
-            existing => records.UpdateDisseminationAsync(existing.Id, row.Request, cancellationToken));
+            existing => records.UpdateDisseminationAsync(existing.Id, row.Request, cancellationToken: cancellationToken));
     }
 }
 
@@ -167,7 +167,7 @@ public sealed class InspectionImport(OversightDbContext db, AccountabilityRecord
             cells,
             await records.FindInspectionAsync(row.Reference, cancellationToken),
             () => records.CreateInspectionAsync(row.Request, cancellationToken),
-            existing => records.UpdateInspectionAsync(existing.Id, row.Request, cancellationToken));
+            existing => records.UpdateInspectionAsync(existing.Id, row.Request, cancellationToken: cancellationToken));
     }
 }
 
@@ -225,7 +225,7 @@ public sealed class DisciplineImport(OversightDbContext db, AccountabilityRecord
             cells,
             await records.FindDecisionAsync(row.DecisionNumber, cancellationToken),
             () => records.CreateDecisionAsync(row.Request, cancellationToken),
-            existing => records.UpdateDecisionAsync(existing.Id, row.Request, cancellationToken));
+            existing => records.UpdateDecisionAsync(existing.Id, row.Request, cancellationToken: cancellationToken));
     }
 }
 
@@ -277,7 +277,7 @@ public sealed class PersonnelMoveImport(OversightDbContext db, AccountabilityRec
             cells,
             await records.FindMoveAsync(row.Reference, cancellationToken),
             () => records.CreateMoveAsync(row.Request, cancellationToken),
-            existing => records.UpdateMoveAsync(existing.Id, row.Request, cancellationToken));
+            existing => records.UpdateMoveAsync(existing.Id, row.Request, cancellationToken: cancellationToken));
     }
 }
 
@@ -322,7 +322,7 @@ public sealed class DisseminationCompletionImport(OversightDbContext db, Account
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
         var existing = await records.FindCompletionAsync(row.Request.Directive!, row.Request.Unit!, row.CompletedOn, cancellationToken);
-        return Outcome(cells, existing is not null, await records.RecordCompletionAsync(row.Request, cancellationToken));
+        return Outcome(cells, existing is not null, await records.RecordCompletionAsync(row.Request, cancellationToken: cancellationToken));
     }
 }
 
@@ -369,7 +369,7 @@ public sealed class ManifestationImport(OversightDbContext db, AccountabilityRec
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
         var existing = await records.FindManifestationAsync(row.Request.Directive!, row.Request.Code!, cancellationToken);
-        return Outcome(cells, existing is not null, await records.RecordManifestationAsync(row.Request, cancellationToken));
+        return Outcome(cells, existing is not null, await records.RecordManifestationAsync(row.Request, cancellationToken: cancellationToken));
     }
 }
 
@@ -410,7 +410,7 @@ public sealed class DirectiveTaskImport(OversightDbContext db, AccountabilityRec
     protected override async Task<RowOutcome> WriteAsync(Row row, RowCells cells, CancellationToken cancellationToken)
     {
         var existing = row.Request.Number is { } number ? await records.FindDirectiveTaskAsync(row.Request.Directive!, number, cancellationToken) : null;
-        return Outcome(cells, existing is not null, await records.RecordDirectiveTaskAsync(row.Request, cancellationToken));
+        return Outcome(cells, existing is not null, await records.RecordDirectiveTaskAsync(row.Request, cancellationToken: cancellationToken));
     }
 }
 
@@ -459,7 +459,7 @@ public sealed class FindingImport(OversightDbContext db, AccountabilityRecords r
             cells,
             await records.FindFindingAsync(row.Request.Inspection!, row.Request.Target, row.Request.Text!, cancellationToken),
             () => records.CreateFindingAsync(row.Request, cancellationToken),
-            existing => records.UpdateFindingAsync(existing.Id, row.Request, cancellationToken));
+            existing => records.UpdateFindingAsync(existing.Id, row.Request, cancellationToken: cancellationToken));
     }
 }
 
@@ -503,6 +503,6 @@ public sealed class FollowUpTaskImport(OversightDbContext db, AccountabilityReco
             cells,
             await records.FindTaskAsync(row.Reference, cancellationToken),
             () => records.CreateTaskAsync(row.Request, cancellationToken),
-            existing => records.UpdateTaskAsync(existing.Id, row.Request, cancellationToken));
+            existing => records.UpdateTaskAsync(existing.Id, row.Request, cancellationToken: cancellationToken));
     }
 }

@@ -20,8 +20,9 @@ namespace Oversight.Accountability;
 /// does not exist for the caller. Every unit a request names is a code as of the record's own date and must lie
 /// within the caller's scope, so an officer writes only records of their units; a record that crosses scopes (a move
 /// to another district, a city inspection of a district) is written at the level that holds both. A record's key
-/// (symbol, register or decision number) never changes once recorded. Saves join a transaction the caller opened on
-/// the context (imports do, to write a whole file or nothing).
+/// (symbol, register or decision number) never changes once recorded. A correction made on a copy read before
+/// someone else's is refused (<see cref="RecordEdits"/>). Saves join a transaction the caller opened on the context
+/// (imports do, to write a whole file or nothing).
 /// </para>
 /// <para>
 /// Discipline follows the rule packs: the form must be one the pack in force on the decision's day allows for the
@@ -72,7 +73,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
         return new(directive, [], Changed: true);
     }
 
-    public async Task<RecordResult<Directive>> UpdateDirectiveAsync(Guid id, DirectiveRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<Directive>> UpdateDirectiveAsync(Guid id, DirectiveRequest request, Guid? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         var directive = await db.Directives.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (directive is null || !await MayWriteAsync(directive.IssuingUnitId, cancellationToken))
@@ -82,15 +83,11 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
 
         var errors = new List<FieldError>();
         var fields = await CheckDirectiveAsync(request, directive.Symbol, errors, cancellationToken);
-        if (errors.Count > 0 || fields is null)
+        return await db.SaveEditAsync(directive, expectedStamp, errors, () =>
         {
-            db.ChangeTracker.Clear();
-            return new(null, errors);
-        }
-
-        fields.ApplyTo(directive);
-        await LinkDirectivesAsync(directive, fields.AppliedWith, cancellationToken);
-        return new(directive, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+            fields!.ApplyTo(directive);
+            return LinkDirectivesAsync(directive, fields.AppliedWith, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>A directive the caller may change, by symbol; null when there is none.</summary>
@@ -106,7 +103,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
     /// Records a task of a directive, or corrects its text and deadline: the directive and the number are its key.
     /// Written by those who may correct the directive (its issuing unit within their scope).
     /// </summary>
-    public async Task<RecordResult<DirectiveTask>> RecordDirectiveTaskAsync(DirectiveTaskRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<DirectiveTask>> RecordDirectiveTaskAsync(DirectiveTaskRequest request, Guid? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
         var directive = await RequiredDirectiveAsync(request.Directive, "directive", errors, cancellationToken);
@@ -134,14 +131,9 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
         }
 
         var task = await db.Set<DirectiveTask>().FirstOrDefaultAsync(t => t.DirectiveId == directive.Id && t.Number == number, cancellationToken);
-        if (task is null)
-        {
-            task = new DirectiveTask { DirectiveId = directive.Id, Number = number.Value, Text = text };
-            db.Add(task);
-        }
-
-        (task.Text, task.DueOn) = (text, dueOn);
-        return new(task, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+        return task is null
+            ? await AddAsync(new DirectiveTask { DirectiveId = directive.Id, Number = number.Value, Text = text, DueOn = dueOn }, cancellationToken)
+            : await db.SaveEditAsync(task, expectedStamp, errors, () => (task.Text, task.DueOn) = (text, dueOn), cancellationToken);
     }
 
     /// <summary>A task of a directive, by symbol and number; null when there is none.</summary>
@@ -161,7 +153,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
     /// (<see cref="Directive.CatalogueIsIllustrative"/> false), as the demo's illustrative catalogue is never entered
     /// this way. Entries are never deleted: findings and decisions cite them.
     /// </remarks>
-    public async Task<RecordResult<Manifestation>> RecordManifestationAsync(ManifestationRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<Manifestation>> RecordManifestationAsync(ManifestationRequest request, Guid? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         if (!(await scope.FilterAsync(cancellationToken)).IsEverything)
         {
@@ -183,16 +175,11 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
             return new(null, errors);
         }
 
-        var entry = await db.Manifestations.FirstOrDefaultAsync(m => m.DirectiveId == directive.Id && m.Code == code, cancellationToken);
-        if (entry is null)
-        {
-            entry = new Manifestation { DirectiveId = directive.Id, Code = code, Text = text };
-            db.Manifestations.Add(entry);
-        }
-
-        entry.Text = text;
         directive.CatalogueIsIllustrative = false;
-        return new(entry, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+        var entry = await db.Manifestations.FirstOrDefaultAsync(m => m.DirectiveId == directive.Id && m.Code == code, cancellationToken);
+        return entry is null
+            ? await AddAsync(new Manifestation { DirectiveId = directive.Id, Code = code, Text = text }, cancellationToken)
+            : await db.SaveEditAsync(entry, expectedStamp, errors, () => entry.Text = text, cancellationToken);
     }
 
     /// <summary>An entry of a directive's appendix, by symbol and code; null when there is none.</summary>
@@ -217,7 +204,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
         return await AddAsync(dissemination, cancellationToken);
     }
 
-    public async Task<RecordResult<DisseminationEvent>> UpdateDisseminationAsync(Guid id, DisseminationRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<DisseminationEvent>> UpdateDisseminationAsync(Guid id, DisseminationRequest request, Guid? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         var dissemination = await db.DisseminationEvents.Include(e => e.Directives).Include(e => e.Attendance).AsSplitQuery()
             .FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -228,7 +215,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
 
         var errors = new List<FieldError>();
         var fields = await CheckDisseminationAsync(request, errors, cancellationToken);
-        return await CorrectAsync(dissemination, fields, errors, f => f.ApplyTo(dissemination, db), cancellationToken);
+        return await CorrectAsync(dissemination, expectedStamp, fields, errors, f => f.ApplyTo(dissemination, db), cancellationToken);
     }
 
     /// <summary>A dissemination event the caller may change, by register number; null when there is none.</summary>
@@ -245,7 +232,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
     /// resolved on the day completed (while not completed, on the directive's dissemination deadline, or its issue
     /// day) and must lie within the caller's scope.
     /// </summary>
-    public async Task<RecordResult<DisseminationCompletion>> RecordCompletionAsync(DisseminationCompletionRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<DisseminationCompletion>> RecordCompletionAsync(DisseminationCompletionRequest request, Guid? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
         var completedOn = RequestFields.OptionalPastDate(request.CompletedOn, "completedOn", Today, errors);
@@ -260,15 +247,9 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
         }
 
         var completion = await db.DisseminationCompletions.FirstOrDefaultAsync(c => c.DirectiveId == directive.Id && c.UnitId == unit.Id, cancellationToken);
-        if (completion is null)
-        {
-            completion = new DisseminationCompletion { DirectiveId = directive.Id, UnitId = unit.Id };
-            db.DisseminationCompletions.Add(completion);
-        }
-
-        completion.CompletedOn = completedOn;
-        completion.MembersReached = membersReached!.Value;
-        return new(completion, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+        return completion is null
+            ? await AddAsync(new DisseminationCompletion { DirectiveId = directive.Id, UnitId = unit.Id, CompletedOn = completedOn, MembersReached = membersReached!.Value }, cancellationToken)
+            : await db.SaveEditAsync(completion, expectedStamp, errors, () => (completion.CompletedOn, completion.MembersReached) = (completedOn, membersReached!.Value), cancellationToken);
     }
 
     /// <summary>
@@ -304,7 +285,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
     }
 
     /// <summary>Corrects an inspection; its team and targets become those of the request (a target with findings cannot be dropped).</summary>
-    public async Task<RecordResult<Inspection>> UpdateInspectionAsync(Guid id, InspectionRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<Inspection>> UpdateInspectionAsync(Guid id, InspectionRequest request, Guid? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         var inspection = await db.Inspections.Include(i => i.Team).Include(i => i.Targets).AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
@@ -321,7 +302,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
             errors.Add(CaseMessages.TargetHasFindings.For(TargetField(dropped.Kind), await TargetNameAsync(dropped, inspection.DecidedOn, cancellationToken)));
         }
 
-        return await CorrectAsync(inspection, fields, errors, f => f.ApplyTo(inspection, db), cancellationToken);
+        return await CorrectAsync(inspection, expectedStamp, fields, errors, f => f.ApplyTo(inspection, db), cancellationToken);
     }
 
     /// <summary>An inspection the caller may change, by register number; null when there is none.</summary>
@@ -335,7 +316,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
     /// Records or corrects an inspection's conclusion. The follow-up tasks it already set must stay due on or after
     /// it, with no progress before it.
     /// </summary>
-    public async Task<RecordResult<Inspection>> ConcludeAsync(Guid inspectionId, ConclusionRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<Inspection>> ConcludeAsync(Guid inspectionId, ConclusionRequest request, Guid? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         var inspection = await db.Inspections.FirstOrDefaultAsync(i => i.Id == inspectionId, cancellationToken);
         if (inspection is null || !await MayWriteAsync(inspection.DecidingUnitId, cancellationToken))
@@ -345,7 +326,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
 
         var errors = new List<FieldError>();
         var conclusion = await CheckConclusionAsync(inspection.Id, request, inspection.DecidedOn, required: true, errors, cancellationToken);
-        return await CorrectAsync(inspection, conclusion, errors, c => (inspection.ConcludedOn, inspection.Conclusion) = c, cancellationToken);
+        return await CorrectAsync(inspection, expectedStamp, conclusion, errors, c => (inspection.ConcludedOn, inspection.Conclusion) = c, cancellationToken);
     }
 
     // Findings
@@ -367,7 +348,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
     }
 
     /// <summary>Corrects a finding's target, text and manifestations; it stays with its inspection.</summary>
-    public async Task<RecordResult<Finding>> UpdateFindingAsync(Guid id, FindingRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<Finding>> UpdateFindingAsync(Guid id, FindingRequest request, Guid? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         var finding = await db.Findings.Include(f => f.Manifestations).FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
         var inspection = finding is null ? null : await db.Inspections.AsNoTracking().FirstAsync(i => i.Id == finding.InspectionId, cancellationToken);
@@ -378,7 +359,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
 
         var errors = new List<FieldError>();
         var fields = await CheckFindingAsync(inspection, id, request, errors, cancellationToken);
-        return await CorrectAsync(finding!, fields, errors, f => f.ApplyTo(finding!, db), cancellationToken);
+        return await CorrectAsync(finding!, expectedStamp, fields, errors, f => f.ApplyTo(finding!, db), cancellationToken);
     }
 
     /// <summary>A finding of an inspection the caller may change, by its target (empty: the whole inspection) and text; null when there is none.</summary>
@@ -423,7 +404,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
     }
 
     /// <summary>Corrects a task's owner, description and deadline; it stays with its inspection, and its progress is left as it is.</summary>
-    public async Task<RecordResult<FollowUpTask>> UpdateTaskAsync(Guid id, FollowUpTaskRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<FollowUpTask>> UpdateTaskAsync(Guid id, FollowUpTaskRequest request, Guid? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         var task = await db.FollowUpTasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         var inspection = task is null ? null : await db.Inspections.AsNoTracking().FirstAsync(i => i.Id == task.InspectionId, cancellationToken);
@@ -435,7 +416,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
         var errors = new List<FieldError>();
         StaysWith(request.Inspection, inspection, errors);
         var fields = await CheckTaskAsync(inspection, request, errors, cancellationToken);
-        return await CorrectAsync(task, fields, errors, f => f.ApplyTo(task), cancellationToken);
+        return await CorrectAsync(task, expectedStamp, fields, errors, f => f.ApplyTo(task), cancellationToken);
     }
 
     /// <summary>A task the caller may change (its owner unit and its inspection within scope), by register number; null when there is none.</summary>
@@ -465,7 +446,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
         return await AddAsync(decision, cancellationToken);
     }
 
-    public async Task<RecordResult<DisciplineDecision>> UpdateDecisionAsync(Guid id, DisciplineRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<DisciplineDecision>> UpdateDecisionAsync(Guid id, DisciplineRequest request, Guid? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         var decision = await db.DisciplineDecisions.Include(d => d.Manifestations).FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (decision is null || !await MayWriteAsync(decision.DecidingUnitId, cancellationToken))
@@ -475,7 +456,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
 
         var errors = new List<FieldError>();
         var fields = await CheckDecisionAsync(request, errors, cancellationToken);
-        return await CorrectAsync(decision, fields, errors, f => f.ApplyTo(decision, db), cancellationToken);
+        return await CorrectAsync(decision, expectedStamp, fields, errors, f => f.ApplyTo(decision, db), cancellationToken);
     }
 
     /// <summary>A decision the caller may change, by its number; null when there is none.</summary>
@@ -502,7 +483,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
         return await AddAsync(move, cancellationToken);
     }
 
-    public async Task<RecordResult<PersonnelMove>> UpdateMoveAsync(Guid id, PersonnelMoveRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<PersonnelMove>> UpdateMoveAsync(Guid id, PersonnelMoveRequest request, Guid? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         var move = await db.PersonnelMoves.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (move is null || !await MayWriteAsync(move.FromUnitId, cancellationToken))
@@ -512,7 +493,7 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
 
         var errors = new List<FieldError>();
         var fields = await CheckMoveAsync(request, errors, cancellationToken);
-        return await CorrectAsync(move, fields, errors, f => f.ApplyTo(move), cancellationToken);
+        return await CorrectAsync(move, expectedStamp, fields, errors, f => f.ApplyTo(move), cancellationToken);
     }
 
     /// <summary>A move the caller may change, by register number; null when there is none.</summary>
@@ -1118,22 +1099,10 @@ public sealed partial class AccountabilityRecords(OversightDbContext db, CallerS
         return new(record, [], Changed: true);
     }
 
-    /// <summary>
-    /// Applies checked fields to a loaded record and saves only when that changed something; with errors, forgets
-    /// what was loaded and answers them.
-    /// </summary>
-    private async Task<RecordResult<T>> CorrectAsync<T, TFields>(T record, TFields? fields, List<FieldError> errors, Action<TFields> apply, CancellationToken cancellationToken)
-        where T : class
-    {
-        if (errors.Count > 0 || fields is null)
-        {
-            db.ChangeTracker.Clear();
-            return new(null, errors);
-        }
-
-        apply(fields);
-        return new(record, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
-    }
+    /// <summary>Applies checked fields to a loaded record as an edit (<see cref="RecordEdits"/>): saved only when that changed something.</summary>
+    private Task<RecordResult<T>> CorrectAsync<T, TFields>(T record, Guid? expectedStamp, TFields? fields, List<FieldError> errors, Action<TFields> apply, CancellationToken cancellationToken)
+        where T : class, IStamped =>
+        db.SaveEditAsync(record, expectedStamp, errors, () => apply(fields!), cancellationToken);
 
     /// <summary>Makes a record's links exactly <paramref name="wanted"/>: those to others are removed, the missing ones added.</summary>
     private static void Relink<TLink>(List<TLink> links, IReadOnlySet<Guid> wanted, Func<TLink, Guid> target, Func<Guid, TLink> link, OversightDbContext db)

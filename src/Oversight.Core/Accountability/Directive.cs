@@ -1,4 +1,5 @@
 using Oversight.Audit;
+using Oversight.Data;
 
 namespace Oversight.Accountability;
 
@@ -7,11 +8,14 @@ namespace Oversight.Accountability;
 /// its tasks, the directives it is applied with, and the appendix of manifestations (biểu hiện) that findings and
 /// discipline decisions cite.
 /// </summary>
-public sealed class Directive : IUnitRecord
+public sealed class Directive : IUnitRecord, IStamped
 {
     Guid? IUnitRecord.RecordUnitId => IssuingUnitId;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Changes on every save that changes the record (<see cref="IStamped"/>).</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     /// <summary>Number and symbol as written, unique: <c>24-CT/TU</c>.</summary>
     public required string Symbol { get; init; }
@@ -47,9 +51,12 @@ public sealed class Directive : IUnitRecord
 }
 
 /// <summary>A task a directive sets, in its order.</summary>
-public sealed class DirectiveTask
+public sealed class DirectiveTask : IStamped
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Changes on every save that changes the record (<see cref="IStamped"/>).</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public Guid DirectiveId { get; init; }
 
@@ -63,9 +70,12 @@ public sealed class DirectiveTask
 /// <summary>
 /// An entry of a directive's appendix of manifestations: a group (code <c>1</c>) or an item of it (code <c>1.2</c>).
 /// </summary>
-public sealed class Manifestation
+public sealed class Manifestation : IStamped
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Changes on every save that changes the record (<see cref="IStamped"/>).</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public Guid DirectiveId { get; init; }
 

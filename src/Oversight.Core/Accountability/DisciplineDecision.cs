@@ -1,4 +1,5 @@
 using Oversight.Audit;
+using Oversight.Data;
 
 namespace Oversight.Accountability;
 
@@ -36,11 +37,14 @@ public enum DisciplineForm
 }
 
 /// <summary>A disciplinary decision on a Party member or organisation, with the manifestations its violation showed.</summary>
-public sealed class DisciplineDecision : IUnitRecord
+public sealed class DisciplineDecision : IUnitRecord, IStamped
 {
     Guid? IUnitRecord.RecordUnitId => DecidingUnitId;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Changes on every save that changes the record (<see cref="IStamped"/>).</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     /// <summary>The decision's number, unique: <c>125-QĐ/UBKTHU</c>.</summary>
     public required string DecisionNumber { get; init; }

@@ -1,13 +1,17 @@
 using Oversight.Audit;
+using Oversight.Data;
 
 namespace Oversight.Accountability;
 
 /// <summary>A conference or meeting that disseminated one or more directives to the units taking part.</summary>
-public sealed class DisseminationEvent : IUnitRecord
+public sealed class DisseminationEvent : IUnitRecord, IStamped
 {
     Guid? IUnitRecord.RecordUnitId => OrganiserUnitId;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Changes on every save that changes the record (<see cref="IStamped"/>).</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     /// <summary>The register number, unique; imports match on it.</summary>
     public required string Reference { get; init; }
@@ -48,9 +52,12 @@ public sealed class DisseminationAttendance
 /// A unit's study and dissemination of a directive: one per unit that must do it, completed on a day (null while
 /// not done), with the cadres and Party members it reached.
 /// </summary>
-public sealed class DisseminationCompletion
+public sealed class DisseminationCompletion : IStamped
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Changes on every save that changes the record (<see cref="IStamped"/>).</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public Guid DirectiveId { get; init; }
 

@@ -53,9 +53,10 @@ public sealed class FollowUpTasks(OversightDbContext db, CallerScope scope, Call
 
     /// <summary>
     /// Records progress on a task the caller may see, with its evidence: the task is in progress after it, or done
-    /// (closed by the caller) when the update says so. A done task takes no more updates.
+    /// (closed by the caller) when the update says so. A done task takes no more updates; an update from a page read
+    /// before another was recorded is refused (<see cref="RecordEdits"/>).
     /// </summary>
-    public async Task<RecordResult<FollowUpTask>> RecordProgressAsync(Guid id, ProgressRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<FollowUpTask>> RecordProgressAsync(Guid id, ProgressRequest request, Guid? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         var task = await db.FollowUpTasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (task is null || !(await scope.FilterAsync(cancellationToken)).Contains(task.OwnerUnitId))
@@ -93,29 +94,24 @@ public sealed class FollowUpTasks(OversightDbContext db, CallerScope scope, Call
         }
 
         var files = attachments.Check(request.Evidence, "evidence", errors);
-        if (errors.Count > 0)
+        TaskProgress? progress = null;
+        return await db.SaveEditAsync(task, expectedStamp, errors, () =>
         {
-            db.Entry(task).State = EntityState.Detached;
-            return new RecordResult<FollowUpTask>(null, errors);
-        }
-
-        var progress = new TaskProgress
-        {
-            TaskId = task.Id,
-            On = on!.Value,
-            Note = note!,
-            PercentComplete = request.Done ? 100 : request.PercentComplete,
-            RecordedBy = caller.Name,
-        };
-        db.Add(progress);
-        task.Status = request.Done ? FollowUpStatus.Done : FollowUpStatus.InProgress;
-        if (request.Done)
-        {
-            task.DoneOn = progress.On;
-            task.ClosedBy = caller.Name;
-        }
-
-        await attachments.SaveWithAsync(files, nameof(TaskProgress), progress.Id, task.OwnerUnitId, cancellationToken);
-        return new RecordResult<FollowUpTask>(task, [], Changed: true);
+            progress = new TaskProgress
+            {
+                TaskId = task.Id,
+                On = on!.Value,
+                Note = note!,
+                PercentComplete = request.Done ? 100 : request.PercentComplete,
+                RecordedBy = caller.Name,
+            };
+            db.Add(progress);
+            task.Status = request.Done ? FollowUpStatus.Done : FollowUpStatus.InProgress;
+            if (request.Done)
+            {
+                task.DoneOn = progress.On;
+                task.ClosedBy = caller.Name;
+            }
+        }, cancellationToken, token => attachments.SaveWithAsync(files, nameof(TaskProgress), progress!.Id, task.OwnerUnitId, token));
     }
 }

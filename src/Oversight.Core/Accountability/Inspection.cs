@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Query;
 using Oversight.Audit;
+using Oversight.Data;
 
 namespace Oversight.Accountability;
 
@@ -35,11 +36,14 @@ public enum TargetKind
 /// An inspection or supervision: the decision that set it up, its team, its targets, its findings, and its
 /// conclusion with the follow-up tasks the conclusion set.
 /// </summary>
-public sealed class Inspection : IUnitRecord
+public sealed class Inspection : IUnitRecord, IStamped
 {
     Guid? IUnitRecord.RecordUnitId => DecidingUnitId;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Changes on every save that changes the record (<see cref="IStamped"/>).</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     /// <summary>The register number, unique; imports match on it.</summary>
     public required string Reference { get; init; }
@@ -104,9 +108,12 @@ public sealed class InspectionTarget
 }
 
 /// <summary>What an inspection found, on one of its targets or on all, with the manifestations it shows.</summary>
-public sealed class Finding
+public sealed class Finding : IStamped
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Changes on every save that changes the record (<see cref="IStamped"/>).</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public Guid InspectionId { get; init; }
 
@@ -135,11 +142,14 @@ public enum FollowUpStatus
 /// A task an inspection's conclusion set a unit, followed until done: progress updates with their evidence, and
 /// who closed it. Overdue is not a status: a task not done by its deadline is overdue.
 /// </summary>
-public sealed class FollowUpTask : IUnitRecord
+public sealed class FollowUpTask : IUnitRecord, IStamped
 {
     Guid? IUnitRecord.RecordUnitId => OwnerUnitId;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Changes on every save that changes the record (<see cref="IStamped"/>).</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     /// <summary>The register number, unique; imports match on it.</summary>
     public required string Reference { get; init; }

@@ -1,4 +1,5 @@
 using Oversight.Audit;
+using Oversight.Data;
 
 namespace Oversight.Accountability;
 
@@ -38,11 +39,14 @@ public enum PostKind
 }
 
 /// <summary>A rotation, transfer or periodic change of post of one person, by a decision.</summary>
-public sealed class PersonnelMove : IUnitRecord
+public sealed class PersonnelMove : IUnitRecord, IStamped
 {
     Guid? IUnitRecord.RecordUnitId => FromUnitId;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Changes on every save that changes the record (<see cref="IStamped"/>).</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     /// <summary>The register number, unique; imports match on it.</summary>
     public required string Reference { get; init; }

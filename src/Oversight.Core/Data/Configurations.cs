@@ -72,7 +72,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.Property(p => p.FullName).HasMaxLength(200);
         person.Property(p => p.SearchName).HasMaxLength(200);
         person.HasIndex(p => p.SearchName);
-        person.Property(p => p.ConcurrencyStamp).IsConcurrencyToken().HasAnnotation(AuditTrail.NotAudited, true);
         person.HasMany(p => p.Memberships).WithOne().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
         person.HasMany(p => p.Positions).WithOne().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -151,7 +150,6 @@ internal sealed class CitizenCaseConfiguration : IEntityTypeConfiguration<Citize
         citizenCase.Property(c => c.Outcome).HasMaxLength(4000);
         citizenCase.Property(c => c.TrackingCode).HasMaxLength(16);
         citizenCase.HasIndex(c => c.TrackingCode).IsUnique();
-        citizenCase.Property(c => c.ConcurrencyStamp).IsConcurrencyToken().HasAnnotation(AuditTrail.NotAudited, true);
         citizenCase.Ignore(c => c.IsOpen);
         citizenCase.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
         citizenCase.HasOne<OversightUser>().WithMany().HasForeignKey(c => c.AssigneeUserId).OnDelete(DeleteBehavior.SetNull);

@@ -125,6 +125,11 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(OversightDbContext).Assembly);
+        foreach (var stamped in builder.Model.GetEntityTypes().Where(t => typeof(IStamped).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            builder.Entity(stamped.ClrType).Property(nameof(IStamped.ConcurrencyStamp)).IsConcurrencyToken().HasAnnotation(AuditTrail.NotAudited, true);
+        }
+
         builder.Entity<OversightUser>(user =>
         {
             user.Property(u => u.PasswordHash).HasAnnotation(AuditTrail.NotAudited, true);
@@ -235,7 +240,7 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
         }
     }
 
-    /// <summary>NFC-normalises every text, folds search names, stamps concurrency tokens and the structure stamp.</summary>
+    /// <summary>NFC-normalises every text, folds search names, renews the concurrency stamps of changed records and the structure stamp.</summary>
     private void PrepareForSave()
     {
         var structureChanged = false;
@@ -269,16 +274,18 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
                 case Person person when entry.State != EntityState.Deleted:
                     person.FullName = VietnameseText.Normalize(person.FullName) ?? person.FullName;
                     person.SearchName = VietnameseText.Fold(person.FullName);
-                    if (entry.State == EntityState.Modified)
-                    {
-                        person.ConcurrencyStamp = Guid.NewGuid();
-                    }
-
                     break;
                 case OversightUser user when entry.State == EntityState.Modified:
                     // Claims kept for API tokens are rebuilt when the account's stamp changes (UserManager renews it too).
                     user.ConcurrencyStamp = Guid.NewGuid().ToString();
                     break;
+            }
+
+            // An edit gives its record a new stamp itself (RecordEdits), also when only its parts changed; any other change
+            // of a stamped record gets one here.
+            if (entry.Entity is IStamped stamped && entry.State == EntityState.Modified && !entry.Property(nameof(IStamped.ConcurrencyStamp)).IsModified)
+            {
+                stamped.ConcurrencyStamp = Guid.NewGuid();
             }
 
             structureChanged |= entry.Entity is Unit or UnitVersion or LineageEvent or LineageLink;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Oversight.Audit;
+using Oversight.Data;
 
 namespace Oversight.Indicators;
 
@@ -16,11 +17,14 @@ public enum ClaimComparison
 /// and, when the report gives them, the numerator and denominator of a stated rate. Claims are never indicators:
 /// they are kept apart and reconciled with what the records give.
 /// </summary>
-public sealed class ReportedFigure : IUnitRecord
+public sealed class ReportedFigure : IUnitRecord, IStamped
 {
     Guid? IUnitRecord.RecordUnitId => UnitId;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Changes on every save that changes the record (<see cref="IStamped"/>).</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     /// <summary>The claim's register number, unique; importing a row with it again corrects the claim.</summary>
     public required string Reference { get; init; }

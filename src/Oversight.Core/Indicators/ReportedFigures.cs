@@ -56,7 +56,7 @@ public sealed class ReportedFigures(OversightDbContext db, CallerScope scope, In
         return new(claim, [], Changed: true);
     }
 
-    public async Task<RecordResult<ReportedFigure>> UpdateAsync(Guid id, ClaimRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<ReportedFigure>> UpdateAsync(Guid id, ClaimRequest request, Guid? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         var claim = await db.ReportedFigures.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (claim is null || !(await scope.FilterAsync(cancellationToken)).Contains(claim.UnitId))
@@ -66,14 +66,7 @@ public sealed class ReportedFigures(OversightDbContext db, CallerScope scope, In
 
         var errors = new List<FieldError>();
         var fields = await CheckAsync(request, errors, cancellationToken);
-        if (errors.Count > 0 || fields is null)
-        {
-            db.ChangeTracker.Clear();
-            return new(null, errors);
-        }
-
-        fields.ApplyTo(claim);
-        return new(claim, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+        return await db.SaveEditAsync(claim, expectedStamp, errors, () => fields!.ApplyTo(claim), cancellationToken);
     }
 
     /// <summary>A claim the caller may see, by register number; null when there is none.</summary>
@@ -225,6 +218,6 @@ public sealed class ClaimImport(OversightDbContext db, ReportedFigures claims, C
             cells,
             await claims.FindAsync(row.Reference, cancellationToken),
             () => claims.CreateAsync(row.Request, cancellationToken),
-            existing => claims.UpdateAsync(existing.Id, row.Request, cancellationToken));
+            existing => claims.UpdateAsync(existing.Id, row.Request, cancellationToken: cancellationToken));
     }
 }

@@ -1,3 +1,5 @@
+using Oversight.Data;
+
 namespace Oversight.People;
 
 public enum Gender
@@ -8,7 +10,7 @@ public enum Gender
 }
 
 /// <summary>A person: an official, a Party member, a leader.</summary>
-public sealed class Person
+public sealed class Person : IStamped
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -23,7 +25,7 @@ public sealed class Person
 
     public DateOnly? BirthDate { get; set; }
 
-    /// <summary>Changes on every save; two people editing the same record cannot overwrite each other.</summary>
+    /// <summary>Changes on every save that changes the record (<see cref="IStamped"/>).</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public List<PartyMembership> Memberships { get; } = [];

@@ -56,7 +56,7 @@ public static class CaseMessages
     public static readonly CaseMessage NoRule = new(nameof(NoRule), "no rule pack in force on {0} gives {1}");
     public static readonly CaseMessage NoMoreExtensions = new(nameof(NoMoreExtensions), "the time limit was already extended {0} time(s), the most {1} allows");
     public static readonly CaseMessage AssigneeNotFound = new(nameof(AssigneeNotFound), "no account {0} may handle cases of this unit");
-    public static readonly CaseMessage ChangedMeanwhile = new(nameof(ChangedMeanwhile), "someone changed this case meanwhile; reload it and try again", ErrorKind.Stale);
+    public static readonly CaseMessage ChangedMeanwhile = new(nameof(ChangedMeanwhile), "someone changed this record meanwhile; reload it and try again", ErrorKind.Stale);
     public static readonly CaseMessage DenunciationAssignedByLeader = new(nameof(DenunciationAssignedByLeader), "a denunciation is assigned by a leader of the handling unit or an administrator, and never by its assignee to themselves", ErrorKind.Forbidden);
     public static readonly CaseMessage RepeatNotEarlier = new(nameof(RepeatNotEarlier), "case {0} was received on {1}, not before this one");
     public static readonly CaseMessage SessionReferenceTaken = new(nameof(SessionReferenceTaken), "another reception session already has register number {0}");

@@ -361,7 +361,7 @@ public sealed class CaseWorkflow(
             return CaseResult.Missing;
         }
 
-        if (expectedStamp is { } stamp && stamp != citizenCase.ConcurrencyStamp)
+        if (RecordEdits.IsStale(citizenCase, expectedStamp))
         {
             return CaseResult.Invalid(CaseMessages.ChangedMeanwhile.For(""));
         }

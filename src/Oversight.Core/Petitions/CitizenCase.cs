@@ -1,3 +1,5 @@
+using Oversight.Data;
+
 namespace Oversight.Petitions;
 
 /// <summary>What a citizen brings: the law that governs its handling depends on it.</summary>
@@ -47,7 +49,7 @@ public enum CaseStatus
 /// identity is kept only in <see cref="ProtectedIdentity"/> (encrypted with ASP.NET Data Protection); the plain
 /// petitioner fields stay empty for denunciations.
 /// </remarks>
-public sealed class CitizenCase
+public sealed class CitizenCase : IStamped
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -125,7 +127,7 @@ public sealed class CitizenCase
     /// <summary>The code a citizen follows the case with on the public status page.</summary>
     public string? TrackingCode { get; set; }
 
-    /// <summary>Changes on every save; two officers acting on the same case cannot overwrite each other.</summary>
+    /// <summary>Changes on every step (<see cref="IStamped"/>); two officers acting on the same case cannot overwrite each other.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public List<CaseExtension> Extensions { get; } = [];

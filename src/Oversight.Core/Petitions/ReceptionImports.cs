@@ -57,7 +57,7 @@ public sealed class ReceptionSessionImport(OversightDbContext db, ReceptionRecor
             cells,
             await records.FindSessionAsync(row.Reference, cancellationToken),
             () => records.CreateSessionAsync(row.Request, cancellationToken),
-            existing => records.UpdateSessionAsync(existing.Id, row.Request, cancellationToken));
+            existing => records.UpdateSessionAsync(existing.Id, row.Request, cancellationToken: cancellationToken));
     }
 }
 
@@ -113,6 +113,6 @@ public sealed class DialogueMeetingImport(OversightDbContext db, ReceptionRecord
             cells,
             await records.FindMeetingAsync(row.Reference, cancellationToken),
             () => records.CreateMeetingAsync(row.Request, cancellationToken),
-            existing => records.UpdateMeetingAsync(existing.Id, row.Request, cancellationToken));
+            existing => records.UpdateMeetingAsync(existing.Id, row.Request, cancellationToken: cancellationToken));
     }
 }

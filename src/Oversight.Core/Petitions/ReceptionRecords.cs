@@ -72,8 +72,10 @@ public sealed record RecordResult<TRecord>(TRecord? Record, IReadOnlyList<FieldE
 /// nothing.
 /// </summary>
 /// <remarks>
-/// Expected failures are values: field errors, or <c>NotFound</c> when the record does not exist for the caller.
-/// Saves join a transaction the caller opened on the context (imports do, to write a whole file or nothing).
+/// Expected failures are values: field errors, <c>NotFound</c> when the record does not exist for the caller, or
+/// <see cref="CaseMessages.ChangedMeanwhile"/> for a correction made on a copy read before someone else's
+/// (<see cref="RecordEdits"/>). Saves join a transaction the caller opened on the context (imports do, to write a
+/// whole file or nothing).
 /// </remarks>
 public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, TimeProvider time)
 {
@@ -102,7 +104,7 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
     }
 
     /// <summary>Corrects a session the caller may see; its unit may move to another unit within the caller's scope.</summary>
-    public async Task<RecordResult<ReceptionSession>> UpdateSessionAsync(Guid id, ReceptionSessionRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<ReceptionSession>> UpdateSessionAsync(Guid id, ReceptionSessionRequest request, Guid? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         var session = await db.ReceptionSessions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (session is null || !(await scope.FilterAsync(cancellationToken)).Contains(session.UnitId))
@@ -112,14 +114,7 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
 
         var errors = new List<FieldError>();
         var fields = await CheckSessionAsync(request, errors, cancellationToken);
-        if (errors.Count > 0 || fields is null)
-        {
-            db.Entry(session).State = EntityState.Detached;
-            return new RecordResult<ReceptionSession>(null, errors);
-        }
-
-        fields.ApplyTo(session);
-        return new RecordResult<ReceptionSession>(session, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+        return await db.SaveEditAsync(session, expectedStamp, errors, () => fields!.ApplyTo(session), cancellationToken);
     }
 
     /// <summary>A session the caller may see, by id; null when it does not exist for them.</summary>
@@ -150,7 +145,7 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
     }
 
     /// <summary>Corrects a meeting the caller may see; the cases listed replace those linked before.</summary>
-    public async Task<RecordResult<DialogueMeeting>> UpdateMeetingAsync(Guid id, DialogueMeetingRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordResult<DialogueMeeting>> UpdateMeetingAsync(Guid id, DialogueMeetingRequest request, Guid? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         var meeting = await db.DialogueMeetings.Include(m => m.Cases).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is null || !(await scope.FilterAsync(cancellationToken)).Contains(meeting.UnitId))
@@ -160,15 +155,11 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
 
         var errors = new List<FieldError>();
         var fields = await CheckMeetingAsync(request, errors, cancellationToken);
-        if (errors.Count > 0 || fields is null)
+        return await db.SaveEditAsync(meeting, expectedStamp, errors, () =>
         {
-            db.ChangeTracker.Clear();
-            return new RecordResult<DialogueMeeting>(null, errors);
-        }
-
-        fields.ApplyTo(meeting);
-        LinkCases(meeting, fields.CaseIds);
-        return new RecordResult<DialogueMeeting>(meeting, [], Changed: await RequestFields.SaveIfChangedAsync(db, cancellationToken));
+            fields!.ApplyTo(meeting);
+            LinkCases(meeting, fields.CaseIds);
+        }, cancellationToken);
     }
 
     /// <summary>A meeting the caller may see, with its case links, by id; null when it does not exist for them.</summary>

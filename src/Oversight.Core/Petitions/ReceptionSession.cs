@@ -1,3 +1,5 @@
+using Oversight.Data;
+
 namespace Oversight.Petitions;
 
 /// <summary>Who received citizens: the law sets how often each leader must.</summary>
@@ -23,9 +25,12 @@ public enum SessionKind
 }
 
 /// <summary>A day on which a host received citizens (tiếp công dân): visits, people and the cases brought.</summary>
-public sealed class ReceptionSession
+public sealed class ReceptionSession : IStamped
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Changes on every save that changes the record (<see cref="IStamped"/>).</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     /// <summary>The register number, unique; imports match on it.</summary>
     public required string Reference { get; init; }
@@ -61,9 +66,12 @@ public enum DialogueLevel
 }
 
 /// <summary>A dialogue meeting (đối thoại) between leaders and citizens, on a topic or on cases.</summary>
-public sealed class DialogueMeeting
+public sealed class DialogueMeeting : IStamped
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Changes on every save that changes the record (<see cref="IStamped"/>).</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     /// <summary>The register number, unique; imports match on it.</summary>
     public required string Reference { get; init; }

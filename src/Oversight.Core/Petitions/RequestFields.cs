@@ -152,19 +152,6 @@ internal static class RequestFields
         return unit;
     }
 
-    /// <summary>Saves when the context tracks a change; whether it did. An update that changes nothing writes nothing, so it is not audited.</summary>
-    public static async Task<bool> SaveIfChangedAsync(OversightDbContext db, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.DetectChanges();
-        if (!db.ChangeTracker.HasChanges())
-        {
-            return false;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
-
     /// <summary>The list's entries as NFC text, blank ones dropped, each once, in their order.</summary>
     public static IReadOnlyList<string> List(IEnumerable<string?>? items) =>
         (items ?? []).Select(VietnameseText.Normalize).OfType<string>().Distinct(StringComparer.Ordinal).ToList();

@@ -199,6 +199,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.Property<bool>("CatalogueIsIllustrative")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Oversight:NotAudited", true);
+
                     b.Property<DateOnly?>("DisseminationDueOn")
                         .HasColumnType("date");
 
@@ -258,6 +263,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Oversight:NotAudited", true);
+
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("uuid");
 
@@ -290,6 +300,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Oversight:NotAudited", true);
 
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("date");
@@ -380,6 +395,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Oversight:NotAudited", true);
+
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("uuid");
 
@@ -420,6 +440,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Oversight:NotAudited", true);
+
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("date");
 
@@ -458,6 +483,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Oversight:NotAudited", true);
 
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("uuid");
@@ -503,6 +533,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.Property<string>("ClosedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Oversight:NotAudited", true);
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -560,6 +595,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.Property<string>("Conclusion")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Oversight:NotAudited", true);
 
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("date");
@@ -655,6 +695,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Oversight:NotAudited", true);
+
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("uuid");
 
@@ -676,6 +721,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Oversight:NotAudited", true);
 
                     b.Property<Guid>("DecidingUnitId")
                         .HasColumnType("uuid");
@@ -1251,6 +1301,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.Property<int>("Comparison")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Oversight:NotAudited", true);
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -1777,6 +1832,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Oversight:NotAudited", true);
+
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("date");
 
@@ -1839,6 +1899,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Oversight:NotAudited", true);
 
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("date");

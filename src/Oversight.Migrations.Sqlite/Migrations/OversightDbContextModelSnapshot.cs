@@ -187,6 +187,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.Property<bool>("CatalogueIsIllustrative")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Oversight:NotAudited", true);
+
                     b.Property<DateOnly?>("DisseminationDueOn")
                         .HasColumnType("TEXT");
 
@@ -246,6 +251,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Oversight:NotAudited", true);
+
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("TEXT");
 
@@ -278,6 +288,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Oversight:NotAudited", true);
 
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("TEXT");
@@ -368,6 +383,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Oversight:NotAudited", true);
+
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("TEXT");
 
@@ -408,6 +428,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Oversight:NotAudited", true);
+
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("TEXT");
 
@@ -446,6 +471,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Oversight:NotAudited", true);
 
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("TEXT");
@@ -491,6 +521,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.Property<string>("ClosedBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Oversight:NotAudited", true);
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -548,6 +583,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.Property<string>("Conclusion")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Oversight:NotAudited", true);
 
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("TEXT");
@@ -643,6 +683,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Oversight:NotAudited", true);
+
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("TEXT");
 
@@ -664,6 +709,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Oversight:NotAudited", true);
 
                     b.Property<Guid>("DecidingUnitId")
                         .HasColumnType("TEXT");
@@ -1237,6 +1287,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.Property<int>("Comparison")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Oversight:NotAudited", true);
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -1758,6 +1813,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Oversight:NotAudited", true);
+
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("TEXT");
 
@@ -1820,6 +1880,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Oversight:NotAudited", true);
 
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("TEXT");

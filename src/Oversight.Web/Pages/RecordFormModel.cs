@@ -11,11 +11,20 @@ namespace Oversight.Web.Pages;
 /// <summary>
 /// What every form that records a directive, an event, an inspection, a decision or a move does the same way: a field
 /// drawn with its label (<c>Records.Field.{field}</c>, named as the request's parameter), the errors of a refused post
-/// beside their fields and in the summary, and the record's page once it is saved (post-redirect-get).
+/// beside their fields and in the summary, the stamp of the record a correcting form was opened on, and the record's
+/// page once it is saved (post-redirect-get).
 /// </summary>
 public abstract class RecordFormModel(IStringLocalizer<Strings> text) : PageModel
 {
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+
+    /// <summary>
+    /// The concurrency stamp of the record the form corrects, as it was when the form was opened (a hidden field); posted
+    /// back as it was, also when the form comes back with errors, so that someone else's change made meanwhile is never
+    /// overwritten (<see cref="Data.RecordEdits"/>). Empty on a form that records something new.
+    /// </summary>
+    [BindProperty]
+    public Guid? Stamp { get; set; }
 
     /// <summary>The pages' strings (not <c>Text</c>: forms bind a field of that name).</summary>
     protected IStringLocalizer<Strings> Localizer => text;

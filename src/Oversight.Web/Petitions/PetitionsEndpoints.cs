@@ -8,9 +8,13 @@ using Oversight.Web.Hosting;
 
 namespace Oversight.Web.Petitions;
 
-/// <summary>A case as the API returns it. A denouncer's identity is never in it: see <c>GET /api/v1/cases/{id}/identity</c>.</summary>
+/// <summary>
+/// A case as the API returns it. A denouncer's identity is never in it: see <c>GET /api/v1/cases/{id}/identity</c>.
+/// <see cref="Stamp"/> changes with every step; a step that sends it back is refused (409) when another came first.
+/// </summary>
 public sealed record CaseResponse(
     Guid Id,
+    Guid Stamp,
     string Reference,
     string Kind,
     string Channel,
@@ -44,7 +48,7 @@ public sealed record CaseResponse(
     {
         var unit = graph.At(c.UnitId, c.ReceivedOn) ?? graph.Latest(c.UnitId);
         return new CaseResponse(
-            c.Id, c.Reference, WireNames<CaseKind>.ToWire(c.Kind), WireNames<CaseChannel>.ToWire(c.Channel), c.ReceivedOn,
+            c.Id, c.ConcurrencyStamp, c.Reference, WireNames<CaseKind>.ToWire(c.Kind), WireNames<CaseChannel>.ToWire(c.Channel), c.ReceivedOn,
             unit?.Code ?? string.Empty, unit?.Name ?? string.Empty, c.Subject, c.Content,
             c.ProtectedIdentity is null ? new PetitionerDetails(c.PetitionerName, c.PetitionerAddress, c.PetitionerPhone) : null,
             c.ProtectedIdentity is not null, c.PetitionerCount, WireNames<CaseStatus>.ToWire(c.Status), c.WithinJurisdiction,
@@ -63,6 +67,7 @@ public sealed record CaseStepResponse(DateOnly On, string Action, string Actor, 
 /// One workflow step on a case: <c>accept</c> (on, complex, remoteArea), <c>assign</c> (assignee: a user name),
 /// <c>extend</c> (on, reason, decision), <c>forward</c> (on, forwardedTo, guidance), <c>reject</c> (on, reason),
 /// <c>withdraw</c> (on, note), <c>resolve</c> (on, outcome), <c>note</c> (note, public), <c>repeat-of</c> (reference).
+/// Any step may send the case's <c>stamp</c> as it was read: the step is then refused (409) when another came first.
 /// </summary>
 public sealed record CaseStepRequest(
     string? Action,
@@ -77,7 +82,8 @@ public sealed record CaseStepRequest(
     string? Outcome,
     string? Note,
     bool? Public,
-    string? Reference);
+    string? Reference,
+    Guid? Stamp = null);
 
 /// <summary>The citizens' cases API: create, read, act on a case, and reveal a denouncer's identity to those allowed.</summary>
 public static class PetitionsEndpoints
@@ -97,7 +103,8 @@ public static class PetitionsEndpoints
             .WithSummary("A case with its deadlines, extensions and timeline; never a denouncer's identity");
         cases.MapPost("/{id:guid}/steps", Act)
             .WithName("ActOnCase")
-            .WithSummary("Takes one workflow step on a case; only lawful transitions are allowed");
+            .WithSummary("Takes one workflow step on a case; only lawful transitions are allowed")
+            .WithDescription("stamp (optional): the case's stamp as last read; the step is refused with 409, nothing stored, when someone acted on the case since.");
         cases.MapGet("/{id:guid}/identity", RevealIdentity)
             .WithName("RevealDenouncerIdentity")
             .WithSummary("A denouncer's identity with the reason for seeing it (?reason=…), for the readers the rule pack names (the officer a leader assigned, the handling unit's leaders); every reveal is audited with its reason");
@@ -129,15 +136,15 @@ public static class PetitionsEndpoints
 
         var result = step.Action switch
         {
-            "accept" => await workflow.AcceptAsync(id, on, step.Complex ?? false, step.RemoteArea ?? false, cancellationToken: cancellationToken),
-            "assign" => await workflow.AssignAsync(id, on, step.Assignee ?? string.Empty, cancellationToken: cancellationToken),
-            "extend" => await workflow.ExtendAsync(id, on, step.Reason, step.Decision, cancellationToken: cancellationToken),
-            "forward" => await workflow.ForwardAsync(id, on, step.ForwardedTo, step.Guidance, cancellationToken: cancellationToken),
-            "reject" => await workflow.RejectAsync(id, on, step.Reason, cancellationToken: cancellationToken),
-            "withdraw" => await workflow.WithdrawAsync(id, on, step.Note, cancellationToken: cancellationToken),
-            "resolve" => await workflow.ResolveAsync(id, on, step.Outcome, cancellationToken: cancellationToken),
-            "note" => await workflow.NoteAsync(id, step.Note, step.Public ?? false, cancellationToken: cancellationToken),
-            "repeat-of" => await workflow.MarkRepeatAsync(id, step.Reference, cancellationToken: cancellationToken),
+            "accept" => await workflow.AcceptAsync(id, on, step.Complex ?? false, step.RemoteArea ?? false, step.Stamp, cancellationToken),
+            "assign" => await workflow.AssignAsync(id, on, step.Assignee ?? string.Empty, step.Stamp, cancellationToken),
+            "extend" => await workflow.ExtendAsync(id, on, step.Reason, step.Decision, step.Stamp, cancellationToken),
+            "forward" => await workflow.ForwardAsync(id, on, step.ForwardedTo, step.Guidance, step.Stamp, cancellationToken),
+            "reject" => await workflow.RejectAsync(id, on, step.Reason, step.Stamp, cancellationToken),
+            "withdraw" => await workflow.WithdrawAsync(id, on, step.Note, step.Stamp, cancellationToken),
+            "resolve" => await workflow.ResolveAsync(id, on, step.Outcome, step.Stamp, cancellationToken),
+            "note" => await workflow.NoteAsync(id, step.Note, step.Public ?? false, step.Stamp, cancellationToken),
+            "repeat-of" => await workflow.MarkRepeatAsync(id, step.Reference, step.Stamp, cancellationToken),
             _ => CaseResult.Invalid(CaseMessages.NotOneOf.For("action", step.Action, "accept, assign, extend, forward, reject, withdraw, resolve, note, repeat-of")),
         };
         if (result.NotFound)

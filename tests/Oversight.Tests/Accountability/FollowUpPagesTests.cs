@@ -108,16 +108,39 @@ public sealed class FollowUpPagesTests
         var (_, taskId) = await IdsAsync(database, "NV-02");
         await using (var scope = database.SystemScope())
         {
-            // A concurrent deletion of the task makes the save fail after the file was written.
+            // Another save of the task, between reading it and saving, makes the save fail after the file was written.
             var tasks = scope.ServiceProvider.GetRequiredService<FollowUpTasks>();
             var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
-            db.SavingChanges += (_, _) => db.Database.ExecuteSql($"DELETE FROM \"FollowUpTasks\" WHERE \"Id\" = {taskId}");
-            await Assert.ThrowsAnyAsync<DbUpdateException>(() => tasks.RecordProgressAsync(
-                taskId, new ProgressRequest("2024-09-10", "Đã họp", 50, Done: false, [new Upload("bien-ban.pdf", Minutes.Length, () => new MemoryStream(Minutes))]), Cancel));
+            db.SavingChanges += (_, _) => db.Database.ExecuteSql($"UPDATE \"FollowUpTasks\" SET \"ConcurrencyStamp\" = {Guid.NewGuid()} WHERE \"Id\" = {taskId}");
+            var refused = await tasks.RecordProgressAsync(
+                taskId, new ProgressRequest("2024-09-10", "Đã họp", 50, Done: false, [new Upload("bien-ban.pdf", Minutes.Length, () => new MemoryStream(Minutes))]), cancellationToken: Cancel);
+            Assert.Equal("ChangedMeanwhile", Assert.Single(refused.Errors).Key);
         }
 
         Assert.Empty(Directory.Exists(database.AttachmentsRoot) ? Directory.EnumerateFiles(database.AttachmentsRoot, "*", SearchOption.AllDirectories) : []);
         await AssertStoredAsync(database, progress: 0, attachments: 0);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Progress_recorded_on_a_page_read_before_someone_elses_is_refused(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        await AccountabilitySummaryTests.AddRecordsAsync(database);
+        await using var factory = new OversightWebFactory(database);
+        await factory.AddUserAsync("officer-phungchau", Roles.Officer, "10021", InspectionDay);
+        await factory.AddUserAsync("officer2-phungchau", Roles.Officer, "10021", InspectionDay);
+        var (_, taskId) = await IdsAsync(database, "NV-02");
+
+        await StaleEdit.AssertFormRefusedAsync(
+            database, await PageSession.SignInAsync(factory, "officer-phungchau"), await PageSession.SignInAsync(factory, "officer2-phungchau"), $"/tasks/{taskId}",
+            theirs: new() { ["On"] = "2024-09-10", ["Note"] = "Đã họp kiểm điểm, lập kế hoạch khắc phục", ["PercentComplete"] = "50" },
+            mine: new() { ["On"] = "2024-09-12", ["Note"] = "Đã khắc phục xong", ["Done"] = "true" });
+
+        await AssertStoredAsync(database, progress: 1, attachments: 0);
+        await using var scope = database.SystemScope();
+        var task = await scope.ServiceProvider.GetRequiredService<OversightDbContext>().FollowUpTasks.SingleAsync(t => t.Id == taskId, Cancel);
+        Assert.Equal((FollowUpStatus.InProgress, (DateOnly?)null), (task.Status, task.DoneOn));
     }
 
     private static async Task<(Guid Inspection, Guid Task)> IdsAsync(TestDatabase database, string reference)

@@ -151,9 +151,9 @@ public sealed class FollowUpRecordsTests
         var appendix = await database.ImportCsvAsync("manifestations", Manifestations, officer);
         await using var scope = database.UserScope(officer.Item1, Roles.Officer, officer.Item2);
         var records = scope.ServiceProvider.GetRequiredService<AccountabilityRecords>();
-        var entered = await records.RecordManifestationAsync(new("24-CT/TU", "1", "Biểu hiện về tinh thần trách nhiệm"), Cancel);
+        var entered = await records.RecordManifestationAsync(new("24-CT/TU", "1", "Biểu hiện về tinh thần trách nhiệm"), cancellationToken: Cancel);
         var inspection = await DirectlyAsync(database, db => db.Inspections.SingleAsync(i => i.Reference == "KT-2024-001", Cancel));
-        var concluded = await records.ConcludeAsync(inspection.Id, new("2024-06-21", "Kết luận khác"), Cancel);
+        var concluded = await records.ConcludeAsync(inspection.Id, new("2024-06-21", "Kết luận khác"), cancellationToken: Cancel);
 
         Assert.Equal([(3, "unit")], mixed.Places());
         Assert.Equal("CaseError.UnitNotFound", mixed.Errors[0].Key);
@@ -178,19 +178,19 @@ public sealed class FollowUpRecordsTests
         static string Errors<T>(RecordResult<T> result) where T : class => string.Join("; ", result.Errors.Select(e => $"{e.Field}:{e.Key}"));
 
         var notConcluded = await records.CreateTaskAsync(Task(null, "KT-2024-002", "Việc 1", "2024-09-30"), Cancel);
-        var conclusion = await records.ConcludeAsync(inspection.Id, new("2024-06-10", "Cần khắc phục chậm trễ trong tiếp công dân"), Cancel);
-        var sameConclusion = await records.ConcludeAsync(inspection.Id, new("2024-06-10", "Cần khắc phục chậm trễ trong tiếp công dân"), Cancel);
-        var noText = await records.ConcludeAsync(inspection.Id, new("2024-02-01", null), Cancel);
+        var conclusion = await records.ConcludeAsync(inspection.Id, new("2024-06-10", "Cần khắc phục chậm trễ trong tiếp công dân"), cancellationToken: Cancel);
+        var sameConclusion = await records.ConcludeAsync(inspection.Id, new("2024-06-10", "Cần khắc phục chậm trễ trong tiếp công dân"), cancellationToken: Cancel);
+        var noText = await records.ConcludeAsync(inspection.Id, new("2024-02-01", null), cancellationToken: Cancel);
         var early = await records.CreateTaskAsync(Task(null, "KT-2024-002", "Việc 1", "2024-06-09"), Cancel);
         var first = await records.CreateTaskAsync(Task(null, "KT-2024-002", "Việc 1", "2024-06-30"), Cancel);
         var second = await records.CreateTaskAsync(Task("", "KT-2024-002", "Việc 2", "2024-07-31"), Cancel);
         var taken = await records.CreateTaskAsync(Task("NV-KT-2024-002-01", "KT-2024-002", "Việc 3", "2024-07-31"), Cancel);
-        var later = await records.ConcludeAsync(inspection.Id, new("2024-07-01", "Kết luận"), Cancel);
+        var later = await records.ConcludeAsync(inspection.Id, new("2024-07-01", "Kết luận"), cancellationToken: Cancel);
         var removed = await records.UpdateInspectionAsync(inspection.Id,
-            new("KT-2024-002", "thematic", "277", null, "2024-03-01", "Kiểm tra chuyên đề công tác tiếp công dân", TargetUnits: ["10063"]), Cancel);
-        var moved = await records.UpdateTaskAsync(first.Record!.Id, Task(null, "KT-2024-001", "Việc 1", "2024-06-30"), Cancel);
-        var unchanged = await records.UpdateTaskAsync(first.Record!.Id, Task(null, "KT-2024-002", "Việc 1", "2024-06-30"), Cancel);
-        var corrected = await records.UpdateTaskAsync(first.Record!.Id, Task(null, null!, "Việc 1, làm rõ", "2024-07-15"), Cancel);
+            new("KT-2024-002", "thematic", "277", null, "2024-03-01", "Kiểm tra chuyên đề công tác tiếp công dân", TargetUnits: ["10063"]), cancellationToken: Cancel);
+        var moved = await records.UpdateTaskAsync(first.Record!.Id, Task(null, "KT-2024-001", "Việc 1", "2024-06-30"), cancellationToken: Cancel);
+        var unchanged = await records.UpdateTaskAsync(first.Record!.Id, Task(null, "KT-2024-002", "Việc 1", "2024-06-30"), cancellationToken: Cancel);
+        var corrected = await records.UpdateTaskAsync(first.Record!.Id, Task(null, null!, "Việc 1, làm rõ", "2024-07-15"), cancellationToken: Cancel);
 
         Assert.Equal("inspection:NotConcluded", Errors(notConcluded));
         Assert.True(conclusion.Succeeded && conclusion.Changed);

@@ -210,10 +210,68 @@ public sealed class RecordFormsTests
         Assert.Empty(PageStructure.Problems("/directives/{id}/tasks/new", form));
         using var refused = await officer.SubmitAsync(form, new() { ["number"] = "3", ["text"] = "Báo cáo kết quả", ["dueOn"] = "2023-08-01" });
         Assert.Equal(["Hạn hoàn thành: 01/08/2023 là trước ngày ban hành (25/08/2023)"], (await PageSession.ParseAsync(refused)).QuerySelectorAll(".error-summary li").Select(PageText.Of));
-        using var corrected = await officer.SubmitAsync(form, new() { ["number"] = "2", ["text"] = "Rà soát, giải quyết dứt điểm đơn thư tồn đọng", ["dueOn"] = "2023-12-31" });
+        var (_, directivePage) = await officer.GetAsync($"/directives/{id}");
+        var (_, correcting) = await officer.GetAsync(directivePage.QuerySelectorAll("ol.directive-tasks li a").Single(a => PageText.Of(a) == "Sửa nhiệm vụ 2").GetAttribute("href")!);
+        Assert.Equal(("2", "Rà soát đơn thư tồn đọng"), (correcting.QuerySelector("#number")!.GetAttribute("value"), correcting.QuerySelector("#text")!.TextContent.Trim()));
+        Assert.Empty(PageStructure.Problems("/directives/{id}/tasks/new?number=2", correcting));
+        using var corrected = await officer.SubmitAsync(correcting, new() { ["number"] = "2", ["text"] = "Rà soát, giải quyết dứt điểm đơn thư tồn đọng", ["dueOn"] = "2023-12-31" });
         var (_, page) = await officer.FollowAsync(corrected);
         Assert.Equal(
-            ["Tổ chức học tập, quán triệt Chỉ thị (Hạn: 30/09/2023)", "Rà soát, giải quyết dứt điểm đơn thư tồn đọng (Hạn: 31/12/2023)"],
+            ["Tổ chức học tập, quán triệt Chỉ thị (Hạn: 30/09/2023) Sửa nhiệm vụ 1", "Rà soát, giải quyết dứt điểm đơn thư tồn đọng (Hạn: 31/12/2023) Sửa nhiệm vụ 2"],
             page.QuerySelectorAll("ol.directive-tasks li").Select(PageText.Of));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_correcting_form_opened_before_someone_elses_save_is_refused_and_their_change_kept(DatabaseProvider provider)
+    {
+        await using var database = await AccountabilityTesting.DatabaseWithDirectivesAsync(provider);
+        (await database.ImportCsvAsync("directive-tasks", "directive,number,text,due_on\n39-CT/HU,1,Tổ chức học tập,2023-09-30\n")).AssertSucceeded();
+        (await database.ImportCsvAsync("manifestations", "directive,code,text\n24-CT/TU,1,Né tránh trách nhiệm\n")).AssertSucceeded();
+        (await database.ImportCsvAsync("inspections", """
+            reference,kind,deciding_unit,decision_number,decided_on,title,directive,period_from,period_to,concluded_on,conclusion,team_lead,team,target_units,target_organisations,target_members
+            KT-2024-001,surprise,277,412-QĐ/HU,2024-03-01,Kiểm tra đột xuất,24-CT/TU,,,,,Nguyễn Văn Hải,,10063,,
+            """)).AssertSucceeded();
+        await using var factory = new OversightWebFactory(database);
+        foreach (var name in new[] { "officer-a", "officer-b" })
+        {
+            await factory.AddUserAsync(name, Roles.Officer, "277", new(2024, 1, 1));
+        }
+
+        foreach (var name in new[] { "admin-a", "admin-b" })
+        {
+            await factory.AddUserAsync(name, Roles.Administrator);
+        }
+
+        Guid directive, appendix, inspection;
+        await using (var scope = database.SystemScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
+            directive = await db.Directives.Where(d => d.Symbol == "39-CT/HU").Select(d => d.Id).SingleAsync(Cancel);
+            appendix = await db.Directives.Where(d => d.Symbol == "24-CT/TU").Select(d => d.Id).SingleAsync(Cancel);
+            inspection = await db.Inspections.Select(i => i.Id).SingleAsync(Cancel);
+        }
+
+        var (officerA, officerB) = (await PageSession.SignInAsync(factory, "officer-a"), await PageSession.SignInAsync(factory, "officer-b"));
+        var (adminA, adminB) = (await PageSession.SignInAsync(factory, "admin-a"), await PageSession.SignInAsync(factory, "admin-b"));
+
+        await StaleEdit.AssertFormRefusedAsync(
+            database, officerA, officerB, $"/directives/{directive}/tasks/new?number=1",
+            theirs: new() { ["number"] = "1", ["text"] = "Tổ chức học tập, quán triệt đến chi bộ", ["dueOn"] = "2023-09-30" },
+            mine: new() { ["number"] = "1", ["text"] = "Tổ chức học tập", ["dueOn"] = "2023-10-15" });
+        await StaleEdit.AssertFormRefusedAsync(
+            database, adminA, adminB, $"/directives/{appendix}/manifestations/new?code=1",
+            theirs: new() { ["code"] = "1", ["text"] = "Né tránh, đùn đẩy trách nhiệm" },
+            mine: new() { ["code"] = "1", ["text"] = "Sợ trách nhiệm" });
+        await StaleEdit.AssertFormRefusedAsync(
+            database, officerA, officerB, $"/inspections/{inspection}/conclude",
+            theirs: new() { ["concludedOn"] = "2024-07-19", ["conclusion"] = "Yêu cầu khắc phục hạn chế" },
+            mine: new() { ["concludedOn"] = "2024-07-20", ["conclusion"] = "Đạt yêu cầu" });
+
+        await using var check = database.SystemScope();
+        var stored = check.ServiceProvider.GetRequiredService<OversightDbContext>();
+        Assert.Equal(
+            ("Tổ chức học tập, quán triệt đến chi bộ", "Né tránh, đùn đẩy trách nhiệm", "Yêu cầu khắc phục hạn chế"),
+            (await stored.Set<DirectiveTask>().Select(t => t.Text).SingleAsync(Cancel), await stored.Manifestations.Select(m => m.Text).SingleAsync(Cancel),
+                await stored.Inspections.Select(i => i.Conclusion).SingleAsync(Cancel)));
     }
 }

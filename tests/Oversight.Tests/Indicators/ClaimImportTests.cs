@@ -82,4 +82,18 @@ public sealed class ClaimImportTests
 
         Assert.Equal([(2, "unit"), (3, "unit")], result.Places().Select(p => (p.Row, p.Column)));
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_correction_of_a_claim_made_on_a_copy_read_before_someone_elses_is_refused(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        (await database.ImportUnitsAsync(ImportTesting.ChuongMyUnits)).AssertSucceeded();
+        var claim = new ClaimRequest("BC-01", "277", "2023-08-01", "2024-05-31", "CIT.SECRETARY-RESOLVED", "Giải quyết 18/22 vụ việc", "81,1%", null, 18, 22, "Báo cáo 215-BC/HU");
+
+        await StaleEdit.Of(
+            s => s.GetRequiredService<ReportedFigures>().CreateAsync(claim, Cancel),
+            (s, id, version, stamp) => s.GetRequiredService<ReportedFigures>().UpdateAsync(id, claim with { Source = $"Báo cáo 215-BC/HU, tr. {version}" }, stamp, Cancel),
+            (db, id) => db.ReportedFigures.Where(c => c.Id == id).Select(c => (string?)c.Source).SingleAsync(Cancel))
+            .AssertRefusedAsync(database);
+    }
 }

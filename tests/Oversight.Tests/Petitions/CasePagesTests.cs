@@ -135,7 +135,7 @@ public sealed class CasePagesTests
 
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("hồ sơ vừa được người khác thay đổi", PageText.Of(page.QuerySelector(".error-summary")));
+        Assert.Contains("bản ghi này vừa được người khác thay đổi", PageText.Of(page.QuerySelector(".error-summary")));
         Assert.Equal("Đã thụ lý", PageText.Definition(page, "Trạng thái"));
         await using var scope = database.SystemScope();
         var stored = await scope.ServiceProvider.GetRequiredService<OversightDbContext>().Cases.Include(c => c.Steps).SingleAsync(Cancel);

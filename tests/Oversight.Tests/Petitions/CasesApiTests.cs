@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Petitions;
+using Oversight.Tests.Imports;
 using Oversight.Tests.Infrastructure;
 
 namespace Oversight.Tests.Petitions;
@@ -206,5 +207,31 @@ public sealed class CasesApiTests
         Assert.Equal("2024-04-10", resolved.GetProperty("closedOn").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, reopen.StatusCode);
         Assert.Equal(["received", "accepted", "assigned", "resolved"], resolved.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("action").GetString()));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_step_sent_with_the_stamp_read_before_someone_elses_step_answers_409_and_changes_nothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        await using var web = new OversightWebFactory(database);
+        var first = await web.CreateApiClientAsync("officer", Roles.Officer, "277", new DateOnly(2024, 7, 19));
+        var second = await web.CreateApiClientAsync("leader", Roles.Leader, "277", new DateOnly(2024, 7, 19));
+        var created = await (await first.PostAsJsonAsync("/api/v1/cases", Complaint(receivedOn: "2024-03-01"), Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var id = created.GetProperty("id").GetString();
+        var stamp = (await first.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}", Cancel)).GetProperty("stamp").GetString();
+
+        using var theirs = await second.PostAsJsonAsync($"/api/v1/cases/{id}/steps", new { action = "accept", on = "2024-03-04", stamp }, Cancel);
+        var audited = await database.AuditEntryCountAsync();
+        using var stale = await first.PostAsJsonAsync($"/api/v1/cases/{id}/steps", new { action = "reject", on = "2024-03-04", reason = "Không đủ điều kiện", stamp }, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, theirs.StatusCode);
+        Assert.NotEqual(stamp, (await theirs.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("stamp").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var problem = await stale.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal("someone changed this record meanwhile; reload it and try again", problem.GetProperty("errors").GetProperty("").EnumerateArray().Single().GetString());
+        Assert.Equal(audited, await database.AuditEntryCountAsync());
+        var stored = await first.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}", Cancel);
+        Assert.Equal(["received", "accepted"], stored.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("action").GetString()));
     }
 }

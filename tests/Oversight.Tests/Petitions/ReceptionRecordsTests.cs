@@ -26,8 +26,8 @@ public sealed class ReceptionRecordsTests
 
         var created = await records.CreateSessionAsync(Session(), Cancel);
         var received = await workflow.ReceiveAsync(new CaseRequest("petition", "10060", "2024-03-15", "reception-session", "Đường làng", "Nội dung.", new PetitionerDetails("Lê Văn Cường", null, null), ReceptionSession: "TCD-2024-001"), Cancel);
-        var unchanged = await records.UpdateSessionAsync(created.Record!.Id, Session(), Cancel);
-        var corrected = await records.UpdateSessionAsync(created.Record.Id, Session() with { People = 7, HostRole = "committee-chairman" }, Cancel);
+        var unchanged = await records.UpdateSessionAsync(created.Record!.Id, Session(), cancellationToken: Cancel);
+        var corrected = await records.UpdateSessionAsync(created.Record.Id, Session() with { People = 7, HostRole = "committee-chairman" }, cancellationToken: Cancel);
         var duplicate = await records.CreateSessionAsync(Session(), Cancel);
 
         Assert.True(created.Succeeded && created.Changed);
@@ -77,8 +77,8 @@ public sealed class ReceptionRecordsTests
         var request = new DialogueMeetingRequest("277", "district", "2024-04-02", "Đối thoại về bồi thường", 35, "Lãnh đạo huyện, 30 hộ dân", "Thống nhất phương án", [first.Reference, second.Reference]);
 
         var created = await records.CreateMeetingAsync(request, Cancel);
-        var again = await records.UpdateMeetingAsync(created.Record!.Id, request, Cancel);
-        var corrected = await records.UpdateMeetingAsync(created.Record.Id, request with { Cases = [second.Reference] }, Cancel);
+        var again = await records.UpdateMeetingAsync(created.Record!.Id, request, cancellationToken: Cancel);
+        var corrected = await records.UpdateMeetingAsync(created.Record.Id, request with { Cases = [second.Reference] }, cancellationToken: Cancel);
 
         Assert.True(created.Succeeded);
         Assert.StartsWith("DT-2024-", (await records.CreateMeetingAsync(request with { Cases = [] }, Cancel)).Record!.Reference);
@@ -86,5 +86,32 @@ public sealed class ReceptionRecordsTests
         Assert.True(corrected.Changed);
         var stored = await records.FindMeetingAsync(created.Record.Reference, Cancel);
         Assert.Equal([second.Id], stored!.Cases.Select(c => c.CaseId));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_correction_of_a_session_made_on_a_copy_read_before_someone_elses_is_refused(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+
+        await StaleEdit.Of(
+            s => s.GetRequiredService<ReceptionRecords>().CreateSessionAsync(Session(), Cancel),
+            (s, id, version, stamp) => s.GetRequiredService<ReceptionRecords>().UpdateSessionAsync(id, Session() with { People = 5 + version }, stamp, Cancel),
+            async (db, id) => $"{await db.ReceptionSessions.Where(r => r.Id == id).Select(r => r.People).SingleAsync(Cancel)}")
+            .AssertRefusedAsync(database);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_correction_of_a_meeting_made_on_a_copy_read_before_someone_elses_is_refused(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        var request = new DialogueMeetingRequest("277", "district", "2024-04-02", "Đối thoại về bồi thường", 35);
+
+        await StaleEdit.Of(
+            s => s.GetRequiredService<ReceptionRecords>().CreateMeetingAsync(request, Cancel),
+            (s, id, version, stamp) => s.GetRequiredService<ReceptionRecords>().UpdateMeetingAsync(id, request with { Outcome = $"Thống nhất phương án, bản {version}" }, stamp, Cancel),
+            (db, id) => db.DialogueMeetings.Where(m => m.Id == id).Select(m => m.Outcome).SingleAsync(Cancel))
+            .AssertRefusedAsync(database);
     }
 }

@@ -39,13 +39,17 @@ public sealed class PageSession(HttpClient client)
     }
 
     /// <summary>
-    /// Posts the page's form (the first in <c>main</c>) with the fields given and its antiforgery token, as a browser
-    /// would: multipart, with the files, when the form takes files.
+    /// Posts the page's form (the first in <c>main</c>) with the fields given and its hidden ones (the antiforgery token,
+    /// the stamp of the record it corrects), as a browser would: multipart, with the files, when the form takes files.
     /// </summary>
     public async Task<HttpResponseMessage> SubmitAsync(IDocument page, Dictionary<string, string> fields, IReadOnlyList<(string Field, string FileName, byte[] Content)>? files = null)
     {
         var form = page.QuerySelector("main form[method=post]") ?? throw new Xunit.Sdk.XunitException("no form on the page");
-        fields["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden][name]"))
+        {
+            fields.TryAdd(hidden.GetAttribute("name")!, hidden.GetAttribute("value") ?? string.Empty);
+        }
+
         if (form.GetAttribute("enctype") != "multipart/form-data")
         {
             Assert.Null(files);

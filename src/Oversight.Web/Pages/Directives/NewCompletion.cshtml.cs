@@ -34,6 +34,6 @@ public sealed class NewCompletionModel(AccountabilityRecords records, DirectiveC
             $"/directives/{id}#directive-dissemination",
             async () => errors.Count > 0
                 ? new RecordResult<DisseminationCompletion>(null, errors)
-                : await records.RecordCompletionAsync(new DisseminationCompletionRequest(Directive.Symbol, Unit, CompletedOn, members), cancellationToken));
+                : await records.RecordCompletionAsync(new DisseminationCompletionRequest(Directive.Symbol, Unit, CompletedOn, members), cancellationToken: cancellationToken));
     }
 }

@@ -9,7 +9,8 @@ namespace Oversight.Web.Pages.Directives;
 
 /// <summary>
 /// Enters or corrects an entry of a directive's appendix of manifestations (<see cref="AccountabilityRecords.RecordManifestationAsync"/>);
-/// administrators only, as the real text replaces an illustrative catalogue.
+/// administrators only, as the real text replaces an illustrative catalogue. Opened on an entry (<c>?code=</c>), it shows
+/// the entry as it is and corrects that copy.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
 public sealed class NewManifestationModel(AccountabilityRecords records, DirectiveChain chain, IStringLocalizer<Strings> text) : DirectiveFormModel(chain, text)
@@ -20,12 +21,24 @@ public sealed class NewManifestationModel(AccountabilityRecords records, Directi
     [BindProperty]
     public string? Text { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, string? code, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (code is not null && await records.FindManifestationAsync(Directive.Symbol, code, cancellationToken) is { } entry)
+        {
+            (Code, Text, Stamp) = (entry.Code, entry.Text, entry.ConcurrencyStamp);
+        }
+
+        return Page();
+    }
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
         SaveAboutAsync(
             LoadAsync(id, cancellationToken),
             $"/directives/{id}#directive-manifestations",
-            () => records.RecordManifestationAsync(new ManifestationRequest(Directive.Symbol, Code, Text), cancellationToken));
+            () => records.RecordManifestationAsync(new ManifestationRequest(Directive.Symbol, Code, Text), Stamp, cancellationToken));
 }

@@ -25,9 +25,10 @@ public sealed class ConcludeModel(AccountabilityRecords records, DirectiveChain 
 
         ConcludedOn = IsoDate.Format(Inspection.ConcludedOn ?? VietnamTime.Today(time));
         Conclusion = Inspection.Conclusion;
+        Stamp = Inspection.ConcurrencyStamp;
         return Page();
     }
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
-        SaveAboutAsync(LoadAsync(id, cancellationToken), $"/inspections/{id}#inspection-conclusion", () => records.ConcludeAsync(id, new ConclusionRequest(ConcludedOn, Conclusion), cancellationToken));
+        SaveAboutAsync(LoadAsync(id, cancellationToken), $"/inspections/{id}#inspection-conclusion", () => records.ConcludeAsync(id, new ConclusionRequest(ConcludedOn, Conclusion), Stamp, cancellationToken));
 }

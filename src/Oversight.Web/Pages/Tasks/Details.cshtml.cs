@@ -45,7 +45,13 @@ public sealed class DetailsModel(FollowUpTasks tasks, AccountabilityRegister reg
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         On = IsoDate.Format(VietnamTime.Today(time));
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Stamp = View.Task.ConcurrencyStamp;
+        return Page();
     }
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
@@ -58,7 +64,7 @@ public sealed class DetailsModel(FollowUpTasks tasks, AccountabilityRegister reg
             $"/tasks/{id}#progress",
             async () => errors.Count > 0
                 ? new RecordResult<FollowUpTask>(null, errors)
-                : await tasks.RecordProgressAsync(id, new ProgressRequest(On, Note, percent, Done, evidence), cancellationToken));
+                : await tasks.RecordProgressAsync(id, new ProgressRequest(On, Note, percent, Done, evidence), Stamp, cancellationToken));
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
