@@ -151,12 +151,21 @@ public sealed class AccountService(
     }
 
     /// <summary>Every account with its role, scope unit (today's name) and whether it is disabled, by name.</summary>
-    public async Task<IReadOnlyList<AccountSummary>> ListUsersAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AccountSummary>> ListUsersAsync(CancellationToken cancellationToken = default) =>
+        SummariesAsync(db.Users, cancellationToken);
+
+    /// <summary>One account as <see cref="ListUsersAsync"/> shows it; null when there is none of that name.</summary>
+    public async Task<AccountSummary?> FindUserAsync(string userName, CancellationToken cancellationToken = default) =>
+        (await SummariesAsync(db.Users.Where(u => u.UserName == userName), cancellationToken)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<AccountSummary>> SummariesAsync(IQueryable<OversightUser> accounts, CancellationToken cancellationToken)
     {
         var graph = await graphs.GetAsync(db, cancellationToken);
-        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
-        var accounts = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
-        return accounts
+        var found = await accounts.AsNoTracking().ToListAsync(cancellationToken);
+        var ids = found.Select(u => u.Id).ToList();
+        var roles = await db.UserRoles.Where(ur => ids.Contains(ur.UserId))
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        return found
             .OrderBy(u => u.UserName, StringComparer.Ordinal)
             .Select(u => new AccountSummary(
                 u.UserName!,

@@ -76,14 +76,6 @@ public sealed class AdminPagesTests
         Assert.Contains("broken.json", PageText.Of(broken.QuerySelector(".error-summary")));
     }
 
-    /// <summary>Posts one of a page's forms (by a CSS selector) with its antiforgery token and the fields given.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(PageSession session, AngleSharp.Dom.IDocument page, string selector, Dictionary<string, string> fields)
-    {
-        var form = page.QuerySelector(selector) ?? throw new Xunit.Sdk.XunitException($"no form '{selector}' on the page");
-        fields["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return await session.Client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields), Cancel);
-    }
-
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_accounts_page_lists_accounts_and_an_administrator_disables_one_revokes_its_tokens_and_gives_it_a_new_password(DatabaseProvider provider)
     {
@@ -97,12 +89,12 @@ public sealed class AdminPagesTests
         var (_, list) = await admin.GetAsync("/admin/users");
         var (_, officerPage) = await officer.GetAsync("/admin/users");
         var (_, account) = await admin.GetAsync("/admin/users/api.reader");
-        using var disabled = await PostFormAsync(admin, account, "form[action*='handler=Disable']", []);
+        using var disabled = await admin.PostFormAsync(account, "form[action*='handler=Disable']", []);
         var (_, afterDisable) = await admin.FollowAsync(disabled);
         using var apiAfterDisable = await api.GetAsync("/api/v1/indicators", Cancel);
-        using var common = await PostFormAsync(admin, afterDisable, "form[action*='handler=Password']", new() { ["NewPassword"] = "qwerty123456" });
+        using var common = await admin.PostFormAsync(afterDisable, "form[action*='handler=Password']", new() { ["NewPassword"] = "qwerty123456" });
         var commonPage = await PageSession.ParseAsync(common);
-        using var revoked = await PostFormAsync(admin, afterDisable, "form[action*='handler=Revoke']:not([action*='token='])", []);
+        using var revoked = await admin.PostFormAsync(afterDisable, "form[action*='handler=Revoke']:not([action*='token='])", []);
         var (_, afterRevoke) = await admin.FollowAsync(revoked);
 
         Assert.Contains("officer-totdong", PageText.Of(list.QuerySelector("main table")));

@@ -60,7 +60,7 @@ public sealed class CasePagesTests
         var session = await PageSession.SignInAsync(factory, TotDongOfficer);
 
         var (_, form) = await session.GetAsync("/cases/new");
-        using var recorded = await PostFormAsync(session, form, "main form", new()
+        using var recorded = await session.PostFormAsync(form, "main form", new()
         {
             ["Kind"] = "petition",
             ["Unit"] = "10060",
@@ -72,7 +72,7 @@ public sealed class CasePagesTests
             ["PetitionerPhone"] = "0912 000 111",
         });
         var (_, received) = await session.FollowAsync(recorded);
-        using var accepted = await PostFormAsync(session, received, "form[action*='handler=Accept']", new() { ["On"] = "2024-07-17" });
+        using var accepted = await session.PostFormAsync(received, "form[action*='handler=Accept']", new() { ["On"] = "2024-07-17" });
         var (_, page) = await session.FollowAsync(accepted);
 
         Assert.Equal("Mới tiếp nhận", PageText.Definition(received, "Trạng thái"));
@@ -93,7 +93,7 @@ public sealed class CasePagesTests
         var session = await PageSession.SignInAsync(factory, TotDongOfficer);
 
         var (_, form) = await session.GetAsync("/cases/new");
-        using var response = await PostFormAsync(session, form, "main form", new()
+        using var response = await session.PostFormAsync(form, "main form", new()
         {
             ["Kind"] = "petition",
             ["Unit"] = "10072",
@@ -129,8 +129,8 @@ public sealed class CasePagesTests
 
         var (_, stale) = await second.GetAsync($"/cases/{id}");
         var (_, current) = await first.GetAsync($"/cases/{id}");
-        using var accepted = await PostFormAsync(first, current, "form[action*='handler=Accept']", new() { ["On"] = "2024-07-17" });
-        using var refused = await PostFormAsync(second, stale, "form[action*='handler=Reject']", new() { ["On"] = "2024-07-18", ["Reason"] = "Không đủ điều kiện" });
+        using var accepted = await first.PostFormAsync(current, "form[action*='handler=Accept']", new() { ["On"] = "2024-07-17" });
+        using var refused = await second.PostFormAsync(stale, "form[action*='handler=Reject']", new() { ["On"] = "2024-07-18", ["Reason"] = "Không đủ điều kiện" });
         var page = await PageSession.ParseAsync(refused);
 
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
@@ -155,9 +155,9 @@ public sealed class CasePagesTests
         var officerPage = await HtmlAsync(officer, $"/cases/{id}");
         var officerRegister = await HtmlAsync(officer, "/cases");
         var (_, leaderPage) = await leader.GetAsync($"/cases/{id}");
-        using var withoutReason = await PostFormAsync(leader, leaderPage, "form[action*='handler=Reveal']", []);
+        using var withoutReason = await leader.PostFormAsync(leaderPage, "form[action*='handler=Reveal']", []);
         var withoutReasonHtml = await withoutReason.Content.ReadAsStringAsync(Cancel);
-        using var revealed = await PostFormAsync(leader, leaderPage, "form[action*='handler=Reveal']", new() { ["Reason"] = "Chuẩn bị làm việc với người tố cáo" });
+        using var revealed = await leader.PostFormAsync(leaderPage, "form[action*='handler=Reveal']", new() { ["Reason"] = "Chuẩn bị làm việc với người tố cáo" });
         var revealedHtml = await revealed.Content.ReadAsStringAsync(Cancel);
         var leaderAgain = await HtmlAsync(leader, $"/cases/{id}");
         var revealLog = await HtmlAsync(leader, "/cases/reveals");
@@ -251,34 +251,4 @@ public sealed class CasePagesTests
         return await response.Content.ReadAsStringAsync(Cancel);
     }
 
-    /// <summary>Posts a form of the page as a browser would: its own fields (antiforgery token and stamp included), some changed.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(PageSession session, IDocument page, string selector, Dictionary<string, string> changes)
-    {
-        var form = page.QuerySelector(selector) ?? throw new Xunit.Sdk.XunitException($"no form '{selector}' on the page");
-        var fields = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll("input, textarea, select"))
-        {
-            var name = input.GetAttribute("name");
-            var type = input.GetAttribute("type");
-            if (name is null || (type is "checkbox" && !input.HasAttribute("checked")))
-            {
-                continue;
-            }
-
-            fields[name] = input.LocalName switch
-            {
-                "textarea" => input.TextContent,
-                "select" => input.QuerySelector("option[selected]")?.GetAttribute("value") ?? string.Empty,
-                _ => input.GetAttribute("value") ?? string.Empty,
-            };
-        }
-
-        foreach (var (name, value) in changes)
-        {
-            fields[name] = value;
-        }
-
-        var action = form.GetAttribute("action") is { Length: > 0 } target ? target : "/";
-        return await session.Client.PostAsync(action, new FormUrlEncodedContent(fields), Cancel);
-    }
 }

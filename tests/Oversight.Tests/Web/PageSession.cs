@@ -70,6 +70,40 @@ public sealed class PageSession(HttpClient client)
         return await client.PostAsync(form.GetAttribute("action"), content, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>
+    /// Posts one of a page's forms (found by <paramref name="selector"/>) as a browser would: every field with the value
+    /// the page gave it (the antiforgery token and the stamp included), then <paramref name="changes"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostFormAsync(IDocument page, string selector, Dictionary<string, string> changes)
+    {
+        var form = page.QuerySelector(selector) ?? throw new Xunit.Sdk.XunitException($"no form '{selector}' on the page");
+        var fields = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll("input, textarea, select"))
+        {
+            var name = input.GetAttribute("name");
+            var type = input.GetAttribute("type");
+            if (name is null || (type is "checkbox" && !input.HasAttribute("checked")))
+            {
+                continue;
+            }
+
+            fields[name] = input.LocalName switch
+            {
+                "textarea" => input.TextContent,
+                "select" => input.QuerySelector("option[selected]")?.GetAttribute("value") ?? string.Empty,
+                _ => input.GetAttribute("value") ?? string.Empty,
+            };
+        }
+
+        foreach (var (name, value) in changes)
+        {
+            fields[name] = value;
+        }
+
+        var action = form.GetAttribute("action") is { Length: > 0 } target ? target : "/";
+        return await client.PostAsync(action, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+    }
+
     public async Task<(HttpStatusCode Status, IDocument Page)> GetAsync(string url)
     {
         using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);

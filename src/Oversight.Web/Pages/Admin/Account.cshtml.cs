@@ -80,7 +80,7 @@ public sealed class AccountModel(AccountService accounts) : PageModel
 
     private async Task<bool> LoadAsync(string name, CancellationToken cancellationToken)
     {
-        Account = (await accounts.ListUsersAsync(cancellationToken)).FirstOrDefault(a => a.UserName == name);
+        Account = await accounts.FindUserAsync(name, cancellationToken);
         if (Account is null)
         {
             return false;
