@@ -9,7 +9,6 @@ using Oversight.Accounts;
 using Oversight.Audit;
 using Oversight.Demo;
 using Oversight.Organisation;
-using Oversight.Petitions;
 
 namespace Oversight.Benchmarks;
 

@@ -5,7 +5,6 @@ using Oversight.Accounts;
 using Oversight.Calendar;
 using Oversight.Data;
 using Oversight.Organisation;
-using Oversight.Organisation.ReferenceImport;
 using Oversight.Petitions;
 using Oversight.Rules;
 using Oversight.Text;

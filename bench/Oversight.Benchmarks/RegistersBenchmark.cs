@@ -7,7 +7,6 @@ using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Demo;
 using Oversight.Organisation;
-using Oversight.Organisation.ReferenceImport;
 
 namespace Oversight.Benchmarks;
 

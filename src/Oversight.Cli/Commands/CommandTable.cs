@@ -3,11 +3,14 @@ using System.Text;
 
 namespace Oversight.Cli.Commands;
 
-/// <summary>What a command has to work with.</summary>
 /// <summary>What a command runs with; <paramref name="ErrorIsTerminal"/> says whether progress may be drawn on <paramref name="Error"/>.</summary>
 public sealed record CommandContext(CommandInvocation Invocation, IServiceProvider Services, TextReader Input, TextWriter Output, TextWriter Error, bool ErrorIsTerminal = false);
 
 /// <summary>One command: its words, its usage line, what it does and how.</summary>
+/// <param name="Path">The words that name the command (<c>import cases</c>).</param>
+/// <param name="Usage">The usage line, from the command's words on.</param>
+/// <param name="Summary">What the command does, as its help prints it.</param>
+/// <param name="Run">Runs the command and answers its exit code.</param>
 /// <param name="MigratesFirst">
 /// Whether the database is created and migrated before the command runs, as for every command but those that must
 /// find it as it is (a backup copies it unchanged, a restore needs it empty).

@@ -1,3 +1,5 @@
+using Oversight.Records;
+
 namespace Oversight.Accountability;
 
 // Requests as they arrive from a page or an imported row: text as given, checked field by field by
@@ -33,7 +35,7 @@ public sealed record AttendanceRequest(string? Unit, int? Invited, int? Attended
     /// Entries written <c>unit:invited:attended</c> (<c>10015:120:118</c>), as imports and forms take them; an error
     /// on <c>attendance</c> for each entry that is not one.
     /// </summary>
-    public static IReadOnlyList<AttendanceRequest> Parse(IEnumerable<string> entries, List<Petitions.FieldError> errors)
+    public static IReadOnlyList<AttendanceRequest> Parse(IEnumerable<string> entries, List<FieldError> errors)
     {
         var attendance = new List<AttendanceRequest>();
         foreach (var entry in entries)
@@ -45,7 +47,7 @@ public sealed record AttendanceRequest(string? Unit, int? Invited, int? Attended
             }
             else
             {
-                errors.Add(Petitions.CaseMessages.NotAnAttendance.For("attendance", entry));
+                errors.Add(RecordMessages.NotAnAttendance.For("attendance", entry));
             }
         }
 

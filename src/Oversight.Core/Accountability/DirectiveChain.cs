@@ -3,7 +3,6 @@ using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Organisation;
 using Oversight.Petitions;
-using Oversight.Text;
 
 namespace Oversight.Accountability;
 

@@ -3,8 +3,7 @@ using Oversight.Accounts;
 using Oversight.Attachments;
 using Oversight.Data;
 using Oversight.Organisation;
-using Oversight.Petitions;
-using Oversight.Text;
+using Oversight.Records;
 
 namespace Oversight.Accountability;
 
@@ -68,7 +67,7 @@ public sealed class FollowUpTasks(OversightDbContext db, CallerScope scope, Call
         if (task.DoneOn is { } doneOn)
         {
             db.Entry(task).State = EntityState.Detached;
-            return new RecordResult<FollowUpTask>(null, [CaseMessages.TaskDone.For(string.Empty, doneOn)]);
+            return new RecordResult<FollowUpTask>(null, [RecordMessages.TaskDone.For(string.Empty, doneOn)]);
         }
 
         var on = RequestFields.Date(request.On, "on", errors);
@@ -76,21 +75,21 @@ public sealed class FollowUpTasks(OversightDbContext db, CallerScope scope, Call
         var concludedOn = await db.Inspections.Where(i => i.Id == task.InspectionId).Select(i => i.ConcludedOn).FirstAsync(cancellationToken);
         if (on > today)
         {
-            errors.Add(CaseMessages.InTheFuture.For("on", on, today));
+            errors.Add(RecordMessages.InTheFuture.For("on", on, today));
         }
         else if (on < concludedOn)
         {
-            errors.Add(CaseMessages.BeforeConclusion.For("on", on, concludedOn));
+            errors.Add(RecordMessages.BeforeConclusion.For("on", on, concludedOn));
         }
 
         var note = RequestFields.Text(request.Note, "note", NoteLength, errors, required: true, multiline: true);
         if (request.PercentComplete is < 0 or > 100)
         {
-            errors.Add(CaseMessages.OutOfRange.For("percentComplete", request.PercentComplete, 0, 100));
+            errors.Add(RecordMessages.OutOfRange.For("percentComplete", request.PercentComplete, 0, 100));
         }
         else if (request.Done && request.PercentComplete is { } percent and not 100)
         {
-            errors.Add(CaseMessages.DoneNotComplete.For("percentComplete", percent));
+            errors.Add(RecordMessages.DoneNotComplete.For("percentComplete", percent));
         }
 
         var files = attachments.Check(request.Evidence, "evidence", errors);

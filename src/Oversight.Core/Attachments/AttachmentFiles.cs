@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Oversight.Accounts;
 using Oversight.Data;
-using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Text;
 
 namespace Oversight.Attachments;
@@ -25,7 +25,7 @@ public sealed class AttachmentFiles(OversightDbContext db, IAttachmentStore stor
     {
         if (uploads.Count > settings.MaxFiles)
         {
-            errors.Add(CaseMessages.TooManyFiles.For(field, uploads.Count, settings.MaxFiles));
+            errors.Add(RecordMessages.TooManyFiles.For(field, uploads.Count, settings.MaxFiles));
             return [];
         }
 
@@ -35,11 +35,11 @@ public sealed class AttachmentFiles(OversightDbContext db, IAttachmentStore stor
             var name = FileNameOf(upload.FileName);
             if (upload.Length == 0)
             {
-                errors.Add(CaseMessages.FileEmpty.For(field, name));
+                errors.Add(RecordMessages.FileEmpty.For(field, name));
             }
             else if (upload.Length > settings.MaxBytes)
             {
-                errors.Add(CaseMessages.FileTooLarge.For(field, name, Megabytes(upload.Length), Megabytes(settings.MaxBytes)));
+                errors.Add(RecordMessages.FileTooLarge.For(field, name, Megabytes(upload.Length), Megabytes(settings.MaxBytes)));
             }
             else
             {
@@ -50,7 +50,7 @@ public sealed class AttachmentFiles(OversightDbContext db, IAttachmentStore stor
                 }
                 else
                 {
-                    errors.Add(CaseMessages.FileNotAccepted.For(field, name, AttachmentTypes.Accepted));
+                    errors.Add(RecordMessages.FileNotAccepted.For(field, name, AttachmentTypes.Accepted));
                 }
             }
         }

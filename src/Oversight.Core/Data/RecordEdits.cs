@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Oversight.Petitions;
+using Oversight.Records;
 
 namespace Oversight.Data;
 
 /// <summary>
 /// How every edit of a stamped record (<see cref="IStamped"/>) is saved: refused with
-/// <see cref="CaseMessages.ChangedMeanwhile"/> (409 from the API, a form error on a page), nothing saved, when someone
+/// <see cref="RecordMessages.ChangedMeanwhile"/> (409 from the API, a form error on a page), nothing saved, when someone
 /// else changed the record since the edit's form was read, whether that save came before the edit was applied (the
 /// stamps differ) or between reading and saving (the database finds the stamp changed).
 /// </summary>
@@ -39,7 +39,7 @@ public static class RecordEdits
         Func<CancellationToken, Task>? save = null)
         where T : class, IStamped
     {
-        IReadOnlyList<FieldError> refused = IsStale(record, expectedStamp) ? [CaseMessages.ChangedMeanwhile.For(string.Empty)] : errors;
+        IReadOnlyList<FieldError> refused = IsStale(record, expectedStamp) ? [RecordMessages.ChangedMeanwhile.For(string.Empty)] : errors;
         if (refused.Count > 0)
         {
             db.ChangeTracker.Clear();
@@ -61,7 +61,7 @@ public static class RecordEdits
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new(null, [CaseMessages.ChangedMeanwhile.For(string.Empty)]);
+            return new(null, [RecordMessages.ChangedMeanwhile.For(string.Empty)]);
         }
 
         return new(record, [], Changed: true);

@@ -4,6 +4,7 @@ using Oversight.Data;
 using Oversight.Organisation;
 using Oversight.People;
 using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Text;
 
 namespace Oversight.Demo;

@@ -8,7 +8,7 @@ public sealed record ImportError(string File, int Row, string? Column, string Me
 {
     /// <summary>
     /// The resource that says it in the reader's language, for pages: <c>ImportError.{key}</c> for an
-    /// <see cref="ImportMessage"/>, <c>CaseError.{key}</c> for a write service's field error.
+    /// <see cref="ImportMessage"/>, <c>RecordError.{key}</c> for a write service's field error.
     /// </summary>
     public string? Key { get; init; }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Text;
 
 namespace Oversight.Imports;
@@ -24,9 +24,9 @@ public sealed class ImportErrors
     /// <summary>Reports a message that is not one of <see cref="ImportMessages"/>; pages show it as written.</summary>
     public void Add(TabularRow row, string? column, string message) => Keep(new ImportError(row.File, row.Number, column, message));
 
-    /// <summary>Reports a write service's field error; pages translate it as the service's pages do (<c>CaseError.{Key}</c>).</summary>
+    /// <summary>Reports a write service's field error; pages translate it as the service's pages do (<c>RecordError.{Key}</c>).</summary>
     public void Add(TabularRow row, string? column, FieldError error) =>
-        Keep(new ImportError(row.File, row.Number, column, error.Message) { Key = $"CaseError.{error.Key}", Arguments = error.Arguments });
+        Keep(new ImportError(row.File, row.Number, column, error.Message) { Key = $"RecordError.{error.Key}", Arguments = error.Arguments });
 
     /// <summary>Reads typed values from <paramref name="row"/>, reporting unreadable cells here.</summary>
     public RowCells Cells(TabularRow row) => new(row, this);

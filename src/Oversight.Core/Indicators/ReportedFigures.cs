@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Imports;
-using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Text;
 
 namespace Oversight.Indicators;
@@ -40,7 +40,7 @@ public sealed class ReportedFigures(OversightDbContext db, CallerScope scope, In
         var reference = RequestFields.Text(request.Reference, "reference", KeyLength, errors, required: true);
         if (reference is not null && await db.ReportedFigures.AnyAsync(c => c.Reference == reference, cancellationToken))
         {
-            errors.Add(CaseMessages.AlreadyRecorded.For("reference", reference));
+            errors.Add(RecordMessages.AlreadyRecorded.For("reference", reference));
         }
 
         var fields = await CheckAsync(request, errors, cancellationToken);
@@ -113,7 +113,7 @@ public sealed class ReportedFigures(OversightDbContext db, CallerScope scope, In
         var to = RequestFields.Date(request.To, "to", errors);
         if (from > to)
         {
-            errors.Add(CaseMessages.BeforeDate.For("to", to, "from", from));
+            errors.Add(RecordMessages.BeforeDate.For("to", to, "from", from));
         }
 
         var unit = await RequestFields.UnitAsync(scope, request.Unit, "unit", to, errors, cancellationToken);
@@ -123,7 +123,7 @@ public sealed class ReportedFigures(OversightDbContext db, CallerScope scope, In
         var figure = WrittenFigure.Parse(written);
         if (written is not null && figure is null)
         {
-            errors.Add(CaseMessages.NotAFigure.For("value", written));
+            errors.Add(RecordMessages.NotAFigure.For("value", written));
         }
 
         var comparison = string.IsNullOrWhiteSpace(request.Comparison) ? ClaimComparison.Exact : RequestFields.Parse<ClaimComparison>(request.Comparison, "comparison", errors);
@@ -131,33 +131,33 @@ public sealed class ReportedFigures(OversightDbContext db, CallerScope scope, In
         var code = VietnameseText.Normalize(request.Indicator);
         if (code is not null && (indicator = catalog.Find(code)) is null)
         {
-            errors.Add(CaseMessages.IndicatorNotFound.For("indicator", code));
+            errors.Add(RecordMessages.IndicatorNotFound.For("indicator", code));
         }
 
         if (indicator is not null && figure is not null && figure.Percent != (indicator.Unit == IndicatorUnit.Percent))
         {
-            errors.Add((figure.Percent ? CaseMessages.IndicatorIsACount : CaseMessages.IndicatorIsAPercentage).For("value", indicator.Code));
+            errors.Add((figure.Percent ? RecordMessages.IndicatorIsACount : RecordMessages.IndicatorIsAPercentage).For("value", indicator.Code));
         }
 
         if (figure is { Percent: true } && comparison != ClaimComparison.Exact)
         {
-            errors.Add(CaseMessages.BoundOnlyForCounts.For("comparison"));
+            errors.Add(RecordMessages.BoundOnlyForCounts.For("comparison"));
         }
 
         if (request.Numerator is not null != request.Denominator is not null)
         {
-            errors.Add(CaseMessages.RequiredWith.For(request.Numerator is null ? "numerator" : "denominator", request.Numerator is null ? "denominator" : "numerator"));
+            errors.Add(RecordMessages.RequiredWith.For(request.Numerator is null ? "numerator" : "denominator", request.Numerator is null ? "denominator" : "numerator"));
         }
         else if (request.Numerator is { } numerator && request.Denominator is { } denominator)
         {
             if (figure is { Percent: false })
             {
-                errors.Add(CaseMessages.PartsOnlyForRates.For("numerator"));
+                errors.Add(RecordMessages.PartsOnlyForRates.For("numerator"));
             }
 
             if (numerator < 0 || denominator <= 0 || numerator > denominator)
             {
-                errors.Add(CaseMessages.NotAFraction.For("numerator", numerator, denominator));
+                errors.Add(RecordMessages.NotAFraction.For("numerator", numerator, denominator));
             }
         }
 

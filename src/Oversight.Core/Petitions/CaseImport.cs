@@ -3,6 +3,7 @@ using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Imports;
 using Oversight.Indicators;
+using Oversight.Records;
 using Oversight.Text;
 
 namespace Oversight.Petitions;
@@ -382,7 +383,7 @@ public sealed class CaseImport(OversightDbContext db, CaseWorkflow workflow, Den
         var (stored, session, assignee, repeatOf) = recorded;
         if (!(await scope.FilterAsync(cancellationToken)).Contains(stored.UnitId))
         {
-            Report(cells, [CaseMessages.ReferenceTaken.For("reference", row.Reference)], ReceiptColumns);
+            Report(cells, [RecordMessages.ReferenceTaken.For("reference", row.Reference)], ReceiptColumns);
             return RowOutcome.Failed;
         }
 

@@ -1,3 +1,5 @@
+using Oversight.Records;
+
 namespace Oversight.Petitions;
 
 /// <summary>Who brings a case: name, address and telephone. For a denunciation these are kept encrypted.</summary>

@@ -3,6 +3,7 @@ using Oversight.Accounts;
 using Oversight.Calendar;
 using Oversight.Data;
 using Oversight.Organisation;
+using Oversight.Records;
 using Oversight.Rules;
 using Oversight.Text;
 
@@ -62,26 +63,26 @@ public sealed class CaseWorkflow(
         var phone = RequestFields.Text(request.Petitioner?.Phone, "petitioner.phone", 32, errors, required: false);
         if (phone is not null && !phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '.' or '-' or '(' or ')'))
         {
-            errors.Add(CaseMessages.NotAPhone.For("petitioner.phone"));
+            errors.Add(RecordMessages.NotAPhone.For("petitioner.phone"));
         }
 
         var count = request.PetitionerCount ?? 1;
         if (count is < 1 or > 10000)
         {
-            errors.Add(CaseMessages.OutOfRange.For("petitionerCount", count, 1, 10000));
+            errors.Add(RecordMessages.OutOfRange.For("petitionerCount", count, 1, 10000));
         }
 
         var reference = RequestFields.Text(request.Reference, "reference", 64, errors, required: false);
         if (receivedOn is { } received && received > Today)
         {
-            errors.Add(CaseMessages.InTheFuture.For("receivedOn", received, Today));
+            errors.Add(RecordMessages.InTheFuture.For("receivedOn", received, Today));
         }
 
         UnitSnapshot? unit = null;
         var unitCode = VietnameseText.Normalize(request.Unit);
         if (unitCode is null)
         {
-            errors.Add(CaseMessages.Required.For("unit"));
+            errors.Add(RecordMessages.Required.For("unit"));
         }
         else if (receivedOn is { } on)
         {
@@ -90,7 +91,7 @@ public sealed class CaseWorkflow(
             var filter = publicChannel ? ScopeFilter.Everything : await scope.FilterAsync(cancellationToken);
             if (unit is null || !filter.Contains(unit.Id))
             {
-                errors.Add(CaseMessages.UnitNotFound.For("unit", unitCode, on));
+                errors.Add(RecordMessages.UnitNotFound.For("unit", unitCode, on));
                 unit = null;
             }
         }
@@ -102,7 +103,7 @@ public sealed class CaseWorkflow(
             var session = await store.FindSessionAsync(sessionReference, cancellationToken);
             if (session is null || !filter.Contains(session.UnitId))
             {
-                errors.Add(CaseMessages.SessionNotFound.For("receptionSession", sessionReference));
+                errors.Add(RecordMessages.SessionNotFound.For("receptionSession", sessionReference));
             }
             else
             {
@@ -112,7 +113,7 @@ public sealed class CaseWorkflow(
 
         if (reference is not null && await store.ReferenceTakenAsync(reference, cancellationToken))
         {
-            errors.Add(CaseMessages.ReferenceTaken.For("reference", reference));
+            errors.Add(RecordMessages.ReferenceTaken.For("reference", reference));
         }
 
         if (errors.Count > 0 || unit is null)
@@ -148,7 +149,7 @@ public sealed class CaseWorkflow(
         var acceptance = rules.Find($"{WireNames<CaseKind>.ToWire(citizenCase.Kind)}.accept", day);
         if (acceptance is null)
         {
-            return CaseResult.Invalid(CaseMessages.NoRule.For("kind", day, $"{WireNames<CaseKind>.ToWire(citizenCase.Kind)}.accept"));
+            return CaseResult.Invalid(RecordMessages.NoRule.For("kind", day, $"{WireNames<CaseKind>.ToWire(citizenCase.Kind)}.accept"));
         }
 
         var calendar = await workingCalendar.TableAsync(cancellationToken);
@@ -166,7 +167,7 @@ public sealed class CaseWorkflow(
             var key = ResolutionKey(citizenCase.Kind, complex, remoteArea);
             if (rules.Find(key, on) is not { } limit)
             {
-                return [CaseMessages.NoRule.For("on", on, key)];
+                return [RecordMessages.NoRule.For("on", on, key)];
             }
 
             var calendar = await workingCalendar.TableAsync(cancellationToken);
@@ -189,12 +190,12 @@ public sealed class CaseWorkflow(
             var graph = await scope.GraphAsync(cancellationToken);
             if (user?.ScopeUnitId is not { } userScope || !graph.Scope(userScope).Contains(citizenCase.UnitId))
             {
-                return [CaseMessages.AssigneeNotFound.For("assignee", userName)];
+                return [RecordMessages.AssigneeNotFound.For("assignee", userName)];
             }
 
             if (!identity.MayAssign(citizenCase, user.Id))
             {
-                return [CaseMessages.DenunciationAssignedByLeader.For("assignee")];
+                return [RecordMessages.DenunciationAssignedByLeader.For("assignee")];
             }
 
             citizenCase.AssigneeUserId = user.Id;
@@ -220,11 +221,11 @@ public sealed class CaseWorkflow(
             var most = rules.Find($"{kind}.extension.max", clockStart);
             if (extension is null || most is null)
             {
-                errors.Add(CaseMessages.NoRule.For("on", clockStart, $"{kind}.extension"));
+                errors.Add(RecordMessages.NoRule.For("on", clockStart, $"{kind}.extension"));
             }
             else if (citizenCase.Extensions.Count >= most.Value.Value)
             {
-                errors.Add(CaseMessages.NoMoreExtensions.For("on", citizenCase.Extensions.Count, most.ToString()));
+                errors.Add(RecordMessages.NoMoreExtensions.For("on", citizenCase.Extensions.Count, most.ToString()));
             }
 
             if (errors.Count > 0)
@@ -327,12 +328,12 @@ public sealed class CaseWorkflow(
             var earlier = reference is null ? null : await store.FindCaseAsync(reference, cancellationToken);
             if (earlier is null || !filter.Contains(earlier.UnitId) || earlier.Id == citizenCase.Id)
             {
-                return [CaseMessages.CaseNotFound.For("repeatOf", reference)];
+                return [RecordMessages.CaseNotFound.For("repeatOf", reference)];
             }
 
             if (earlier.ReceivedOn > citizenCase.ReceivedOn)
             {
-                return [CaseMessages.RepeatNotEarlier.For("repeatOf", reference, earlier.ReceivedOn)];
+                return [RecordMessages.RepeatNotEarlier.For("repeatOf", reference, earlier.ReceivedOn)];
             }
 
             citizenCase.RepeatOfCaseId = earlier.Id;
@@ -363,24 +364,24 @@ public sealed class CaseWorkflow(
 
         if (RecordEdits.IsStale(citizenCase, expectedStamp))
         {
-            return CaseResult.Invalid(CaseMessages.ChangedMeanwhile.For(""));
+            return CaseResult.Invalid(RecordMessages.ChangedMeanwhile.For(""));
         }
 
         if (!allowedFrom.Contains(citizenCase.Status))
         {
-            return CaseResult.Invalid(CaseMessages.NotAllowedNow.For("status", WireNames<CaseStatus>.ToWire(citizenCase.Status), becoming));
+            return CaseResult.Invalid(RecordMessages.NotAllowedNow.For("status", WireNames<CaseStatus>.ToWire(citizenCase.Status), becoming));
         }
 
         // Notes are dated when written; the workflow's own steps keep their order in time.
         var last = citizenCase.Steps.Where(s => s.Action is not (CaseAction.Noted or CaseAction.Answered)).Select(s => s.On).DefaultIfEmpty(citizenCase.ReceivedOn).Max();
         if (on > Today)
         {
-            return CaseResult.Invalid(CaseMessages.InTheFuture.For("on", on, Today));
+            return CaseResult.Invalid(RecordMessages.InTheFuture.For("on", on, Today));
         }
 
         if (on < last)
         {
-            return CaseResult.Invalid(CaseMessages.BeforeStep.For("on", on, last));
+            return CaseResult.Invalid(RecordMessages.BeforeStep.For("on", on, last));
         }
 
         var errors = await apply(citizenCase, await ruleBook.GetAsync(db, cancellationToken));
@@ -394,7 +395,7 @@ public sealed class CaseWorkflow(
         citizenCase.ConcurrencyStamp = Guid.NewGuid();
         return await store.SaveAsync(cancellationToken)
             ? new CaseResult(citizenCase, [])
-            : CaseResult.Invalid(CaseMessages.ChangedMeanwhile.For(""));
+            : CaseResult.Invalid(RecordMessages.ChangedMeanwhile.For(""));
     }
 
     private static string ResolutionKey(CaseKind kind, bool complex, bool remoteArea) =>

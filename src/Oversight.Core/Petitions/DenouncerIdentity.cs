@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Organisation;
+using Oversight.Records;
 using Oversight.Rules;
 using Oversight.Text;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Organisation;
+using Oversight.Records;
 using Oversight.Text;
 
 namespace Oversight.Petitions;
@@ -59,14 +60,14 @@ public sealed class PublicChannel(OversightDbContext db, CaseWorkflow workflow, 
         // A refused kind or unit is blanked, so that the workflow still checks every other field and cannot record the case.
         if (VietnameseText.Normalize(petition.Kind) is { } kind && !Kinds.Contains(kind))
         {
-            refused.Add(CaseMessages.NotOneOf.For("kind", kind, string.Join(", ", Kinds)));
+            refused.Add(RecordMessages.NotOneOf.For("kind", kind, string.Join(", ", Kinds)));
             request = request with { Kind = null };
         }
 
         if (VietnameseText.Normalize(petition.Unit) is { } code
             && (await scope.GraphAsync(cancellationToken)).Find(code, today) is { } unit && !IsCommuneLevel(unit.Kind))
         {
-            refused.Add(CaseMessages.UnitNotFound.For("unit", code, today));
+            refused.Add(RecordMessages.UnitNotFound.For("unit", code, today));
             request = request with { Unit = null };
         }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Organisation;
+using Oversight.Records;
 using Oversight.Text;
 
 namespace Oversight.Petitions;
@@ -56,24 +57,13 @@ public sealed record DialogueMeetingRequest(
     string? Reference = null);
 
 /// <summary>
-/// What creating or updating a record (a reception session, a dialogue meeting, an accountability record) did: the
-/// record as it now is and whether anything was written, or why nothing was. Field names in <see cref="Errors"/> are
-/// the request's (<c>heldOn</c>, <c>hostPersonCode</c> …).
-/// </summary>
-public sealed record RecordResult<TRecord>(TRecord? Record, IReadOnlyList<FieldError> Errors, bool NotFound = false, bool Changed = false)
-    where TRecord : class
-{
-    public bool Succeeded => Record is not null && Errors.Count == 0;
-}
-
-/// <summary>
 /// The write side of the reception register: reception sessions and dialogue meetings, created and corrected in
 /// units within the caller's scope. Every save is audited by the context; an update that changes nothing writes
 /// nothing.
 /// </summary>
 /// <remarks>
 /// Expected failures are values: field errors, <c>NotFound</c> when the record does not exist for the caller, or
-/// <see cref="CaseMessages.ChangedMeanwhile"/> for a correction made on a copy read before someone else's
+/// <see cref="RecordMessages.ChangedMeanwhile"/> for a correction made on a copy read before someone else's
 /// (<see cref="RecordEdits"/>). Saves join a transaction the caller opened on the context (imports do, to write a
 /// whole file or nothing).
 /// </remarks>
@@ -89,7 +79,7 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
     public async Task<RecordResult<ReceptionSession>> CreateSessionAsync(ReceptionSessionRequest request, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
-        var reference = await NewOrFreeReferenceAsync(request.Reference, errors, "TCD", db.ReceptionSessions.Select(s => s.Reference), CaseMessages.SessionReferenceTaken, request.HeldOn, cancellationToken);
+        var reference = await NewOrFreeReferenceAsync(request.Reference, errors, "TCD", db.ReceptionSessions.Select(s => s.Reference), RecordMessages.SessionReferenceTaken, request.HeldOn, cancellationToken);
         var fields = await CheckSessionAsync(request, errors, cancellationToken);
         if (errors.Count > 0 || fields is null || reference is null)
         {
@@ -129,7 +119,7 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
     public async Task<RecordResult<DialogueMeeting>> CreateMeetingAsync(DialogueMeetingRequest request, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
-        var reference = await NewOrFreeReferenceAsync(request.Reference, errors, "DT", db.DialogueMeetings.Select(m => m.Reference), CaseMessages.MeetingReferenceTaken, request.HeldOn, cancellationToken);
+        var reference = await NewOrFreeReferenceAsync(request.Reference, errors, "DT", db.DialogueMeetings.Select(m => m.Reference), RecordMessages.MeetingReferenceTaken, request.HeldOn, cancellationToken);
         var fields = await CheckMeetingAsync(request, errors, cancellationToken);
         if (errors.Count > 0 || fields is null || reference is null)
         {
@@ -233,7 +223,7 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
             hostPersonId = await db.People.AsNoTracking().Where(p => p.Code == personCode).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
             if (hostPersonId is null)
             {
-                errors.Add(CaseMessages.PersonNotFound.For("hostPersonCode", personCode));
+                errors.Add(RecordMessages.PersonNotFound.For("hostPersonCode", personCode));
             }
         }
 
@@ -263,7 +253,7 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
                 var match = found.FirstOrDefault(c => c.Reference == reference);
                 if (match is null || !filter.Contains(match.UnitId))
                 {
-                    errors.Add(CaseMessages.CaseNotFound.For("cases", reference));
+                    errors.Add(RecordMessages.CaseNotFound.For("cases", reference));
                 }
                 else
                 {
@@ -277,7 +267,7 @@ public sealed class ReceptionRecords(OversightDbContext db, CallerScope scope, T
             : new MeetingFields(unit.Id, level!.Value, heldOn!.Value, topic!, participants!.Value, participantNote, outcome, caseIds);
     }
 
-    private async Task<string?> NewOrFreeReferenceAsync(string? given, List<FieldError> errors, string prefix, IQueryable<string> taken, CaseMessage takenMessage, string? heldOn, CancellationToken cancellationToken)
+    private async Task<string?> NewOrFreeReferenceAsync(string? given, List<FieldError> errors, string prefix, IQueryable<string> taken, RecordMessage takenMessage, string? heldOn, CancellationToken cancellationToken)
     {
         var reference = RequestFields.Text(given, "reference", ReferenceLength, errors, required: false);
         if (reference is null)

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Oversight.Accounts;
 using Oversight.Data;
 

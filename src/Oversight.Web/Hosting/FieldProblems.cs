@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Oversight.Petitions;
+using Oversight.Records;
 
 namespace Oversight.Web.Hosting;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Oversight.Indicators;
-using Oversight.Organisation;
-using Oversight.Text;
 using Oversight.Web.Accounts;
 using Oversight.Web.Hosting;
 using Oversight.Web.Petitions;

@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Web.Localization;
 using Oversight.Web.Pages.Cases;
 using Oversight.Web.Pages.Reception;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Oversight.Organisation;
 using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Text;
 using Oversight.Web.Accounts;
 using Oversight.Web.Hosting;
@@ -131,7 +131,7 @@ public static class PetitionsEndpoints
         var on = VietnamTime.Today(time);
         if (step.On is not null && !IsoDate.TryParse(step.On, out on))
         {
-            return Problem(CaseResult.Invalid(CaseMessages.NotADate.For("on", step.On)));
+            return Problem(CaseResult.Invalid(RecordMessages.NotADate.For("on", step.On)));
         }
 
         var result = step.Action switch
@@ -145,7 +145,7 @@ public static class PetitionsEndpoints
             "resolve" => await workflow.ResolveAsync(id, on, step.Outcome, step.Stamp, cancellationToken),
             "note" => await workflow.NoteAsync(id, step.Note, step.Public ?? false, step.Stamp, cancellationToken),
             "repeat-of" => await workflow.MarkRepeatAsync(id, step.Reference, step.Stamp, cancellationToken),
-            _ => CaseResult.Invalid(CaseMessages.NotOneOf.For("action", step.Action, "accept, assign, extend, forward, reject, withdraw, resolve, note, repeat-of")),
+            _ => CaseResult.Invalid(RecordMessages.NotOneOf.For("action", step.Action, "accept, assign, extend, forward, reject, withdraw, resolve, note, repeat-of")),
         };
         if (result.NotFound)
         {

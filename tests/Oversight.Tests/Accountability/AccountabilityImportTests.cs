@@ -121,7 +121,7 @@ public sealed class AccountabilityImportTests
             result.Places());
         Assert.All(result.Errors, e => Assert.Equal("discipline.csv", e.File));
         var lapsed = result.Errors.Single(e => e.Row == 3);
-        Assert.Equal("CaseError.LimitationLapsed", lapsed.Key);
+        Assert.Equal("RecordError.LimitationLapsed", lapsed.Key);
         Assert.Equal(
             "discipline.csv:3: column violation_on: the statute of limitation for reprimand lapsed on 2023-01-01, before the decision of 2024-05-10 "
             + "(discipline.limitation.reprimand = 5 years (Quy định 69-QĐ/TW 2022, Điều 4; party-discipline-2022))",
@@ -149,9 +149,9 @@ public sealed class AccountabilityImportTests
         var allowed = await database.ImportCsvAsync("moves", MovesHeader + "\n" + within, ("officer", lamDien));
 
         Assert.Equal([(3, "deciding_unit"), (3, "to_unit")], mixed.Places());
-        Assert.Equal("CaseError.UnitNotFound", mixed.Errors[0].Key);
+        Assert.Equal("RecordError.UnitNotFound", mixed.Errors[0].Key);
         Assert.Equal([(2, "deciding_unit"), (2, "from_unit"), (2, "reference")], elsewhere.Places());
-        Assert.Equal("CaseError.AlreadyRecorded", elsewhere.Errors[0].Key);
+        Assert.Equal("RecordError.AlreadyRecorded", elsewhere.Errors[0].Key);
         allowed.AssertSucceeded();
         await using var check = database.SystemScope();
         Assert.Equal(2, await check.ServiceProvider.GetRequiredService<OversightDbContext>().PersonnelMoves.CountAsync(Cancel));

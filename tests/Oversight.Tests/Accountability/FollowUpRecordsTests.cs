@@ -4,7 +4,7 @@ using Oversight.Accountability;
 using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Imports;
-using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Tests.Imports;
 using Oversight.Tests.Infrastructure;
 
@@ -119,7 +119,7 @@ public sealed class FollowUpRecordsTests
             "reference,inspection,owner_unit,description,due_on\nNV-010,KT-2024-002,10063,Việc A,2024-09-30\nNV-011,KT-2024-001,10063,Việc B,2024-06-01\nNV-012,KT-2024-001,99999,Việc C,2024-09-30\nNV-013,KT-2024-001,10063,Việc D,2024-09-30\n");
 
         Assert.Equal([(2, "code"), (3, "code"), (4, "directive")], manifestations.Places());
-        Assert.Equal(["CaseError.GroupNotFound", "CaseError.NotAManifestationCode", "CaseError.DirectiveNotFound"], manifestations.Errors.Select(e => e.Key));
+        Assert.Equal(["RecordError.GroupNotFound", "RecordError.NotAManifestationCode", "RecordError.DirectiveNotFound"], manifestations.Errors.Select(e => e.Key));
         Assert.Equal([(2, "completed_on"), (3, "members_reached"), (5, "unit")], completions.Places());
         Assert.Equal("dissemination-completions.csv:5: column unit: 24-CT/TU, 10063-CB01 is also on row 4; give each record one row", completions.Errors[^1].ToString());
         Assert.Equal([(2, "target"), (3, "manifestations"), (4, "manifestations"), (5, "text")], findings.Places());
@@ -156,10 +156,10 @@ public sealed class FollowUpRecordsTests
         var concluded = await records.ConcludeAsync(inspection.Id, new("2024-06-21", "Kết luận khác"), cancellationToken: Cancel);
 
         Assert.Equal([(3, "unit")], mixed.Places());
-        Assert.Equal("CaseError.UnitNotFound", mixed.Errors[0].Key);
+        Assert.Equal("RecordError.UnitNotFound", mixed.Errors[0].Key);
         own.AssertSucceeded();
         Assert.Equal([(2, "inspection"), (3, "inspection")], tasks.Places());
-        Assert.Equal("CaseError.InspectionNotFound", tasks.Errors[0].Key);
+        Assert.Equal("RecordError.InspectionNotFound", tasks.Errors[0].Key);
         Assert.Equal([(2, "inspection")], findings.Places());
         Assert.Equal("manifestations.csv: only an administrator may import manifestations", Assert.Single(appendix.Errors).ToString());
         Assert.Equal("AppendixAdministratorsOnly", Assert.Single(entered.Errors).Key);

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Oversight.Accountability;
 using Oversight.Data;
-using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Tests.Infrastructure;
 
 namespace Oversight.Tests.Accountability;

@@ -1,13 +1,14 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Oversight.Attachments;
 using Oversight.Backups;
 using Oversight.Data;
 using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Tests.Hosting;
 using Oversight.Tests.Infrastructure;
 

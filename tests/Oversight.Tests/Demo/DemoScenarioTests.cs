@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Oversight.Accounts;
 using Oversight.Audit;
 using Oversight.Data;
-using Oversight.Demo;
 using Oversight.Organisation;
 using Oversight.People;
 using Oversight.Tests.Hosting;

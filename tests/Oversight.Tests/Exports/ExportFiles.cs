@@ -10,6 +10,7 @@ using Oversight.Tests.Web;
 namespace Oversight.Tests.Exports;
 
 /// <summary>An exported file opened as a reader opens it: its header and its rows of cells.</summary>
+/// <param name="Headers">The header row's names, in order.</param>
 /// <param name="Rows">
 /// Each row's cells by column: from CSV, the text (null when empty); from XLSX, a string, a <see cref="double"/> or a
 /// <see cref="DateTime"/> as a spreadsheet reads it (null when empty).

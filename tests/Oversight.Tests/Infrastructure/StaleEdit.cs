@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Oversight.Data;
-using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Tests.Imports;
 using Oversight.Tests.Web;
 

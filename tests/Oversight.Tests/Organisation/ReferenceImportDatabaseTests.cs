@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Oversight.Accounts;
 using Oversight.Audit;
 using Oversight.Data;
 using Oversight.Organisation;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Oversight.Web.Localization;
 using Oversight.Text;
 
 namespace Oversight.Tests.Web;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Oversight.Imports;
 using Oversight.Text;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Oversight.Accountability;
 using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Text;
 using Oversight.Web.Localization;
 
@@ -12,8 +13,8 @@ public static class CaseText
     /// <summary>Errors whose arguments name other fields of the request and their values, by their wire names.</summary>
     private static readonly HashSet<string> NamesOtherFields =
     [
-        CaseMessages.RequiredWhen.Key, CaseMessages.OnlyWhen.Key, CaseMessages.RequiredWith.Key, CaseMessages.MemberStatusDiffers.Key, CaseMessages.FormNotAllowed.Key,
-        CaseMessages.BeforeDate.Key,
+        RecordMessages.RequiredWhen.Key, RecordMessages.OnlyWhen.Key, RecordMessages.RequiredWith.Key, RecordMessages.MemberStatusDiffers.Key, RecordMessages.FormNotAllowed.Key,
+        RecordMessages.BeforeDate.Key,
     ];
 
     public static string Kind(this IStringLocalizer<Strings> text, CaseKind kind) => text[$"Cases.Kind.{kind}"];
@@ -45,15 +46,15 @@ public static class CaseText
         return $"{Formats.Date(day)} ({distance})";
     }
 
-    /// <summary>A workflow error in the reader's language (<c>CaseError.{Key}</c>), dates and statuses written as the page writes them.</summary>
+    /// <summary>A workflow error in the reader's language (<c>RecordError.{Key}</c>), dates and statuses written as the page writes them.</summary>
     public static string Error(this IStringLocalizer<Strings> text, FieldError error)
     {
         var values = error.Arguments.Select(argument =>
             IsoDate.TryParse(argument, out var day) ? Formats.Date(day)
-            : error.Key == CaseMessages.NotAllowedNow.Key && WireNames<CaseStatus>.TryParse(argument, out var status) ? text.Status(status)
+            : error.Key == RecordMessages.NotAllowedNow.Key && WireNames<CaseStatus>.TryParse(argument, out var status) ? text.Status(status)
             : NamesOtherFields.Contains(error.Key) ? string.Join(", ", argument.Split(", ").Select(name => text.NameInSentence(name)))
             : (object)argument).ToArray();
-        var translated = text[$"CaseError.{error.Key}", values];
+        var translated = text[$"RecordError.{error.Key}", values];
         return translated.ResourceNotFound ? error.Message : translated.Value;
     }
 

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Oversight.Accounts;
 using Oversight.Organisation;
 using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Text;
 using Oversight.Web.Localization;
 using Oversight.Web.Petitions;
@@ -191,11 +192,11 @@ public sealed class DetailsModel(
         CaseResult result;
         if (dated && string.IsNullOrWhiteSpace(On))
         {
-            result = CaseResult.Invalid(CaseMessages.Required.For("on"));
+            result = CaseResult.Invalid(RecordMessages.Required.For("on"));
         }
         else if (dated && !IsoDate.TryParse(On!.Trim(), out on))
         {
-            result = CaseResult.Invalid(CaseMessages.NotADate.For("on", On));
+            result = CaseResult.Invalid(RecordMessages.NotADate.For("on", On));
         }
         else
         {

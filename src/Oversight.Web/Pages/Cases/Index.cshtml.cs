@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Oversight.Accounts;
-using Oversight.Organisation;
 using Oversight.Data;
 using Oversight.Petitions;
 using Oversight.Rules;

@@ -1,9 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Oversight.Accounts;
 using Oversight.Organisation;
 using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Text;
 using Oversight.Web.Localization;
 
@@ -84,7 +85,7 @@ public sealed class NewModel(CaseWorkflow workflow, CallerScope scope, Caller ca
             }
             else
             {
-                Errors = [CaseMessages.OutOfRange.For("petitionerCount", PetitionerCount, 1, 10000)];
+                Errors = [RecordMessages.OutOfRange.For("petitionerCount", PetitionerCount, 1, 10000)];
                 return Page();
             }
         }

@@ -1,9 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Oversight.Accounts;
 using Oversight.Organisation;
 using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Text;
 using Oversight.Web.Localization;
 using Oversight.Web.Pages.Cases;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Oversight.Accountability;
 using Oversight.Accounts;
-using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Web.Localization;
 
 namespace Oversight.Web.Pages.Directives;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Oversight.Accountability;
-using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Text;
 using Oversight.Web.Localization;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Oversight.Accountability;
-using Oversight.Petitions;
 using Oversight.Organisation;
 using Oversight.Text;
 using Oversight.Web.Localization;

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Oversight.Accountability;
 using Oversight.Accounts;
-using Oversight.Petitions;
 using Oversight.Organisation;
+using Oversight.Records;
 using Oversight.Text;
 using Oversight.Web.Localization;
 

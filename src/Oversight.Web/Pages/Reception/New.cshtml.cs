@@ -1,10 +1,11 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Oversight.Accounts;
 using Oversight.Organisation;
 using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Text;
 using Oversight.Web.Localization;
 using Oversight.Web.Pages.Cases;
@@ -99,7 +100,7 @@ public sealed class NewModel(ReceptionRecords records, CallerScope scope, Caller
             return count;
         }
 
-        errors.Add(CaseMessages.OutOfRange.For(field, value, 0, most));
+        errors.Add(RecordMessages.OutOfRange.For(field, value, 0, most));
         return null;
     }
 }

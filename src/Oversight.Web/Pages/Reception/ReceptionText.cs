@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Web.Localization;
 using Oversight.Web.Pages.Cases;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 using Oversight.Accountability;
 using Oversight.Attachments;
 using Oversight.Organisation;
-using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Text;
 using Oversight.Web.Localization;
 

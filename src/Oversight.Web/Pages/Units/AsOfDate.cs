@@ -1,4 +1,3 @@
-using Oversight.Web.Localization;
 using Oversight.Text;
 
 namespace Oversight.Web.Pages.Units;

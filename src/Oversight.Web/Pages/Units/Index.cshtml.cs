@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Oversight.Organisation;
-using Oversight.Web.Localization;
 
 namespace Oversight.Web.Pages.Units;
 

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Oversight.Petitions;
+using Oversight.Records;
 using Oversight.Web.Localization;
 using Oversight.Web.Public;
 
@@ -105,7 +106,7 @@ public sealed class NewModel(PublicChannel channel, IStringLocalizer<Strings> te
 
     /// <summary>An error in the reader's language; in English when it has no translation yet.</summary>
     private string Describe(FieldError error) =>
-        text[$"CaseError.{error.Key}", [.. error.Arguments]] is { ResourceNotFound: false } translated ? translated.Value : error.Message;
+        text[$"RecordError.{error.Key}", [.. error.Arguments]] is { ResourceNotFound: false } translated ? translated.Value : error.Message;
 
     private string FieldLabel(string field) => field switch
     {

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
-using Oversight.Petitions;
+using Oversight.Records;
 
 namespace Oversight.Tests.Petitions;
 
-/// <summary>The case pages translate every workflow error (<c>CaseError.{Key}</c>) with the same values in it.</summary>
-public sealed partial class CaseErrorResourcesTests
+/// <summary>The case pages translate every workflow error (<c>RecordError.{Key}</c>) with the same values in it.</summary>
+public sealed partial class RecordErrorResourcesTests
 {
     [Theory]
     [InlineData("vi")]
@@ -18,12 +18,12 @@ public sealed partial class CaseErrorResourcesTests
             .GetResourceSet(CultureInfo.GetCultureInfo(language), createIfNotExists: true, tryParents: false);
         Assert.NotNull(strings);
 
-        var wrong = CaseMessages.All
-            .Where(m => strings.GetString($"CaseError.{m.Key}") is not { } text || !Places(text).SetEquals(Places(m.English)))
+        var wrong = RecordMessages.All
+            .Where(m => strings.GetString($"RecordError.{m.Key}") is not { } text || !Places(text).SetEquals(Places(m.English)))
             .Select(m => m.Key)
             .ToArray();
 
-        Assert.True(CaseMessages.All.Count > 15, $"only {CaseMessages.All.Count} messages found");
+        Assert.True(RecordMessages.All.Count > 15, $"only {RecordMessages.All.Count} messages found");
         Assert.Empty(wrong);
     }
 

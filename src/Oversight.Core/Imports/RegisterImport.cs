@@ -1,9 +1,9 @@
 using Oversight.Accounts;
 using Oversight.Data;
-using Oversight.Imports;
+using Oversight.Records;
 using Oversight.Text;
 
-namespace Oversight.Petitions;
+namespace Oversight.Imports;
 
 /// <summary>What importing one row did to its record.</summary>
 public enum RowOutcome

@@ -1,11 +1,9 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Oversight.Accounts;
-using Oversight.Data;
 using Oversight.Organisation;
 using Oversight.Text;
 
-namespace Oversight.Petitions;
+namespace Oversight.Records;
 
 /// <summary>
 /// Reads the fields of a request (cases, sessions, meetings, accountability records), adding a <see cref="FieldError"/>
@@ -22,7 +20,7 @@ internal static class RequestFields
         var value = multiline ? NullIfEmpty(text?.Trim().Normalize()) : VietnameseText.Normalize(text);
         if (value is not null && value.Any(IsHidden))
         {
-            errors.Add(CaseMessages.HiddenCharacters.For(field, ((int)value.First(IsHidden)).ToString("X4", CultureInfo.InvariantCulture)));
+            errors.Add(RecordMessages.HiddenCharacters.For(field, ((int)value.First(IsHidden)).ToString("X4", CultureInfo.InvariantCulture)));
             return null;
         }
 
@@ -31,7 +29,7 @@ internal static class RequestFields
         {
             if (required)
             {
-                errors.Add(CaseMessages.Required.For(field));
+                errors.Add(RecordMessages.Required.For(field));
             }
 
             return null;
@@ -39,7 +37,7 @@ internal static class RequestFields
 
         if (value.Length > maxLength)
         {
-            errors.Add(CaseMessages.TooLong.For(field, value.Length, maxLength));
+            errors.Add(RecordMessages.TooLong.For(field, value.Length, maxLength));
             return null;
         }
 
@@ -58,7 +56,7 @@ internal static class RequestFields
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(CaseMessages.Required.For(field));
+            errors.Add(RecordMessages.Required.For(field));
             return null;
         }
 
@@ -67,7 +65,7 @@ internal static class RequestFields
             return value;
         }
 
-        errors.Add(CaseMessages.NotOneOf.For(field, text, string.Join(", ", WireNames<TEnum>.All)));
+        errors.Add(RecordMessages.NotOneOf.For(field, text, string.Join(", ", WireNames<TEnum>.All)));
         return null;
     }
 
@@ -76,7 +74,7 @@ internal static class RequestFields
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(CaseMessages.Required.For(field));
+            errors.Add(RecordMessages.Required.For(field));
             return null;
         }
 
@@ -85,7 +83,7 @@ internal static class RequestFields
             return day;
         }
 
-        errors.Add(CaseMessages.NotADate.For(field, text));
+        errors.Add(RecordMessages.NotADate.For(field, text));
         return null;
     }
 
@@ -95,7 +93,7 @@ internal static class RequestFields
         var day = Date(text, field, errors);
         if (day > today)
         {
-            errors.Add(CaseMessages.InTheFuture.For(field, day, today));
+            errors.Add(RecordMessages.InTheFuture.For(field, day, today));
             return null;
         }
 
@@ -112,7 +110,7 @@ internal static class RequestFields
         var count = value ?? 0;
         if (count < least || count > most)
         {
-            errors.Add(CaseMessages.OutOfRange.For(field, count, least, most));
+            errors.Add(RecordMessages.OutOfRange.For(field, count, least, most));
             return null;
         }
 
@@ -131,7 +129,7 @@ internal static class RequestFields
         {
             if (required)
             {
-                errors.Add(CaseMessages.Required.For(field));
+                errors.Add(RecordMessages.Required.For(field));
             }
 
             return null;
@@ -145,7 +143,7 @@ internal static class RequestFields
         var unit = (await scope.GraphAsync(cancellationToken)).Find(unitCode, day);
         if (unit is null || !(await scope.FilterAsync(cancellationToken)).Contains(unit.Id))
         {
-            errors.Add(CaseMessages.UnitNotFound.For(field, unitCode, day));
+            errors.Add(RecordMessages.UnitNotFound.For(field, unitCode, day));
             return null;
         }
 
