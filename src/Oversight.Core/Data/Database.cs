@@ -57,8 +57,8 @@ public static class DatabaseInitializer
 {
     /// <summary>
     /// Migrates; also loads the installation's key file first (<see cref="Keys.KeyFileException"/> when it is missing,
-    /// so that nothing starts without it), says on <paramref name="notices"/> when it was just made, encrypts the
-    /// keys of the key ring still in the clear and keys an audit chain sealed before chains were keyed.
+    /// so that nothing starts without it), says on <paramref name="notices"/> when it was just made, refuses a key ring
+    /// encrypted with another key file (a database restored without its key file), encrypts the keys still in the clear and keys an audit chain sealed before chains were keyed.
     /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, TextWriter? notices = null, CancellationToken cancellationToken = default)
     {
@@ -90,7 +90,8 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        await Keys.KeyRingUpgrade.EncryptPlainKeysAsync(db, new Keys.KeyRingEncryptor(key), cancellationToken);
+        await Keys.KeyRingAtStart.RefuseAnotherKeyFileAsync(db, key, cancellationToken);
+        await Keys.KeyRingAtStart.EncryptPlainKeysAsync(db, new Keys.KeyRingEncryptor(key), cancellationToken);
         await Audit.AuditChainUpgrade.KeyUnkeyedChainAsync(db, scope.ServiceProvider.GetRequiredService<Audit.AuditChain>(), cancellationToken);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -36,6 +36,20 @@ public sealed class KeyRingEncryptor(InstallationKey key) : IXmlEncryptor
         return new EncryptedXmlInfo(element, typeof(KeyRingDecryptor));
     }
 
+    /// <summary>Whether an encrypted key opens with <paramref name="aesKey"/> (it was encrypted with the same key file).</summary>
+    internal static bool Opens(byte[] aesKey, XElement encryptedElement)
+    {
+        try
+        {
+            Decrypt(aesKey, encryptedElement);
+            return true;
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            return false;
+        }
+    }
+
     internal static XElement Decrypt(byte[] aesKey, XElement encryptedElement)
     {
         var sealedBytes = Convert.FromBase64String((string?)encryptedElement.Element("value")

@@ -18,10 +18,10 @@ public sealed class ImportFuzzTests
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Mutated_files_never_throw_and_a_refused_import_writes_nothing()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Mutated_files_never_throw_and_a_refused_import_writes_nothing(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(provider);
         await TestUnits.AddChuongMyFragmentAsync(database);
         List<string> names;
         await using (var scope = database.SystemScope())

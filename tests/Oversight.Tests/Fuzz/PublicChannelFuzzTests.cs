@@ -19,10 +19,10 @@ public sealed class PublicChannelFuzzTests
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Mutated_submissions_never_fail_the_server_and_leave_only_the_accepted_ones()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Mutated_submissions_never_fail_the_server_and_leave_only_the_accepted_ones(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(provider);
         await TestUnits.AddChuongMyFragmentAsync(database);
         await using var factory = new OversightWebFactory(database);
         await using var web = factory.WithWebHostBuilder(builder => builder.UseSetting("Public:Submissions:PermitLimit", "100000"));

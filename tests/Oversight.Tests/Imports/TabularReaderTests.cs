@@ -66,15 +66,27 @@ public sealed class TabularReaderTests
         Assert.Equal("units.csv:3: field 2 opens a quote that is never closed", Assert.Single(result.Errors).ToString());
     }
 
-    [Fact]
-    public void A_csv_that_is_not_utf8_is_reported_for_the_whole_file()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_csv_in_a_legacy_code_page_is_reported_on_the_first_row_that_is_not_utf8(bool byteOrderMark)
     {
-        var windows1258Like = new byte[] { (byte)'c', (byte)'o', (byte)'d', (byte)'e', (byte)',', (byte)'n', (byte)'a', (byte)'m', (byte)'e', (byte)'\n', (byte)'1', (byte)',', 0xD0, 0xF4, 0xEF };
+        // "Đông" in Windows-1258 on row 3: D0 F4 6E 67.
+        var bytes = (byteOrderMark ? new byte[] { 0xEF, 0xBB, 0xBF } : []).Concat("code,name\n10015,Chuc Son\n10018,"u8.ToArray()).Concat(new byte[] { 0xD0, 0xF4, 0x6E, 0x67, (byte)'\n' }).ToArray();
 
-        var result = Read("units.csv", new MemoryStream(windows1258Like));
+        var result = Read("units.csv", new MemoryStream(bytes));
 
-        Assert.Equal((0, (string?)null), (Assert.Single(result.Errors).Row, result.Errors[0].Column));
-        Assert.Contains("not UTF-8", result.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Null(result.Table);
+        Assert.Equal("units.csv:3: the file is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\"", Assert.Single(result.Errors).ToString());
+    }
+
+    [Fact]
+    public void A_csv_saved_as_utf16_is_reported_as_not_utf8()
+    {
+        var result = Read("units.csv", new MemoryStream(Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("code,name\n10015,Chúc Sơn\n")).ToArray()));
+
+        Assert.Null(result.Table);
+        Assert.Equal("units.csv:1: the file is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\"", Assert.Single(result.Errors).ToString());
     }
 
     [Fact]

@@ -68,6 +68,10 @@ public sealed class InstallationKeyTests
             Assert.Contains(KeyRingEncryptor.ElementName, xml);
         });
         Assert.ThrowsAny<CryptographicException>(() => stolen.Unprotect(ciphertext));
+
+        // Started on that database, the node with another key file refuses, naming it, rather than make keys of its own.
+        var refusal = await Assert.ThrowsAsync<KeyFileException>(() => DatabaseInitializer.MigrateAsync(thief, null, Cancel));
+        Assert.Contains($"were encrypted with another key file than {otherKey}", refusal.Message);
         File.Delete(otherKey);
     }
 
@@ -91,7 +95,8 @@ public sealed class InstallationKeyTests
                 ciphertext = services.GetRequiredService<IDataProtectionProvider>().CreateProtector(IdentityPurpose).Protect("Trần Thị Hạnh");
             }
 
-            // A second start reads the same key and says nothing; the copy, started elsewhere, gets a key of its own.
+            // A second start reads the same key and says nothing; the copy, started elsewhere, gets a key of its own and
+            // does not start with it.
             await using (var again = new ServiceCollection().AddLogging().AddOversightCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider())
             {
                 var notices = new StringWriter();
@@ -104,7 +109,8 @@ public sealed class InstallationKeyTests
             File.Copy(Path.Combine(folder, "oversight.db"), Path.Combine(copyFolder, "oversight.db"));
             var copySettings = new Dictionary<string, string?> { ["ConnectionStrings:Oversight"] = $"Data Source={Path.Combine(copyFolder, "oversight.db")};Pooling=False" };
             await using var copy = new ServiceCollection().AddLogging().AddOversightCore(new ConfigurationBuilder().AddInMemoryCollection(copySettings).Build()).BuildServiceProvider();
-            await DatabaseInitializer.MigrateAsync(copy, null, Cancel);
+            var refusal = await Assert.ThrowsAsync<KeyFileException>(() => DatabaseInitializer.MigrateAsync(copy, null, Cancel));
+            Assert.Contains($"another key file than {Path.Combine(copyFolder, "keys", "oversight.key")}, which was made just now", refusal.Message);
 
             Assert.ThrowsAny<CryptographicException>(() => copy.GetRequiredService<IDataProtectionProvider>().CreateProtector(IdentityPurpose).Unprotect(ciphertext));
         }
