@@ -63,12 +63,6 @@ public static class DatabaseInitializer
     public static async Task MigrateAsync(IServiceProvider services, TextWriter? notices = null, CancellationToken cancellationToken = default)
     {
         var key = services.GetRequiredService<Keys.InstallationKey>();
-        if (key.Created && notices is not null)
-        {
-            await notices.WriteLineAsync($"Made the installation's key file {key.Path}. Keep it, and a copy of it, apart from the database and its "
-                + "backups: without it no denouncer's identity can be read and the audit chain cannot be verified.");
-        }
-
         using var scope = services.CreateScope();
         var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
         if (settings.Provider == DatabaseProvider.Sqlite)
@@ -91,6 +85,12 @@ public static class DatabaseInitializer
         }
 
         await Keys.KeyRingAtStart.RefuseAnotherKeyFileAsync(db, key, cancellationToken);
+        if (key.Created && notices is not null)
+        {
+            await notices.WriteLineAsync($"Made the installation's key file {key.Path}. Keep it, and a copy of it, apart from the database and its "
+                + "backups: without it no denouncer's identity can be read and the audit chain cannot be verified.");
+        }
+
         await Keys.KeyRingAtStart.EncryptPlainKeysAsync(db, new Keys.KeyRingEncryptor(key), cancellationToken);
         await Audit.AuditChainUpgrade.KeyUnkeyedChainAsync(db, scope.ServiceProvider.GetRequiredService<Audit.AuditChain>(), cancellationToken);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();

@@ -22,10 +22,9 @@ public static class KeyRingAtStart
     {
         var aesKey = key.Derive(KeyRingEncryptor.Purpose);
         var encrypted = await db.DataProtectionKeys.Where(k => k.Xml != null && k.Xml.Contains(KeyRingEncryptor.ElementName)).Select(k => k.Xml!).ToListAsync(cancellationToken);
-        var closed = encrypted.Count(xml => XElement.Parse(xml).Descendants(KeyRingEncryptor.ElementName).Any(element => !KeyRingEncryptor.Opens(aesKey, element)));
-        if (closed > 0)
+        if (encrypted.Any(xml => XElement.Parse(xml).Descendants(KeyRingEncryptor.ElementName).Any(element => !KeyRingEncryptor.Opens(aesKey, element))))
         {
-            throw new KeyFileException($"{closed} of the database's {encrypted.Count} keys were encrypted with another key file than {key.Path}"
+            throw new KeyFileException($"The database's keys were encrypted with another key file than {key.Path}"
                 + (key.Created ? ", which was made just now" : string.Empty)
                 + $". A database restored or copied from an installation needs that installation's key file: set {InstallationKey.Setting} (Keys__File) to it, "
                 + "or put it in place of this one.");
