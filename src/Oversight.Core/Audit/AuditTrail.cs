@@ -11,7 +11,10 @@ namespace Oversight.Audit;
 /// <summary>Turns tracked changes into audit entries.</summary>
 internal static class AuditTrail
 {
-    /// <summary>Model annotation on a property whose value never goes into the audit trail (password hashes, token hashes).</summary>
+    /// <summary>
+    /// Model annotation on a property whose value never goes into the audit trail (password hashes, token hashes), or on
+    /// an entity type whose rows are audited otherwise (copies of another system's records, audited by their import).
+    /// </summary>
     public const string NotAudited = "Oversight:NotAudited";
 
     /// <summary>How audit entries write values: Vietnamese kept readable, enums by their wire names.</summary>
@@ -29,7 +32,7 @@ internal static class AuditTrail
         var changes = new List<PendingChange>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (entry.Entity is AuditEntry || entry.State is EntityState.Unchanged or EntityState.Detached || entry.Metadata.FindAnnotation(NotAudited) is not null)
             {
                 continue;
             }

@@ -90,6 +90,8 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
 
     public DbSet<Imports.ImportJob> ImportJobs => Set<Imports.ImportJob>();
 
+    public DbSet<PublicServices.Dossier> Dossiers => Set<PublicServices.Dossier>();
+
     public DbSet<RulePack> RulePacks => Set<RulePack>();
 
     public DbSet<HolidaySchedule> HolidaySchedules => Set<HolidaySchedule>();
@@ -118,6 +120,10 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
         configurationBuilder.Properties<DisciplineForm>().HaveConversion<WireEnumConverter<DisciplineForm>>().HaveMaxLength(32);
         configurationBuilder.Properties<MoveKind>().HaveConversion<WireEnumConverter<MoveKind>>().HaveMaxLength(32);
         configurationBuilder.Properties<MoveReason>().HaveConversion<WireEnumConverter<MoveReason>>().HaveMaxLength(32);
+        configurationBuilder.Properties<PublicServices.ServiceLevel>().HaveConversion<WireEnumConverter<PublicServices.ServiceLevel>>().HaveMaxLength(16);
+        configurationBuilder.Properties<PublicServices.DossierChannel>().HaveConversion<WireEnumConverter<PublicServices.DossierChannel>>().HaveMaxLength(16);
+        configurationBuilder.Properties<PublicServices.OnlineService>().HaveConversion<WireEnumConverter<PublicServices.OnlineService>>().HaveMaxLength(16);
+        configurationBuilder.Properties<PublicServices.DossierResult>().HaveConversion<WireEnumConverter<PublicServices.DossierResult>>().HaveMaxLength(16);
         configurationBuilder.Properties<PostKind>().HaveConversion<WireEnumConverter<PostKind>>().HaveMaxLength(32);
     }
 
@@ -169,11 +175,11 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
     }
 
     /// <summary>
-    /// Appends an audit entry for an access that changes no row (a confidential value was shown), with the
-    /// <paramref name="details"/> the access was given (kept as JSON in the entry's <c>After</c>), in its own
-    /// transaction unless one is open.
+    /// Appends an audit entry for an event that is not the change of a row Oversight audits (a confidential value was
+    /// shown, a file of the portal's records was imported), with its <paramref name="details"/> (kept as JSON in the
+    /// entry's <c>After</c>), in its own transaction unless one is open.
     /// </summary>
-    public Task AuditReadAsync(string action, string entityType, string entityId, Guid? unitId, object? details = null, CancellationToken cancellationToken = default) =>
+    public Task AuditEventAsync(string action, string entityType, string entityId, Guid? unitId, object? details = null, CancellationToken cancellationToken = default) =>
         SaveWithAuditAsync(_ => Task.FromResult(0), () =>
         [
             new AuditTrail.AuditRecord(action, entityType, entityId, unitId, null, details is null ? null : JsonSerializer.Serialize(details, AuditTrail.Json)),

@@ -73,6 +73,9 @@ public static class ImportMessages
     public static readonly ImportMessage CaseDiffers = new(nameof(CaseDiffers), "register number {0} already exists with different {1}; an import does not rewrite a case's history");
     public static readonly ImportMessage DoesNotFitStatus = new(nameof(DoesNotFitStatus), "'{0}' does not fit status {1}");
     public static readonly ImportMessage RequiredForStatus = new(nameof(RequiredForStatus), "must not be empty for status {0}");
+    public static readonly ImportMessage AfterToday = new(nameof(AfterToday), "{0} is after today ({1})");
+    public static readonly ImportMessage RequiredWith = new(nameof(RequiredWith), "must not be empty when {0} is given");
+    public static readonly ImportMessage NoDistrictLevelOn = new(nameof(NoDistrictLevelOn), "there is no district level on {0}: the districts ended on {1}; the level is province or commune");
 
     /// <summary>All messages, for checks that each is translated.</summary>
     public static IReadOnlyList<ImportMessage> All { get; } = typeof(ImportMessages).GetFields()

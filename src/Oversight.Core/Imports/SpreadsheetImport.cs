@@ -109,6 +109,7 @@ public static class ImportServices
         services.AddScoped<SpreadsheetImport, Accountability.FindingImport>();
         services.AddScoped<SpreadsheetImport, Accountability.FollowUpTaskImport>();
         services.AddScoped<SpreadsheetImport, Indicators.ClaimImport>();
+        services.AddScoped<SpreadsheetImport, PublicServices.DossierImport>();
         services.AddScoped<ImportCatalog>();
         services.AddScoped<ImportJobs>();
         return services;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Security.Cryptography;
 using System.Text;
 using MiniExcelLibs;
 using Oversight.Text;
@@ -80,13 +81,15 @@ public sealed class TabularRow
 public sealed class TabularTable
 {
     private readonly Func<IEnumerable<TabularRow>> rows;
+    private readonly Lazy<string> sha256;
 
-    internal TabularTable(string file, IReadOnlyList<string> columns, int rowCount, Func<IEnumerable<TabularRow>> rows)
+    internal TabularTable(string file, IReadOnlyList<string> columns, int rowCount, Func<IEnumerable<TabularRow>> rows, Func<string> sha256)
     {
         File = file;
         Columns = columns;
         RowCount = rowCount;
         this.rows = rows;
+        this.sha256 = new Lazy<string>(sha256, LazyThreadSafetyMode.None);
     }
 
     public string File { get; }
@@ -98,6 +101,9 @@ public sealed class TabularTable
 
     /// <summary>The data rows in the file's order, blank rows left out, read from the file as they are enumerated.</summary>
     public IEnumerable<TabularRow> Rows => rows();
+
+    /// <summary>The file's SHA-256 in lowercase hex, read from the file when first asked for (not while its rows are enumerated).</summary>
+    public string Sha256 => sha256.Value;
 }
 
 /// <summary>A table, or why it could not be read; never both.</summary>
@@ -165,7 +171,13 @@ public static class TabularReader
                 }
             }
 
-            return new TabularReadResult(new TabularTable(fileName, names, count, () => Rows(fileName, Records, columns)), []);
+            string Hash()
+            {
+                content.Position = 0;
+                return Convert.ToHexStringLower(SHA256.HashData(content));
+            }
+
+            return new TabularReadResult(new TabularTable(fileName, names, count, () => Rows(fileName, Records, columns), Hash), []);
         }
         catch (UnreadableFileException unreadable)
         {

@@ -128,13 +128,32 @@ public sealed class IndicatorCatalog
         var visibility = entry.PeerVisibility is null ? PeerVisibility.Public : Wire<PeerVisibility>(entry.PeerVisibility, $"{at}: peerVisibility", errors);
         var numerator = entry.Numerator is null ? Missing<Quantity>($"{at}: numerator", errors) : Quantity(entry.Numerator, $"{at}: numerator", errors);
         Quantity? denominator = null;
-        if (unit == IndicatorUnit.Percent)
+        if (unit != IndicatorUnit.Count)
         {
             denominator = entry.Denominator is null ? Missing<Quantity>($"{at}: denominator", errors) : Quantity(entry.Denominator, $"{at}: denominator", errors);
         }
         else if (entry.Denominator is not null)
         {
-            errors.Add($"{at}: denominator: a count has none; use unit percent");
+            errors.Add($"{at}: denominator: a count has none; use unit percent or average");
+        }
+
+        if (unit == IndicatorUnit.Average && numerator is { Sum: null })
+        {
+            errors.Add($"{at}: numerator: an average divides a sum of scores; give its measure as sum");
+        }
+
+        IndicatorSource? source = null;
+        if (entry.Source is not null)
+        {
+            var citation = VietnameseText.Normalize(entry.Source.Citation);
+            if (citation is null)
+            {
+                errors.Add($"{at}: source: citation must be given");
+            }
+            else
+            {
+                source = new IndicatorSource(citation, entry.Source.Verified ?? false);
+            }
         }
 
         if (entry.Target is < 0 || (unit == IndicatorUnit.Percent && entry.Target is > 100))
@@ -144,7 +163,7 @@ public sealed class IndicatorCatalog
 
         return errors.Count > count || code is null || numerator is null
             ? null
-            : new IndicatorDefinition(code, area, nameVi, nameEn, unit, direction, entry.Target, numerator, denominator, entry.Breakdown ?? false, visibility);
+            : new IndicatorDefinition(code, area, nameVi, nameEn, unit, direction, entry.Target, numerator, denominator, entry.Breakdown ?? false, visibility, source);
     }
 
     /// <remarks>
@@ -326,7 +345,10 @@ public sealed class IndicatorCatalog
         QuantityEntry? Numerator,
         QuantityEntry? Denominator,
         bool? Breakdown,
-        string? PeerVisibility);
+        string? PeerVisibility,
+        SourceEntry? Source);
+
+    private sealed record SourceEntry(string? Citation, bool? Verified);
 
     private sealed record RuleEntry(string? Code, NameEntry? Name, string? Total, List<string>? Parts, QuantityEntry? None);
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Linq.Expressions;
+using Oversight.Text;
 
 namespace Oversight.Indicators;
 
@@ -11,13 +13,20 @@ public enum IndicatorArea
     Personnel,
     Citizens,
     FollowUp,
+
+    /// <summary>Administrative procedures and public services: the groups of the national index of service quality (Decision 766/QĐ-TTg).</summary>
+    PublicServices,
 }
 
-/// <summary>What a value is: a count (numerator alone) or a percentage (numerator ÷ denominator × 100).</summary>
+/// <summary>
+/// What a value is: a count (numerator alone), a percentage (numerator ÷ denominator × 100) or an average
+/// (numerator ÷ denominator: a sum of scores over the records scored).
+/// </summary>
 public enum IndicatorUnit
 {
     Count,
     Percent,
+    Average,
 }
 
 public enum IndicatorDirection
@@ -81,18 +90,34 @@ public sealed record IndicatorDefinition(
     Quantity Numerator,
     Quantity? Denominator,
     bool Breakdown = false,
-    PeerVisibility PeerVisibility = PeerVisibility.Public)
+    PeerVisibility PeerVisibility = PeerVisibility.Public,
+    IndicatorSource? Source = null)
 {
     public string Name(bool english) => english ? NameEn : NameVi;
 
-    /// <summary>The value of a numerator and denominator: the count, or the percentage (null when the denominator is 0).</summary>
-    public double? ValueOf(long numerator, long? denominator) => Unit == IndicatorUnit.Count
-        ? numerator
-        : denominator is > 0 ? 100.0 * numerator / denominator.Value : null;
+    /// <summary>The value of a numerator and denominator: the count, the percentage or the average (null when the denominator is 0).</summary>
+    public double? ValueOf(long numerator, long? denominator) => Unit switch
+    {
+        IndicatorUnit.Count => numerator,
+        _ when denominator is not > 0 => null,
+        IndicatorUnit.Percent => 100.0 * numerator / denominator.Value,
+        _ => (double)numerator / denominator.Value,
+    };
+
+    /// <summary>The target as the culture writes it (<c>85%</c>, <c>4,5</c>, <c>0</c>); null when there is none.</summary>
+    public string? TargetText(CultureInfo? culture = null) => Target is not { } target ? null : Unit switch
+    {
+        IndicatorUnit.Percent => Formats.Percentage(target, 0, culture),
+        IndicatorUnit.Average => Formats.Decimal(target, 1, culture),
+        _ => Formats.Number((long)target, culture),
+    };
 
     /// <summary>Whether <paramref name="value"/> is better than <paramref name="other"/> for this indicator.</summary>
     public int Compare(double value, double other) => Direction == IndicatorDirection.HigherIsBetter ? value.CompareTo(other) : other.CompareTo(value);
 }
+
+/// <summary>Where an indicator comes from: the legal text that defines it, and whether its wording was checked against that text.</summary>
+public sealed record IndicatorSource(string Citation, bool Verified);
 
 /// <summary>
 /// A check the figures must pass: a total that must equal the sum of its parts, or records that must not exist

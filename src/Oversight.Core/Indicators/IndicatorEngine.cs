@@ -16,13 +16,17 @@ public enum IndicatorStructure
 /// <summary>An indicator's numerator and denominator (null for a count) over some records, and its value.</summary>
 public sealed record IndicatorValue(IndicatorDefinition Definition, long Numerator, long? Denominator)
 {
-    /// <summary>The count, or the percentage; null when the denominator is 0.</summary>
+    /// <summary>The count, the percentage or the average; null when the denominator is 0.</summary>
     public double? Value => Definition.ValueOf(Numerator, Denominator);
 
     /// <summary>The value as the culture writes it (the current culture when none is given): <c>1.240</c> or <c>81,8%</c>; a dash when there is nothing to divide by.</summary>
     public string Display(CultureInfo? culture = null) => Value is not { } number ? "—"
-        : Definition.Unit == IndicatorUnit.Percent ? Formats.Percentage(number, 1, culture)
-        : Formats.Number(Numerator, culture);
+        : Definition.Unit switch
+        {
+            IndicatorUnit.Percent => Formats.Percentage(number, 1, culture),
+            IndicatorUnit.Average => Formats.Decimal(number, 2, culture),
+            _ => Formats.Number(Numerator, culture),
+        };
 }
 
 /// <summary>The values over the records of a unit only part of which went into today's unit: shown apart, never assigned.</summary>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Oversight.Accountability;
 using Oversight.Data;
 using Oversight.Petitions;
+using Oversight.PublicServices;
 
 namespace Oversight.Indicators;
 
@@ -155,6 +156,40 @@ public sealed class TaskFacts : RecordFacts
     public bool OverdueAtEnd { get; set; }
 }
 
+/// <summary>Dossiers of administrative procedures received in the period, by the receiving unit, as they stood at its end.</summary>
+public sealed class DossierFacts : RecordFacts
+{
+    public ServiceLevel Level { get; set; }
+
+    public DossierChannel Channel { get; set; }
+
+    public OnlineService OnlineService { get; set; }
+
+    /// <summary>The result was issued electronically.</summary>
+    public bool ElectronicResult { get; set; }
+
+    /// <summary>The dossier and its result were digitised.</summary>
+    public bool Digitised { get; set; }
+
+    public bool PaidOnline { get; set; }
+
+    /// <summary>The applicant gave a rating (summed in <see cref="Satisfaction"/>).</summary>
+    public bool Rated { get; set; }
+
+    /// <summary>A result was given by the end of the period.</summary>
+    public bool CompletedByEnd { get; set; }
+
+    /// <summary>A result was given by the end of the period, on or before the day it was due.</summary>
+    public bool CompletedOnTime { get; set; }
+
+    /// <summary>No result by the end of the period, which is past the day it was due.</summary>
+    public bool OverdueAtEnd { get; set; }
+
+    /// <summary>The applicant's rating, 1 to 5 (0 when not rated).</summary>
+    [Measure]
+    public long Satisfaction { get; set; }
+}
+
 /// <summary>A case with the dates its facts on a day are read from.</summary>
 internal sealed class CaseRow : RecordFacts
 {
@@ -220,6 +255,28 @@ internal sealed class TaskRow : RecordFacts
     public DateOnly? DoneOn { get; init; }
 }
 
+
+/// <summary>A dossier with the days its facts on a day are read from.</summary>
+internal sealed class DossierRow : RecordFacts
+{
+    public ServiceLevel Level { get; init; }
+
+    public DossierChannel Channel { get; init; }
+
+    public OnlineService OnlineService { get; init; }
+
+    public bool ElectronicResult { get; init; }
+
+    public bool Digitised { get; init; }
+
+    public bool PaidOnline { get; init; }
+
+    public byte? Satisfaction { get; init; }
+
+    public DateOnly DueOn { get; init; }
+
+    public DateOnly? CompletedOn { get; init; }
+}
 
 /// <summary>Which records of a set a period takes.</summary>
 public enum RecordCohort
@@ -752,9 +809,63 @@ public static class RecordSets
         t => [t.DoneOn, t.On?.AddDays(1)],
         dependent: true);
 
+    public static IRecordSet Dossiers { get; } = new RecordSet<DossierRow, DossierFacts>(
+        "dossiers",
+        13,
+        "dossiers",
+        RecordCohort.InPeriod,
+        [typeof(Dossier)],
+        db =>
+            from d in db.Dossiers.AsNoTracking()
+            select new DossierRow
+            {
+                Key = d.Id,
+                UnitId = d.UnitId,
+                RecordId = d.Id,
+                Reference = d.Code,
+                On = d.ReceivedOn,
+                Cohort = d.ReceivedOn,
+                Level = d.Level,
+                Channel = d.Channel,
+                OnlineService = d.OnlineService,
+                ElectronicResult = d.ElectronicResult,
+                Digitised = d.Digitised,
+                PaidOnline = d.PaidOnline,
+                Satisfaction = d.Satisfaction,
+                DueOn = d.DueOn,
+                CompletedOn = d.CompletedOn,
+            },
+        (d, day) =>
+        {
+            var completedByEnd = d.CompletedOn <= day;
+            var facts = new DossierFacts
+            {
+                Level = d.Level,
+                Channel = d.Channel,
+                OnlineService = d.OnlineService,
+                ElectronicResult = d.ElectronicResult,
+                Digitised = d.Digitised,
+                PaidOnline = d.PaidOnline,
+                Rated = d.Satisfaction is not null,
+                Satisfaction = d.Satisfaction ?? 0,
+                CompletedByEnd = completedByEnd,
+                CompletedOnTime = completedByEnd && d.CompletedOn <= d.DueOn,
+                OverdueAtEnd = !completedByEnd && d.DueOn < day,
+            };
+            facts.Identify(d);
+            return facts;
+        },
+        d => [d.CompletedOn, d.DueOn.AddDays(1)]);
+
     public static IReadOnlyDictionary<string, IRecordSet> ByName { get; } =
-        new[] { Cases, Receptions, Dialogues, DisseminationEvents, Attendance, Studies, Completions, Inspections, InspectionTargets, Discipline, Moves, Tasks }
+        Numbered([Cases, Receptions, Dialogues, DisseminationEvents, Attendance, Studies, Completions, Inspections, InspectionTargets, Discipline, Moves, Tasks, Dossiers])
             .ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
+
+    /// <summary>The sets, each with a number of its own: the fact tables tell the sets apart by it.</summary>
+    private static IRecordSet[] Numbered(IRecordSet[] sets) =>
+        sets.GroupBy(s => s.Number).FirstOrDefault(g => g.Count() > 1) is { } shared
+            ? throw new InvalidOperationException($"Record sets {string.Join(" and ", shared.Select(s => s.Name))} share number {shared.Key}.")
+            : sets;
 
     /// <summary>The facts of a set whose facts do not change with the day: the record itself.</summary>
     private static TFacts Itself<TFacts>(TFacts record, DateOnly day)

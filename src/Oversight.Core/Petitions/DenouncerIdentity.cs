@@ -102,7 +102,7 @@ public sealed class DenouncerIdentity(
         }
 
         var details = JsonSerializer.Deserialize<PetitionerDetails>(protector.Unprotect(citizenCase.ProtectedIdentity!));
-        await db.AuditReadAsync(RevealAction, nameof(CitizenCase), citizenCase.Id.ToString(), citizenCase.UnitId,
+        await db.AuditEventAsync(RevealAction, nameof(CitizenCase), citizenCase.Id.ToString(), citizenCase.UnitId,
             new RevealReason(why), cancellationToken);
         return new IdentityReveal(details, false, []);
     }

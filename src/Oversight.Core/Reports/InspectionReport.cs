@@ -310,7 +310,7 @@ public sealed class InspectionReport(
             [3.5, 3.3, 1.2, 1.2, 1.3, 1.2],
             indicators.Select(v => new ReportRow(
                 [v.Definition.Name(english), v.Definition.Code, Count(v.Numerator), v.Denominator is { } d ? Count(d) : "", Value(v),
-                    v.Definition.Target is { } target ? (v.Definition.Unit == IndicatorUnit.Percent ? Formats.Percentage(target, 0, Culture) : Count((long)target)) : ""],
+                    v.Definition.TargetText(Culture) ?? ""],
                 Emphasis: v.Definition.Target is { } goal && v.Value is { } number && v.Definition.Compare(number, goal) < 0)).ToArray());
     }
 }

@@ -36,6 +36,10 @@ public static class Formats
     public static string Percent(decimal ratio, CultureInfo? culture = null) =>
         Math.Round(ratio * 100, 1, MidpointRounding.AwayFromZero).ToString("0.0", culture ?? CultureInfo.CurrentCulture) + "%";
 
+    /// <summary>A number with the given decimals: <c>4,62</c> (vi), <c>4.62</c> (en).</summary>
+    public static string Decimal(double value, int decimals, CultureInfo? culture = null) =>
+        Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals, culture ?? CultureInfo.CurrentCulture);
+
     /// <summary>A percentage with the given decimals: <c>81,8%</c> (vi), <c>49.58%</c> (en).</summary>
     public static string Percentage(double percent, int decimals = 1, CultureInfo? culture = null) =>
         Math.Round(percent, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals, culture ?? CultureInfo.CurrentCulture) + "%";

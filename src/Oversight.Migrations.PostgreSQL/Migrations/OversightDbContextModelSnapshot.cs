@@ -1956,6 +1956,89 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.ToTable("ReceptionSessions");
                 });
 
+            modelBuilder.Entity("Oversight.PublicServices.Dossier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Digitised")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ElectronicResult")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("OnlineService")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("PaidOnline")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProcedureName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<byte?>("Satisfaction")
+                        .HasColumnType("smallint");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedOn");
+
+                    b.HasIndex("UnitId", "ReceivedOn");
+
+                    b.ToTable("Dossiers");
+
+                    b.HasAnnotation("Oversight:NotAudited", true);
+                });
+
             modelBuilder.Entity("Oversight.Rules.RulePack", b =>
                 {
                     b.Property<string>("Id")
@@ -2464,6 +2547,15 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .HasForeignKey("HostPersonId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Oversight.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oversight.PublicServices.Dossier", b =>
+                {
                     b.HasOne("Oversight.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")

@@ -120,7 +120,7 @@ public static class IndicatorExportEndpoint
             new(text["Exports.Indicators.RecordsOf"], row => row.RecordsOf),
             new(text["Exports.Indicators.Code"], row => row.Value.Definition.Code),
             new(text["Exports.Indicators.Name"], row => row.Value.Definition.Name(english)),
-            new(text["Exports.Indicators.Unit"], row => text[row.Value.Definition.Unit == IndicatorUnit.Count ? "Exports.Indicators.Count" : "Exports.Indicators.Percent"].Value),
+            new(text["Exports.Indicators.Unit"], row => text[$"Exports.Indicators.{row.Value.Definition.Unit}"].Value),
             new(text["Exports.Indicators.Numerator"], row => row.Value.Numerator),
             new(text["Exports.Indicators.Denominator"], row => row.Value.Denominator),
             new(text["Exports.Indicators.Value"], row => Figure(row.Value.Definition, row.Value.Value)),
@@ -132,7 +132,7 @@ public static class IndicatorExportEndpoint
             $"indicators-{values.Unit.Code}-{IsoDate.Format(values.Period.From)}-{IsoDate.Format(values.Period.To)}.{file.Value.Extension()}");
     }
 
-    /// <summary>A value or target as its indicator counts it: a whole number for a count, a number with its fraction for a percentage.</summary>
+    /// <summary>A value or target as its indicator counts it: a whole number for a count, a number with its fraction for a percentage or an average.</summary>
     private static ExportCell Figure(IndicatorDefinition indicator, double? value) =>
         indicator.Unit == IndicatorUnit.Count && value is { } count ? (ExportCell)(long)Math.Round(count) : value;
 }

@@ -1,8 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using Oversight.Accounts;
 using Oversight.Cli;
 using Oversight.Data;
-using Oversight.Imports;
 using Oversight.Tests.Imports;
 using Oversight.Tests.Infrastructure;
 
@@ -45,23 +42,6 @@ internal static class AccountabilityTesting
 
     public static async Task<Guid> UnitIdAsync(this TestDatabase database, string code) =>
         await Petitions.PetitionRecords.UnitIdAsync(database, code, new DateOnly(2024, 1, 1));
-
-    /// <summary>Imports a CSV through the catalog, as the system or as a user scoped to a unit.</summary>
-    public static async Task<ImportResult> ImportCsvAsync(this TestDatabase database, string name, string csv, (string Name, Guid Unit)? user = null)
-    {
-        await using var scope = user is { } officer ? database.UserScope(officer.Name, Roles.Officer, officer.Unit) : database.SystemScope("importer");
-        var import = scope.ServiceProvider.GetRequiredService<ImportCatalog>().Find(name)!;
-        await using var content = ImportTesting.Utf8(csv);
-        return await import.ImportAsync($"{name}.csv", content, dryRun: false, cancellationToken: Cancel);
-    }
-
-    /// <summary>Imports an XLSX file through the catalog, as the system.</summary>
-    public static async Task<ImportResult> ImportXlsxAsync(this TestDatabase database, string name, string path)
-    {
-        await using var scope = database.SystemScope("importer");
-        await using var content = File.OpenRead(path);
-        return await scope.ServiceProvider.GetRequiredService<ImportCatalog>().Find(name)!.ImportAsync($"{name}.xlsx", content, dryRun: false, cancellationToken: Cancel);
-    }
 
     /// <summary>Runs the command line against the database.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(this TestDatabase database, params string[] args)

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Imports;
 using Oversight.Organisation;
@@ -76,6 +77,23 @@ internal static class ImportTesting
         {
             return await scope.ServiceProvider.GetRequiredService<TImport>().ImportAsync(fileName, content, dryRun, cancellationToken: TestContext.Current.CancellationToken);
         }
+    }
+
+    /// <summary>Imports a CSV through the catalog, as the system or as a user scoped to a unit.</summary>
+    public static async Task<ImportResult> ImportCsvAsync(this TestDatabase database, string name, string csv, (string Name, Guid Unit)? user = null)
+    {
+        await using var scope = user is { } officer ? database.UserScope(officer.Name, Roles.Officer, officer.Unit) : database.SystemScope("importer");
+        var import = scope.ServiceProvider.GetRequiredService<ImportCatalog>().Find(name)!;
+        await using var content = ImportTesting.Utf8(csv);
+        return await import.ImportAsync($"{name}.csv", content, dryRun: false, cancellationToken: TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Imports an XLSX file through the catalog, as the system.</summary>
+    public static async Task<ImportResult> ImportXlsxAsync(this TestDatabase database, string name, string path)
+    {
+        await using var scope = database.SystemScope("importer");
+        await using var content = File.OpenRead(path);
+        return await scope.ServiceProvider.GetRequiredService<ImportCatalog>().Find(name)!.ImportAsync($"{name}.xlsx", content, dryRun: false, cancellationToken: TestContext.Current.CancellationToken);
     }
 
     public static async Task<int> AuditEntryCountAsync(this TestDatabase database)

@@ -11,7 +11,7 @@ public sealed class IndicatorCatalogTests
 
         Assert.Equal(catalog.Indicators.Count, catalog.Indicators.Select(i => i.Code).Distinct().Count());
         Assert.Equal(Enum.GetValues<IndicatorArea>(), catalog.Indicators.Select(i => i.Area).Distinct());
-        Assert.All(catalog.Indicators, i => Assert.Equal(i.Unit == IndicatorUnit.Percent, i.Denominator is not null));
+        Assert.All(catalog.Indicators, i => Assert.Equal(i.Unit != IndicatorUnit.Count, i.Denominator is not null));
         Assert.All(catalog.Indicators, i => Assert.True(i.NameVi.IsNormalized(System.Text.NormalizationForm.FormC)));
         Assert.NotEmpty(catalog.Validation);
     }
@@ -32,7 +32,9 @@ public sealed class IndicatorCatalogTests
                 { "code": "a four", "area": "citizens", "name": { "vi": "Bốn", "en": "Four" }, "unit": "count", "direction": "higher-is-better",
                   "numerator": { "records": "cases" } },
                 { "code": "A.FIVE", "area": "discipline", "name": { "vi": "Năm", "en": "Five" }, "unit": "count", "direction": "lower-is-better",
-                  "peerVisibility": "secret", "numerator": { "records": "discipline" } }
+                  "peerVisibility": "secret", "numerator": { "records": "discipline" } },
+                { "code": "A.SIX", "area": "public-services", "name": { "vi": "Sáu", "en": "Six" }, "unit": "average", "direction": "higher-is-better",
+                  "numerator": { "records": "dossiers" }, "denominator": { "records": "dossiers" }, "source": { "verified": true } }
               ],
               "validation": [ { "code": "V.X", "name": { "vi": "X", "en": "X" }, "total": "A.ONE", "parts": ["A.NONE"] } ]
             }
@@ -49,9 +51,11 @@ public sealed class IndicatorCatalogTests
         Assert.Contains(errors, e => e.StartsWith("mine.json: indicators[2] (A.THREE): area: 'nowhere' is not one of dissemination,", StringComparison.Ordinal));
         Assert.Contains("mine.json: indicators[2] (A.THREE): name: both vi and en must be given", errors);
         Assert.Contains("mine.json: indicators[2] (A.THREE): numerator: sum: 'hours' is not a measure of receptions (visits, people)", errors);
-        Assert.Contains("mine.json: indicators[2] (A.THREE): denominator: a count has none; use unit percent", errors);
+        Assert.Contains("mine.json: indicators[2] (A.THREE): denominator: a count has none; use unit percent or average", errors);
         Assert.Contains("mine.json: indicators[3] (a four): code: 'a four' must be 1–40 capital letters, digits, '-' or '.'", errors);
         Assert.Contains("mine.json: indicators[4] (A.FIVE): peerVisibility: 'secret' is not one of public, peers, scope", errors);
+        Assert.Contains("mine.json: indicators[5] (A.SIX): numerator: an average divides a sum of scores; give its measure as sum", errors);
+        Assert.Contains("mine.json: indicators[5] (A.SIX): source: citation must be given", errors);
         Assert.Contains("mine.json: validation[0] (V.X): parts[0]: 'A.NONE' is not an indicator defined above", errors);
     }
 
