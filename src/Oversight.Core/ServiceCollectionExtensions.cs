@@ -85,6 +85,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(Imports.ImportSettings.From(configuration));
         services.AddScoped<Accountability.AccountabilityRecords>();
         services.AddScoped<Accountability.AccountabilityRegister>();
+        services.AddScoped<PublicServices.DossierRegister>();
         services.AddScoped<Accountability.SensitivePosts>();
         services.TryAddSingleton(_ => Indicators.IndicatorCatalog.Shipped);
         services.AddSingleton<Indicators.FactLayout>().AddSingleton<Indicators.IndicatorFacts>();

@@ -4,6 +4,7 @@ using Oversight.Web.Indicators;
 using Oversight.Web.Organisation;
 using Oversight.Web.Petitions;
 using Oversight.Web.Public;
+using Oversight.Web.PublicServices;
 
 var (demo, hostArgs) = StartupOptions.Parse(args);
 // Settings and pages come from beside the program, wherever it is started from (the README runs it from the
@@ -26,6 +27,7 @@ app.MapOrganisationEndpoints();
 app.MapPetitionsEndpoints();
 app.MapPetitionsReadEndpoints();
 app.MapAccountabilityEndpoints();
+app.MapPublicServiceEndpoints();
 app.MapIndicatorEndpoints();
 app.MapIndicatorExport();
 app.MapPublicEndpoints();

@@ -1,10 +1,15 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Indicators;
 using Oversight.Organisation;
 using Oversight.Tests.Imports;
 using Oversight.Tests.Infrastructure;
+using Oversight.Tests.Web;
 
 namespace Oversight.Tests.PublicServices;
 
@@ -117,6 +122,33 @@ public sealed class DossierImportTests
 
         Assert.Equal([(2, "unit"), (3, "unit"), (5, "unit"), (6, "unit"), (7, "unit")], result.Places());
         Assert.Empty(result.Tallies);
+    }
+
+    [Fact]
+    public async Task The_register_lists_the_dossiers_of_the_callers_scope_by_state_on_the_api_and_the_page()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await TestUnits.AddChuongMyFragmentAsync(database);
+        (await database.ImportCsvAsync("dossiers", August)).AssertSucceeded();
+        await using var factory = new OversightWebFactory(database);
+        var district = await factory.CreateApiClientAsync("officer.chuongmy", Roles.Officer, "277", From);
+        var commune = await factory.CreateApiClientAsync("officer.totdong", Roles.Officer, "10060", From);
+
+        var overdue = await district.GetFromJsonAsync<JsonElement>("/api/v1/units/277/dossiers?asOf=2024-08-31&state=overdue", Cancel);
+        var all = await district.GetFromJsonAsync<JsonElement>("/api/v1/units/277/dossiers?asOf=2024-08-31&pageSize=4", Cancel);
+        var outOfScope = await commune.GetAsync("/api/v1/units/277/dossiers?asOf=2024-08-31", Cancel);
+        var wrongState = await district.GetAsync("/api/v1/units/277/dossiers?state=late-ish", Cancel);
+
+        Assert.Equal(["X63-001"], overdue.GetProperty("dossiers").EnumerateArray().Select(d => d.GetProperty("code").GetString()));
+        Assert.Equal(["X21-001", "X63-001", "X72-001", "X60-001"], all.GetProperty("dossiers").EnumerateArray().Select(d => d.GetProperty("code").GetString()));
+        Assert.True(all.GetProperty("hasNextPage").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, outOfScope.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongState.StatusCode);
+
+        var session = await PageSession.SignInAsync(factory, "officer.chuongmy");
+        var (status, page) = await session.GetAsync("/dossiers?unit=277&asOf=2024-08-31&state=late");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(["X72-001", "H26-002"], page.QuerySelectorAll("table.dossiers tbody th").Select(th => th.TextContent.Trim()));
     }
 
     private static async Task<IReadOnlyDictionary<string, (long Numerator, long? Denominator)>> ValuesAsync(TestDatabase database)

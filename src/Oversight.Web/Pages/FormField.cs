@@ -1,4 +1,4 @@
-namespace Oversight.Web.Pages.Reception;
+namespace Oversight.Web.Pages;
 
 /// <summary>
 /// One labelled field of a reception or dialogue form, drawn by <c>_Field.cshtml</c>: its hint and error tied to it
