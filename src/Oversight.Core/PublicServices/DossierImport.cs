@@ -67,7 +67,7 @@ public sealed class DossierImport(OversightDbContext db, CallerScope scope, Indi
         var within = await scope.FilterAsync(cancellationToken);
         var tally = new Tally();
         await using var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken);
-        await using var seen = await SeenCodes.CreateAsync(db, cancellationToken);
+        var seen = await SeenCodes.CreateAsync(db, cancellationToken);
         var chunk = new List<(Dossier Dossier, RowCells Cells)>(Chunk);
         var read = 0;
         foreach (var source in table.Rows)
@@ -109,6 +109,7 @@ public sealed class DossierImport(OversightDbContext db, CallerScope scope, Indi
             }, cancellationToken);
         }
 
+        await seen.DropAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result(table, dryRun, tally);
     }
@@ -300,8 +301,11 @@ public sealed class DossierImport(OversightDbContext db, CallerScope scope, Indi
         tally.Added += added.Count;
     }
 
-    /// <summary>The dossier codes an import has read so far, with their rows, in a temporary table of its connection.</summary>
-    private sealed class SeenCodes : IAsyncDisposable
+    /// <summary>
+    /// The dossier codes an import has read so far, with their rows, in a temporary table of its connection, created in
+    /// the import's transaction: a rollback takes it away, and the import drops it before it commits.
+    /// </summary>
+    private sealed class SeenCodes
     {
         private readonly OversightDbContext db;
         private readonly bool postgres;
@@ -316,7 +320,7 @@ public sealed class DossierImport(OversightDbContext db, CallerScope scope, Indi
         {
             var seen = new SeenCodes(db);
             await seen.ExecuteAsync(
-                $"DROP TABLE IF EXISTS {SeenTable}; CREATE TEMP TABLE {SeenTable} (\"Code\" text PRIMARY KEY, \"Row\" integer NOT NULL)", null, cancellationToken);
+                $"CREATE TEMP TABLE {SeenTable} (\"Code\" text PRIMARY KEY, \"Row\" integer NOT NULL)", null, cancellationToken);
             return seen;
         }
 
@@ -325,12 +329,11 @@ public sealed class DossierImport(OversightDbContext db, CallerScope scope, Indi
         {
             var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
             var list = codes.Select(c => c.Code).ToArray();
-            await using (var command = await CommandAsync(
+            await using (var command = Command(
                 postgres
                     ? $"SELECT \"Code\", \"Row\" FROM {SeenTable} WHERE \"Code\" = ANY(@codes)"
                     : $"SELECT \"Code\", \"Row\" FROM {SeenTable} WHERE \"Code\" IN (SELECT value FROM json_each(@codes))",
-                [("codes", list)],
-                cancellationToken))
+                [("codes", list)]))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -357,27 +360,19 @@ public sealed class DossierImport(OversightDbContext db, CallerScope scope, Indi
             return firstRowOf;
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            // A rolled-back transaction has taken the table with it on PostgreSQL; the pooled SQLite connection keeps it.
-            if (db.Database.CurrentTransaction is not null || !postgres)
-            {
-                await ExecuteAsync($"DROP TABLE IF EXISTS {SeenTable}", null, CancellationToken.None);
-            }
-        }
+        public Task DropAsync(CancellationToken cancellationToken) => ExecuteAsync($"DROP TABLE {SeenTable}", null, cancellationToken);
 
         private async Task ExecuteAsync(string sql, IReadOnlyList<(string Name, Array Values)>? parameters, CancellationToken cancellationToken)
         {
-            await using var command = await CommandAsync(sql, parameters, cancellationToken);
+            await using var command = Command(sql, parameters);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        private async Task<DbCommand> CommandAsync(string sql, IReadOnlyList<(string Name, Array Values)>? parameters, CancellationToken cancellationToken)
+        private DbCommand Command(string sql, IReadOnlyList<(string Name, Array Values)>? parameters)
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
             var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = sql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
             foreach (var (name, values) in parameters ?? [])
             {
                 var parameter = command.CreateParameter();

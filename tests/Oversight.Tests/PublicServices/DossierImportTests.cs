@@ -107,8 +107,13 @@ public sealed class DossierImportTests
             result.Places());
         Assert.Contains("H26-001 is also on row 2", result.Errors[0].Message, StringComparison.Ordinal);
         Assert.Equal(auditBefore, await database.AuditEntryCountAsync());
-        await using var scope = database.SystemScope();
-        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<OversightDbContext>().Dossiers.CountAsync(Cancel));
+        await using (var scope = database.SystemScope())
+        {
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<OversightDbContext>().Dossiers.CountAsync(Cancel));
+        }
+
+        // Nothing of the refused import is left behind: the file without its wrong rows imports whole.
+        Assert.Equal(6, (await database.ImportCsvAsync("dossiers", August)).Tally("dossiers").Created);
     }
 
     [Fact]
