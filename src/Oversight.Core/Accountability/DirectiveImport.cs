@@ -35,7 +35,7 @@ public sealed class DirectiveImport(OversightDbContext db, AccountabilityRecords
     protected override Row? Read(RowCells cells)
     {
         var symbol = cells.Required("symbol", 64);
-        var issuedOn = RequiredDate(cells, "issued_on");
+        var issuedOn = cells.RequiredDate("issued_on");
         var dueOn = cells.Date("dissemination_due_on");
         var request = new DirectiveRequest(
             symbol, cells.Text("issuing_unit"), cells.Text("issuing_body"), Iso(issuedOn), cells.Text("title"), cells.Text("summary"), Iso(dueOn), cells.List("applied_with"));

@@ -44,8 +44,8 @@ public sealed class DisciplineImport(OversightDbContext db, AccountabilityRecord
     protected override Row? Read(RowCells cells)
     {
         var number = cells.Required("decision_number", 64);
-        var decidedOn = RequiredDate(cells, "decided_on");
-        var violationOn = RequiredDate(cells, "violation_on");
+        var decidedOn = cells.RequiredDate("decided_on");
+        var violationOn = cells.RequiredDate("violation_on");
         var request = new DisciplineRequest(
             number, Iso(decidedOn), cells.Text("body"), cells.Text("deciding_unit"), cells.Text("subject"), cells.Text("subject_person"),
             cells.Text("subject_unit"), cells.Text("form"), Iso(violationOn), cells.Text("summary"), cells.Text("source_inspection"),

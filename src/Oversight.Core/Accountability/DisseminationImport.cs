@@ -36,7 +36,7 @@ public sealed class DisseminationImport(OversightDbContext db, AccountabilityRec
     protected override Row? Read(RowCells cells)
     {
         var reference = cells.Required("reference", 64);
-        var heldOn = RequiredDate(cells, "held_on");
+        var heldOn = cells.RequiredDate("held_on");
         var online = cells.Flag("online");
         var errors = new List<FieldError>();
         var attendance = AttendanceRequest.Parse(cells.List("attendance"), errors);

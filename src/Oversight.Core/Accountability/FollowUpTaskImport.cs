@@ -33,7 +33,7 @@ public sealed class FollowUpTaskImport(OversightDbContext db, AccountabilityReco
     protected override Row? Read(RowCells cells)
     {
         var reference = cells.Required("reference", 64);
-        var dueOn = RequiredDate(cells, "due_on");
+        var dueOn = cells.RequiredDate("due_on");
         var request = new FollowUpTaskRequest(reference, cells.Text("inspection"), cells.Text("owner_unit"), cells.Text("description"), Iso(dueOn));
         return cells.HasErrors ? null : new Row(reference!, dueOn!.Value, request);
     }

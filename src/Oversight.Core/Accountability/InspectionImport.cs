@@ -46,7 +46,7 @@ public sealed class InspectionImport(OversightDbContext db, AccountabilityRecord
     protected override Row? Read(RowCells cells)
     {
         var reference = cells.Required("reference", 64);
-        var decidedOn = RequiredDate(cells, "decided_on");
+        var decidedOn = cells.RequiredDate("decided_on");
         var team = cells.List("team_lead").Select(m => TeamMemberRequest.Parse(m, true)).Concat(cells.List("team").Select(m => TeamMemberRequest.Parse(m, false))).ToList();
         var request = new InspectionRequest(
             reference, cells.Text("kind"), cells.Text("deciding_unit"), cells.Text("decision_number"), Iso(decidedOn), cells.Text("title"),

@@ -39,7 +39,7 @@ public sealed class PersonnelMoveImport(OversightDbContext db, AccountabilityRec
     protected override Row? Read(RowCells cells)
     {
         var reference = cells.Required("reference", 64);
-        var effectiveOn = RequiredDate(cells, "effective_on");
+        var effectiveOn = cells.RequiredDate("effective_on");
         var request = new PersonnelMoveRequest(
             reference, cells.Text("person"), cells.Text("kind"), cells.Text("post_kind"), cells.Text("from_unit"), cells.Text("from_title"),
             cells.Text("to_unit"), cells.Text("to_title"), Iso(effectiveOn), cells.Text("reason"), cells.Text("deciding_unit"),

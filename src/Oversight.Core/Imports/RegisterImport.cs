@@ -112,18 +112,6 @@ public abstract class RegisterImport<TRow>(OversightDbContext db, Caller caller,
     /// <summary>A day as a request takes it (<c>YYYY-MM-DD</c>); null stays null.</summary>
     protected static string? Iso(DateOnly? day) => day is { } value ? IsoDate.Format(value) : null;
 
-    /// <summary>A date cell that must not be blank.</summary>
-    protected static DateOnly? RequiredDate(RowCells cells, string column)
-    {
-        if (cells.IsBlank(column))
-        {
-            cells.Error(column, ImportMessages.Empty);
-            return null;
-        }
-
-        return cells.Date(column);
-    }
-
     protected sealed override async Task<ImportResult> ImportAsync(TabularTable table, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var errors = new ImportErrors();

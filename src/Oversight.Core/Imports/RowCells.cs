@@ -105,6 +105,30 @@ public sealed class RowCells(TabularRow row, ImportErrors errors)
         return Text(column, maxLength);
     }
 
+    /// <summary>A date cell that must not be blank.</summary>
+    public DateOnly? RequiredDate(string column)
+    {
+        if (IsBlank(column))
+        {
+            Error(column, ImportMessages.Empty);
+            return null;
+        }
+
+        return Date(column);
+    }
+
+    /// <summary>One of an enum's wire names, in a cell that must not be blank.</summary>
+    public TEnum? RequiredChoice<TEnum>(string column) where TEnum : struct, Enum
+    {
+        if (IsBlank(column))
+        {
+            Error(column, ImportMessages.Empty);
+            return null;
+        }
+
+        return Choice<TEnum>(column);
+    }
+
     /// <summary>A list in one cell (see <see cref="VietnameseText.Entries"/>); empty when the cell is blank.</summary>
     public IReadOnlyList<string> List(string column) => VietnameseText.Entries(Text(column));
 

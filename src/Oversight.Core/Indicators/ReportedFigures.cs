@@ -202,8 +202,8 @@ public sealed class ClaimImport(OversightDbContext db, ReportedFigures claims, C
     protected override Row? Read(RowCells cells)
     {
         var reference = cells.Required("reference", 64);
-        var from = RequiredDate(cells, "from");
-        var to = RequiredDate(cells, "to");
+        var from = cells.RequiredDate("from");
+        var to = cells.RequiredDate("to");
         var numerator = cells.Integer("numerator", 0, int.MaxValue);
         var denominator = cells.Integer("denominator", 1, int.MaxValue);
         var request = new ClaimRequest(

@@ -125,7 +125,7 @@ public sealed class CaseImport(OversightDbContext db, CaseWorkflow workflow, Den
             cells.Error("kind", ImportMessages.Empty);
         }
 
-        var receivedOn = RequiredDate(cells, "received_on");
+        var receivedOn = cells.RequiredDate("received_on");
         var channel = cells.Text("channel");
         var count = cells.Integer("petitioner_count", 1, 10000);
         var within = cells.IsBlank("within_jurisdiction") ? null : cells.Flag("within_jurisdiction");

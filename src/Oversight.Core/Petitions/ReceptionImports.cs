@@ -41,7 +41,7 @@ public sealed class ReceptionSessionImport(OversightDbContext db, ReceptionRecor
     protected override Row? Read(RowCells cells)
     {
         var reference = cells.Required("reference", 64);
-        var heldOn = RequiredDate(cells, "held_on");
+        var heldOn = cells.RequiredDate("held_on");
 
         var visits = cells.Integer("visits", 0, 100000);
         var people = cells.Integer("people", 0, 100000);
@@ -97,7 +97,7 @@ public sealed class DialogueMeetingImport(OversightDbContext db, ReceptionRecord
     protected override Row? Read(RowCells cells)
     {
         var reference = cells.Required("reference", 64);
-        var heldOn = RequiredDate(cells, "held_on");
+        var heldOn = cells.RequiredDate("held_on");
 
         var participants = cells.Integer("participants", 0, 100000);
         var cases = cells.List("cases");

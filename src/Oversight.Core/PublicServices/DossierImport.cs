@@ -133,11 +133,11 @@ public sealed class DossierImport(OversightDbContext db, CallerScope scope, Indi
         var procedureCode = cells.Required("procedure_code", CodeLength);
         var procedureName = cells.Required("procedure_name", NameLength);
         var field = cells.Required("field", NameLength);
-        var level = Required<ServiceLevel>(cells, "level");
-        var channel = Required<DossierChannel>(cells, "channel");
-        var onlineService = Required<OnlineService>(cells, "online_service");
-        var receivedOn = RequiredDate(cells, "received_on");
-        var dueOn = RequiredDate(cells, "due_on");
+        var level = cells.RequiredChoice<ServiceLevel>("level");
+        var channel = cells.RequiredChoice<DossierChannel>("channel");
+        var onlineService = cells.RequiredChoice<OnlineService>("online_service");
+        var receivedOn = cells.RequiredDate("received_on");
+        var dueOn = cells.RequiredDate("due_on");
         var completedOn = cells.Date("completed_on");
         var result = cells.Choice<DossierResult>("result");
         var electronicResult = cells.Flag("e_result");
@@ -213,29 +213,6 @@ public sealed class DossierImport(OversightDbContext db, CallerScope scope, Indi
             PaidOnline = paidOnline ?? false,
             Satisfaction = (byte?)satisfaction,
         };
-    }
-
-    private static TEnum? Required<TEnum>(RowCells cells, string column)
-        where TEnum : struct, Enum
-    {
-        if (cells.IsBlank(column))
-        {
-            cells.Error(column, ImportMessages.Empty);
-            return null;
-        }
-
-        return cells.Choice<TEnum>(column);
-    }
-
-    private static DateOnly? RequiredDate(RowCells cells, string column)
-    {
-        if (cells.IsBlank(column))
-        {
-            cells.Error(column, ImportMessages.Empty);
-            return null;
-        }
-
-        return cells.Date(column);
     }
 
     /// <summary>
