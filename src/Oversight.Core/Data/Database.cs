@@ -57,8 +57,9 @@ public static class DatabaseInitializer
 {
     /// <summary>
     /// Migrates; also loads the installation's key file first (<see cref="Keys.KeyFileException"/> when it is missing,
-    /// so that nothing starts without it), says on <paramref name="notices"/> when it was just made, refuses a key ring
-    /// encrypted with another key file (a database restored without its key file), encrypts the keys still in the clear and keys an audit chain sealed before chains were keyed.
+    /// so that nothing starts without it), refuses a key ring encrypted with another key file (a database restored
+    /// without its own), says on <paramref name="notices"/> when the key file was just made, encrypts the keys still in
+    /// the clear and keys an audit chain sealed before chains were keyed.
     /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, TextWriter? notices = null, CancellationToken cancellationToken = default)
     {
