@@ -118,7 +118,7 @@ public sealed class Reconciliation(CallerScope scope, IndicatorEngine engine, Re
             return reasons;
         }
 
-        if (indicator.Unit == IndicatorUnit.Percent)
+        if (indicator.Unit != IndicatorUnit.Count)
         {
             string Records(CultureInfo c, string e) => $"{Count(computed.Numerator, c)}/{Count(computed.Denominator ?? 0, c)} = {e}";
             reasons.Add(Reason(Compare(figure, (decimal)value), figure, (decimal)value, Records, Recorded));
@@ -197,8 +197,10 @@ public sealed class Reconciliation(CallerScope scope, IndicatorEngine engine, Re
     private static ClaimReason Reason(ClaimVerdict verdict, WrittenFigure figure, decimal exact, Func<CultureInfo, string, string> what, (string Vi, string En)[] wording)
     {
         var decimals = Math.Max(1, figure.Decimals);
+        string Written(double number, int places, CultureInfo culture) =>
+            figure.Percent ? Formats.Percentage(number, places, culture) : Formats.Decimal(number, places, culture);
         string Text(string format, CultureInfo culture) => string.Format(
-            culture, format, what(culture, Formats.Percentage((double)exact, decimals, culture)), Formats.Percentage((double)figure.Value, figure.Decimals, culture));
+            culture, format, what(culture, Written((double)exact, decimals, culture)), Written((double)figure.Value, figure.Decimals, culture));
         return new ClaimReason(verdict, Text(wording[(int)verdict].Vi, Vietnamese), Text(wording[(int)verdict].En, English));
     }
 

@@ -57,6 +57,19 @@ public sealed class ReconciliationTests
     }
 
     [Fact]
+    public void An_average_is_compared_at_the_decimals_written()
+    {
+        var indicator = IndicatorCatalog.Shipped.Find("PUB.SATISFACTION")!;
+        var computed = new IndicatorValue(indicator, 1_387, 300);
+
+        var consistent = Assert.Single(Reconciliation.Check(Claim("4,62"), indicator, computed));
+        var inconsistent = Assert.Single(Reconciliation.Check(Claim("4,7"), indicator, computed));
+
+        Assert.Equal((ClaimVerdict.Consistent, "Hồ sơ cho 1.387/300 = 4,62, đúng với 4,62."), (consistent.Verdict, consistent.Vi));
+        Assert.Equal((ClaimVerdict.Inconsistent, "The records give 1,387/300 = 4.6, not 4.7."), (inconsistent.Verdict, inconsistent.En));
+    }
+
+    [Fact]
     public void A_claim_without_records_or_indicator_is_unverifiable()
     {
         var indicator = IndicatorCatalog.Shipped.Find("CIT.DIALOGUES")!;
