@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Oversight.Data;
 using Oversight.Imports;
+using Oversight.Tests.Infrastructure;
 
 namespace Oversight.Tests.Imports;
 
@@ -11,9 +14,7 @@ public sealed partial class ImportMessagesTests
     [InlineData("en")]
     public void Every_import_message_is_translated_with_the_same_places_for_values(string language)
     {
-        var resources = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Oversight.Web", "Resources", "Localization", $"Strings.{language}.resx"))
-            .Root!.Elements("data")
-            .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
+        var resources = Resources(language);
 
         var wrong = ImportMessages.All
             .Where(m => !resources.TryGetValue($"ImportError.{m.Key}", out var text) || !Places(text).SetEquals(Places(m.English)))
@@ -22,6 +23,20 @@ public sealed partial class ImportMessagesTests
 
         Assert.True(ImportMessages.All.Count > 30, $"only {ImportMessages.All.Count} messages found");
         Assert.Empty(wrong);
+    }
+
+    [Theory]
+    [InlineData("vi")]
+    [InlineData("en")]
+    public async Task Every_import_is_named_on_the_imports_page(string language)
+    {
+        var resources = Resources(language);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var scope = database.SystemScope();
+
+        var unnamed = scope.ServiceProvider.GetRequiredService<ImportCatalog>().All.Select(i => $"Imports.Kind.{i.Name}").Where(key => !resources.ContainsKey(key));
+
+        Assert.Empty(unnamed);
     }
 
     [Fact]
@@ -33,6 +48,11 @@ public sealed partial class ImportMessagesTests
         Assert.Equal("ImportError.EndBeforeStart", error.Key);
         Assert.Equal(["2025-06-30", "valid_from", "2025-07-01"], error.Arguments);
     }
+
+    private static Dictionary<string, string> Resources(string language) =>
+        XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Oversight.Web", "Resources", "Localization", $"Strings.{language}.resx"))
+            .Root!.Elements("data")
+            .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
 
     private static HashSet<string> Places(string text) => Place().Matches(text).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
 
