@@ -37,6 +37,7 @@ public static class DemoCommands
                 await context.Output.WriteLineAsync($"  {counts.Citizens.ReceptionSessions} reception sessions, {counts.Citizens.Cases} citizens' cases, {counts.Citizens.DialogueMeetings} dialogue meetings");
                 var accountability = counts.Accountability;
                 await context.Output.WriteLineAsync($"  {accountability.Directives} directives, {accountability.DisseminationEvents} dissemination event, {accountability.Inspections} inspections with {accountability.FollowUpTasks} follow-up tasks, {accountability.DisciplineDecisions} discipline decisions, {accountability.PersonnelMoves} personnel moves");
+                await context.Output.WriteLineAsync($"  {counts.PublicServices.Dossiers} administrative procedure dossiers, {counts.PublicServices.AppInstallations} staff app installations");
                 await context.Output.WriteLineAsync($"  {counts.Claims} figures of the district's report, as claims to reconcile");
                 break;
         }

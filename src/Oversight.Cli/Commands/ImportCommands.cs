@@ -88,6 +88,12 @@ public static class ImportCommands
             + "satisfaction. A dossier code already imported is corrected to the row. All or nothing, safe to repeat; audited as one entry "
             + "(the file's name and SHA-256, the dossiers added, changed and unchanged). Memory stays flat whatever the file's length.",
             context => ImportAsync(context, "dossiers")),
+        new(["import", "app-adoption"], "import app-adoption FILE [--dry-run]",
+            "Imports an app operator's list of the staff who installed an app for citizens from a CSV or XLSX file with the header "
+            + "person,app,installed_on,activated_on (app: its code, such as ihanoi). A person and app already imported are corrected to the "
+            + "row. All or nothing, safe to repeat; audited as one entry (the file's name and SHA-256, the installations added, changed and "
+            + "unchanged). Indicator PUB.STAFF-APP counts the staff in post who had installed iHanoi by a day.",
+            context => ImportAsync(context, "app-adoption")),
     ];
 
     internal static async Task<int> ImportAsync(CommandContext context, string name)

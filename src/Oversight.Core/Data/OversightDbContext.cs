@@ -92,6 +92,8 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
 
     public DbSet<PublicServices.Dossier> Dossiers => Set<PublicServices.Dossier>();
 
+    public DbSet<PublicServices.AppInstallation> AppInstallations => Set<PublicServices.AppInstallation>();
+
     public DbSet<RulePack> RulePacks => Set<RulePack>();
 
     public DbSet<HolidaySchedule> HolidaySchedules => Set<HolidaySchedule>();

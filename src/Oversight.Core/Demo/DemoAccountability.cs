@@ -38,6 +38,7 @@ internal sealed class DemoAccountability(OversightDbContext db, DemoStructure st
     private const int StandingCommitteeOrganisations = 3;
     private const int StandingCommitteeMembers = 4;
     private const int InspectionCommitteeMembers = 29;
+    private const int DisciplinedMembers = 23;
     private const int MembersWithManifestations = 22;
 
     private static readonly (string Code, string Text)[] Catalogue =
@@ -192,8 +193,8 @@ internal sealed class DemoAccountability(OversightDbContext db, DemoStructure st
     private string HolderOf(string title) => people.First(p => p.Positions.Any(pos => pos.Title == title)).FullName;
 
     /// <summary>
-    /// The Standing Committee's decisions on 3 Party branches and 4 members, the Inspection Committee's on 29
-    /// members; the organisations and 22 of the members showed manifestations of the appendix.
+    /// The Standing Committee's decisions on 3 Party branches and 4 members, the Inspection Committee's 29 on 19 more
+    /// members and again on 10 of them: 23 members, 22 of whom (and the organisations) showed manifestations of the appendix.
     /// </summary>
     private List<DisciplineDecision> Decisions(Guid standingCommittee, Guid inspectionCommittee, List<DemoCommune> communes, Inspection source, List<Manifestation> items)
     {
@@ -225,9 +226,10 @@ internal sealed class DemoAccountability(OversightDbContext db, DemoStructure st
             Add($"{301 + i}-QĐ/HU", DecidingBody.StandingCommittee, standingCommittee, DisciplineSubject.Organisation, null, organisations[i].Unit.Id, withManifestation: true);
         }
 
+        // The Inspection Committee's last decisions fall on members it had disciplined already (a repeated violation).
         for (var i = 0; i < StandingCommitteeMembers + InspectionCommitteeMembers; i++)
         {
-            var member = members[i];
+            var member = members[i < DisciplinedMembers ? i : StandingCommitteeMembers + i - DisciplinedMembers];
             var standing = i < StandingCommitteeMembers;
             Add(standing ? $"{311 + i}-QĐ/HU" : $"{41 + i}-QĐ/UBKTHU", standing ? DecidingBody.StandingCommittee : DecidingBody.InspectionCommittee,
                 standing ? standingCommittee : inspectionCommittee, DisciplineSubject.Member, member.Id, member.Memberships[^1].BranchId, withManifestation: i < MembersWithManifestations);

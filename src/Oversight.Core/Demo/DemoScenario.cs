@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Oversight.Accounts;
 using Oversight.Calendar;
 using Oversight.Data;
+using Oversight.Indicators;
 using Oversight.Organisation;
 using Oversight.Organisation.ReferenceImport;
 using Oversight.People;
@@ -19,7 +20,9 @@ public sealed record DemoAccount(string UserName, string Role, string? UnitCode,
 }
 
 /// <summary>What the demo added.</summary>
-public sealed record DemoCounts(int Bodies, int PartyBranches, int PartyMembers, int Positions, int LeadershipPositions, int LineageEvents, int Accounts, DemoCitizenCounts Citizens, DemoAccountabilityCounts Accountability, int Claims);
+public sealed record DemoCounts(
+    int Bodies, int PartyBranches, int PartyMembers, int Positions, int LeadershipPositions, int LineageEvents, int Accounts,
+    DemoCitizenCounts Citizens, DemoAccountabilityCounts Accountability, DemoPublicServiceCounts PublicServices, int Claims);
 
 /// <summary>Why the demo could not be loaded; nothing of it was written.</summary>
 public sealed record DemoError(string Message);
@@ -73,6 +76,7 @@ public sealed class DemoScenario(
     CaseWorkflow caseWorkflow,
     ReceptionRecords receptionRecords,
     WorkingCalendar workingCalendar,
+    IndicatorFacts facts,
     IDataProtectionProvider dataProtection)
 {
     /// <summary>The seed of every random choice of the demo.</summary>
@@ -130,6 +134,7 @@ public sealed class DemoScenario(
         var people = DemoPeople.Plan(structure, PartyMemberCount, random);
         DemoCitizenCounts citizens;
         DemoAccountabilityCounts accountability;
+        DemoPublicServiceCounts publicServices;
         int claims;
 
         // Data Protection stores its first key through a connection of its own, which SQLite would make wait for
@@ -159,6 +164,8 @@ public sealed class DemoScenario(
             accountability = new DemoAccountability(db, structure, people, random).Add();
             claims = DemoClaims.Add(db, structure.District.Unit.Id);
             await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            publicServices = await new DemoPublicServices(db, facts, structure, people, random).AddAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally
@@ -177,6 +184,7 @@ public sealed class DemoScenario(
             Accounts.Count,
             citizens,
             accountability,
+            publicServices,
             claims), null);
     }
 

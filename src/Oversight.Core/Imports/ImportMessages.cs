@@ -75,6 +75,8 @@ public static class ImportMessages
     public static readonly ImportMessage RequiredForStatus = new(nameof(RequiredForStatus), "must not be empty for status {0}");
     public static readonly ImportMessage AfterToday = new(nameof(AfterToday), "{0} is after today ({1})");
     public static readonly ImportMessage RequiredWith = new(nameof(RequiredWith), "must not be empty when {0} is given");
+    public static readonly ImportMessage PersonNotFound = new(nameof(PersonNotFound), "no person with code {0} holds a post or membership within your scope");
+    public static readonly ImportMessage NotAnAppCode = new(nameof(NotAnAppCode), "'{0}' is not an app code: lower-case letters, digits and hyphens (ihanoi)");
     public static readonly ImportMessage NoDistrictLevelOn = new(nameof(NoDistrictLevelOn), "there is no district level on {0}: the districts ended on {1}; the level is province or commune");
 
     /// <summary>All messages, for checks that each is translated.</summary>

@@ -110,6 +110,7 @@ public static class ImportServices
         services.AddScoped<SpreadsheetImport, Accountability.FollowUpTaskImport>();
         services.AddScoped<SpreadsheetImport, Indicators.ClaimImport>();
         services.AddScoped<SpreadsheetImport, PublicServices.DossierImport>();
+        services.AddScoped<SpreadsheetImport, PublicServices.AppAdoptionImport>();
         services.AddScoped<ImportCatalog>();
         services.AddScoped<ImportJobs>();
         return services;

@@ -250,16 +250,29 @@ public sealed class IndicatorCatalog
             }
 
             var property = Expression.Property(facts, fact);
-            body = Expression.AndAlso(body, constants.Select(c => (Expression)Expression.Equal(property, c!)).Aggregate(Expression.OrElse));
+            body = Expression.AndAlso(body, constants.Select(c => IsSet(fact)
+                ? Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], property, c!)
+                : (Expression)Expression.Equal(property, c!)).Aggregate(Expression.OrElse));
             where[name] = values.Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToList();
         }
 
         return new Quantity(records, entry.Sum, where, Expression.Lambda(body, facts));
     }
 
-    /// <summary>A filter value as a constant of the fact's type: true/false, null for a fact that may be unknown, or an enum's kebab-case name.</summary>
+    /// <summary>A fact that is a set of names (the apps a person installed): a filter on it holds when the set has one of the names given.</summary>
+    private static bool IsSet(PropertyInfo fact) => fact.PropertyType == typeof(IReadOnlySet<string>);
+
+    /// <summary>
+    /// A filter value as a constant of the fact's type: true/false, null for a fact that may be unknown, an enum's
+    /// kebab-case name, or a name for a text or a set of names.
+    /// </summary>
     private static ConstantExpression? Constant(PropertyInfo fact, JsonElement value, string at, List<string> errors)
     {
+        if ((fact.PropertyType == typeof(string) || IsSet(fact)) && value.ValueKind == JsonValueKind.String)
+        {
+            return Expression.Constant(value.GetString(), typeof(string));
+        }
+
         var type = fact.PropertyType;
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         if (value.ValueKind == JsonValueKind.Null && Nullable.GetUnderlyingType(type) is not null)
@@ -284,7 +297,10 @@ public sealed class IndicatorCatalog
             return null;
         }
 
-        errors.Add($"{at}: {value.GetRawText()} is not a value of this fact ({(underlying.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(underlying).Select(JsonNamingPolicy.KebabCaseLower.ConvertName)) : "true or false")})");
+        var expected = underlying.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(underlying).Select(JsonNamingPolicy.KebabCaseLower.ConvertName))
+            : underlying == typeof(bool) ? "true or false"
+            : "a name in quotes";
+        errors.Add($"{at}: {value.GetRawText()} is not a value of this fact ({expected})");
         return null;
     }
 

@@ -55,7 +55,11 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
             db,
             tracker.Entries()
                 .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                .Select(e => (e.Metadata.ClrType, e.State == EntityState.Added, e.Metadata.FindPrimaryKey()?.Properties.Select(p => e.Property(p.Name).CurrentValue).OfType<Guid>().ToArray() ?? []))
+                .Select(e => (
+                    e.Metadata.ClrType,
+                    // Only a record whose key is its own id is new when added: the person of a new app installation is not.
+                    e.State == EntityState.Added && e.Metadata.FindPrimaryKey()?.Properties.Count == 1,
+                    e.Metadata.FindPrimaryKey()?.Properties.Select(p => e.Property(p.Name).CurrentValue).OfType<Guid>().ToArray() ?? []))
                 .ToList(),
             cancellationToken);
 

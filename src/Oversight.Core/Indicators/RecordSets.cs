@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Oversight.Accountability;
 using Oversight.Data;
+using Oversight.People;
 using Oversight.Petitions;
 using Oversight.PublicServices;
 
@@ -136,6 +137,15 @@ public sealed class DisciplineFacts : RecordFacts
 
     /// <summary>The violation showed a manifestation of a directive's appendix.</summary>
     public bool WithManifestations { get; set; }
+
+    /// <summary>
+    /// The subject's (the member's or the organisation's) first decision, by the day decided and then the number:
+    /// counting these counts the subjects disciplined, each in the period of their first decision.
+    /// </summary>
+    public bool FirstForSubject { get; set; }
+
+    /// <summary>The subject's first decision whose violation showed a manifestation: counting these counts the subjects with manifestations.</summary>
+    public bool FirstWithManifestationsForSubject { get; set; }
 }
 
 /// <summary>Personnel moves effective in the period, by the deciding unit.</summary>
@@ -188,6 +198,27 @@ public sealed class DossierFacts : RecordFacts
     /// <summary>The applicant's rating, 1 to 5 (0 when not rated).</summary>
     [Measure]
     public long Satisfaction { get; set; }
+}
+
+/// <summary>Posts held by the end of the period, by the post's unit, as they stood then.</summary>
+public sealed class PostFacts : RecordFacts
+{
+    /// <summary>The post was still held on the day (it had not ended before it).</summary>
+    public bool InPost { get; set; }
+
+    /// <summary>The apps (by code, <c>ihanoi</c>) its holder had installed by the day.</summary>
+    public IReadOnlySet<string> AppsInstalled { get; set; } = FrozenSet<string>.Empty;
+
+    /// <summary>The apps its holder had installed and activated by the day.</summary>
+    public IReadOnlySet<string> AppsActivated { get; set; } = FrozenSet<string>.Empty;
+}
+
+/// <summary>A post with the day it ended and its holder's app installations.</summary>
+internal sealed class PostRow : RecordFacts
+{
+    public DateOnly? To { get; init; }
+
+    public List<AppInstallation> Installations { get; init; } = [];
 }
 
 /// <summary>A case with the dates its facts on a day are read from.</summary>
@@ -328,7 +359,10 @@ public interface IRecordSet
     IAsyncEnumerable<IReadOnlyList<RecordFacts>> ReadAllAsync(
         OversightDbContext db, IReadOnlyCollection<Guid>? unitIds, DateOnly? from, DateOnly to, bool byDay, CancellationToken cancellationToken);
 
-    /// <summary>Works out the facts of <paramref name="rows"/> that depend on each other (a host's first session of a day).</summary>
+    /// <summary>
+    /// Works out the facts of <paramref name="rows"/> that depend on each other (a host's first session of a day, a
+    /// subject's first decision) among those rows only: how they stood before a change, given the rows as they were.
+    /// </summary>
     void Complete(IReadOnlyList<RecordFacts> rows);
 
     /// <summary>A record's facts on <paramref name="day"/>.</summary>
@@ -359,7 +393,8 @@ internal sealed class RecordSet<TRow, TFacts>(
     Func<TRow, IEnumerable<DateOnly?>>? changeDays = null,
     bool dependent = false,
     Func<IQueryable<TRow>, IReadOnlyList<TRow>, CancellationToken, Task<List<TRow>>>? together = null,
-    Action<IReadOnlyList<TRow>>? complete = null) : IRecordSet
+    Action<IReadOnlyList<TRow>>? complete = null,
+    Action<IReadOnlyList<TRow>>? asTheyStood = null) : IRecordSet
     where TRow : RecordFacts
     where TFacts : RecordFacts
 {
@@ -471,7 +506,7 @@ internal sealed class RecordSet<TRow, TFacts>(
         }
     }
 
-    public void Complete(IReadOnlyList<RecordFacts> rows) => complete?.Invoke(rows.Cast<TRow>().ToList());
+    public void Complete(IReadOnlyList<RecordFacts> rows) => (asTheyStood ?? complete)?.Invoke(rows.Cast<TRow>().ToList());
 
     public RecordFacts FactsOn(RecordFacts row, DateOnly day) => factsOn((TRow)row, day);
 
@@ -742,9 +777,11 @@ public static class RecordSets
         [typeof(DisciplineDecision), typeof(DecisionManifestation)],
         db =>
             from d in db.DisciplineDecisions.AsNoTracking()
+            let subject = d.SubjectPersonId ?? d.SubjectUnitId
             select new DisciplineFacts
             {
                 Key = d.Id,
+                DependsOn = subject,
                 UnitId = d.DecidingUnitId,
                 RecordId = d.Id,
                 Reference = d.DecisionNumber,
@@ -754,8 +791,21 @@ public static class RecordSets
                 Subject = d.Subject,
                 Form = d.Form,
                 WithManifestations = d.Manifestations.Any(),
+                FirstForSubject = !db.DisciplineDecisions.Any(o => (o.SubjectPersonId ?? o.SubjectUnitId) == subject
+                    && (o.DecidedOn < d.DecidedOn || (o.DecidedOn == d.DecidedOn && o.DecisionNumber.CompareTo(d.DecisionNumber) < 0))),
+                FirstWithManifestationsForSubject = d.Manifestations.Any() && !db.DisciplineDecisions.Any(o => (o.SubjectPersonId ?? o.SubjectUnitId) == subject
+                    && o.Manifestations.Any() && (o.DecidedOn < d.DecidedOn || (o.DecidedOn == d.DecidedOn && o.DecisionNumber.CompareTo(d.DecisionNumber) < 0))),
             },
-        Itself);
+        Itself,
+        together: async (all, found, cancellationToken) =>
+        {
+            // Whether a decision is its subject's first depends on the subject's other decisions.
+            var subjects = found.Select(d => d.DependsOn).OfType<Guid>().Distinct().ToList();
+            var read = found.Select(d => d.Key).ToHashSet();
+            var others = await all.Where(d => d.DependsOn != null && subjects.Contains(d.DependsOn.Value)).ToListAsync(cancellationToken);
+            return [.. found, .. others.Where(d => !read.Contains(d.Key))];
+        },
+        asTheyStood: FirstForSubject);
 
     public static IRecordSet Moves { get; } = new RecordSet<MoveFacts, MoveFacts>(
         "moves",
@@ -857,8 +907,49 @@ public static class RecordSets
         },
         d => [d.CompletedOn, d.DueOn.AddDays(1)]);
 
+    /// <summary>
+    /// Every post a person held, with the apps the holder installed: staff in post on a day, and how many of them had
+    /// installed an app by then. A person holding two posts counts in each post's unit.
+    /// </summary>
+    public static IRecordSet Posts { get; } = new RecordSet<PostRow, PostFacts>(
+        "posts",
+        14,
+        "people",
+        RecordCohort.ByEnd,
+        [typeof(PositionHeld), typeof(AppInstallation)],
+        db =>
+            from p in db.Positions.AsNoTracking()
+            join person in db.People on p.PersonId equals person.Id
+            select new PostRow
+            {
+                Key = p.Id,
+                DependsOn = p.PersonId,
+                UnitId = p.UnitId,
+                RecordId = p.PersonId,
+                Reference = person.Code,
+                On = p.From,
+
+                // A post without a first day has been held as long as records go back.
+                Cohort = p.From ?? DateOnly.MinValue,
+                To = p.To,
+                Installations = db.AppInstallations.Where(a => a.PersonId == p.PersonId).ToList(),
+            },
+        (p, day) =>
+        {
+            var facts = new PostFacts
+            {
+                InPost = p.To is not { } to || to >= day,
+                AppsInstalled = p.Installations.Where(a => a.InstalledOn <= day).Select(a => a.App).ToFrozenSet(StringComparer.Ordinal),
+                AppsActivated = p.Installations.Where(a => a.ActivatedOn <= day).Select(a => a.App).ToFrozenSet(StringComparer.Ordinal),
+            };
+            facts.Identify(p);
+            return facts;
+        },
+        p => [p.To?.AddDays(1), .. p.Installations.SelectMany(a => new[] { (DateOnly?)a.InstalledOn, a.ActivatedOn })],
+        dependent: true);
+
     public static IReadOnlyDictionary<string, IRecordSet> ByName { get; } =
-        Numbered([Cases, Receptions, Dialogues, DisseminationEvents, Attendance, Studies, Completions, Inspections, InspectionTargets, Discipline, Moves, Tasks, Dossiers])
+        Numbered([Cases, Receptions, Dialogues, DisseminationEvents, Attendance, Studies, Completions, Inspections, InspectionTargets, Discipline, Moves, Tasks, Dossiers, Posts])
             .ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
 
     /// <summary>The sets, each with a number of its own: the fact tables tell the sets apart by it.</summary>
@@ -872,6 +963,22 @@ public static class RecordSets
         where TFacts : RecordFacts => record;
 
     private static (DateOnly?, HostRole, Guid?, string?) HostDay(ReceptionRow s) => (s.Cohort, s.HostRole, s.HostPersonId, s.HostName);
+
+    /// <summary>Marks each subject's first decision, and first with a manifestation, by the day decided and then the number, among <paramref name="decisions"/>.</summary>
+    private static void FirstForSubject(IReadOnlyList<DisciplineFacts> decisions)
+    {
+        foreach (var subject in decisions.GroupBy(d => d.DependsOn))
+        {
+            var ordered = subject.OrderBy(d => d.On).ThenBy(d => d.Reference, StringComparer.Ordinal).ToList();
+            var first = ordered[0];
+            var firstWith = ordered.FirstOrDefault(d => d.WithManifestations);
+            foreach (var decision in ordered)
+            {
+                decision.FirstForSubject = decision == first;
+                decision.FirstWithManifestationsForSubject = decision == firstWith;
+            }
+        }
+    }
 
     /// <summary>Marks each host's first session of each day (the lowest reference): counting these counts the days each host received citizens.</summary>
     private static void FirstOfHostDay(IReadOnlyList<ReceptionRow> sessions)

@@ -1956,6 +1956,28 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.ToTable("ReceptionSessions");
                 });
 
+            modelBuilder.Entity("Oversight.PublicServices.AppInstallation", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("App")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ActivatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("InstalledOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("PersonId", "App");
+
+                    b.ToTable("AppInstallations");
+
+                    b.HasAnnotation("Oversight:NotAudited", true);
+                });
+
             modelBuilder.Entity("Oversight.PublicServices.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2551,6 +2573,15 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oversight.PublicServices.AppInstallation", b =>
+                {
+                    b.HasOne("Oversight.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1937,6 +1937,28 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.ToTable("ReceptionSessions");
                 });
 
+            modelBuilder.Entity("Oversight.PublicServices.AppInstallation", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("App")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ActivatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InstalledOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "App");
+
+                    b.ToTable("AppInstallations");
+
+                    b.HasAnnotation("Oversight:NotAudited", true);
+                });
+
             modelBuilder.Entity("Oversight.PublicServices.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2532,6 +2554,15 @@ namespace Oversight.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oversight.PublicServices.AppInstallation", b =>
+                {
+                    b.HasOne("Oversight.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
