@@ -171,9 +171,11 @@ public sealed class AppAdoptionImport(OversightDbContext db, CallerScope scope, 
             {
                 p.Code,
                 p.Id,
-                Units = p.Positions.Select(q => q.UnitId).Concat(p.Memberships.Select(m => m.BranchId)).ToList(),
+                Posts = p.Positions.Select(q => q.UnitId).ToList(),
+                Branches = p.Memberships.Select(m => m.BranchId).ToList(),
             }),
             cancellationToken);
-        return people.Where(p => within.IsEverything || p.Units.Any(within.Contains)).ToDictionary(p => p.Code, p => p.Id, StringComparer.Ordinal);
+        return people.Where(p => within.IsEverything || p.Posts.Any(within.Contains) || p.Branches.Any(within.Contains))
+            .ToDictionary(p => p.Code, p => p.Id, StringComparer.Ordinal);
     }
 }

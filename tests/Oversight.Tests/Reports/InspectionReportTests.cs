@@ -42,7 +42,7 @@ public sealed class InspectionReportTests(LoadedDemo demo) : IClassFixture<Loade
         Assert.Contains("tỷ lệ tham dự đạt 99,2% (1.240/1.250 người được triệu tập)", text);
         Assert.Contains("Bí thư tiếp công dân", text);
         Assert.Contains("IX. ĐỐI CHIẾU SỐ LIỆU ĐƠN VỊ BÁO CÁO VỚI HỒ SƠ", text);
-        Assert.Contains("Báo cáo của đơn vị nêu 30 số liệu trong kỳ: 26 khớp, 0 chênh lệch do làm tròn, 3 không đối chiếu được, 1 không khớp.", text);
+        Assert.Contains("Báo cáo của đơn vị nêu 33 số liệu trong kỳ: 32 khớp, 0 chênh lệch do làm tròn, 0 không đối chiếu được, 1 không khớp.", text);
         var flagged = body.Descendants<Paragraph>().Single(p => p.InnerText.StartsWith("Không khớp: “Giải quyết 18/22 vụ việc thuộc thẩm quyền, đạt 81,1%”", StringComparison.Ordinal));
         Assert.NotNull(flagged.Descendants<Run>().First().RunProperties!.Bold);
         Assert.Contains("18/22 = 81,8%, không phải 81,1%", flagged.InnerText);
@@ -61,7 +61,7 @@ public sealed class InspectionReportTests(LoadedDemo demo) : IClassFixture<Loade
         Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">", html);
         Assert.Contains("participation reached 99.2% (1,240 of 1,250 invited)", html);
         Assert.Contains("The report&#39;s arithmetic is wrong: 18/22 = 81.8%, not 81.1%.", html);
-        Assert.Contains("<tr class=\"emphasis\"><td>BC-277-2024-27</td>", html);
+        Assert.Contains("<tr class=\"emphasis\"><td>BC-277-2024-30</td>", html);
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -90,9 +90,9 @@ public sealed class InspectionReportTests(LoadedDemo demo) : IClassFixture<Loade
         Assert.Equal("Báo cáo", sheets[0]);
         Assert.Contains("Đối chiếu", sheets);
         var claims = workbook.Query(useHeaderRow: true, sheetName: "Đối chiếu").Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal(30, claims.Count);
+        Assert.Equal(33, claims.Count);
         var flagged = Assert.Single(claims, c => (string)c["Kết quả"] == "không khớp");
-        Assert.Equal(("BC-277-2024-27", "81,1%", "81,8%"), ((string)flagged["Số hiệu"], (string)flagged["Báo cáo ghi"], (string)flagged["Hồ sơ cho"]));
+        Assert.Equal(("BC-277-2024-30", "81,1%", "81,8%"), ((string)flagged["Số hiệu"], (string)flagged["Báo cáo ghi"], (string)flagged["Hồ sơ cho"]));
     }
 
     [Fact]
