@@ -37,7 +37,12 @@ public sealed class InspectionReport(
     public async Task<ReportDocument?> BuildAsync(string unitCode, DateOnly from, DateOnly to, bool english, ReportTemplate? template = null, CancellationToken cancellationToken = default)
     {
         template ??= ReportTemplate.Shipped;
-        if (await engine.ForUnitAsync(unitCode, from, to, IndicatorStructure.AsOf, cancellationToken: cancellationToken) is not { } values)
+
+        // The headline figures, and the parts of them the sentences name (the online rate at district level).
+        var named = template.Sections.SelectMany(s => s.Sentences).SelectMany(s => ReportTemplate.Placeholders(s.Vi).Concat(ReportTemplate.Placeholders(s.En)))
+            .Select(p => engine.Catalog.Find(p.Code)!);
+        var indicators = engine.Catalog.Headline.Concat(named).Distinct().ToArray();
+        if (await engine.ForUnitAsync(unitCode, from, to, IndicatorStructure.AsOf, indicators, cancellationToken) is not { } values)
         {
             return null;
         }
