@@ -77,7 +77,9 @@ public sealed class IndicatorDashboard(CallerScope scope, IndicatorEngine engine
         long Overdue(string code) => values.Values.FirstOrDefault(v => v.Definition.Code == code)?.Numerator ?? 0;
         var warnings = new DashboardWarnings(Overdue("CIT.OVERDUE"), Overdue("FUP.TASKS-OVERDUE"), failed, inconsistent);
 
-        var chosenIndex = values.Values.Select((v, i) => (v, i)).First(p => p.v.Definition.Code == chosen.Code).i;
-        return new Dashboard(values, cards, chosen, trend, byChild, profile?.Rankings[chosenIndex], warnings);
+        // A part of a headline figure (the online rate at district level) may be chosen too: it has its trend and its
+        // children's values, not a ranking.
+        var chosenIndex = values.Values.Select(v => v.Definition.Code).ToList().IndexOf(chosen.Code);
+        return new Dashboard(values, cards, chosen, trend, byChild, chosenIndex < 0 ? null : profile?.Rankings[chosenIndex], warnings);
     }
 }
