@@ -52,7 +52,7 @@ public sealed class DemoScoresTests(LoadedDemo demo) : IClassFixture<LoadedDemo>
         var links = page.QuerySelectorAll("table.records a").Select(a => a.GetAttribute("href")!).ToArray();
         Assert.Contains(links, href => href.StartsWith("/indicators/records?unit=277&from=2023-01-01&to=2023-12-31&indicator=PUB.ON-TIME", StringComparison.Ordinal));
         Assert.Contains(links, href => href.Contains("indicator=CIT.OVERDUE", StringComparison.Ordinal));
-        Assert.Contains("▶ 30. Huyện Chương Mỹ", PageText.Of(page.QuerySelector("#peers svg")));
+        Assert.Contains("▶ 30. Huyện Chương Mỹ", PageText.Of(page.QuerySelector("section[aria-labelledby=peers-heading] svg")));
         Assert.Equal("Why is Huyện Chương Mỹ at the bottom?", PageText.Of(english.QuerySelector("#why-heading")));
     }
 }
