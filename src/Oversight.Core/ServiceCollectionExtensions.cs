@@ -86,6 +86,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Accountability.AccountabilityRecords>();
         services.AddScoped<Accountability.AccountabilityRegister>();
         services.AddScoped<PublicServices.DossierRegister>();
+        services.AddScoped<Scores.IndexScores>();
         services.AddScoped<Accountability.SensitivePosts>();
         services.TryAddSingleton(_ => Indicators.IndicatorCatalog.Shipped);
         services.AddSingleton<Indicators.FactLayout>().AddSingleton<Indicators.IndicatorFacts>();

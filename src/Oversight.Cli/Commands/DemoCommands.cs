@@ -39,6 +39,7 @@ public static class DemoCommands
                 await context.Output.WriteLineAsync($"  {accountability.Directives} directives, {accountability.DisseminationEvents} dissemination event, {accountability.Inspections} inspections with {accountability.FollowUpTasks} follow-up tasks, {accountability.DisciplineDecisions} discipline decisions, {accountability.PersonnelMoves} personnel moves");
                 await context.Output.WriteLineAsync($"  {counts.PublicServices.Dossiers} administrative procedure dossiers, {counts.PublicServices.AppInstallations} staff app installations");
                 await context.Output.WriteLineAsync($"  {counts.Claims} figures of the district's report, as claims to reconcile");
+                await context.Output.WriteLineAsync($"  {counts.Scores.IndexYears} years of administrative reform indices ({counts.Scores.Components} components), {counts.Scores.Scores} illustrative scores of Hà Nội's districts");
                 break;
         }
 

@@ -94,6 +94,20 @@ public static class ImportCommands
             + "row. All or nothing, safe to repeat; audited as one entry (the file's name and SHA-256, the installations added, changed and "
             + "unchanged). Indicator PUB.STAFF-APP counts the staff in post who had installed iHanoi by a day.",
             context => ImportAsync(context, "app-adoption")),
+        new(["import", "index"], "import index FILE [--dry-run]",
+            "Imports the definitions of external indices (the national PAR INDEX, a city's index of its districts), a year at a time, "
+            + "from a CSV or XLSX file with the header index,year,component,name_vi,name_en,max_score,owner,unit_kinds,source,illustrative,"
+            + "indicators: a row per index and year with the component empty (name, owner, unit kinds, total maximum), and a row per "
+            + "component (1, 1.2, 1.2.3) with its maximum and the indicator codes that bear on it. The parts' maxima must add up to "
+            + "their parent's. A year in the file replaces the year's tree; a scored component cannot be left out. Administrators only. "
+            + "All or nothing, safe to repeat; audited as one entry. Shipped definitions are in src/Oversight.Core/Scores/Definitions.",
+            context => ImportAsync(context, "index")),
+        new(["import", "scores"], "import scores FILE [--dry-run]",
+            "Imports the scores of an index from a CSV or XLSX file with the header index,year,unit,component,score (component empty "
+            + "for the total; unit a GSO code as of the end of the year). A component given with all its parts must be their sum; one "
+            + "given without it is derived from them. A unit's year in the file replaces what was recorded for it. All or nothing, safe "
+            + "to repeat; audited as one entry (the file's name and SHA-256, the scores added, changed and unchanged).",
+            context => ImportAsync(context, "scores")),
     ];
 
     internal static async Task<int> ImportAsync(CommandContext context, string name)

@@ -94,6 +94,14 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
 
     public DbSet<PublicServices.AppInstallation> AppInstallations => Set<PublicServices.AppInstallation>();
 
+    public DbSet<Scores.ScoreIndex> ScoreIndices => Set<Scores.ScoreIndex>();
+
+    public DbSet<Scores.IndexYear> IndexYears => Set<Scores.IndexYear>();
+
+    public DbSet<Scores.IndexComponent> IndexComponents => Set<Scores.IndexComponent>();
+
+    public DbSet<Scores.IndexScore> IndexScores => Set<Scores.IndexScore>();
+
     public DbSet<RulePack> RulePacks => Set<RulePack>();
 
     public DbSet<HolidaySchedule> HolidaySchedules => Set<HolidaySchedule>();

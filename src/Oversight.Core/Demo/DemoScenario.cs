@@ -22,7 +22,7 @@ public sealed record DemoAccount(string UserName, string Role, string? UnitCode,
 /// <summary>What the demo added.</summary>
 public sealed record DemoCounts(
     int Bodies, int PartyBranches, int PartyMembers, int Positions, int LeadershipPositions, int LineageEvents, int Accounts,
-    DemoCitizenCounts Citizens, DemoAccountabilityCounts Accountability, DemoPublicServiceCounts PublicServices, int Claims);
+    DemoCitizenCounts Citizens, DemoAccountabilityCounts Accountability, DemoPublicServiceCounts PublicServices, int Claims, DemoScoreCounts Scores);
 
 /// <summary>Why the demo could not be loaded; nothing of it was written.</summary>
 public sealed record DemoError(string Message);
@@ -77,7 +77,8 @@ public sealed class DemoScenario(
     ReceptionRecords receptionRecords,
     WorkingCalendar workingCalendar,
     IndicatorFacts facts,
-    IDataProtectionProvider dataProtection)
+    IDataProtectionProvider dataProtection,
+    IndicatorCatalog catalog)
 {
     /// <summary>The seed of every random choice of the demo.</summary>
     public const int Seed = 20240719;
@@ -118,14 +119,15 @@ public sealed class DemoScenario(
         }
 
         // The reference import is idempotent and writes in its own transaction; the demo's own rows follow in another.
-        var reference = await referenceImporter.ImportAsync(cancellationToken);
-        if (!reference.Succeeded)
+        var imported = await referenceImporter.ImportAsync(cancellationToken);
+        if (!imported.Succeeded)
         {
-            return Failed($"the reference import failed: {string.Join("; ", reference.Errors)}");
+            return Failed($"the reference import failed: {string.Join("; ", imported.Errors)}");
         }
 
         var random = new Random(Seed);
-        var structure = DemoBodies.Plan(await graphs.GetAsync(db, cancellationToken), random);
+        var reference = await graphs.GetAsync(db, cancellationToken);
+        var structure = DemoBodies.Plan(reference, random);
         if (structure is null)
         {
             return Failed($"the structure has no Huyện Chương Mỹ ({DemoBodies.DistrictCode}) under Hà Nội ({DemoBodies.ProvinceCode}) on {DemoBodies.InspectionDay:yyyy-MM-dd}");
@@ -136,6 +138,7 @@ public sealed class DemoScenario(
         DemoAccountabilityCounts accountability;
         DemoPublicServiceCounts publicServices;
         int claims;
+        DemoScoreCounts scores;
 
         // Data Protection stores its first key through a connection of its own, which SQLite would make wait for
         // the transaction below (the denouncers' identities are encrypted in it): let it write the key first.
@@ -166,6 +169,9 @@ public sealed class DemoScenario(
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             publicServices = await new DemoPublicServices(db, facts, structure, people, random).AddAsync(cancellationToken);
+
+            // Last, so that the draws it takes from the demo's random leave every earlier one as it was.
+            scores = await DemoScores.AddAsync(db, catalog, reference, structure.Province, random, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally
@@ -174,7 +180,7 @@ public sealed class DemoScenario(
         }
 
         var positions = people.SelectMany(p => p.Positions).ToList();
-        return new(DemoOutcome.Loaded, reference, new DemoCounts(
+        return new(DemoOutcome.Loaded, imported, new DemoCounts(
             structure.Units.Count,
             structure.Units.Count(u => u.Versions[0].Kind == UnitKind.PartyBranch),
             people.Count,
@@ -185,7 +191,8 @@ public sealed class DemoScenario(
             citizens,
             accountability,
             publicServices,
-            claims), null);
+            claims,
+            scores), null);
     }
 
     /// <summary>The demo accounts as lines of a table, to print.</summary>

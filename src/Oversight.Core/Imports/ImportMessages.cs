@@ -79,6 +79,25 @@ public static class ImportMessages
     public static readonly ImportMessage NotAnAppCode = new(nameof(NotAnAppCode), "'{0}' is not an app code: lower-case letters, digits and hyphens (ihanoi)");
     public static readonly ImportMessage NoDistrictLevelOn = new(nameof(NoDistrictLevelOn), "there is no district level on {0}: the districts ended on {1}; the level is province or commune");
 
+    public static readonly ImportMessage NotAnIndexCode = new(nameof(NotAnIndexCode), "'{0}' is not an index code: capital letters, digits and hyphens, starting with a letter, such as HN-PAR-DISTRICT");
+    public static readonly ImportMessage IndexCodeIsIndicator = new(nameof(IndexCodeIsIndicator), "{0} is an indicator's code; an index needs a code of its own");
+    public static readonly ImportMessage NotAComponentCode = new(nameof(NotAComponentCode), "'{0}' is not a component code such as 1, 1.2 or 1.2.3");
+    public static readonly ImportMessage NotAnIndicator = new(nameof(NotAnIndicator), "'{0}' is not an indicator code (GET /api/v1/indicators)");
+    public static readonly ImportMessage NotAMaximum = new(nameof(NotAMaximum), "'{0}' is not a maximum score above 0 and at most 1000, with at most two decimals");
+    public static readonly ImportMessage OnlyOnIndexRow = new(nameof(OnlyOnIndexRow), "is given only on the index's own row, whose component is empty");
+    public static readonly ImportMessage IndexRowMissing = new(nameof(IndexRowMissing), "{0} {1} has no row of its own (component empty) with its name, owner and unit kinds");
+    public static readonly ImportMessage IndexRowDiffers = new(nameof(IndexRowDiffers), "differs from row {0} ('{1}'); every year of index {2} in a file must agree");
+    public static readonly ImportMessage ParentComponentMissing = new(nameof(ParentComponentMissing), "{0} {1} has no component {2}, the parent of {3}");
+    public static readonly ImportMessage MaximaDoNotAdd = new(nameof(MaximaDoNotAdd), "the maxima of its parts ({0}) add up to {1}, not {2}");
+    public static readonly ImportMessage ScoredComponentLeftOut = new(nameof(ScoredComponentLeftOut), "component {0} of {1} {2} has scores recorded; the file must keep it");
+    public static readonly ImportMessage MaximumBelowScore = new(nameof(MaximumBelowScore), "a score of {0} is recorded for component {1}; its maximum cannot be lower");
+    public static readonly ImportMessage IndexYearNotFound = new(nameof(IndexYearNotFound), "index {0} has no definition for {1}; import it first (import index)");
+    public static readonly ImportMessage ComponentNotFound = new(nameof(ComponentNotFound), "index {0} has no component {1} in {2}");
+    public static readonly ImportMessage NotAScore = new(nameof(NotAScore), "'{0}' is not a score from 0 to {1} (the component's maximum), with at most two decimals");
+    public static readonly ImportMessage UnitNotScored = new(nameof(UnitNotScored), "{0} is a {1}; index {2} scores units of kind {3}");
+    public static readonly ImportMessage PartsIncomplete = new(nameof(PartsIncomplete), "{0} is given for unit {1}, but not {2}: give every part of {3}, or none");
+    public static readonly ImportMessage NotTheSum = new(nameof(NotTheSum), "{0} is not the sum of its parts ({1}), {2}");
+
     /// <summary>All messages, for checks that each is translated.</summary>
     public static IReadOnlyList<ImportMessage> All { get; } = typeof(ImportMessages).GetFields()
         .Where(f => f.FieldType == typeof(ImportMessage))

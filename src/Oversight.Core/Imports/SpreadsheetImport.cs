@@ -111,6 +111,10 @@ public static class ImportServices
         services.AddScoped<SpreadsheetImport, Indicators.ClaimImport>();
         services.AddScoped<SpreadsheetImport, PublicServices.DossierImport>();
         services.AddScoped<SpreadsheetImport, PublicServices.AppAdoptionImport>();
+        services.AddScoped<Scores.IndexDefinitionImport>();
+        services.AddScoped<Scores.IndexScoreImport>();
+        services.AddScoped<SpreadsheetImport>(s => s.GetRequiredService<Scores.IndexDefinitionImport>());
+        services.AddScoped<SpreadsheetImport>(s => s.GetRequiredService<Scores.IndexScoreImport>());
         services.AddScoped<ImportCatalog>();
         services.AddScoped<ImportJobs>();
         return services;

@@ -2087,6 +2087,159 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.ToTable("RulePacks");
                 });
 
+            modelBuilder.Entity("Oversight.Scores.IndexComponent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("IndexYearId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal>("MaxScore")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndexYearId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("IndexComponents");
+
+                    b.HasAnnotation("Oversight:NotAudited", true);
+                });
+
+            modelBuilder.Entity("Oversight.Scores.IndexScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("IndexYearId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("IndexYearId", "UnitId", "Component")
+                        .IsUnique();
+
+                    b.ToTable("IndexScores");
+
+                    b.HasAnnotation("Oversight:NotAudited", true);
+                });
+
+            modelBuilder.Entity("Oversight.Scores.IndexYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Illustrative")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("IndexId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("MaxScore")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndexId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("IndexYears");
+
+                    b.HasAnnotation("Oversight:NotAudited", true);
+                });
+
+            modelBuilder.Entity("Oversight.Scores.ScoreIndex", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UnitKinds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("ScoreIndices");
+
+                    b.HasAnnotation("Oversight:NotAudited", true);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2594,6 +2747,39 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Oversight.Scores.IndexComponent", b =>
+                {
+                    b.HasOne("Oversight.Scores.IndexYear", null)
+                        .WithMany("Components")
+                        .HasForeignKey("IndexYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oversight.Scores.IndexScore", b =>
+                {
+                    b.HasOne("Oversight.Scores.IndexYear", null)
+                        .WithMany()
+                        .HasForeignKey("IndexYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Oversight.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oversight.Scores.IndexYear", b =>
+                {
+                    b.HasOne("Oversight.Scores.ScoreIndex", null)
+                        .WithMany()
+                        .HasForeignKey("IndexId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Oversight.Accountability.Directive", b =>
                 {
                     b.Navigation("AppliedWith");
@@ -2661,6 +2847,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
             modelBuilder.Entity("Oversight.Petitions.DialogueMeeting", b =>
                 {
                     b.Navigation("Cases");
+                });
+
+            modelBuilder.Entity("Oversight.Scores.IndexYear", b =>
+                {
+                    b.Navigation("Components");
                 });
 #pragma warning restore 612, 618
         }

@@ -2068,6 +2068,159 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.ToTable("RulePacks");
                 });
 
+            modelBuilder.Entity("Oversight.Scores.IndexComponent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IndexYearId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MaxScore")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndexYearId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("IndexComponents");
+
+                    b.HasAnnotation("Oversight:NotAudited", true);
+                });
+
+            modelBuilder.Entity("Oversight.Scores.IndexScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IndexYearId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("IndexYearId", "UnitId", "Component")
+                        .IsUnique();
+
+                    b.ToTable("IndexScores");
+
+                    b.HasAnnotation("Oversight:NotAudited", true);
+                });
+
+            modelBuilder.Entity("Oversight.Scores.IndexYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Illustrative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IndexId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MaxScore")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndexId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("IndexYears");
+
+                    b.HasAnnotation("Oversight:NotAudited", true);
+                });
+
+            modelBuilder.Entity("Oversight.Scores.ScoreIndex", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitKinds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("ScoreIndices");
+
+                    b.HasAnnotation("Oversight:NotAudited", true);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2575,6 +2728,39 @@ namespace Oversight.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Oversight.Scores.IndexComponent", b =>
+                {
+                    b.HasOne("Oversight.Scores.IndexYear", null)
+                        .WithMany("Components")
+                        .HasForeignKey("IndexYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oversight.Scores.IndexScore", b =>
+                {
+                    b.HasOne("Oversight.Scores.IndexYear", null)
+                        .WithMany()
+                        .HasForeignKey("IndexYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Oversight.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oversight.Scores.IndexYear", b =>
+                {
+                    b.HasOne("Oversight.Scores.ScoreIndex", null)
+                        .WithMany()
+                        .HasForeignKey("IndexId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Oversight.Accountability.Directive", b =>
                 {
                     b.Navigation("AppliedWith");
@@ -2642,6 +2828,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Oversight.Petitions.DialogueMeeting", b =>
                 {
                     b.Navigation("Cases");
+                });
+
+            modelBuilder.Entity("Oversight.Scores.IndexYear", b =>
+                {
+                    b.Navigation("Components");
                 });
 #pragma warning restore 612, 618
         }

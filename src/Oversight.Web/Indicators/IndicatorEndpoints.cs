@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Oversight.Indicators;
+using Oversight.Scores;
 using Oversight.Web.Accounts;
 using Oversight.Web.Hosting;
 using Oversight.Web.Petitions;
@@ -59,7 +60,18 @@ public sealed record RankingResponse(
     DateOnly PreviousTo,
     int? Rank,
     double? Percentile,
-    IReadOnlyList<PeerResponse> Peers);
+    IReadOnlyList<PeerResponse> Peers,
+    IndexRankingResponse? Index = null);
+
+/// <summary>A unit's score, rank among its ranked peers and the peers' median in one year of an index.</summary>
+public sealed record IndexYearResponse(int Year, decimal? Score, int? Rank, int Ranked, decimal? Median, decimal MaxScore);
+
+/// <summary>
+/// What a ranking on an external index adds (null for an engine indicator): the index and component, the year's
+/// maximum and the peers' median, whether the year's figures are illustrative, and the unit's standing in every year
+/// scored. Peers' values are the published scores (numerator and denominator null).
+/// </summary>
+public sealed record IndexRankingResponse(string Index, string? Component, string Name, int Year, decimal MaxScore, decimal? Median, decimal? PointsLost, bool Illustrative, IReadOnlyList<IndexYearResponse> Years);
 
 /// <summary>Indicator definitions, a unit's indicator values and its ranking among its peers.</summary>
 public static class IndicatorEndpoints
@@ -82,7 +94,7 @@ public static class IndicatorEndpoints
         units.MapGet("/{code}/rankings", GetRanking)
             .WithName("GetUnitRanking")
             .WithSummary("The unit's peers (units of the same kind under the same parent at the end of the period; communes, wards and towns are peers) ranked on one indicator; the values of peers outside the caller's scope are withheld (withheld: true, rank given) where the indicator's peerVisibility keeps them confidential")
-            .WithDescription("indicator, from and to are required. Each peer is its subtree in the period; the previous period is the one of the same length just before. peerVisibility is the indicator's: public, every peer's values are shown; peers, leaders and inspectors see every peer's values, officers those of the peers in their scope; scope (denunciations, discipline), every caller sees the values of the peers in their scope only. A peer whose values are kept from the caller has withheld: true and null numerator, denominator, value and previousValue; its rank and previousRank are given. The unit's own values are always shown. 404 when no unit carries the code at the end of the period, or it lies outside the caller's scope.");
+            .WithDescription("indicator, from and to are required. Each peer is its subtree in the period; the previous period is the one of the same length just before. peerVisibility is the indicator's: public, every peer's values are shown; peers, leaders and inspectors see every peer's values, officers those of the peers in their scope; scope (denunciations, discipline), every caller sees the values of the peers in their scope only. A peer whose values are kept from the caller has withheld: true and null numerator, denominator, value and previousValue; its rank and previousRank are given. The unit's own values are always shown. 404 when no unit carries the code at the end of the period, or it lies outside the caller's scope. indicator may also name an external index (INDEX for its total, INDEX/COMPONENT for a component, e.g. HN-PAR-DISTRICT/3.1): from and to are then optional and choose the year (to's, else from's, else the latest year the unit was scored); peers are the units of the same kind under the same parent at the end of that year, value is the published score, the previous period is the year before, and index gives the maximum, the peers' median and the unit's score and rank in every year. Published scores are public: no peer is withheld. 404 when the unit was not scored that year, or lies outside the caller's scope.");
     }
 
     private static Ok<IReadOnlyList<IndicatorDefinitionResponse>> ListDefinitions(IndicatorCatalog catalog) =>
@@ -126,13 +138,20 @@ public static class IndicatorEndpoints
     }
 
     private static async Task<Results<Ok<RankingResponse>, NotFound, ValidationProblem>> GetRanking(
-        string code, string? from, string? to, string? indicator, IndicatorEngine engine, CancellationToken cancellationToken)
+        string code, string? from, string? to, string? indicator, IndicatorEngine engine, IndexScores scores, CancellationToken cancellationToken)
     {
-        var period = QueryFields.Period(from, to);
         var definition = string.IsNullOrWhiteSpace(indicator) ? null : engine.Catalog.Find(indicator);
+        if (definition is null && IndexCodes.Parse(indicator) is { } reference && await scores.FindIndexAsync(reference.Index, cancellationToken) is { } index)
+        {
+            return await GetIndexRanking(code, from, to, index, reference.Component, scores, cancellationToken);
+        }
+
+        var period = QueryFields.Period(from, to);
         if (definition is null)
         {
-            period.Errors["indicator"] = [string.IsNullOrWhiteSpace(indicator) ? "indicator is required (a code of GET /api/v1/indicators)." : $"'{indicator}' is not an indicator code."];
+            period.Errors["indicator"] = [string.IsNullOrWhiteSpace(indicator)
+                ? "indicator is required (a code of GET /api/v1/indicators, or an index: INDEX or INDEX/COMPONENT)."
+                : $"'{indicator}' is not an indicator code, nor an index (INDEX or INDEX/COMPONENT)."];
         }
 
         if (period is not ({ } fromDay, { } toDay, { Count: 0 }) || definition is null)
@@ -157,6 +176,48 @@ public static class IndicatorEndpoints
             ranking.Percentile,
             ranking.Peers.Select(p => new PeerResponse(
                 p.Unit.Code, p.Unit.Name, p.Current?.Numerator, p.Current?.Denominator, p.Current?.Value, p.Rank, p.Previous?.Value, p.PreviousRank, p.Withheld)).ToArray()));
+    }
+
+    /// <summary>A ranking on an external index's total or component, in the shape of an indicator's (see <see cref="IndexScores.RankAsync"/>).</summary>
+    private static async Task<Results<Ok<RankingResponse>, NotFound, ValidationProblem>> GetIndexRanking(
+        string code, string? from, string? to, ScoreIndex index, string component, IndexScores scores, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var fromDay = QueryFields.OptionalDate(from, nameof(from), errors);
+        var toDay = QueryFields.OptionalDate(to, nameof(to), errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (await scores.RankAsync(index, code, component, (toDay ?? fromDay)?.Year, cancellationToken) is not { } ranking)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var own = ranking.Own;
+        return TypedResults.Ok(new RankingResponse(
+            new SummaryUnitResponse(ranking.Unit.Code, ranking.Unit.Name),
+            ranking.Code,
+            PeerVisibility.Public,
+            new DateOnly(ranking.Year, 1, 1),
+            IndexCodes.YearEnd(ranking.Year),
+            new DateOnly(ranking.Year - 1, 1, 1),
+            IndexCodes.YearEnd(ranking.Year - 1),
+            own.Rank,
+            own.Percentile,
+            ranking.Peers.Select(p => new PeerResponse(p.Unit.Code, p.Unit.Name, null, null, (double?)p.Score, p.Rank, (double?)p.Previous, p.PreviousRank, false)).ToArray(),
+            new IndexRankingResponse(
+                index.Code,
+                ranking.Component?.Code,
+                ranking.Component?.Name(english) ?? index.Name(english),
+                ranking.Year,
+                own.MaxScore,
+                own.Median,
+                own.PointsLost,
+                ranking.Illustrative,
+                ranking.Years.Select(y => new IndexYearResponse(y.Year, y.Standing.Score, y.Standing.Rank, y.Standing.Ranked, y.Standing.Median, y.Standing.MaxScore)).ToArray())));
     }
 
     private static IndicatorStructure Structure(string? structure, Dictionary<string, string[]> errors)
