@@ -5,6 +5,7 @@ using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Indicators;
 using Oversight.Organisation;
+using Oversight.Scores;
 using Oversight.Text;
 
 namespace Oversight.Reports;
@@ -22,6 +23,7 @@ public sealed class InspectionReport(
     Reconciliation reconciliation,
     IndicatorValidation validation,
     AccountabilityRegister register,
+    IndexScores indexScores,
     TimeProvider time)
 {
     /// <summary>The most records the annex lists for one figure.</summary>
@@ -117,6 +119,52 @@ public sealed class InspectionReport(
         values.Aggregate(text, (filled, value) => filled.Replace("{" + value.Name + "}", value.Value, StringComparison.Ordinal));
 
     private async Task<IReadOnlyList<ReportBlock>> RankingsAsync(Writer writer, UnitSnapshot unit, UnitSnapshot? parent, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var blocks = new List<ReportBlock>();
+        foreach (var index in await indexScores.IndicesForAsync(unit.Code, cancellationToken))
+        {
+            if (await indexScores.ForUnitAsync(unit.Code, index.Code, cancellationToken: cancellationToken) is { } scores)
+            {
+                blocks.AddRange(IndexBlocks(writer, scores, to.Year));
+            }
+        }
+
+        return [.. blocks, .. await IndicatorRankingsAsync(writer, unit, parent, from, to, cancellationToken)];
+    }
+
+    /// <summary>The unit's score and rank on an external index in each year up to <paramref name="lastYear"/>, and where it lost most in the last of them.</summary>
+    private static IEnumerable<ReportBlock> IndexBlocks(Writer writer, UnitIndexScores scores, int lastYear)
+    {
+        var years = scores.Years.Where(y => y.Year <= lastYear && y.Total.Score is not null).ToArray();
+        if (years.Length == 0)
+        {
+            yield break;
+        }
+
+        var latest = years[^1];
+        var name = scores.Index.Name(writer.English);
+        var total = latest.Total;
+        var lost = latest.ByPointsLost(1).Where(c => c.Standing.PointsLost > 0).Take(3).ToArray();
+        string Losses() => string.Join("; ", lost.Select(c => $"{c.Component.Name(writer.English)} ({writer.Score(c.Standing.Score!.Value)}/{writer.Score(c.Standing.MaxScore)}, {writer.Score(c.Standing.PointsLost!.Value)} {(writer.English ? "below the median" : "điểm thấp hơn trung vị")})"));
+        var sentence = writer.English
+            ? $"{name}, {latest.Year}: {scores.Unit.Name} scored {writer.Score(total.Score!.Value)} of {writer.Score(total.MaxScore)} and ranked {writer.Rank(total.Rank)} of {writer.Count(total.Ranked)} (median {writer.Score(total.Median ?? 0)})."
+                + (lost.Length > 0 ? $" It lost most against the median on: {Losses()}." : "")
+            : $"{name} năm {latest.Year}: {scores.Unit.Name} đạt {writer.Score(total.Score!.Value)}/{writer.Score(total.MaxScore)} điểm, xếp thứ {writer.Rank(total.Rank)}/{writer.Count(total.Ranked)} (trung vị {writer.Score(total.Median ?? 0)} điểm)."
+                + (lost.Length > 0 ? $" Các lĩnh vực thấp hơn trung vị nhiều nhất: {Losses()}." : "");
+        yield return new ReportParagraph(sentence);
+        var illustrative = years.Any(y => y.Illustrative) ? (writer.English ? " (illustrative figures)" : " (số liệu minh họa)") : "";
+        yield return new ReportTable(
+            $"{name}{illustrative}",
+            writer.English ? "Index" : "Chỉ số",
+            writer.English ? ["Year", "Score", "Maximum", "Rank", "Units ranked", "Median"] : ["Năm", "Điểm", "Điểm tối đa", "Hạng", "Số đơn vị được xếp", "Trung vị"],
+            [1.2, 1.4, 1.4, 1.1, 1.8, 1.4],
+            years.Select(y => new ReportRow(
+                [y.Year.ToString(CultureInfo.InvariantCulture), writer.Score(y.Total.Score!.Value), writer.Score(y.Total.MaxScore), writer.Rank(y.Total.Rank), writer.Count(y.Total.Ranked),
+                    y.Total.Median is { } median ? writer.Score(median) : "—"],
+                Emphasis: y.Total.Rank == y.Total.Ranked && y.Total.Ranked > 1)).ToArray());
+    }
+
+    private async Task<IReadOnlyList<ReportBlock>> IndicatorRankingsAsync(Writer writer, UnitSnapshot unit, UnitSnapshot? parent, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var profile = await engine.ProfileAsync(unit.Code, from, to, cancellationToken);
         var telling = profile?.Telling ?? [];
@@ -280,6 +328,8 @@ public sealed class InspectionReport(
         public string Value(IndicatorValue value) => value.Display(Culture);
 
         public string Rank(int? rank) => rank is { } value ? Count(value) : "—";
+
+        public string Score(decimal score) => ScoreText.Format(score, Culture);
 
         public string PlaceAndDate(string place, DateOnly day) => english
             ? $"{place}, {Date(day)}"
