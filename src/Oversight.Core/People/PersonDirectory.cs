@@ -10,7 +10,7 @@ public sealed record PositionView(PositionHeld Position, UnitSnapshot? Unit);
 
 public sealed record MembershipView(PartyMembership Membership, UnitSnapshot? Branch);
 
-public sealed record PersonDetails(Person Person, IReadOnlyList<PositionView> Positions, IReadOnlyList<MembershipView> Memberships);
+public sealed record PersonDetails(Person Person, IReadOnlyList<PositionView> Positions, IReadOnlyList<MembershipView> Memberships, IReadOnlyList<PublicServices.AppInstallation> Apps);
 
 /// <summary>A person in a unit on a day: who holds which post.</summary>
 public sealed record UnitPerson(Guid PersonId, string FullName, string Title, bool IsLeadership, SensitiveField SensitiveField, DateOnly? From, DateOnly? To);
@@ -38,10 +38,11 @@ public sealed class PersonDirectory(CallerScope scope, OversightDbContext db)
         var graph = await scope.GraphAsync(cancellationToken);
         UnitSnapshot? UnitOn(Guid unitId, DateOnly? from) =>
             (from is { } day ? graph.At(unitId, day) : null) ?? graph.Latest(unitId);
+        var apps = await db.AppInstallations.AsNoTracking().Where(a => a.PersonId == id).OrderBy(a => a.InstalledOn).ToListAsync(cancellationToken);
         return new PersonDetails(
             person,
             person.Positions.OrderByDescending(p => p.From).Select(p => new PositionView(p, UnitOn(p.UnitId, p.From))).ToArray(),
-            person.Memberships.OrderByDescending(m => m.From).Select(m => new MembershipView(m, UnitOn(m.BranchId, m.From))).ToArray());
+            person.Memberships.OrderByDescending(m => m.From).Select(m => new MembershipView(m, UnitOn(m.BranchId, m.From))).ToArray(), apps);
     }
 
     /// <summary>The posts held in a unit on <paramref name="asOf"/>, leaders first.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Oversight.Data;
 using Oversight.Indicators;
 using Oversight.Organisation;
+using Oversight.People;
 using Oversight.Tests.Imports;
 using Oversight.Tests.Infrastructure;
 
@@ -60,6 +61,12 @@ public sealed class AppAdoptionImportTests
         var later = await database.ImportCsvAsync("app-adoption", Installations.Replace("2024-07-20,2024-07-21", "2024-07-10,2024-07-10", StringComparison.Ordinal) + "\nCM-0004,ihanoi,2024-06-01,\n");
         Assert.Equal((1, 1, 3), (later.Tally("app-installations").Created, later.Tally("app-installations").Updated, later.Tally("app-installations").Unchanged));
         Assert.Equal((3L, (long?)3), await StaffAppAsync(database, new(2024, 7, 11)));
+        await using (var scope = database.SystemScope())
+        {
+            var id = await scope.ServiceProvider.GetRequiredService<OversightDbContext>().People.Where(p => p.Code == "CM-0004").Select(p => p.Id).SingleAsync(Cancel);
+            var details = await scope.ServiceProvider.GetRequiredService<PersonDirectory>().GetAsync(id, Cancel);
+            Assert.Equal([("zalo", new DateOnly(2024, 5, 1)), ("ihanoi", new DateOnly(2024, 6, 1))], details!.Apps.Select(a => (a.App, a.InstalledOn)));
+        }
 
         // A post that ends is no longer counted from the next day, in both parts of the figure.
         await using (var scope = database.SystemScope())
