@@ -39,7 +39,7 @@ internal static class DemoScores
         foreach (var resource in Definitions)
         {
             await using var content = Resource(resource);
-            var (result, _) = await IndexDefinitionImport.LoadAsync(db, catalog, Table(resource, content, ["index", "year", "component", "name_vi", "name_en", "max_score"]), null, cancellationToken);
+            var result = await IndexDefinitionImport.LoadAsync(db, catalog, Table(resource, content, ["index", "year", "component", "name_vi", "name_en", "max_score"]), null, cancellationToken);
             Check(result);
             years += result.Tallies.Single(t => t.Records == "index years").Created;
             components += result.Tallies.Single(t => t.Records == "components").Created;
@@ -67,7 +67,7 @@ internal static class DemoScores
         }
 
         await using var scores = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString()));
-        var (imported, _) = await IndexScoreImport.LoadAsync(db, graph, ScopeFilter.Everything, Table("hn-par-district-scores.csv", scores, ["index", "year", "unit", "component", "score"]), null, cancellationToken);
+        var imported = await IndexScoreImport.LoadAsync(db, graph, ScopeFilter.Everything, Table("hn-par-district-scores.csv", scores, ["index", "year", "unit", "component", "score"]), null, cancellationToken);
         Check(imported);
         return new DemoScoreCounts(years, components, imported.Tallies[0].Created);
     }

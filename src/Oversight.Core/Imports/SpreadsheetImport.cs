@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Oversight.Accounts;
+using Oversight.Data;
 using Oversight.Organisation;
 using Oversight.People;
 
@@ -69,6 +70,28 @@ public abstract class SpreadsheetImport(Caller caller, TimeProvider time, Import
     /// checked and written to <paramref name="progress"/>.
     /// </summary>
     protected abstract Task<ImportResult> ImportAsync(TabularTable table, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Audits an import of another system's records (a portal's dossiers, a published index) as one entry on
+    /// <paramref name="entityType"/>: the file's name and SHA-256 and what it added, changed and left unchanged
+    /// (<paramref name="tallies"/>). A file that changed nothing is not audited: importing it again leaves no trace, as
+    /// every import.
+    /// </summary>
+    protected static async Task AuditAsOneEntryAsync(OversightDbContext db, string entityType, TabularTable table, IReadOnlyList<ImportTally> tallies, CancellationToken cancellationToken)
+    {
+        if (tallies.All(t => t.Created + t.Updated == 0))
+        {
+            return;
+        }
+
+        await db.AuditEventAsync("import", entityType, table.File, unitId: null, new
+        {
+            file = table.File,
+            sha256 = table.Sha256,
+            rows = table.RowCount,
+            tallies = tallies.Select(t => new { records = t.Records, added = t.Created, changed = t.Updated, unchanged = t.Unchanged }),
+        }, cancellationToken);
+    }
 
     /// <summary>
     /// The day a row's codes are resolved on: the row's start; without one, today, or the row's end when that is

@@ -107,30 +107,18 @@ public sealed class AppAdoptionImport(OversightDbContext db, CallerScope scope, 
             ImportProgress.Report(progress, ImportStage.Writing, written, rows.Count);
         }
 
+        IReadOnlyList<ImportTally> tallies = [new ImportTally("app-installations", added, changed, unchanged)];
         if (dryRun)
         {
             await transaction.RollbackAsync(cancellationToken);
         }
         else
         {
-            // A file that changes nothing is not audited: importing it again leaves no trace, as every import.
-            if (added + changed > 0)
-            {
-                await db.AuditEventAsync("import", nameof(AppInstallation), table.File, unitId: null, new
-                {
-                    file = table.File,
-                    sha256 = table.Sha256,
-                    rows = table.RowCount,
-                    added,
-                    changed,
-                    unchanged,
-                }, cancellationToken);
-            }
-
+            await AuditAsOneEntryAsync(db, nameof(AppInstallation), table, tallies, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return new ImportResult(table.File, table.RowCount, dryRun, [], [new ImportTally("app-installations", added, changed, unchanged)]);
+        return new ImportResult(table.File, table.RowCount, dryRun, [], tallies);
     }
 
     /// <summary>A row's values; null when a cell is wrong (reported).</summary>

@@ -95,20 +95,7 @@ public sealed class DossierImport(OversightDbContext db, CallerScope scope, Indi
             return errors.Count > 0 ? errors.Result(table.File, table.RowCount, dryRun) : Result(table, dryRun, tally);
         }
 
-        // A file that changes nothing is not audited: importing it again leaves no trace, as every import.
-        if (tally.Added + tally.Changed > 0)
-        {
-            await db.AuditEventAsync("import", nameof(Dossier), table.File, unitId: null, new
-            {
-                file = table.File,
-                sha256 = table.Sha256,
-                rows = table.RowCount,
-                added = tally.Added,
-                changed = tally.Changed,
-                unchanged = tally.Unchanged,
-            }, cancellationToken);
-        }
-
+        await AuditAsOneEntryAsync(db, nameof(Dossier), table, Result(table, dryRun, tally).Tallies, cancellationToken);
         await seen.DropAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result(table, dryRun, tally);

@@ -48,7 +48,7 @@ public sealed class IndexDefinitionImport(OversightDbContext db, IndicatorCatalo
     protected override async Task<ImportResult> ImportAsync(TabularTable table, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         await using var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken);
-        var (result, changed) = await LoadAsync(db, catalog, table, progress, cancellationToken);
+        var result = await LoadAsync(db, catalog, table, progress, cancellationToken);
         if (!result.Succeeded || dryRun)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -56,17 +56,7 @@ public sealed class IndexDefinitionImport(OversightDbContext db, IndicatorCatalo
             return result with { DryRun = dryRun };
         }
 
-        // A file that changes nothing is not audited: importing it again leaves no trace, as every import.
-        if (changed)
-        {
-            await db.AuditEventAsync("import", nameof(ScoreIndex), table.File, unitId: null, new
-            {
-                file = table.File,
-                sha256 = table.Sha256,
-                rows = table.RowCount,
-                tallies = result.Tallies,
-            }, cancellationToken);
-        }
+        await AuditAsOneEntryAsync(db, nameof(ScoreIndex), table, result.Tallies, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return result;
@@ -74,9 +64,9 @@ public sealed class IndexDefinitionImport(OversightDbContext db, IndicatorCatalo
 
     /// <summary>
     /// Reads and checks the definitions in <paramref name="table"/> and, when nothing is wrong, writes them in the
-    /// transaction the caller holds; returns the result and whether anything changed.
+    /// transaction the caller holds.
     /// </summary>
-    internal static async Task<(ImportResult Result, bool Changed)> LoadAsync(
+    internal static async Task<ImportResult> LoadAsync(
         OversightDbContext db, IndicatorCatalog catalog, TabularTable table, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var errors = new ImportErrors();
@@ -110,7 +100,7 @@ public sealed class IndexDefinitionImport(OversightDbContext db, IndicatorCatalo
         await CheckScoredAsync(db, stored, years, errors, cancellationToken);
         if (errors.Count > 0)
         {
-            return (errors.Result(table.File, table.RowCount, dryRun: false), false);
+            return errors.Result(table.File, table.RowCount, dryRun: false);
         }
 
         var tally = new Tally();
@@ -121,12 +111,12 @@ public sealed class IndexDefinitionImport(OversightDbContext db, IndicatorCatalo
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return (new ImportResult(table.File, table.RowCount, false, [],
+        return new ImportResult(table.File, table.RowCount, false, [],
         [
             new ImportTally("indices", tally.Indices.Created, tally.Indices.Updated, tally.Indices.Unchanged),
             new ImportTally("index years", tally.Years.Created, tally.Years.Updated, tally.Years.Unchanged),
             new ImportTally("components", tally.Components.Created, tally.Components.Updated, tally.Components.Unchanged),
-        ]), tally.Changed);
+        ]);
     }
 
     /// <summary>A component code in messages; the total is named so.</summary>
@@ -450,7 +440,5 @@ public sealed class IndexDefinitionImport(OversightDbContext db, IndicatorCatalo
         public Counts Years { get; } = new();
 
         public Counts Components { get; } = new();
-
-        public bool Changed => Indices.Created + Indices.Updated + Years.Created + Years.Updated + Components.Created + Components.Updated > 0;
     }
 }

@@ -42,7 +42,7 @@ public sealed class IndexScoreImport(OversightDbContext db, CallerScope scope, C
     protected override async Task<ImportResult> ImportAsync(TabularTable table, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         await using var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken);
-        var (result, changed) = await LoadAsync(db, await scope.GraphAsync(cancellationToken), await scope.FilterAsync(cancellationToken), table, progress, cancellationToken);
+        var result = await LoadAsync(db, await scope.GraphAsync(cancellationToken), await scope.FilterAsync(cancellationToken), table, progress, cancellationToken);
         if (!result.Succeeded || dryRun)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -50,19 +50,7 @@ public sealed class IndexScoreImport(OversightDbContext db, CallerScope scope, C
             return result with { DryRun = dryRun };
         }
 
-        if (changed)
-        {
-            var tally = result.Tallies[0];
-            await db.AuditEventAsync("import", nameof(IndexScore), table.File, unitId: null, new
-            {
-                file = table.File,
-                sha256 = table.Sha256,
-                rows = table.RowCount,
-                added = tally.Created,
-                changed = tally.Updated,
-                unchanged = tally.Unchanged,
-            }, cancellationToken);
-        }
+        await AuditAsOneEntryAsync(db, nameof(IndexScore), table, result.Tallies, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return result;
@@ -70,9 +58,9 @@ public sealed class IndexScoreImport(OversightDbContext db, CallerScope scope, C
 
     /// <summary>
     /// Reads and checks the scores in <paramref name="table"/> (units within <paramref name="within"/>) and, when nothing is
-    /// wrong, writes them in the transaction the caller holds; returns the result and whether anything changed.
+    /// wrong, writes them in the transaction the caller holds.
     /// </summary>
-    internal static async Task<(ImportResult Result, bool Changed)> LoadAsync(
+    internal static async Task<ImportResult> LoadAsync(
         OversightDbContext db, UnitGraph graph, ScopeFilter within, TabularTable table, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var errors = new ImportErrors();
@@ -107,11 +95,11 @@ public sealed class IndexScoreImport(OversightDbContext db, CallerScope scope, C
 
         if (errors.Count > 0)
         {
-            return (errors.Result(table.File, table.RowCount, dryRun: false), false);
+            return errors.Result(table.File, table.RowCount, dryRun: false);
         }
 
         var tally = await WriteAsync(db, scores, groups.Keys.ToList(), cancellationToken);
-        return (new ImportResult(table.File, table.RowCount, false, [], [tally]), tally.Created + tally.Updated > 0);
+        return new ImportResult(table.File, table.RowCount, false, [], [tally]);
     }
 
     private static async Task<ScoreRow?> ReadAsync(RowCells cells, Definitions definitions, UnitGraph graph, ScopeFilter within, CancellationToken cancellationToken)
