@@ -328,11 +328,15 @@ public sealed class DossierImport(OversightDbContext db, CallerScope scope, Indi
                 }
             }
 
+            // On SQLite one array of pairs: two arrays joined on their keys made SQLite walk the one for each element of the
+            // other, 2,000 × 2,000 per chunk (a third of the import's time).
             await ExecuteAsync(
                 postgres
                     ? $"INSERT INTO {SeenTable} SELECT * FROM unnest(@codes, @rows)"
-                    : $"INSERT INTO {SeenTable} SELECT c.value, r.value FROM json_each(@codes) c JOIN json_each(@rows) r ON r.key = c.key",
-                [("codes", fresh.Select(f => f.Code).ToArray()), ("rows", fresh.Select(f => f.Row).ToArray())],
+                    : $"INSERT INTO {SeenTable} SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@pairs)",
+                postgres
+                    ? [("codes", fresh.Select(f => f.Code).ToArray()), ("rows", fresh.Select(f => f.Row).ToArray())]
+                    : [("pairs", fresh.Select(f => new object[] { f.Code, f.Row }).ToArray())],
                 cancellationToken);
             return firstRowOf;
         }
