@@ -68,6 +68,7 @@ public sealed class DossierImport(OversightDbContext db, CallerScope scope, Indi
         var tally = new Tally();
         await using var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken);
         var seen = await SeenCodes.CreateAsync(db, cancellationToken);
+        var gathered = new IndicatorFacts.GatheredFacts(facts, db);
         var chunk = new List<(Dossier Dossier, RowCells Cells)>(Chunk);
         var read = 0;
         foreach (var source in table.Rows)
@@ -82,12 +83,12 @@ public sealed class DossierImport(OversightDbContext db, CallerScope scope, Indi
             ImportProgress.Report(progress, ImportStage.Writing, ++read, table.RowCount);
             if (chunk.Count == Chunk)
             {
-                await WriteAsync(chunk, seen, write: errors.Count == 0, tally, cancellationToken);
+                await WriteAsync(chunk, seen, gathered, write: errors.Count == 0, tally, cancellationToken);
                 chunk.Clear();
             }
         }
 
-        await WriteAsync(chunk, seen, write: errors.Count == 0, tally, cancellationToken);
+        await WriteAsync(chunk, seen, gathered, write: errors.Count == 0, tally, cancellationToken);
         if (errors.Count > 0 || dryRun)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -109,6 +110,7 @@ public sealed class DossierImport(OversightDbContext db, CallerScope scope, Indi
             }, cancellationToken);
         }
 
+        await gathered.FlushAsync(cancellationToken);
         await seen.DropAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result(table, dryRun, tally);
@@ -217,9 +219,11 @@ public sealed class DossierImport(OversightDbContext db, CallerScope scope, Indi
 
     /// <summary>
     /// Reports a code given on an earlier row; then, while <paramref name="write"/> (no error so far), adds the new
-    /// dossiers through the bulk path and corrects the changed ones, with their facts.
+    /// dossiers through the bulk path and corrects the changed ones, with their facts (those of the new ones gathered over
+    /// the chunks, <paramref name="gathered"/>).
     /// </summary>
-    private async Task WriteAsync(List<(Dossier Dossier, RowCells Cells)> chunk, SeenCodes seen, bool write, Tally tally, CancellationToken cancellationToken)
+    private async Task WriteAsync(
+        List<(Dossier Dossier, RowCells Cells)> chunk, SeenCodes seen, IndicatorFacts.GatheredFacts gathered, bool write, Tally tally, CancellationToken cancellationToken)
     {
         if (chunk.Count == 0)
         {
@@ -272,7 +276,7 @@ public sealed class DossierImport(OversightDbContext db, CallerScope scope, Indi
         await BulkInsert.RowsAsync(db, added, cancellationToken);
         if (change is not null)
         {
-            await change.WriteAsync(cancellationToken);
+            await gathered.AddAsync(change, cancellationToken);
         }
 
         tally.Added += added.Count;
