@@ -222,8 +222,8 @@ internal static class CaseGenerator
     }
 
     /// <summary>
-    /// The commune-level units standing at the start of each month (under the unit carrying <c>within</c>, or
-    /// anywhere when null), each with a fixed weight (a few are busy, most are quiet).
+    /// The commune-level units (or the units of the kinds <c>kinds</c> takes) standing at the start of each month (under
+    /// the unit carrying <c>within</c>, or anywhere when null), each with a fixed weight (a few are busy, most are quiet).
     /// </summary>
     internal sealed class CommunesByMonth
     {
@@ -232,14 +232,15 @@ internal static class CaseGenerator
         private readonly Dictionary<int, double[]> cumulative = [];
         private readonly HashSet<Guid> seen = [];
 
-        public CommunesByMonth(UnitGraph graph, DateOnly first, DateOnly last, string? within = null)
+        public CommunesByMonth(UnitGraph graph, DateOnly first, DateOnly last, string? within = null, Func<UnitKind, bool>? kinds = null)
         {
             this.graph = graph;
+            kinds ??= kind => kind is UnitKind.Commune or UnitKind.Ward or UnitKind.Town or UnitKind.SpecialZone;
             for (var month = new DateOnly(first.Year, first.Month, 1); month <= last; month = month.AddMonths(1))
             {
                 var roots = within is null ? graph.Roots(month) : [graph.Find(within, month) ?? throw new InvalidOperationException($"no unit carries {within} on {month}")];
                 var units = roots.SelectMany(root => graph.Subtree(root.Id, month))
-                    .Where(u => u.Kind is UnitKind.Commune or UnitKind.Ward or UnitKind.Town or UnitKind.SpecialZone)
+                    .Where(u => kinds(u.Kind))
                     .Select(u => (u.Id, Weight: Weight(u.Id)))
                     .ToArray();
                 seen.UnionWith(units.Select(u => u.Id));

@@ -38,7 +38,7 @@ internal static partial class CaseImportBenchmark
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        var (cliDll, webDll) = FindBuild(options.Build);
+        var (cliDll, webDll) = CliProcess.FindBuild(options.Build);
         var format = options.Format == "xlsx" ? TabularFormat.Xlsx : TabularFormat.Csv;
         await using var database = await BenchDatabase.CreateAsync(options.PostgresServer, options.Keep);
         var today = Organisation.VietnamTime.Today(TimeProvider.System);
@@ -71,8 +71,8 @@ internal static partial class CaseImportBenchmark
             {
                 if (web is null)
                 {
-                    var (elapsed, peak, output) = await RunCliAsync(cliDll, database, "import", "cases", path, "--user", "admin");
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run}: {elapsed.TotalSeconds:F1} s = {rows / elapsed.TotalSeconds:N0} rows/s, the command's start included; at most {peak:N0} MiB resident: {output.Trim()}"));
+                    var (_, _, elapsed, peak, output) = (await CliProcess.RunAsync(cliDll, database, null, "import", "cases", path, "--user", "admin")).Succeeded();
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run}: {elapsed.TotalSeconds:F1} s = {rows / elapsed.TotalSeconds:N0} rows/s, the command's start included; at most {peak:N0} MiB resident: {output}"));
                 }
                 else
                 {
@@ -83,8 +83,8 @@ internal static partial class CaseImportBenchmark
 
             if (options.Check)
             {
-                var (elapsed, _, output) = await RunCliAsync(cliDll, database, "indicators", "check");
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indicators check: {elapsed.TotalSeconds:F1} s: {output.Trim()}"));
+                var (_, _, elapsed, _, output) = (await CliProcess.RunAsync(cliDll, database, null, "indicators", "check")).Succeeded();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indicators check: {elapsed.TotalSeconds:F1} s: {output}"));
             }
 
             return 0;
@@ -239,65 +239,6 @@ internal static partial class CaseImportBenchmark
     }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// Runs the Release CLI on the database; its time from start to exit, the most memory it held resident (the kernel's
-    /// high-water mark, read every 50 ms until it exits) and its output (the last lines).
-    /// </summary>
-    private static async Task<(TimeSpan Elapsed, long PeakMiB, string Output)> RunCliAsync(string cliDll, BenchDatabase database, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(cliDll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in database.Settings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        var exited = process.WaitForExitAsync();
-        var peakKiB = 0L;
-        while (!exited.IsCompleted)
-        {
-            peakKiB = Math.Max(peakKiB, HighWaterMarkKiB(process.Id));
-            await Task.WhenAny(exited, Task.Delay(50));
-        }
-
-        var text = (await output) + (await error);
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var tail = string.Join(" | ", lines.TakeLast(3));
-        return process.ExitCode == 0 ? (clock.Elapsed, peakKiB / 1024, tail) : throw new InvalidOperationException($"oversight {string.Join(' ', args)} exited with {process.ExitCode}: {tail}");
-    }
-
-    /// <summary>The process's peak resident memory so far (<c>VmHWM</c>) in KiB; 0 once it has gone.</summary>
-    private static long HighWaterMarkKiB(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line["VmHWM:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
-
-    /// <summary>The Release CLI and web host of this source tree, or of the tree at <paramref name="root"/>.</summary>
-    private static (string Cli, string Web) FindBuild(string? root)
-    {
-        root ??= Path.GetFullPath(Path.Combine(Path.GetDirectoryName(WebBenchmark.FindWebBuild())!, "..", "..", "..", "..", ".."));
-        var cli = Path.Combine(root, "src", "Oversight.Cli", "bin", "Release", "net10.0", "oversight.dll");
-        var web = Path.Combine(root, "src", "Oversight.Web", "bin", "Release", "net10.0", "Oversight.Web.dll");
-        return File.Exists(cli) && File.Exists(web) ? (cli, web) : throw new InvalidOperationException($"Build the CLI and the web host in {root} first: dotnet build -c Release Oversight.slnx");
-    }
 
     /// <summary>The Release web host on the database, signed in as the demo's administrator, given files on its imports page.</summary>
     private sealed partial class WebImports(WebBenchmark.WebHost host, HttpClient browser) : IAsyncDisposable

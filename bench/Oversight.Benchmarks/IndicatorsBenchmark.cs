@@ -96,14 +96,14 @@ internal static class IndicatorsBenchmark
             // whose save rewrites that case's facts in its transaction.
             var changing = await ChangingCaseAsync(services);
             await TimeAsync("scale", webDll, database, token, scale, options.Requests, ($"province {Province}, one year, a case changed before each", scale[0].Path, changing));
-            await DuckDbComparison.RunAsync(services, webDll, database, token, Province, today.AddYears(-1).AddDays(1), today, options.Requests);
+            await DuckDbComparison.RunAsync(services, webDll, database, token, DuckDbComparison.Cases, Province, today.AddYears(-1).AddDays(1), today, options.Requests);
         }
 
         return 0;
     }
 
     /// <summary>Times each request after a first one (the first after the web host started: nothing warmed up yet), then one more with a change before each.</summary>
-    private static async Task TimeAsync(
+    internal static async Task TimeAsync(
         string phase, string webDll, BenchDatabase database, string token, (string Label, string Path)[] requests, int count, (string Label, string Path, Func<Task> Change)? changing = null)
     {
         await using var server = await WebBenchmark.WebHost.StartAsync(webDll, database);

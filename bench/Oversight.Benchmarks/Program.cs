@@ -14,5 +14,6 @@ return options.Benchmark switch
     "registers" => await RegistersBenchmark.RunAsync(options),
     "indicators" => await IndicatorsBenchmark.RunAsync(options),
     "report" => await ReportBenchmark.RunAsync(options),
+    "dossiers" => await DossiersBenchmark.RunAsync(options),
     _ => BenchOptions.Usage(),
 };

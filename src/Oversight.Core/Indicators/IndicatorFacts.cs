@@ -43,7 +43,7 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
     /// <summary>Subtrees with more units than this first find which of them keep facts of the sets read.</summary>
     private const int ProbeUnitsAbove = 16;
 
-    /// <summary>Distinct rows gathered before a rebuild writes them.</summary>
+    /// <summary>Distinct rows gathered before a rebuild, or the changes of an import (<see cref="GatheredFacts"/>), writes them.</summary>
     private const int RebuildBatch = 200_000;
 
     /// <summary>
@@ -100,6 +100,13 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
         public async Task WriteAsync(CancellationToken cancellationToken)
         {
             var batch = new FactBatch(await facts.RollupsForWriteAsync(db, cancellationToken));
+            await AddToAsync(batch, cancellationToken);
+            await facts.InsertAsync(db, batch.Drain(compacted: false), cancellationToken);
+        }
+
+        /// <summary>Adds the difference to <paramref name="batch"/> instead of writing it.</summary>
+        public async Task AddToAsync(FactBatch batch, CancellationToken cancellationToken)
+        {
             foreach (var (setLayout, ids, before) in sets)
             {
                 foreach (var row in before)
@@ -128,8 +135,42 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
                     batch.Add(setLayout, row, 1);
                 }
             }
+        }
+    }
 
-            await facts.InsertAsync(db, batch.Drain(compacted: false), cancellationToken);
+    /// <summary>
+    /// The changes of facts of one transaction's many writes (an import's chunks) summed together per bucket and mask
+    /// before they are written: when they reach <see cref="RebuildBatch"/> rows, and at <see cref="FlushAsync"/> before
+    /// the transaction commits.
+    /// </summary>
+    /// <remarks>
+    /// Each chunk of 2,000 dossiers wrote its own rows, some 15 a dossier: the chunk's records fell on a day or two and
+    /// hundreds of units, so that few shared a bucket, and writing the rows with their index took most of an import.
+    /// Gathered over many chunks, the rows of months, years and rolled-up keys are shared. Written in the transaction
+    /// of the records, as every change of facts; on PostgreSQL the facts' table is taken for writing at the first
+    /// change, which keeps the structure of rolled-up keys until the transaction ends.
+    /// </remarks>
+    internal sealed class GatheredFacts(IndicatorFacts facts, OversightDbContext db)
+    {
+        private FactBatch? batch;
+
+        public async Task AddAsync(FactChange change, CancellationToken cancellationToken)
+        {
+            batch ??= new FactBatch(await facts.RollupsForWriteAsync(db, cancellationToken));
+            await change.AddToAsync(batch, cancellationToken);
+            if (batch.Count >= RebuildBatch)
+            {
+                await FlushAsync(cancellationToken);
+            }
+        }
+
+        /// <summary>Writes what is gathered; before the transaction commits.</summary>
+        public async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            if (batch is { Count: > 0 })
+            {
+                await facts.InsertAsync(db, batch.Drain(compacted: false), cancellationToken);
+            }
         }
     }
 
@@ -675,9 +716,27 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
         return buckets;
     }
 
-    /// <summary>Writes rows of facts in the current transaction.</summary>
-    internal Task InsertAsync(OversightDbContext db, IReadOnlyCollection<IndicatorFact> rows, CancellationToken cancellationToken) =>
-        BulkInsert.RowsAsync(db, rows, cancellationToken);
+    /// <summary>Writes rows of facts in the current transaction, in the order of the buckets' index.</summary>
+    /// <remarks>
+    /// In the order of the index, consecutive rows go to the same pages of it; in the order they were gathered (a
+    /// dictionary's), each row went to a page of its own, read again from disk once the index outgrew the database's
+    /// cache. A Guid compares as PostgreSQL's uuid and SQLite's text of it do.
+    /// </remarks>
+    internal Task InsertAsync(OversightDbContext db, List<IndicatorFact> rows, CancellationToken cancellationToken)
+    {
+        rows.Sort(static (a, b) =>
+        {
+            var order = a.RecordSet.CompareTo(b.RecordSet);
+            order = order != 0 ? order : a.UnitId.CompareTo(b.UnitId);
+            order = order != 0 ? order : a.Rollup.CompareTo(b.Rollup);
+            order = order != 0 ? order : a.Axis.CompareTo(b.Axis);
+            order = order != 0 ? order : a.Level.CompareTo(b.Level);
+            order = order != 0 ? order : a.Day.CompareTo(b.Day);
+            order = order != 0 ? order : Nullable.Compare(a.EventDay, b.EventDay);
+            return order != 0 ? order : a.Mask.CompareTo(b.Mask);
+        });
+        return BulkInsert.RowsAsync(db, rows, cancellationToken);
+    }
 
     /// <summary>The day a record's facts are read on for a period: the day its state is read on, or the record's own when later.</summary>
     private static DateOnly DayOf(RecordFacts row, IndicatorPeriod period) =>
