@@ -629,7 +629,7 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
     /// <summary>
     /// Merges rows a write has added into the one row of their bucket and mask, at most <see cref="CompactBatch"/>
     /// buckets of <paramref name="set"/> (of every set when null) at a time, in the current transaction or its own;
-    /// returns whether it merged that many, so that more may be left. Concurrent writes and merges are safe: a merge
+    /// returns whether it found that many (buckets; on PostgreSQL unmerged rows), so that more may be left. Concurrent writes and merges are safe: a merge
     /// takes only rows committed before it, and each row once.
     /// </summary>
     public async Task<bool> CompactAsync(OversightDbContext db, IRecordSet? set, CancellationToken cancellationToken)
@@ -663,14 +663,22 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
         + $"AND {a}.\"Day\" = {b}.\"Day\" AND {a}.\"EventDay\" {isNotDistinct} {b}.\"EventDay\" AND {a}.\"Mask\" = {b}.\"Mask\"";
 
     /// <summary>
-    /// The merge on PostgreSQL, one statement that returns how many buckets it merged (run as written: PostgreSQL takes a
-    /// WITH that writes only at the top of a statement).
+    /// The merge on PostgreSQL, one statement that returns how many unmerged rows it took (run as written: PostgreSQL
+    /// takes a WITH that writes only at the top of a statement): the first <see cref="CompactBatch"/> found, and every
+    /// row of their buckets.
     /// </summary>
+    /// <remarks>
+    /// The unmerged rows are taken first and their buckets then: asked for the first distinct buckets of unmerged rows,
+    /// PostgreSQL walked the buckets' index from its start past every merged row (2.8 s a statement with 45 million rows
+    /// of a large import left to merge, longer as merged rows piled up ahead; 18 ms this way).
+    /// </remarks>
     private static string CompactPostgreSql(IRecordSet? set) => $"""
-        WITH fresh AS (
-            SELECT DISTINCT {Columns} FROM "IndicatorFacts"
+        WITH picked AS (
+            SELECT {Columns} FROM "IndicatorFacts"
             WHERE NOT "Compacted"{(set is null ? "" : $" AND \"RecordSet\" = {set.Number}")}
             LIMIT {CompactBatch}),
+        fresh AS (
+            SELECT DISTINCT {Columns} FROM picked),
         gone AS (
             DELETE FROM "IndicatorFacts" f USING fresh k WHERE {SameBucket("f", "k", "IS NOT DISTINCT FROM")}
             RETURNING f.*),
@@ -679,7 +687,7 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
             SELECT {Columns}, SUM("Count"), SUM("Measure1"), SUM("Measure2"), TRUE FROM gone
             GROUP BY {Columns}
             HAVING SUM("Count") <> 0 OR SUM("Measure1") <> 0 OR SUM("Measure2") <> 0)
-        SELECT COUNT(*)::int AS "Value" FROM fresh
+        SELECT COUNT(*)::int AS "Value" FROM picked
         """;
 
     private static async Task<int> CompactSqliteAsync(OversightDbContext db, IRecordSet? set, CancellationToken cancellationToken)
