@@ -161,7 +161,7 @@ internal sealed class DemoAccountability(OversightDbContext db, DemoStructure st
         // The City delegation of 19 July 2024 and the requests it made of the district.
         var delegation = new Inspection
         {
-            Reference = "KT-01-2024-07", Kind = InspectionKind.Thematic, DecidingUnitId = structure.Province.Id, DecidedOn = new(2024, 7, 1),
+            Reference = "KT-01-2024-07", Kind = InspectionKind.Thematic, DecidingUnitId = structure.CityPartyCommittee.Id, DecidedOn = new(2024, 7, 1),
             Title = "Kiểm tra việc thực hiện Chỉ thị 24-CT/TU tại Huyện ủy Chương Mỹ", DirectiveId = directive.Id, PeriodFrom = directive.IssuedOn,
             PeriodTo = new(2024, 6, 30), ConcludedOn = DemoBodies.InspectionDay,
             Conclusion = "Tiếp tục thực hiện Chỉ thị 24-CT/TU gắn với các chỉ thị khác và chuẩn bị đại hội đảng các cấp; rà soát toàn bộ đội ngũ cán bộ; phát huy vai trò giám sát của Hội đồng nhân dân, Mặt trận Tổ quốc và các đoàn thể theo Luật Thực hiện dân chủ ở cơ sở.",

@@ -61,6 +61,7 @@ internal sealed record DemoDistrict(UnitSnapshot Unit, IReadOnlyDictionary<strin
 /// <summary>The bodies the demo adds under the reference structure, and the lineage between them.</summary>
 internal sealed record DemoStructure(
     UnitSnapshot Province,
+    Unit CityPartyCommittee,
     DemoDistrict District,
     IReadOnlyList<DemoCommune> Communes,
     IReadOnlyList<Unit> Units,
@@ -94,6 +95,9 @@ internal static class DemoBodies
     public const string DistrictCode = "277";
     public const string DistrictPartyCommitteeCode = "277-HU";
     public const string ProvinceCode = "01";
+
+    /// <summary>The City Party Committee, whose delegation inspected the district.</summary>
+    public const string CityPartyCommitteeCode = "01-TU";
 
     /// <summary>The day the structure of 2023–2024 is read on: the inspection of 19 July 2024.</summary>
     public static readonly DateOnly InspectionDay = new(2024, 7, 19);
@@ -151,6 +155,7 @@ internal static class DemoBodies
         }
 
         var units = new List<Unit>();
+        var cityPartyCommittee = AddUnit(units, CityPartyCommitteeCode, "Thành ủy Hà Nội", UnitKind.PartyCommittee, province.Id, province.ValidFrom, province.ValidTo);
         var districtBodies = PlanDistrict(district, units);
 
         var originals = graph.Children(district.Id, InspectionDay).Where(c => c.Kind.IsAdministrative()).ToList();
@@ -171,7 +176,7 @@ internal static class DemoBodies
         var moves = new SortedDictionary<DateOnly, LineageEvent>();
         communes = communes.Select(c => c.IsOriginal ? PlanSchoolsAndBranches(c, communes, units, moves, random) : c).ToList();
         var lineage = PlanCommitteeLineage(communes).Concat(moves.Values).ToList();
-        return new DemoStructure(province, districtBodies, communes, units, lineage);
+        return new DemoStructure(province, cityPartyCommittee, districtBodies, communes, units, lineage);
     }
 
     /// <summary>"Xã Tốt Động" → "xã Tốt Động", "Thị trấn Chúc Sơn" → "thị trấn Chúc Sơn", for names such as "Đảng ủy xã Tốt Động".</summary>

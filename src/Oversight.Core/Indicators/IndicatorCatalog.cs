@@ -142,7 +142,7 @@ public sealed class IndicatorCatalog
             errors.Add($"{at}: numerator: an average divides a sum of scores; give its measure as sum");
         }
 
-        IndicatorSource? source = null;
+        LegalSource? source = null;
         if (entry.Source is not null)
         {
             var citation = VietnameseText.Normalize(entry.Source.Citation);
@@ -152,7 +152,7 @@ public sealed class IndicatorCatalog
             }
             else
             {
-                source = new IndicatorSource(citation, entry.Source.Verified ?? false);
+                source = new LegalSource(citation, entry.Source.Verified ?? false);
             }
         }
 

@@ -91,7 +91,7 @@ public sealed record IndicatorDefinition(
     Quantity? Denominator,
     bool Breakdown = false,
     PeerVisibility PeerVisibility = PeerVisibility.Public,
-    IndicatorSource? Source = null)
+    LegalSource? Source = null)
 {
     public string Name(bool english) => english ? NameEn : NameVi;
 
@@ -115,9 +115,6 @@ public sealed record IndicatorDefinition(
     /// <summary>Whether <paramref name="value"/> is better than <paramref name="other"/> for this indicator.</summary>
     public int Compare(double value, double other) => Direction == IndicatorDirection.HigherIsBetter ? value.CompareTo(other) : other.CompareTo(value);
 }
-
-/// <summary>Where an indicator comes from: the legal text that defines it, and whether its wording was checked against that text.</summary>
-public sealed record IndicatorSource(string Citation, bool Verified);
 
 /// <summary>
 /// A check the figures must pass: a total that must equal the sum of its parts, or records that must not exist

@@ -7,69 +7,87 @@ using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 namespace Oversight.Reports;
 
 /// <summary>
-/// Writes a report as a DOCX in the format of official documents (Decree 30/2020/NĐ-CP, Appendix I): A4, margins
-/// 20 mm top and bottom, 30 mm left, 15 mm right; Times New Roman; the header block as a borderless two-column
-/// table; body text 14 pt, justified, first line indented 1 cm, 6 pt between paragraphs; page numbers centred at the
-/// top from the second page; the annex on a page of its own.
+/// Writes a report as a DOCX laid out by its layout (<see cref="DocumentLayout"/>: the Party's or the State's margins,
+/// font and sizes): A4; the header block as a borderless two-column table; body text justified, first line indented,
+/// 6 pt between paragraphs; the signature and the recipients as another such table after the body; page numbers
+/// centred at the top from the second page; the annex on a page of its own.
 /// </summary>
 public static class DocxReportWriter
 {
-    private const string Font = "Times New Roman";
-
-    /// <summary>Font sizes in half-points.</summary>
-    private const int Body = 28;
-    private const int HeaderBlock = 26;
+    /// <summary>Tables' text, in half-points: the layouts leave tables' text to the writer.</summary>
     private const int TableText = 24;
 
-    /// <summary>Page and margins in twentieths of a point (1 mm = 56.7).</summary>
+    /// <summary>Page in twentieths of a point.</summary>
     private const int PageWidth = 11906;
     private const int PageHeight = 16838;
-    private const int MarginTop = 1134;
-    private const int MarginBottom = 1134;
-    private const int MarginLeft = 1701;
-    private const int MarginRight = 850;
-    private const int TextWidth = PageWidth - MarginLeft - MarginRight;
+
+    /// <summary>Twentieths of a point in a millimetre.</summary>
+    private const double Twips = 1440 / 25.4;
 
     public static void Write(ReportDocument report, Stream output)
     {
+        var layout = report.Layout;
+        var measures = new Measures(layout);
         using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         var main = document.AddMainDocumentPart();
-        AddStyles(main, report.English);
+        AddStyles(main, layout, report.English);
         var header = main.AddNewPart<HeaderPart>();
         header.Header = new Header(new Paragraph(
             new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
-            new Run(RunProperties(HeaderBlock), new FieldChar { FieldCharType = FieldCharValues.Begin }),
-            new Run(RunProperties(HeaderBlock), new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
-            new Run(RunProperties(HeaderBlock), new FieldChar { FieldCharType = FieldCharValues.End })));
+            new Run(RunProperties(measures.Body), new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(RunProperties(measures.Body), new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(RunProperties(measures.Body), new FieldChar { FieldCharType = FieldCharValues.End })));
         var firstHeader = main.AddNewPart<HeaderPart>();
         firstHeader.Header = new Header(new Paragraph());
 
         var body = new Body();
-        body.Append(HeaderBlockTable(report.Header));
-        body.Append(Centred(report.Kind, bold: true, spaceBefore: 360));
-        body.Append(Centred(report.Subject, bold: true, spaceBefore: 0));
-        body.Append(Centred("———", bold: false, spaceBefore: 0));
-        AppendBlocks(body, report.Body);
+        body.Append(HeaderBlockTable(report.Header, measures));
+        body.Append(Centred(report.Kind, HalfPoints(layout.DocumentTypeSize), spaceBefore: 360));
+        body.Append(Centred(report.Subject, HalfPoints(layout.SubjectSize), spaceBefore: 0));
+        body.Append(Centred("———", measures.Body, spaceBefore: 0, bold: false));
+        AppendBlocks(body, report.Body, measures);
+        body.Append(SignatureTable(report, measures));
         body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
-        AppendBlocks(body, report.Annex);
+        AppendBlocks(body, report.Annex, measures);
         body.Append(new SectionProperties(
             new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
             new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstHeader) },
             new PageSize { Width = PageWidth, Height = PageHeight },
-            new PageMargin { Top = MarginTop, Bottom = MarginBottom, Left = MarginLeft, Right = MarginRight, Header = 567, Footer = 567 },
+            new PageMargin
+            {
+                Top = ToTwips(layout.Margins.Top), Bottom = ToTwips(layout.Margins.Bottom),
+                Left = (uint)ToTwips(layout.Margins.Left), Right = (uint)ToTwips(layout.Margins.Right), Header = 567, Footer = 567,
+            },
             new TitlePage()));
         main.Document = new Document(body);
         main.Document.Save();
     }
 
-    private static void AddStyles(MainDocumentPart main, bool english)
+    private static int HalfPoints(double points) => (int)Math.Round(points * 2);
+
+    private static int ToTwips(double millimetres) => (int)Math.Round(millimetres * Twips);
+
+    /// <summary>The layout's sizes in half-points and the width of the text in twentieths of a point.</summary>
+    private sealed class Measures(DocumentLayout layout)
     {
+        public int Body { get; } = HalfPoints(layout.BodySize);
+
+        public int TextWidth { get; } = PageWidth - ToTwips(layout.Margins.Left) - ToTwips(layout.Margins.Right);
+
+        public string Indent { get; } = ToTwips(layout.IndentMm).ToString(CultureInfo.InvariantCulture);
+
+        public DocumentLayout Layout => layout;
+    }
+
+    private static void AddStyles(MainDocumentPart main, DocumentLayout layout, bool english)
+    {
+        var font = layout.Font;
         var styles = main.AddNewPart<StyleDefinitionsPart>();
         styles.Styles = new Styles(
             new DocDefaults(
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                    new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
-                    new FontSize { Val = Body.ToString(CultureInfo.InvariantCulture) },
+                    new RunFonts { Ascii = font, HighAnsi = font, ComplexScript = font, EastAsia = font },
+                    new FontSize { Val = HalfPoints(layout.BodySize).ToString(CultureInfo.InvariantCulture) },
                     new Languages { Val = english ? "en-GB" : "vi-VN" })),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
                     new SpacingBetweenLines { Before = "120", After = "0", Line = "276", LineRule = LineSpacingRuleValues.Auto }))),
@@ -89,7 +107,7 @@ public static class DocxReportWriter
         styles.Styles.Save();
     }
 
-    private static void AppendBlocks(Body body, IEnumerable<ReportBlock> blocks)
+    private static void AppendBlocks(Body body, IEnumerable<ReportBlock> blocks, Measures measures)
     {
         foreach (var block in blocks)
         {
@@ -101,24 +119,24 @@ public static class DocxReportWriter
                         new Run(new WordText(heading.Text) { Space = SpaceProcessingModeValues.Preserve })));
                     break;
                 case ReportParagraph paragraph:
-                    var text = new Paragraph(new ParagraphProperties(new Indentation { FirstLine = "567" }, new Justification { Val = JustificationValues.Both }));
-                    text.Append(paragraph.Runs.Select(r => new Run(RunProperties(Body, r.Bold, r.Italic), new WordText(r.Text) { Space = SpaceProcessingModeValues.Preserve })));
+                    var text = new Paragraph(new ParagraphProperties(new Indentation { FirstLine = measures.Indent }, new Justification { Val = JustificationValues.Both }));
+                    text.Append(paragraph.Runs.Select(r => new Run(RunProperties(measures.Body, r.Bold, r.Italic), new WordText(r.Text) { Space = SpaceProcessingModeValues.Preserve })));
                     body.Append(text);
                     break;
                 case ReportTable table:
                     body.Append(new Paragraph(
                         new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Left }),
                         new Run(RunProperties(TableText, bold: true, italic: true), new WordText(table.Caption) { Space = SpaceProcessingModeValues.Preserve })));
-                    body.Append(Table(table));
+                    body.Append(Table(table, measures.TextWidth));
                     break;
             }
         }
     }
 
-    private static Table Table(ReportTable table)
+    private static Table Table(ReportTable table, int textWidth)
     {
         var total = table.Widths.Sum();
-        var widths = table.Widths.Select(w => (int)(TextWidth * w / total)).ToArray();
+        var widths = table.Widths.Select(w => (int)(textWidth * w / total)).ToArray();
         var border = new Func<OpenXmlElement>[]
         {
             () => new TopBorder { Val = BorderValues.Single, Size = 4 },
@@ -129,7 +147,7 @@ public static class DocxReportWriter
             () => new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 },
         };
         var result = new Table(new TableProperties(
-            new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableWidth { Width = textWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableLayout { Type = TableLayoutValues.Fixed },
             new TableBorders(border.Select(b => b())),
             new TableCellMarginDefault(new TopMargin { Width = "40", Type = TableWidthUnitValues.Dxa }, new BottomMargin { Width = "40", Type = TableWidthUnitValues.Dxa })));
@@ -160,45 +178,87 @@ public static class DocxReportWriter
         return row;
     }
 
-    /// <summary>The header block: issuer on the left, national name and motto on the right, as a borderless table.</summary>
-    private static Table HeaderBlockTable(ReportHeader header)
+    /// <summary>
+    /// The header block: the body above and the issuer with the layout's mark and the number on the left, the layout's
+    /// title lines with a rule and the place and date on the right.
+    /// </summary>
+    private static Table HeaderBlockTable(ReportHeader header, Measures measures)
     {
-        const int Left = 3969;
-        const int Right = TextWidth - Left;
-        var table = new Table(new TableProperties(
-            new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-            new TableLayout { Type = TableLayoutValues.Fixed },
-            new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
-                new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })));
-        table.Append(new TableGrid(new GridColumn { Width = Left.ToString(CultureInfo.InvariantCulture) }, new GridColumn { Width = Right.ToString(CultureInfo.InvariantCulture) }));
-        table.Append(new TableRow(
-            Cell(Left,
-                HeaderLine(header.BodyAbove, bold: false),
-                HeaderLine(header.Issuer, bold: true),
-                HeaderLine("———", bold: false),
-                HeaderLine(header.Number, bold: false)),
-            Cell(Right,
-                HeaderLine(header.NationalName, bold: true, size: 24),
-                HeaderLine(header.Motto, bold: true, size: Body),
-                HeaderLine("———————————", bold: false),
-                HeaderLine(header.PlaceAndDate, bold: false, size: Body, italic: true))));
+        var layout = measures.Layout;
+        var issuer = HalfPoints(layout.IssuerSize);
+        var title = HalfPoints(layout.TitleSize);
+        var left = new List<Paragraph>();
+        if (header.BodyAbove is { } above)
+        {
+            left.Add(Line(above, issuer));
+        }
+
+        left.Add(Line(header.Issuer, issuer, bold: true));
+        left.Add(Line(layout.IssuerMark, issuer));
+        left.Add(Line(header.Number, HalfPoints(layout.NumberSize)));
+        var right = header.Title.Select((line, i) => Line(line, i == 0 ? title : HalfPoints(layout.TitleSize + 1), bold: true)).ToList();
+        right.Add(Line("———————————", title));
+        right.Add(Line(header.PlaceAndDate, HalfPoints(layout.PlaceAndDateSize), italic: true));
+        return TwoColumns(measures, 0.4, left, right);
+    }
+
+    /// <summary>After the body: the recipients on the left, the signature on the right (room to sign above the name).</summary>
+    private static Table SignatureTable(ReportDocument report, Measures measures)
+    {
+        var layout = measures.Layout;
+        var recipients = new List<Paragraph> { Line(layout.RecipientsHeading.In(report.English), HalfPoints(layout.RecipientsHeadingSize), align: JustificationValues.Left, underline: layout.Kind == DocumentLayoutKind.Party, bold: layout.Kind == DocumentLayoutKind.State, italic: layout.Kind == DocumentLayoutKind.State) };
+        recipients.AddRange(report.Recipients.Select(r => Line(r, HalfPoints(layout.RecipientsSize), align: JustificationValues.Left)));
+        var size = HalfPoints(layout.SignatureSize);
+        var signature = new List<Paragraph>
+        {
+            Line(report.Signature.SignedFor, size, bold: true),
+            Line(report.Signature.Title, size, bold: true),
+        };
+        signature.AddRange(Enumerable.Range(0, 4).Select(_ => Line(" ", size)));
+        signature.Add(Line(report.Signature.Name ?? " ", size, bold: true));
+        var table = TwoColumns(measures, 0.5, recipients, signature);
+        table.GetFirstChild<TableProperties>()!.Append(new TableCellMarginDefault(new TopMargin { Width = "240", Type = TableWidthUnitValues.Dxa }));
         return table;
     }
 
-    private static TableCell Cell(int width, params Paragraph[] paragraphs)
+    /// <summary>A borderless table of one row: <paramref name="leftShare"/> of the text's width on the left, the rest on the right.</summary>
+    private static Table TwoColumns(Measures measures, double leftShare, IEnumerable<Paragraph> left, IEnumerable<Paragraph> right)
+    {
+        var leftWidth = (int)(measures.TextWidth * leftShare);
+        var rightWidth = measures.TextWidth - leftWidth;
+        var table = new Table(new TableProperties(
+            new TableWidth { Width = measures.TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
+                new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })));
+        table.Append(new TableGrid(new GridColumn { Width = leftWidth.ToString(CultureInfo.InvariantCulture) }, new GridColumn { Width = rightWidth.ToString(CultureInfo.InvariantCulture) }));
+        table.Append(new TableRow(Cell(leftWidth, left), Cell(rightWidth, right)));
+        return table;
+    }
+
+    private static TableCell Cell(int width, IEnumerable<Paragraph> paragraphs)
     {
         var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
         cell.Append(paragraphs);
         return cell;
     }
 
-    private static Paragraph HeaderLine(string text, bool bold, int size = HeaderBlock, bool italic = false) => new(
-        new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }, new Justification { Val = JustificationValues.Center }),
-        new Run(RunProperties(size, bold, italic), new WordText(text) { Space = SpaceProcessingModeValues.Preserve }));
+    private static Paragraph Line(string text, int size, bool bold = false, bool italic = false, bool underline = false, JustificationValues? align = null)
+    {
+        var properties = RunProperties(size, bold, italic);
+        if (underline)
+        {
+            properties.PrependChild(new Underline { Val = UnderlineValues.Single });
+        }
 
-    private static Paragraph Centred(string text, bool bold, int spaceBefore) => new(
+        return new(
+            new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }, new Justification { Val = align ?? JustificationValues.Center }),
+            new Run(properties, new WordText(text) { Space = SpaceProcessingModeValues.Preserve }));
+    }
+
+    private static Paragraph Centred(string text, int size, int spaceBefore, bool bold = true) => new(
         new ParagraphProperties(new SpacingBetweenLines { Before = spaceBefore.ToString(CultureInfo.InvariantCulture), After = "0" }, new Justification { Val = JustificationValues.Center }),
-        new Run(RunProperties(Body, bold), new WordText(text) { Space = SpaceProcessingModeValues.Preserve }));
+        new Run(RunProperties(size, bold), new WordText(text) { Space = SpaceProcessingModeValues.Preserve }));
 
     private static RunProperties RunProperties(int size, bool bold = false, bool italic = false)
     {

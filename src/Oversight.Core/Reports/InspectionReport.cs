@@ -54,12 +54,21 @@ public sealed class InspectionReport(
         var unit = values.Unit;
         var today = VietnamTime.Today(time);
         var parent = unit.ParentId is { } parentId ? graph.At(parentId, to) : null;
+        var inspection = await InspectionOfAsync(graph, unit, to, cancellationToken);
+        var decider = inspection is null ? parent : graph.At(inspection.DecidingUnitId, inspection.DecidedOn) ?? graph.Latest(inspection.DecidingUnitId);
+        var looked = inspection?.Targets.Where(t => t.UnitId is not null).Select(t => graph.NameOn(t.UnitId!.Value, inspection.DecidedOn)).FirstOrDefault() ?? unit.Name;
+        var layout = inspection is not null && decider is not null ? DocumentLayout.For(graph, decider, inspection.DecidedOn) : DocumentLayout.Shipped[DocumentLayoutKind.State];
         var reconciliationNumber = Roman[template.Sections.Select((s, i) => (s, i)).First(p => p.s.Kind == ReportSectionKind.Reconciliation).i];
 
-        var body = new List<ReportBlock>
+        var body = new List<ReportBlock>();
+        if (inspection is not null)
         {
-            new ReportParagraph(Fill(template.Introduction.In(english), ("today", writer.Date(today)), ("unit", unit.Name), ("reconciliation", reconciliationNumber))),
-        };
+            body.Add(new ReportParagraph(Fill(
+                template.Basis.In(english), ("inspection", LowerFirst(inspection.Title, writer.Culture)), ("decider", decider?.Name ?? ""), ("decided", writer.Date(inspection.DecidedOn)))));
+        }
+
+        body.Add(new ReportParagraph(Fill(
+            template.Introduction.In(english), ("unit", unit.Name), ("from", writer.Date(from)), ("to", writer.Date(to)), ("reconciliation", reconciliationNumber))));
         foreach (var (section, index) in template.Sections.Select((s, i) => (s, i)))
         {
             body.Add(new ReportHeading(1, $"{Roman[index]}. {section.Heading.In(english).ToUpper(writer.Culture)}"));
@@ -84,21 +93,49 @@ public sealed class InspectionReport(
         }
 
         var annex = await AnnexAsync(writer, unitCode, values, from, to, graph, cancellationToken);
+        var issuer = template.Issuer.In(english);
         var header = new ReportHeader(
-            (parent?.Name ?? unit.Name).ToUpper(writer.Culture),
-            template.Issuer.In(english),
-            template.Number.In(english),
-            template.NationalName.In(english),
-            template.Motto.In(english),
-            writer.PlaceAndDate(PlaceOf(graph, unit, to), today));
+            decider?.Name.ToUpper(writer.Culture),
+            issuer,
+            Fill(layout.Number.In(english), ("number", NumberToBeGiven), ("kind", template.Symbol.Kind), ("issuer", template.Symbol.Issuer)),
+            layout.Title.Select(t => t.In(english)).ToList(),
+            writer.PlaceAndDate(layout.PlaceAndDate.In(english), PlaceOf(graph, unit, to), today));
+        var signature = new ReportSignature(
+            $"{layout.SignedFor.In(english)} {issuer}", template.Signer.In(english), inspection?.Team.FirstOrDefault(m => m.IsLead)?.Name);
+        var recipients = template.Recipients.Select(r => Fill(r.In(english), ("decider", decider?.Name ?? ""), ("unit", looked))).ToList();
         return new ReportDocument(
+            layout,
             header,
             template.Kind.In(english),
-            Fill(template.Subject.In(english), ("unit", unit.Name), ("from", writer.Date(from)), ("to", writer.Date(to))),
+            inspection is null
+                ? Fill(template.Subject.In(english), ("unit", unit.Name), ("from", writer.Date(from)), ("to", writer.Date(to)))
+                : Fill(template.InspectionSubject.In(english), ("inspection", LowerFirst(inspection.Title, writer.Culture))),
             body,
+            signature,
+            recipients,
             annex,
             english);
     }
+
+    /// <summary>Where the number goes until the document is issued and numbered: room to write it by hand.</summary>
+    private const string NumberToBeGiven = "\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0";
+
+    /// <summary>
+    /// The inspection the report is the result of: the latest decided by the end of the period, by a body outside the unit,
+    /// that looked at the unit or a body under it; null when none did (a report of the unit's own progress).
+    /// </summary>
+    private async Task<Inspection?> InspectionOfAsync(UnitGraph graph, UnitSnapshot unit, DateOnly to, CancellationToken cancellationToken)
+    {
+        var under = graph.EverUnder(unit.Id).Append(unit.Id).ToList();
+        return await db.Inspections.AsNoTracking().Include(i => i.Targets).Include(i => i.Team)
+            .Where(i => i.DecidedOn <= to && !under.Contains(i.DecidingUnitId) && i.Targets.Any(t => t.UnitId != null && under.Contains(t.UnitId.Value)))
+            .OrderByDescending(i => i.DecidedOn).ThenBy(i => i.Reference)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>"Kiểm tra việc…" → "kiểm tra việc…", to follow "Kết quả".</summary>
+    private static string LowerFirst(string text, CultureInfo culture) =>
+        text.Length == 0 ? text : char.ToLower(text[0], culture) + text[1..];
 
     /// <summary>The province the unit lies in on the day, named as a place ("Hà Nội"), for the place and date line.</summary>
     private static string PlaceOf(UnitGraph graph, UnitSnapshot unit, DateOnly day)
@@ -331,9 +368,17 @@ public sealed class InspectionReport(
 
         public string Score(decimal score) => ScoreText.Format(score, Culture);
 
-        public string PlaceAndDate(string place, DateOnly day) => english
-            ? $"{place}, {Date(day)}"
-            : $"{place}, ngày {day.Day} tháng {day.Month} năm {day.Year}";
+        /// <summary>
+        /// The place and date by <paramref name="pattern"/> (the layout's): a day below 10 and the months January and February
+        /// with a leading zero, as both the Party's and the State's rules write them ("ngày 05 tháng 02 năm 2024").
+        /// </summary>
+        public string PlaceAndDate(string pattern, string place, DateOnly day) => Fill(
+            pattern,
+            ("place", place),
+            ("day", day.Day.ToString(day.Day < 10 ? "00" : "0", CultureInfo.InvariantCulture)),
+            ("month", day.Month.ToString(day.Month < 3 ? "00" : "0", CultureInfo.InvariantCulture)),
+            ("year", day.Year.ToString(CultureInfo.InvariantCulture)),
+            ("date", Date(day)));
 
         public string Verdict(ClaimVerdict verdict) => verdict.Name(english);
 

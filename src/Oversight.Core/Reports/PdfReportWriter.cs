@@ -5,9 +5,9 @@ using PdfSharp.Pdf;
 namespace Oversight.Reports;
 
 /// <summary>
-/// Draws a report as a PDF laid out as the DOCX is (A4, the margins and sizes of Decree 30/2020/NĐ-CP, page numbers
-/// from the second page), in Liberation Serif — metric-compatible with Times New Roman, with every Vietnamese letter —
-/// embedded from the build, so the PDF looks the same on a machine without fonts.
+/// Draws a report as a PDF laid out as the DOCX is (A4, the margins and sizes of its layout, page numbers from the
+/// second page), in Liberation Serif — metric-compatible with Times New Roman, with every Vietnamese letter — embedded
+/// from the build, so the PDF looks the same on a machine without fonts.
 /// </summary>
 public static class PdfReportWriter
 {
@@ -15,11 +15,6 @@ public static class PdfReportWriter
     private const double Millimetre = 72 / 25.4;
     private const double PageWidth = 210 * Millimetre;
     private const double PageHeight = 297 * Millimetre;
-    private const double Top = 20 * Millimetre;
-    private const double Bottom = PageHeight - 20 * Millimetre;
-    private const double Left = 30 * Millimetre;
-    private const double Right = PageWidth - 15 * Millimetre;
-    private const double BodySize = 14;
     private const double TableSize = 12;
     private const double CellPadding = 3;
 
@@ -32,40 +27,72 @@ public static class PdfReportWriter
     public static void Write(ReportDocument report, Stream output)
     {
         _ = Fonts.Value;
+        var layout = report.Layout;
         using var document = new PdfDocument();
         document.Info.Title = $"{report.Kind} — {report.Subject}";
-        document.Info.Creator = "Oversight";
-        var page = new Pages(document);
-        HeaderBlock(page, report.Header);
-        page.Paragraph([new ReportRun(report.Kind, Bold: true)], BodySize, Align.Centre, indent: 0, spaceBefore: 18);
-        page.Paragraph([new ReportRun(report.Subject, Bold: true)], BodySize, Align.Centre, indent: 0, spaceBefore: 0);
-        page.Paragraph([new ReportRun("———")], BodySize, Align.Centre, indent: 0, spaceBefore: 0);
-        Blocks(page, report.Body);
+        var page = new Pages(document, layout);
+        HeaderBlock(page, report.Header, layout);
+        page.Paragraph([new ReportRun(report.Kind, Bold: true)], layout.DocumentTypeSize, Align.Centre, indent: 0, spaceBefore: 18);
+        page.Paragraph([new ReportRun(report.Subject, Bold: true)], layout.SubjectSize, Align.Centre, indent: 0, spaceBefore: 0);
+        page.Paragraph([new ReportRun("———")], layout.BodySize, Align.Centre, indent: 0, spaceBefore: 0);
+        Blocks(page, report.Body, layout);
+        SignatureBlock(page, report, layout);
         page.NewPage();
-        Blocks(page, report.Annex);
+        Blocks(page, report.Annex, layout);
         page.Close();
         document.Save(output, false);
     }
 
-    private static void HeaderBlock(Pages page, ReportHeader header)
+    private static void HeaderBlock(Pages page, ReportHeader header, DocumentLayout layout)
     {
-        var split = Left + (Right - Left) * 0.4;
-        var leftBottom = page.Column([(header.BodyAbove, false, false, 13), (header.Issuer, true, false, 13), ("———", false, false, 13), (header.Number, false, false, 13)], Left, split);
-        var rightBottom = page.Column([(header.NationalName, true, false, 12), (header.Motto, true, false, 13), ("————————", false, false, 13), (header.PlaceAndDate, false, true, 14)], split, Right);
+        var split = page.Left + (page.Right - page.Left) * 0.4;
+        var left = new List<ColumnLine>();
+        if (header.BodyAbove is { } above)
+        {
+            left.Add(new(above, layout.IssuerSize));
+        }
+
+        left.AddRange([new(header.Issuer, layout.IssuerSize, Bold: true), new(layout.IssuerMark, layout.IssuerSize), new(header.Number, layout.NumberSize)]);
+        var right = header.Title.Select((line, i) => new ColumnLine(line, i == 0 ? layout.TitleSize : layout.TitleSize + 1, Bold: true)).ToList();
+        right.AddRange([new("————————", layout.TitleSize), new(header.PlaceAndDate, layout.PlaceAndDateSize, Italic: true)]);
+        var leftBottom = page.Column(left, page.Left, split);
+        var rightBottom = page.Column(right, split, page.Right);
         page.MoveTo(Math.Max(leftBottom, rightBottom));
     }
 
-    private static void Blocks(Pages page, IEnumerable<ReportBlock> blocks)
+    /// <summary>The recipients on the left and the signature on the right, kept together on one page.</summary>
+    private static void SignatureBlock(Pages page, ReportDocument report, DocumentLayout layout)
     {
+        var party = layout.Kind == DocumentLayoutKind.Party;
+        var recipients = new List<ColumnLine> { new(layout.RecipientsHeading.In(report.English), layout.RecipientsHeadingSize, Bold: !party, Italic: !party, Underline: party, Align: Align.Left) };
+        recipients.AddRange(report.Recipients.Select(r => new ColumnLine(r, layout.RecipientsSize, Align: Align.Left)));
+        var signature = new List<ColumnLine>
+        {
+            new(report.Signature.SignedFor, layout.SignatureSize, Bold: true),
+            new(report.Signature.Title, layout.SignatureSize, Bold: true),
+        };
+        signature.AddRange(Enumerable.Range(0, 4).Select(_ => new ColumnLine(" ", layout.SignatureSize)));
+        signature.Add(new(report.Signature.Name ?? " ", layout.SignatureSize, Bold: true));
+        page.KeepTogether(Math.Max(recipients.Count, signature.Count) * layout.SignatureSize * 1.2 + 12);
+        page.MoveTo(page.Y + 12);
+        var split = page.Left + (page.Right - page.Left) * 0.5;
+        var leftBottom = page.Column(recipients, page.Left, split);
+        var rightBottom = page.Column(signature, split, page.Right);
+        page.MoveTo(Math.Max(leftBottom, rightBottom));
+    }
+
+    private static void Blocks(Pages page, IEnumerable<ReportBlock> blocks, DocumentLayout layout)
+    {
+        var size = layout.BodySize;
         foreach (var block in blocks)
         {
             switch (block)
             {
                 case ReportHeading heading:
-                    page.Paragraph([new ReportRun(heading.Text, Bold: true, Italic: heading.Level > 1)], BodySize, Align.Justify, indent: 0, spaceBefore: 12, keepWithNext: 3 * BodySize);
+                    page.Paragraph([new ReportRun(heading.Text, Bold: true, Italic: heading.Level > 1)], size, Align.Justify, indent: 0, spaceBefore: 12, keepWithNext: 3 * size);
                     break;
                 case ReportParagraph paragraph:
-                    page.Paragraph(paragraph.Runs, BodySize, Align.Justify, indent: 10 * Millimetre, spaceBefore: 6);
+                    page.Paragraph(paragraph.Runs, size, Align.Justify, indent: layout.IndentMm * Millimetre, spaceBefore: 6);
                     break;
                 case ReportTable table:
                     page.Paragraph([new ReportRun(table.Caption, Bold: true, Italic: true)], TableSize, Align.Left, indent: 0, spaceBefore: 6, keepWithNext: 3 * TableSize);
@@ -82,16 +109,36 @@ public static class PdfReportWriter
         Justify,
     }
 
-    /// <summary>The pages drawn so far and where the next line goes.</summary>
-    private sealed class Pages(PdfDocument document)
+    /// <summary>A line of a block beside another (the header block, the signature block).</summary>
+    private sealed record ColumnLine(string Text, double Size, bool Bold = false, bool Italic = false, bool Underline = false, Align Align = Align.Centre);
+
+    /// <summary>The pages drawn so far and where the next line goes, within the layout's margins.</summary>
+    private sealed class Pages(PdfDocument document, DocumentLayout layout)
     {
+        private readonly double top = layout.Margins.Top * Millimetre;
+        private readonly double bottom = PageHeight - layout.Margins.Bottom * Millimetre;
         private XGraphics? graphics;
-        private double y = Bottom;
+        private double y = PageHeight;
         private int number;
+
+        public double Left { get; } = layout.Margins.Left * Millimetre;
+
+        public double Right { get; } = PageWidth - layout.Margins.Right * Millimetre;
+
+        public double Y => y;
 
         private XGraphics Graphics => graphics ?? throw new InvalidOperationException("No page is open.");
 
         public void MoveTo(double position) => y = position;
+
+        /// <summary>Starts a new page unless <paramref name="height"/> fits on this one.</summary>
+        public void KeepTogether(double height)
+        {
+            if (graphics is null || y + height > bottom)
+            {
+                NewPage();
+            }
+        }
 
         public void NewPage()
         {
@@ -101,36 +148,41 @@ public static class PdfReportWriter
             page.Height = XUnit.FromPoint(PageHeight);
             graphics = XGraphics.FromPdfPage(page);
             number++;
-            y = Top;
+            y = top;
             if (number > 1)
             {
                 var font = Font(false, false, 13);
                 var text = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                graphics.DrawString(text, font, XBrushes.Black, (PageWidth - graphics.MeasureString(text, font).Width) / 2, Top / 2);
+                graphics.DrawString(text, font, XBrushes.Black, (PageWidth - graphics.MeasureString(text, font).Width) / 2, top / 2);
             }
         }
 
         public void Close() => graphics?.Dispose();
 
-        /// <summary>Centred lines between two x positions from the current line; the y under them.</summary>
-        public double Column(IReadOnlyList<(string Text, bool Bold, bool Italic, double Size)> lines, double from, double to)
+        /// <summary>Lines between two x positions from the current line; the y under them.</summary>
+        public double Column(IReadOnlyList<ColumnLine> lines, double from, double to)
         {
             if (graphics is null)
             {
                 NewPage();
             }
 
-            var top = y;
-            foreach (var (text, bold, italic, size) in lines)
+            var lineTop = y;
+            foreach (var column in lines)
             {
-                foreach (var line in Wrap([new ReportRun(text, bold, italic)], to - from - 6, size, 0))
+                foreach (var line in Wrap([new ReportRun(column.Text, column.Bold, column.Italic)], to - from - 6, column.Size, 0))
                 {
-                    DrawLine(line, from + 3, to - 3, top, size, Align.Centre, last: true);
-                    top += LineHeight(size);
+                    var x = DrawLine(line, from + 3, to - 3, lineTop, column.Size, column.Align, last: true);
+                    if (column.Underline)
+                    {
+                        Graphics.DrawLine(new XPen(XColors.Black, 0.5), x, lineTop + column.Size * 1.1, x + line.Width, lineTop + column.Size * 1.1);
+                    }
+
+                    lineTop += LineHeight(column.Size);
                 }
             }
 
-            return top;
+            return lineTop;
         }
 
         public void Paragraph(IReadOnlyList<ReportRun> runs, double size, Align align, double indent, double spaceBefore, double keepWithNext = 0)
@@ -142,14 +194,14 @@ public static class PdfReportWriter
 
             var lines = Wrap(runs, Right - Left, size, indent);
             y += spaceBefore;
-            if (y + LineHeight(size) + keepWithNext > Bottom)
+            if (y + LineHeight(size) + keepWithNext > bottom)
             {
                 NewPage();
             }
 
             for (var i = 0; i < lines.Count; i++)
             {
-                if (y + LineHeight(size) > Bottom)
+                if (y + LineHeight(size) > bottom)
                 {
                     NewPage();
                 }
@@ -179,7 +231,7 @@ public static class PdfReportWriter
         private void DrawRow(List<Line>[] cells, double[] widths, Align align, List<Line>[]? afterPageBreak)
         {
             var height = Height(cells);
-            if (y + height > Bottom)
+            if (y + height > bottom)
             {
                 NewPage();
                 if (afterPageBreak is not null)
@@ -209,11 +261,13 @@ public static class PdfReportWriter
 
         private static double LineHeight(double size) => size * 1.2;
 
-        private void DrawLine(Line line, double from, double to, double top, double size, Align align, bool last)
+        /// <summary>Draws a line; returns where it starts.</summary>
+        private double DrawLine(Line line, double from, double to, double top, double size, Align align, bool last)
         {
             var gaps = line.Words.Count(w => w.SpaceBefore);
             var extra = align == Align.Justify && !last && gaps > 0 ? (to - from - line.Width) / gaps : 0;
             var x = align == Align.Centre ? from + (to - from - line.Width) / 2 : from;
+            var start = x;
             foreach (var word in line.Words)
             {
                 if (word.SpaceBefore)
@@ -224,6 +278,8 @@ public static class PdfReportWriter
                 Graphics.DrawString(word.Text, word.Font, XBrushes.Black, x, top + size, XStringFormats.BaseLineLeft);
                 x += word.Width;
             }
+
+            return start;
         }
 
         /// <summary>Breaks runs into lines no wider than <paramref name="width"/> (the first narrower by <paramref name="indent"/>), breaking a word too long for a line.</summary>

@@ -2,25 +2,44 @@ namespace Oversight.Reports;
 
 /// <summary>
 /// A report as a sequence of blocks, independent of its format: the DOCX, PDF, HTML and XLSX writers each render the
-/// same document, so every format says the same thing.
+/// same document, so every format says the same thing, laid out by <paramref name="Layout"/> (the Party's or the State's).
 /// </summary>
+/// <param name="Layout">The layout of the issuing body's documents.</param>
 /// <param name="Header">The header block of an official document.</param>
 /// <param name="Kind">The kind of document in capitals ("BÁO CÁO").</param>
 /// <param name="Subject">What it is about, under the kind.</param>
 /// <param name="Body">The sections, in order.</param>
+/// <param name="Signature">Who signs, for whom.</param>
+/// <param name="Recipients">Where the document goes, a line each.</param>
 /// <param name="Annex">The annex: tables tracing each figure to its records.</param>
 /// <param name="English">Whether it is written in English.</param>
-public sealed record ReportDocument(ReportHeader Header, string Kind, string Subject, IReadOnlyList<ReportBlock> Body, IReadOnlyList<ReportBlock> Annex, bool English)
+public sealed record ReportDocument(
+    DocumentLayout Layout,
+    ReportHeader Header,
+    string Kind,
+    string Subject,
+    IReadOnlyList<ReportBlock> Body,
+    ReportSignature Signature,
+    IReadOnlyList<string> Recipients,
+    IReadOnlyList<ReportBlock> Annex,
+    bool English)
 {
     /// <summary>Every table of the body and the annex, in order (the XLSX annex has one sheet each).</summary>
     public IEnumerable<ReportTable> Tables => Body.Concat(Annex).OfType<ReportTable>();
 }
 
 /// <summary>
-/// The header block (Decree 30/2020/NĐ-CP, Appendix I): on the left the body above the issuer and the issuer with
-/// the document's number, on the right the national name and motto with the place and date.
+/// The header block: on the left the body above the issuer (none for a body at the top), the issuer, the format's mark
+/// under it and the document's number; on the right the format's title lines (the Party's name, or the national name and
+/// motto) with the place and date under them.
 /// </summary>
-public sealed record ReportHeader(string BodyAbove, string Issuer, string Number, string NationalName, string Motto, string PlaceAndDate);
+public sealed record ReportHeader(string? BodyAbove, string Issuer, string Number, IReadOnlyList<string> Title, string PlaceAndDate);
+
+/// <summary>
+/// The signature block: the collective signed for ("T/M ĐOÀN KIỂM TRA"), the signer's title ("TRƯỞNG ĐOÀN") and name,
+/// none while the signer is not known (left to be written by hand).
+/// </summary>
+public sealed record ReportSignature(string SignedFor, string Title, string? Name);
 
 public abstract record ReportBlock;
 

@@ -30,6 +30,9 @@ public enum ReportSectionKind
     Reconciliation,
 }
 
+/// <summary>The abbreviations in a document's number: its kind ("BC", a report) and its issuer ("ĐKT", the delegation).</summary>
+public sealed record DocumentSymbol(string Kind, string Issuer);
+
 public sealed record ReportSection(ReportSectionKind Kind, IndicatorArea? Area, BilingualText Heading, IReadOnlyList<BilingualText> Sentences);
 
 /// <summary>
@@ -61,10 +64,12 @@ public sealed partial class ReportTemplate
     {
         Kind = document.Kind!;
         Subject = document.Subject!;
+        InspectionSubject = document.InspectionSubject!;
         Issuer = document.Issuer!;
-        Number = document.Number!;
-        NationalName = document.NationalName!;
-        Motto = document.Motto!;
+        Symbol = document.Symbol!;
+        Signer = document.Signer!;
+        Recipients = document.Recipients!;
+        Basis = document.Basis!;
         Introduction = document.Introduction!;
         Sections = sections;
     }
@@ -76,15 +81,25 @@ public sealed partial class ReportTemplate
     /// <summary>With <c>{unit}</c>, <c>{from}</c> and <c>{to}</c>.</summary>
     public BilingualText Subject { get; }
 
+    /// <summary>The subject of an inspection's report, with <c>{inspection}</c> (its title).</summary>
+    public BilingualText InspectionSubject { get; }
+
+    /// <summary>Who issues the report ("ĐOÀN KIỂM TRA"), under the body that set it up.</summary>
     public BilingualText Issuer { get; }
 
-    public BilingualText Number { get; }
+    /// <summary>The abbreviations of the document's kind and issuer that follow its number ("BC", "ĐKT"), in the order the layout puts them.</summary>
+    public DocumentSymbol Symbol { get; }
 
-    public BilingualText NationalName { get; }
+    /// <summary>The title the report is signed with ("TRƯỞNG ĐOÀN").</summary>
+    public BilingualText Signer { get; }
 
-    public BilingualText Motto { get; }
+    /// <summary>A line each, with <c>{decider}</c> (the body that set up the inspection) and <c>{unit}</c> (the unit looked at).</summary>
+    public IReadOnlyList<BilingualText> Recipients { get; }
 
-    /// <summary>With <c>{today}</c>, <c>{unit}</c> and <c>{reconciliation}</c> (the number of that section).</summary>
+    /// <summary>The first paragraph of an inspection's report, with <c>{inspection}</c>, <c>{decider}</c> and <c>{decided}</c>.</summary>
+    public BilingualText Basis { get; }
+
+    /// <summary>With <c>{unit}</c>, <c>{from}</c>, <c>{to}</c> and <c>{reconciliation}</c> (the number of that section).</summary>
     public BilingualText Introduction { get; }
 
     public IReadOnlyList<ReportSection> Sections { get; }
@@ -131,11 +146,25 @@ public sealed partial class ReportTemplate
 
         Check(document.Kind, "kind");
         Check(document.Subject, "subject");
+        Check(document.InspectionSubject, "inspectionSubject");
         Check(document.Issuer, "issuer");
-        Check(document.Number, "number");
-        Check(document.NationalName, "nationalName");
-        Check(document.Motto, "motto");
+        if (string.IsNullOrWhiteSpace(document.Symbol?.Kind) || string.IsNullOrWhiteSpace(document.Symbol.Issuer))
+        {
+            errors.Add($"{fileName}: symbol: both kind and issuer must be given");
+        }
+        Check(document.Signer, "signer");
+        Check(document.Basis, "basis");
         Check(document.Introduction, "introduction");
+        if (document.Recipients is not { Count: > 0 })
+        {
+            errors.Add($"{fileName}: recipients: at least one must be given");
+        }
+
+        foreach (var (recipient, index) in (document.Recipients ?? []).Select((r, i) => (r, i)))
+        {
+            Check(recipient, $"recipients[{index}]");
+        }
+
         var sections = new List<ReportSection>();
         foreach (var (section, index) in (document.Sections ?? []).Select((s, i) => (s, i)))
         {
@@ -185,6 +214,6 @@ public sealed partial class ReportTemplate
     private sealed record SectionEntry(string? Kind, string? Area, BilingualText? Heading, List<BilingualText>? Sentences);
 
     private sealed record Document(
-        BilingualText? Kind, BilingualText? Subject, BilingualText? Issuer, BilingualText? Number, BilingualText? NationalName, BilingualText? Motto,
-        BilingualText? Introduction, List<SectionEntry>? Sections);
+        BilingualText? Kind, BilingualText? Subject, BilingualText? InspectionSubject, BilingualText? Issuer, DocumentSymbol? Symbol, BilingualText? Signer,
+        List<BilingualText>? Recipients, BilingualText? Basis, BilingualText? Introduction, List<SectionEntry>? Sections);
 }

@@ -18,7 +18,7 @@ public sealed class InspectionReportTests(LoadedDemo demo) : IClassFixture<Loade
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task The_cli_writes_the_seed_report_as_a_docx_in_the_official_layout_with_the_81_1_percent_claim_flagged(DatabaseProvider provider)
+    public async Task The_cli_writes_the_seed_report_as_a_docx_in_the_party_layout_with_the_81_1_percent_claim_flagged(DatabaseProvider provider)
     {
         var (database, _) = await demo.GetAsync(provider);
         var path = Path.Combine(Path.GetTempPath(), "oversight-tests", $"{Guid.NewGuid():N}", "report.docx");
@@ -37,8 +37,14 @@ public sealed class InspectionReportTests(LoadedDemo demo) : IClassFixture<Loade
         Assert.Equal("Times New Roman", fonts.Ascii!.Value);
         var text = body.InnerText;
         Assert.True(text.IsNormalized(NormalizationForm.FormC));
-        Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
-        Assert.Contains("Độc lập - Tự do - Hạnh phúc", text);
+        // The City Party Committee's delegation writes in the Party's layout, signed by its head.
+        Assert.Contains("ĐẢNG CỘNG SẢN VIỆT NAM", text);
+        Assert.DoesNotContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
+        Assert.Contains("THÀNH ỦY HÀ NỘIĐOÀN KIỂM TRA*Số \u00A0\u00A0\u00A0\u00A0\u00A0\u00A0-BC/ĐKT", text);
+        Assert.Contains("Kết quả kiểm tra việc thực hiện Chỉ thị 24-CT/TU tại Huyện ủy Chương Mỹ", text);
+        Assert.Contains("T/M ĐOÀN KIỂM TRATRƯỞNG ĐOÀN", text);
+        Assert.Contains("Nơi nhận:- Thành ủy Hà Nội (để báo cáo),- Huyện ủy Chương Mỹ,", text);
+        Assert.DoesNotContain("Oversight", text);
         Assert.Contains("tỷ lệ tham dự đạt 99,2% (1.240/1.250 người được triệu tập)", text);
         Assert.Contains("Bí thư tiếp công dân", text);
         Assert.Contains("IX. ĐỐI CHIẾU SỐ LIỆU ĐƠN VỊ BÁO CÁO VỚI HỒ SƠ", text);
@@ -48,6 +54,23 @@ public sealed class InspectionReportTests(LoadedDemo demo) : IClassFixture<Loade
         Assert.Contains("18/22 = 81,8%, không phải 81,1%", flagged.InnerText);
         Assert.Contains("PHỤ LỤC: HỒ SƠ CỦA TỪNG SỐ LIỆU", text);
         Assert.Contains("VV-277-2023-0001", text);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_report_no_outside_body_inspected_for_is_laid_out_as_the_states(DatabaseProvider provider)
+    {
+        var (database, _) = await demo.GetAsync(provider);
+        await using var scope = database.SystemScope();
+
+        // Hà Nội: its own Party Committee's delegation is no outside inspection of it.
+        var report = (await scope.ServiceProvider.GetRequiredService<InspectionReport>().BuildAsync("01", new(2024, 7, 1), new(2024, 7, 19), english: false, cancellationToken: Cancel))!;
+
+        Assert.Equal(DocumentLayoutKind.State, report.Layout.Kind);
+        Assert.Equal(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], report.Header.Title);
+        Assert.Equal("Số: \u00A0\u00A0\u00A0\u00A0\u00A0\u00A0/BC-ĐKT", report.Header.Number);
+        Assert.Null(report.Header.BodyAbove);
+        Assert.Equal(new ReportSignature("TM. ĐOÀN KIỂM TRA", "TRƯỞNG ĐOÀN", null), report.Signature);
+        Assert.StartsWith("Kết quả thực hiện chỉ thị", report.Subject, StringComparison.Ordinal);
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -61,6 +84,8 @@ public sealed class InspectionReportTests(LoadedDemo demo) : IClassFixture<Loade
         Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">", html);
         Assert.Contains("participation reached 99.2% (1,240 of 1,250 invited)", html);
         Assert.Contains("The report&#39;s arithmetic is wrong: 18/22 = 81.8%, not 81.1%.", html);
+        Assert.Contains("<p><strong>COMMUNIST PARTY OF VIET NAM</strong></p>", html);
+        Assert.Contains("<p>ON BEHALF OF INSPECTION DELEGATION</p><p>HEAD OF THE DELEGATION</p>", html);
         Assert.Contains("<tr class=\"emphasis\"><td>BC-277-2024-30</td>", html);
     }
 
@@ -100,9 +125,9 @@ public sealed class InspectionReportTests(LoadedDemo demo) : IClassFixture<Loade
     {
         const string Template =
             """
-            { "kind": { "vi": "BÁO CÁO", "en": "REPORT" }, "subject": { "vi": "a", "en": "a" }, "issuer": { "vi": "a", "en": "a" },
-              "number": { "vi": "a", "en": "a" }, "nationalName": { "vi": "a", "en": "a" }, "motto": { "vi": "a", "en": "a" },
-              "introduction": { "vi": "a", "en": "a" },
+            { "kind": { "vi": "BÁO CÁO", "en": "REPORT" }, "subject": { "vi": "a", "en": "a" }, "inspectionSubject": { "vi": "a", "en": "a" },
+              "issuer": { "vi": "a", "en": "a" }, "symbol": { "kind": "BC", "issuer": "A" }, "signer": { "vi": "a", "en": "a" },
+              "recipients": [ { "vi": "a", "en": "" } ], "basis": { "vi": "a", "en": "a" }, "introduction": { "vi": "a", "en": "a" },
               "sections": [ { "kind": "indicators", "area": "citizens", "heading": { "vi": "Dân", "en": "Citizens" },
                               "sentences": [ { "vi": "Có {CIT.NOPE} vụ", "en": "{CIT.CASES.n} cases" } ] } ] }
             """;
@@ -110,7 +135,9 @@ public sealed class InspectionReportTests(LoadedDemo demo) : IClassFixture<Loade
         var (template, errors) = ReportTemplate.Parse("mine.json", Template, Oversight.Indicators.IndicatorCatalog.Shipped);
 
         Assert.Null(template);
-        Assert.Equal(["mine.json: sections[0]: sentences[0]: {CIT.NOPE} names no indicator", "mine.json: sections: one must be of kind reconciliation"], errors);
+        Assert.Equal(
+            ["mine.json: recipients[0]: both vi and en must be given", "mine.json: sections[0]: sentences[0]: {CIT.NOPE} names no indicator", "mine.json: sections: one must be of kind reconciliation"],
+            errors);
     }
 
     private static async Task<ReportDocument> BuildAsync(TestDatabase database, bool english)
