@@ -72,7 +72,7 @@ public sealed class InspectionReport(
         foreach (var (section, index) in template.Sections.Select((s, i) => (s, i)))
         {
             body.Add(new ReportHeading(1, $"{Roman[index]}. {section.Heading.In(english).ToUpper(writer.Culture)}"));
-            body.AddRange(section.Sentences.Select(s => new ReportParagraph(writer.Sentence(s.In(english)))));
+            body.AddRange(section.Sentences.Select(s => writer.Sentence(s.In(english))).OfType<string>().Select(s => new ReportParagraph(s)));
             var areaIndicators = values.Values.Where(v => v.Definition.Area == section.Area).ToArray();
             switch (section.Kind)
             {
@@ -268,10 +268,15 @@ public sealed class InspectionReport(
     {
         var checks = (await reconciliation.ReconcileAsync(unitCode, from, to, cancellationToken))?.Checks ?? [];
         var blocks = new List<ReportBlock>();
-        var tally = Enum.GetValues<ClaimVerdict>().Select(v => (Verdict: v, Count: checks.Count(c => c.Verdict == v))).ToArray();
-        blocks.Add(new ReportParagraph(writer.English
-            ? $"The unit's report gives {checks.Count} figures for the period: " + string.Join(", ", tally.Select(t => $"{t.Count} {writer.Verdict(t.Verdict)}")) + "."
-            : $"Báo cáo của đơn vị nêu {checks.Count} số liệu trong kỳ: " + string.Join(", ", tally.Select(t => $"{t.Count} {writer.Verdict(t.Verdict)}")) + "."));
+        var tally = string.Join(", ", Enum.GetValues<ClaimVerdict>()
+            .Select(v => (Verdict: v, Count: checks.Count(c => c.Verdict == v))).Where(t => t.Count > 0).Select(t => $"{t.Count} {writer.Verdict(t.Verdict)}"));
+        if (checks.Count > 0)
+        {
+            blocks.Add(new ReportParagraph(writer.English
+                ? $"The unit's report gives {checks.Count} figures for the period: {tally}."
+                : $"Báo cáo của đơn vị nêu {checks.Count} số liệu trong kỳ: {tally}."));
+        }
+
         foreach (var check in checks.Where(c => c.Verdict == ClaimVerdict.Inconsistent))
         {
             blocks.Add(new ReportParagraph([
@@ -341,8 +346,8 @@ public sealed class InspectionReport(
             }
 
             blocks.Add(new ReportTable(
-                $"{(writer.English ? "Annex" : "Phụ lục")} {number}. {value.Definition.Name(writer.English)} ({value.Definition.Code}): {writer.Value(value)}",
-                $"{number}. {value.Definition.Code}",
+                $"{(writer.English ? "Annex" : "Phụ lục")} {number}. {value.Definition.Name(writer.English)}: {writer.Value(value)}",
+                $"{(writer.English ? "Annex" : "Phụ lục")} {number}",
                 columns,
                 percent ? [0.8, 2.5, 1.3, 4, 1.4] : [0.8, 2.5, 1.3, 4],
                 rows));
@@ -390,26 +395,51 @@ public sealed class InspectionReport(
             _ => overdue ? "Overdue" : status == FollowUpStatus.InProgress ? "In progress" : "Open",
         };
 
-        /// <summary>A template sentence with its placeholders filled from the indicator values.</summary>
-        public string Sentence(string sentence) => ReportTemplate.Placeholders(sentence).Aggregate(sentence, (text, placeholder) =>
+        /// <summary>
+        /// A template sentence with its placeholders filled from the indicator values, leaving out each clause in square
+        /// brackets that has a figure with nothing to count; null when no figure of the sentence has anything to count
+        /// (a document never states that there were none).
+        /// </summary>
+        public string? Sentence(string sentence)
         {
-            var value = values[placeholder.Code];
-            var filled = placeholder.Part switch
+            if (ReportTemplate.Placeholders(sentence).All(p => IsEmpty(p.Code, p.Part)))
             {
-                "n" => Count(value.Numerator),
-                "d" => Count(value.Denominator ?? 0),
-                _ => Value(value),
+                return null;
+            }
+
+            var kept = ReportTemplate.OptionalClauses(sentence, clause => ReportTemplate.Placeholders(clause).Any(p => IsEmpty(p.Code, p.Part)));
+            return ReportTemplate.Placeholders(kept).Aggregate(kept, (text, placeholder) =>
+            {
+                var value = values[placeholder.Code];
+                var filled = placeholder.Part switch
+                {
+                    "n" => Count(value.Numerator),
+                    "d" => Count(value.Denominator ?? 0),
+                    _ => Value(value),
+                };
+                return text.Replace(placeholder.Placeholder, filled, StringComparison.Ordinal);
+            });
+        }
+
+        /// <summary>A figure with nothing to count: a numerator or count of none, a denominator of none, a rate or average over none.</summary>
+        private bool IsEmpty(string code, string? part)
+        {
+            var value = values[code];
+            return part switch
+            {
+                "n" => value.Numerator == 0,
+                "d" => value.Denominator is null or 0,
+                _ => value.Definition.Unit == IndicatorUnit.Count ? value.Numerator == 0 : value.Value is null,
             };
-            return text.Replace(placeholder.Placeholder, filled, StringComparison.Ordinal);
-        });
+        }
 
         public ReportTable IndicatorTable(string caption, IReadOnlyList<IndicatorValue> indicators) => new(
             caption,
             caption,
-            english ? ["Indicator", "Code", "Numerator", "Denominator", "Value", "Target"] : ["Chỉ tiêu", "Mã", "Tử số", "Mẫu số", "Giá trị", "Mục tiêu"],
-            [3.5, 3.3, 1.2, 1.2, 1.3, 1.2],
+            english ? ["Indicator", "Numerator", "Denominator", "Value", "Target"] : ["Chỉ tiêu", "Tử số", "Mẫu số", "Giá trị", "Mục tiêu"],
+            [5.5, 1.3, 1.3, 1.3, 1.3],
             indicators.Select(v => new ReportRow(
-                [v.Definition.Name(english), v.Definition.Code, Count(v.Numerator), v.Denominator is { } d ? Count(d) : "", Value(v),
+                [v.Definition.Name(english), Count(v.Numerator), v.Denominator is { } d ? Count(d) : "", Value(v),
                     v.Definition.TargetText(Culture) ?? ""],
                 Emphasis: v.Definition.Target is { } goal && v.Value is { } number && v.Definition.Compare(number, goal) < 0)).ToArray());
     }

@@ -108,6 +108,13 @@ public sealed partial class ReportTemplate
     public static IEnumerable<(string Placeholder, string Code, string? Part)> Placeholders(string sentence) =>
         Placeholder().Matches(sentence).Select(m => (m.Value, m.Groups["code"].Value, m.Groups["part"].Success ? m.Groups["part"].Value : null));
 
+    /// <summary>
+    /// The sentence without the clauses in square brackets that <paramref name="leaveOut"/> says to leave out, and without
+    /// the brackets of the others: "kiểm tra {A} đơn vị[ và {B} đảng viên]".
+    /// </summary>
+    public static string OptionalClauses(string sentence, Func<string, bool> leaveOut) =>
+        OptionalClause().Replace(sentence, m => leaveOut(m.Groups["clause"].Value) ? string.Empty : m.Groups["clause"].Value);
+
     /// <summary>Reads and checks a template: every text in both languages, every placeholder an indicator of <paramref name="catalog"/>.</summary>
     public static (ReportTemplate? Template, IReadOnlyList<string> Errors) Parse(string fileName, string content, IndicatorCatalog catalog)
     {
@@ -133,6 +140,11 @@ public sealed partial class ReportTemplate
             {
                 errors.Add($"{fileName}: {at}: both vi and en must be given");
                 return;
+            }
+
+            if (new[] { text.Vi, text.En }.Any(t => OptionalClause().Replace(t, string.Empty).IndexOfAny(['[', ']']) >= 0))
+            {
+                errors.Add($"{fileName}: {at}: a square bracket opens or closes no optional clause");
             }
 
             foreach (var (placeholder, code, _) in Placeholders(text.Vi).Concat(Placeholders(text.En)))
@@ -210,6 +222,9 @@ public sealed partial class ReportTemplate
 
     [GeneratedRegex(@"\{(?<code>[A-Z0-9][A-Z0-9.\-]*?)(\.(?<part>n|d))?\}")]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"\[(?<clause>[^\[\]]*)\]")]
+    private static partial Regex OptionalClause();
 
     private sealed record SectionEntry(string? Kind, string? Area, BilingualText? Heading, List<BilingualText>? Sentences);
 

@@ -45,10 +45,17 @@ public sealed class InspectionReportTests(LoadedDemo demo) : IClassFixture<Loade
         Assert.Contains("T/M ĐOÀN KIỂM TRATRƯỞNG ĐOÀN", text);
         Assert.Contains("Nơi nhận:- Thành ủy Hà Nội (để báo cáo),- Huyện ủy Chương Mỹ,", text);
         Assert.DoesNotContain("Oversight", text);
+
+        // Nothing internal and no clause stating that there were none ("0 đảng viên"), in the body or the annex.
+        Assert.DoesNotContain("{", text);
+        Assert.DoesNotContain(Oversight.Indicators.IndicatorCatalog.Shipped.Indicators, i => text.Contains(i.Code, StringComparison.Ordinal));
+        var bodyText = text[..text.IndexOf("PHỤ LỤC", StringComparison.Ordinal)];
+        Assert.DoesNotMatch(@"(?<![\d.,/])0 \p{Ll}", bodyText);
+        Assert.Contains("kiểm tra 10 đơn vị, tổ chức đảng; giám sát 1 tổ chức đảng", text);
         Assert.Contains("tỷ lệ tham dự đạt 99,2% (1.240/1.250 người được triệu tập)", text);
         Assert.Contains("Bí thư tiếp công dân", text);
         Assert.Contains("IX. ĐỐI CHIẾU SỐ LIỆU ĐƠN VỊ BÁO CÁO VỚI HỒ SƠ", text);
-        Assert.Contains("Báo cáo của đơn vị nêu 33 số liệu trong kỳ: 32 khớp, 0 chênh lệch do làm tròn, 0 không đối chiếu được, 1 không khớp.", text);
+        Assert.Contains("Báo cáo của đơn vị nêu 33 số liệu trong kỳ: 32 khớp, 1 không khớp.", text);
         var flagged = body.Descendants<Paragraph>().Single(p => p.InnerText.StartsWith("Không khớp: “Giải quyết 18/22 vụ việc thuộc thẩm quyền, đạt 81,1%”", StringComparison.Ordinal));
         Assert.NotNull(flagged.Descendants<Run>().First().RunProperties!.Bold);
         Assert.Contains("18/22 = 81,8%, không phải 81,1%", flagged.InnerText);
