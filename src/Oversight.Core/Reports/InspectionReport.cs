@@ -69,10 +69,18 @@ public sealed class InspectionReport(
 
         body.Add(new ReportParagraph(Fill(
             template.Introduction.In(english), ("unit", unit.Name), ("from", writer.Date(from)), ("to", writer.Date(to)), ("reconciliation", reconciliationNumber))));
+        var checks = (await reconciliation.ReconcileAsync(unitCode, from, to, cancellationToken))?.Checks ?? [];
         foreach (var (section, index) in template.Sections.Select((s, i) => (s, i)))
         {
             body.Add(new ReportHeading(1, $"{Roman[index]}. {section.Heading.In(english).ToUpper(writer.Culture)}"));
-            body.AddRange(section.Sentences.Select(s => writer.Sentence(s.In(english))).OfType<string>().Select(s => new ReportParagraph(s)));
+            foreach (var sentence in section.Sentences.Select(s => s.In(english)))
+            {
+                if (await SentenceAsync(writer, unit, from, to, sentence, checks, cancellationToken) is { } text)
+                {
+                    body.Add(new ReportParagraph(text));
+                }
+            }
+
             var areaIndicators = values.Values.Where(v => v.Definition.Area == section.Area).ToArray();
             switch (section.Kind)
             {
@@ -87,7 +95,7 @@ public sealed class InspectionReport(
                     body.AddRange(await FollowUpAsync(writer, unitCode, from, to, today, cancellationToken));
                     break;
                 case ReportSectionKind.Reconciliation:
-                    body.AddRange(await ReconciliationAsync(writer, unitCode, from, to, cancellationToken));
+                    body.AddRange(await ReconciliationAsync(writer, checks, unitCode, from, to, cancellationToken));
                     break;
             }
         }
@@ -115,6 +123,33 @@ public sealed class InspectionReport(
             recipients,
             annex,
             english);
+    }
+
+    /// <summary>
+    /// A template sentence, written for the period the unit itself reported its figures for when that is another part of
+    /// the report's period (the Secretary's receptions from August to May in a report to July): the claims of the unit on
+    /// the sentence's indicators all name that period. Its figures are then the engine's for that period, and the
+    /// sentence says so; the reconciliation compares the same figures.
+    /// </summary>
+    private async Task<string?> SentenceAsync(
+        Writer writer, UnitSnapshot unit, DateOnly from, DateOnly to, string sentence, IReadOnlyList<ClaimCheck> checks, CancellationToken cancellationToken)
+    {
+        var codes = ReportTemplate.Placeholders(sentence).Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
+        var periods = checks
+            .Where(c => c.Claim.UnitId == unit.Id && c.Claim.IndicatorCode is { } code && codes.Contains(code))
+            .Select(c => (c.Claim.From, c.Claim.To))
+            .Distinct()
+            .ToList();
+        if (periods is not [var (partFrom, partTo)] || (partFrom, partTo) == (from, to) || partFrom < from || partTo > to)
+        {
+            return writer.Sentence(sentence);
+        }
+
+        var part = await engine.ForUnitAsync(unit.Code, partFrom, partTo, IndicatorStructure.AsOf, engine.Catalog.Require(codes), cancellationToken);
+        var text = part is null ? null : writer.For(part.Values).Sentence(sentence);
+        return text is null
+            ? null
+            : (writer.English ? $"From {writer.Date(partFrom)} to {writer.Date(partTo)}: " : $"Từ ngày {writer.Date(partFrom)} đến ngày {writer.Date(partTo)}: ") + text;
     }
 
     /// <summary>Where the number goes until the document is issued and numbered: room to write it by hand.</summary>
@@ -264,9 +299,9 @@ public sealed class InspectionReport(
         return blocks;
     }
 
-    private async Task<IReadOnlyList<ReportBlock>> ReconciliationAsync(Writer writer, string unitCode, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReportBlock>> ReconciliationAsync(
+        Writer writer, IReadOnlyList<ClaimCheck> checks, string unitCode, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var checks = (await reconciliation.ReconcileAsync(unitCode, from, to, cancellationToken))?.Checks ?? [];
         var blocks = new List<ReportBlock>();
         var tally = string.Join(", ", Enum.GetValues<ClaimVerdict>()
             .Select(v => (Verdict: v, Count: checks.Count(c => c.Verdict == v))).Where(t => t.Count > 0).Select(t => $"{t.Count} {writer.Verdict(t.Verdict)}"));
@@ -359,6 +394,9 @@ public sealed class InspectionReport(
     /// <summary>Numbers, dates and words in the report's language.</summary>
     private sealed class Writer(bool english, IReadOnlyDictionary<string, IndicatorValue> values)
     {
+        /// <summary>The same language over other values (a sentence's own period).</summary>
+        public Writer For(IEnumerable<IndicatorValue> other) => new(english, other.ToDictionary(v => v.Definition.Code, StringComparer.Ordinal));
+
         public bool English => english;
 
         public CultureInfo Culture => english ? InspectionReport.English : Vietnamese;

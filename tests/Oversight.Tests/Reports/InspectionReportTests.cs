@@ -52,6 +52,10 @@ public sealed class InspectionReportTests(LoadedDemo demo) : IClassFixture<Loade
         var bodyText = text[..text.IndexOf("PHỤ LỤC", StringComparison.Ordinal)];
         Assert.DoesNotMatch(@"(?<![\d.,/])0 \p{Ll}", bodyText);
         Assert.Contains("kiểm tra 10 đơn vị, tổ chức đảng; giám sát 1 tổ chức đảng", text);
+
+        // The receptions in the period the district reported them for, the figures the reconciliation checks.
+        Assert.Contains("Từ ngày 01/08/2023 đến ngày 31/05/2024: Lãnh đạo chính quyền tiếp 508 công dân; giải quyết 108/144 vụ việc thuộc thẩm quyền, đạt 75,0%", text);
+        Assert.Contains("Từ ngày 01/08/2023 đến ngày 31/05/2024: Bí thư tiếp công dân 10 ngày", text);
         Assert.Contains("tỷ lệ tham dự đạt 99,2% (1.240/1.250 người được triệu tập)", text);
         Assert.Contains("Bí thư tiếp công dân", text);
         Assert.Contains("IX. ĐỐI CHIẾU SỐ LIỆU ĐƠN VỊ BÁO CÁO VỚI HỒ SƠ", text);
