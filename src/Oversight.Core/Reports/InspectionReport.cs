@@ -110,7 +110,10 @@ public sealed class InspectionReport(
             writer.PlaceAndDate(layout.PlaceAndDate.In(english), PlaceOf(graph, unit, to), today));
         var signature = new ReportSignature(
             $"{layout.SignedFor.In(english)} {issuer}", template.Signer.In(english), inspection?.Team.FirstOrDefault(m => m.IsLead)?.Name);
-        var recipients = template.Recipients.Select(r => Fill(r.In(english), ("decider", decider?.Name ?? ""), ("unit", looked))).ToList();
+        // A line for the body above goes only where there is one (a province's own report has none).
+        var recipients = template.Recipients.Select(r => r.In(english))
+            .Where(r => decider is not null || !r.Contains("{decider}", StringComparison.Ordinal))
+            .Select(r => Fill(r, ("decider", decider?.Name ?? ""), ("unit", looked))).ToList();
         return new ReportDocument(
             layout,
             header,

@@ -82,6 +82,7 @@ public sealed class InspectionReportTests(LoadedDemo demo) : IClassFixture<Loade
         Assert.Null(report.Header.BodyAbove);
         Assert.Equal(new ReportSignature("TM. ĐOÀN KIỂM TRA", "TRƯỞNG ĐOÀN", null), report.Signature);
         Assert.StartsWith("Kết quả thực hiện chỉ thị", report.Subject, StringComparison.Ordinal);
+        Assert.Equal(["- Thành phố Hà Nội,", "- Các thành viên Đoàn kiểm tra,", "- Lưu Đoàn kiểm tra."], report.Recipients);
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
