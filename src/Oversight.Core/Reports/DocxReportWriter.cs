@@ -41,12 +41,12 @@ public static class DocxReportWriter
         firstHeader.Header = new Header(new Paragraph());
 
         var body = new Body();
-        body.Append(HeaderBlockTable(report.Header, measures));
+        body.Append(HeaderBlockTable(report, measures));
         body.Append(Centred(report.Kind, HalfPoints(layout.DocumentTypeSize), spaceBefore: 360));
         body.Append(Centred(report.Subject, HalfPoints(layout.SubjectSize), spaceBefore: 0));
         body.Append(Centred("———", measures.Body, spaceBefore: 0, bold: false));
         AppendBlocks(body, report.Body, measures);
-        body.Append(SignatureTable(report, measures));
+        body.Append(SigningTable(report, measures));
         body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
         AppendBlocks(body, report.Annex, measures);
         body.Append(new SectionProperties(
@@ -75,8 +75,6 @@ public static class DocxReportWriter
         public int TextWidth { get; } = PageWidth - ToTwips(layout.Margins.Left) - ToTwips(layout.Margins.Right);
 
         public string Indent { get; } = ToTwips(layout.IndentMm).ToString(CultureInfo.InvariantCulture);
-
-        public DocumentLayout Layout => layout;
     }
 
     private static void AddStyles(MainDocumentPart main, DocumentLayout layout, bool english)
@@ -178,45 +176,18 @@ public static class DocxReportWriter
         return row;
     }
 
-    /// <summary>
-    /// The header block: the body above and the issuer with the layout's mark and the number on the left, the layout's
-    /// title lines with a rule and the place and date on the right.
-    /// </summary>
-    private static Table HeaderBlockTable(ReportHeader header, Measures measures)
+    /// <summary>The header block (<see cref="ReportDocument.HeaderLines"/>) as a borderless table.</summary>
+    private static Table HeaderBlockTable(ReportDocument report, Measures measures)
     {
-        var layout = measures.Layout;
-        var issuer = HalfPoints(layout.IssuerSize);
-        var title = HalfPoints(layout.TitleSize);
-        var left = new List<Paragraph>();
-        if (header.BodyAbove is { } above)
-        {
-            left.Add(Line(above, issuer));
-        }
-
-        left.Add(Line(header.Issuer, issuer, bold: true));
-        left.Add(Line(layout.IssuerMark, issuer));
-        left.Add(Line(header.Number, HalfPoints(layout.NumberSize)));
-        var right = header.Title.Select((line, i) => Line(line, i == 0 ? title : HalfPoints(layout.TitleSize + 1), bold: true)).ToList();
-        right.Add(Line("———————————", title));
-        right.Add(Line(header.PlaceAndDate, HalfPoints(layout.PlaceAndDateSize), italic: true));
-        return TwoColumns(measures, 0.4, left, right);
+        var (left, right) = report.HeaderLines();
+        return TwoColumns(measures, 0.4, left.Select(Line), right.Select(Line));
     }
 
-    /// <summary>After the body: the recipients on the left, the signature on the right (room to sign above the name).</summary>
-    private static Table SignatureTable(ReportDocument report, Measures measures)
+    /// <summary>After the body: the recipients and the signature (<see cref="ReportDocument.SigningLines"/>) as a borderless table.</summary>
+    private static Table SigningTable(ReportDocument report, Measures measures)
     {
-        var layout = measures.Layout;
-        var recipients = new List<Paragraph> { Line(layout.RecipientsHeading.In(report.English), HalfPoints(layout.RecipientsHeadingSize), align: JustificationValues.Left, underline: layout.Kind == DocumentLayoutKind.Party, bold: layout.Kind == DocumentLayoutKind.State, italic: layout.Kind == DocumentLayoutKind.State) };
-        recipients.AddRange(report.Recipients.Select(r => Line(r, HalfPoints(layout.RecipientsSize), align: JustificationValues.Left)));
-        var size = HalfPoints(layout.SignatureSize);
-        var signature = new List<Paragraph>
-        {
-            Line(report.Signature.SignedFor, size, bold: true),
-            Line(report.Signature.Title, size, bold: true),
-        };
-        signature.AddRange(Enumerable.Range(0, 4).Select(_ => Line(" ", size)));
-        signature.Add(Line(report.Signature.Name ?? " ", size, bold: true));
-        var table = TwoColumns(measures, 0.5, recipients, signature);
+        var (left, right) = report.SigningLines();
+        var table = TwoColumns(measures, 0.5, left.Select(Line), right.Select(Line));
         table.GetFirstChild<TableProperties>()!.Append(new TableCellMarginDefault(new TopMargin { Width = "240", Type = TableWidthUnitValues.Dxa }));
         return table;
     }
@@ -243,17 +214,19 @@ public static class DocxReportWriter
         return cell;
     }
 
-    private static Paragraph Line(string text, int size, bool bold = false, bool italic = false, bool underline = false, JustificationValues? align = null)
+    private static Paragraph Line(BlockLine line)
     {
-        var properties = RunProperties(size, bold, italic);
-        if (underline)
+        var properties = RunProperties(HalfPoints(line.Size), line.Bold, line.Italic);
+        if (line.Underline)
         {
             properties.PrependChild(new Underline { Val = UnderlineValues.Single });
         }
 
         return new(
-            new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }, new Justification { Val = align ?? JustificationValues.Center }),
-            new Run(properties, new WordText(text) { Space = SpaceProcessingModeValues.Preserve }));
+            new ParagraphProperties(
+                new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto },
+                new Justification { Val = line.Left ? JustificationValues.Left : JustificationValues.Center }),
+            new Run(properties, new WordText(line.Text) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
     private static Paragraph Centred(string text, int size, int spaceBefore, bool bold = true) => new(

@@ -31,54 +31,31 @@ public static class PdfReportWriter
         using var document = new PdfDocument();
         document.Info.Title = $"{report.Kind} — {report.Subject}";
         var page = new Pages(document, layout);
-        HeaderBlock(page, report.Header, layout);
+        HeaderBlock(page, report);
         page.Paragraph([new ReportRun(report.Kind, Bold: true)], layout.DocumentTypeSize, Align.Centre, indent: 0, spaceBefore: 18);
         page.Paragraph([new ReportRun(report.Subject, Bold: true)], layout.SubjectSize, Align.Centre, indent: 0, spaceBefore: 0);
         page.Paragraph([new ReportRun("———")], layout.BodySize, Align.Centre, indent: 0, spaceBefore: 0);
         Blocks(page, report.Body, layout);
-        SignatureBlock(page, report, layout);
+        SigningBlock(page, report);
         page.NewPage();
         Blocks(page, report.Annex, layout);
         page.Close();
         document.Save(output, false);
     }
 
-    private static void HeaderBlock(Pages page, ReportHeader header, DocumentLayout layout)
+    private static void HeaderBlock(Pages page, ReportDocument report)
     {
-        var split = page.Left + (page.Right - page.Left) * 0.4;
-        var left = new List<ColumnLine>();
-        if (header.BodyAbove is { } above)
-        {
-            left.Add(new(above, layout.IssuerSize));
-        }
-
-        left.AddRange([new(header.Issuer, layout.IssuerSize, Bold: true), new(layout.IssuerMark, layout.IssuerSize), new(header.Number, layout.NumberSize)]);
-        var right = header.Title.Select((line, i) => new ColumnLine(line, i == 0 ? layout.TitleSize : layout.TitleSize + 1, Bold: true)).ToList();
-        right.AddRange([new("————————", layout.TitleSize), new(header.PlaceAndDate, layout.PlaceAndDateSize, Italic: true)]);
-        var leftBottom = page.Column(left, page.Left, split);
-        var rightBottom = page.Column(right, split, page.Right);
-        page.MoveTo(Math.Max(leftBottom, rightBottom));
+        var (left, right) = report.HeaderLines();
+        page.Columns(left, right, 0.4);
     }
 
     /// <summary>The recipients on the left and the signature on the right, kept together on one page.</summary>
-    private static void SignatureBlock(Pages page, ReportDocument report, DocumentLayout layout)
+    private static void SigningBlock(Pages page, ReportDocument report)
     {
-        var party = layout.Kind == DocumentLayoutKind.Party;
-        var recipients = new List<ColumnLine> { new(layout.RecipientsHeading.In(report.English), layout.RecipientsHeadingSize, Bold: !party, Italic: !party, Underline: party, Align: Align.Left) };
-        recipients.AddRange(report.Recipients.Select(r => new ColumnLine(r, layout.RecipientsSize, Align: Align.Left)));
-        var signature = new List<ColumnLine>
-        {
-            new(report.Signature.SignedFor, layout.SignatureSize, Bold: true),
-            new(report.Signature.Title, layout.SignatureSize, Bold: true),
-        };
-        signature.AddRange(Enumerable.Range(0, 4).Select(_ => new ColumnLine(" ", layout.SignatureSize)));
-        signature.Add(new(report.Signature.Name ?? " ", layout.SignatureSize, Bold: true));
-        page.KeepTogether(Math.Max(recipients.Count, signature.Count) * layout.SignatureSize * 1.2 + 12);
+        var (left, right) = report.SigningLines();
+        page.KeepTogether(Math.Max(left.Count, right.Count) * report.Layout.SignatureSize * 1.2 + 12);
         page.MoveTo(page.Y + 12);
-        var split = page.Left + (page.Right - page.Left) * 0.5;
-        var leftBottom = page.Column(recipients, page.Left, split);
-        var rightBottom = page.Column(signature, split, page.Right);
-        page.MoveTo(Math.Max(leftBottom, rightBottom));
+        page.Columns(left, right, 0.5);
     }
 
     private static void Blocks(Pages page, IEnumerable<ReportBlock> blocks, DocumentLayout layout)
@@ -108,9 +85,6 @@ public static class PdfReportWriter
         Centre,
         Justify,
     }
-
-    /// <summary>A line of a block beside another (the header block, the signature block).</summary>
-    private sealed record ColumnLine(string Text, double Size, bool Bold = false, bool Italic = false, bool Underline = false, Align Align = Align.Centre);
 
     /// <summary>The pages drawn so far and where the next line goes, within the layout's margins.</summary>
     private sealed class Pages(PdfDocument document, DocumentLayout layout)
@@ -159,8 +133,17 @@ public static class PdfReportWriter
 
         public void Close() => graphics?.Dispose();
 
+        /// <summary>Two columns of lines side by side from the current line, <paramref name="leftShare"/> of the width on the left; the next line goes under the longer.</summary>
+        public void Columns(IReadOnlyList<BlockLine> left, IReadOnlyList<BlockLine> right, double leftShare)
+        {
+            var split = Left + (Right - Left) * leftShare;
+            var leftBottom = Column(left, Left, split);
+            var rightBottom = Column(right, split, Right);
+            y = Math.Max(leftBottom, rightBottom);
+        }
+
         /// <summary>Lines between two x positions from the current line; the y under them.</summary>
-        public double Column(IReadOnlyList<ColumnLine> lines, double from, double to)
+        private double Column(IReadOnlyList<BlockLine> lines, double from, double to)
         {
             if (graphics is null)
             {
@@ -172,7 +155,7 @@ public static class PdfReportWriter
             {
                 foreach (var line in Wrap([new ReportRun(column.Text, column.Bold, column.Italic)], to - from - 6, column.Size, 0))
                 {
-                    var x = DrawLine(line, from + 3, to - 3, lineTop, column.Size, column.Align, last: true);
+                    var x = DrawLine(line, from + 3, to - 3, lineTop, column.Size, column.Left ? Align.Left : Align.Centre, last: true);
                     if (column.Underline)
                     {
                         Graphics.DrawLine(new XPen(XColors.Black, 0.5), x, lineTop + column.Size * 1.1, x + line.Width, lineTop + column.Size * 1.1);

@@ -26,7 +26,47 @@ public sealed record ReportDocument(
 {
     /// <summary>Every table of the body and the annex, in order (the XLSX annex has one sheet each).</summary>
     public IEnumerable<ReportTable> Tables => Body.Concat(Annex).OfType<ReportTable>();
+
+    /// <summary>
+    /// The header block's two columns, as the layout styles them: the body above, the issuer (bold), the layout's mark
+    /// and the number; the title lines (bold), a rule, the place and date (italic).
+    /// </summary>
+    public (IReadOnlyList<BlockLine> Left, IReadOnlyList<BlockLine> Right) HeaderLines()
+    {
+        var left = new List<BlockLine>();
+        if (Header.BodyAbove is { } above)
+        {
+            left.Add(new(above, Layout.IssuerSize));
+        }
+
+        left.AddRange([new(Header.Issuer, Layout.IssuerSize, Bold: true), new(Layout.IssuerMark, Layout.IssuerSize), new(Header.Number, Layout.NumberSize)]);
+        var right = Header.Title.Select((line, i) => new BlockLine(line, i == 0 ? Layout.TitleSize : Layout.TitleSize + 1, Bold: true)).ToList();
+        right.AddRange([new("————————", Layout.TitleSize), new(Header.PlaceAndDate, Layout.PlaceAndDateSize, Italic: true)]);
+        return (left, right);
+    }
+
+    /// <summary>
+    /// The block after the body, as the layout styles it: the recipients on the left (their heading underlined in the
+    /// Party's layout, bold italic in the State's), the signature on the right with room to sign above the name.
+    /// </summary>
+    public (IReadOnlyList<BlockLine> Left, IReadOnlyList<BlockLine> Right) SigningLines()
+    {
+        var party = Layout.Kind == DocumentLayoutKind.Party;
+        var recipients = new List<BlockLine> { new(Layout.RecipientsHeading.In(English), Layout.RecipientsHeadingSize, Bold: !party, Italic: !party, Underline: party, Left: true) };
+        recipients.AddRange(Recipients.Select(r => new BlockLine(r, Layout.RecipientsSize, Left: true)));
+        var signature = new List<BlockLine>
+        {
+            new(Signature.SignedFor, Layout.SignatureSize, Bold: true),
+            new(Signature.Title, Layout.SignatureSize, Bold: true),
+        };
+        signature.AddRange(Enumerable.Repeat(new BlockLine(" ", Layout.SignatureSize), 4));
+        signature.Add(new(Signature.Name ?? " ", Layout.SignatureSize, Bold: true));
+        return (recipients, signature);
+    }
 }
+
+/// <summary>A line of the header or signing block: centred unless <paramref name="Left"/>; sizes in points.</summary>
+public sealed record BlockLine(string Text, double Size, bool Bold = false, bool Italic = false, bool Underline = false, bool Left = false);
 
 /// <summary>
 /// The header block: on the left the body above the issuer (none for a body at the top), the issuer, the format's mark
