@@ -24,6 +24,7 @@ public sealed class FactCheck(CallerScope scope, OversightDbContext db, Indicato
     /// </summary>
     public async Task<FactCheckResult?> CheckAsync(string? unitCode, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
+        db.Database.SetCommandTimeout(IndicatorFacts.WholeSetStatementTimeout);
         var today = VietnamTime.Today(time);
         var periods = from is { } first && to is { } last
             ? [IndicatorPeriod.Of(first, last, today)]

@@ -37,8 +37,11 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
     /// <summary>Buckets merged at a time by <see cref="CompactAsync"/>.</summary>
     private const int CompactBatch = 20_000;
 
-    /// <summary>How long one statement of a rebuild may take.</summary>
-    private static readonly TimeSpan RebuildStatementTimeout = TimeSpan.FromHours(1);
+    /// <summary>
+    /// How long one statement over a whole set's facts may take: a rebuild's merge, a check's sums over a province's
+    /// millions of rows (a check after a 5,000,000-row import, its rows not merged yet, passed the 30 s default).
+    /// </summary>
+    internal static readonly TimeSpan WholeSetStatementTimeout = TimeSpan.FromHours(1);
 
     /// <summary>Subtrees with more units than this first find which of them keep facts of the sets read.</summary>
     private const int ProbeUnitsAbove = 16;
@@ -499,7 +502,7 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
         }
 
         // A set's merge is one statement over all its rows: minutes for a province's millions of cases.
-        db.Database.SetCommandTimeout(RebuildStatementTimeout);
+        db.Database.SetCommandTimeout(WholeSetStatementTimeout);
         await using var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken);
         if (db.Database.IsNpgsql())
         {
