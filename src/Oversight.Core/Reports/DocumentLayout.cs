@@ -33,13 +33,13 @@ public sealed class DocumentLayout
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
 
-    private static readonly Lazy<IReadOnlyDictionary<DocumentLayoutKind, DocumentLayout>> ShippedFormats = new(() =>
+    private static readonly Lazy<IReadOnlyDictionary<DocumentLayoutKind, DocumentLayout>> ShippedLayouts = new(() =>
     {
         using var stream = typeof(DocumentLayout).Assembly.GetManifestResourceStream(ShippedResource)
             ?? throw new InvalidOperationException($"The resource {ShippedResource} is missing from the build.");
         using var reader = new StreamReader(stream);
-        var (formats, errors) = Parse("document-layouts.json", reader.ReadToEnd());
-        return formats ?? throw new InvalidOperationException("The shipped document formats are broken: " + string.Join("; ", errors));
+        var (layouts, errors) = Parse("document-layouts.json", reader.ReadToEnd());
+        return layouts ?? throw new InvalidOperationException("The shipped document layouts are broken: " + string.Join("; ", errors));
     });
 
     private DocumentLayout(DocumentLayoutKind kind, Entry entry)
@@ -67,7 +67,7 @@ public sealed class DocumentLayout
         RecipientsSize = entry.Recipients.Size;
     }
 
-    public static IReadOnlyDictionary<DocumentLayoutKind, DocumentLayout> Shipped => ShippedFormats.Value;
+    public static IReadOnlyDictionary<DocumentLayoutKind, DocumentLayout> Shipped => ShippedLayouts.Value;
 
     /// <summary>
     /// The layout of the documents <paramref name="issuer"/> issues on <paramref name="day"/>: the Party's for a Party
@@ -131,8 +131,8 @@ public sealed class DocumentLayout
 
     public double RecipientsSize { get; }
 
-    /// <summary>Reads and checks the formats: both kinds, every value in its range and with its citation.</summary>
-    public static (IReadOnlyDictionary<DocumentLayoutKind, DocumentLayout>? Formats, IReadOnlyList<string> Errors) Parse(string fileName, string content)
+    /// <summary>Reads and checks the layouts: both kinds, every value in its range and with its citation.</summary>
+    public static (IReadOnlyDictionary<DocumentLayoutKind, DocumentLayout>? Layouts, IReadOnlyList<string> Errors) Parse(string fileName, string content)
     {
         File? file;
         try
@@ -141,14 +141,14 @@ public sealed class DocumentLayout
         }
         catch (JsonException exception)
         {
-            return (null, [$"{fileName}: not a file of document formats: {exception.Message}"]);
+            return (null, [$"{fileName}: not a file of document layouts: {exception.Message}"]);
         }
 
         var errors = new List<string>();
-        var formats = new Dictionary<DocumentLayoutKind, DocumentLayout>();
-        foreach (var (entry, index) in (file?.Formats ?? []).Select((f, i) => (f, i)))
+        var layouts = new Dictionary<DocumentLayoutKind, DocumentLayout>();
+        foreach (var (entry, index) in (file?.Layouts ?? []).Select((f, i) => (f, i)))
         {
-            var at = $"{fileName}: formats[{index}]";
+            var at = $"{fileName}: layouts[{index}]";
             if (!WireNames<DocumentLayoutKind>.TryParse(entry.Kind, out var kind))
             {
                 errors.Add($"{at}: kind: '{entry.Kind}' is not one of {string.Join(", ", WireNames<DocumentLayoutKind>.All)}");
@@ -157,18 +157,18 @@ public sealed class DocumentLayout
 
             var before = errors.Count;
             Check(errors, $"{at} ({entry.Kind})", entry);
-            if (errors.Count == before && !formats.TryAdd(kind, new DocumentLayout(kind, entry)))
+            if (errors.Count == before && !layouts.TryAdd(kind, new DocumentLayout(kind, entry)))
             {
                 errors.Add($"{at}: kind: {entry.Kind} is given twice");
             }
         }
 
-        foreach (var missing in Enum.GetValues<DocumentLayoutKind>().Where(k => !formats.ContainsKey(k)))
+        foreach (var missing in Enum.GetValues<DocumentLayoutKind>().Where(k => !layouts.ContainsKey(k)))
         {
-            errors.Add($"{fileName}: formats: none is of kind {WireNames<DocumentLayoutKind>.ToWire(missing)}");
+            errors.Add($"{fileName}: layouts: none is of kind {WireNames<DocumentLayoutKind>.ToWire(missing)}");
         }
 
-        return errors.Count > 0 ? (null, errors) : (formats, []);
+        return errors.Count > 0 ? (null, errors) : (layouts, []);
     }
 
     private static void Check(List<string> errors, string at, Entry entry)
@@ -263,7 +263,7 @@ public sealed class DocumentLayout
 
     private sealed class File
     {
-        public List<Entry>? Formats { get; set; }
+        public List<Entry>? Layouts { get; set; }
     }
 
     private sealed class Entry

@@ -69,8 +69,8 @@ public sealed record ReportDocument(
 public sealed record BlockLine(string Text, double Size, bool Bold = false, bool Italic = false, bool Underline = false, bool Left = false);
 
 /// <summary>
-/// The header block: on the left the body above the issuer (none for a body at the top), the issuer, the format's mark
-/// under it and the document's number; on the right the format's title lines (the Party's name, or the national name and
+/// The header block: on the left the body above the issuer (none for a body at the top), the issuer, the layout's mark
+/// under it and the document's number; on the right the layout's title lines (the Party's name, or the national name and
 /// motto) with the place and date under them.
 /// </summary>
 public sealed record ReportHeader(string? BodyAbove, string Issuer, string Number, IReadOnlyList<string> Title, string PlaceAndDate);

@@ -5,7 +5,7 @@ namespace Oversight.Tests.Reports;
 public sealed class DocumentLayoutTests
 {
     [Fact]
-    public void The_shipped_formats_are_the_partys_and_the_states_with_every_value_cited_and_not_yet_verified()
+    public void The_shipped_layouts_are_the_partys_and_the_states_with_every_value_cited_and_not_yet_verified()
     {
         var party = DocumentLayout.Shipped[DocumentLayoutKind.Party];
         var state = DocumentLayout.Shipped[DocumentLayoutKind.State];
@@ -28,7 +28,7 @@ public sealed class DocumentLayoutTests
     {
         const string File =
             """
-            { "formats": [
+            { "layouts": [
                 { "kind": "party", "source": { "citation": "x", "verified": false },
                   "margins": { "top": 20, "bottom": 20, "left": 90, "right": 15, "citation": "x" },
                   "font": { "value": "Times New Roman", "citation": "x" },
@@ -44,18 +44,18 @@ public sealed class DocumentLayoutTests
                 { "kind": "church" } ] }
             """;
 
-        var (formats, errors) = DocumentLayout.Parse("mine.json", File);
+        var (layouts, errors) = DocumentLayout.Parse("mine.json", File);
 
-        Assert.Null(formats);
+        Assert.Null(layouts);
         Assert.Equal(
             [
-                "mine.json: formats[0] (party): margins: top, bottom, left and right must each be between 5 and 50 mm",
-                "mine.json: formats[0] (party): number: vi: {issuer} is missing",
-                "mine.json: formats[0] (party): subject: citation: must be given",
-                "mine.json: formats[0] (party): body: size: 40 is not between 8 and 30 points",
-                "mine.json: formats[1]: kind: 'church' is not one of party, state",
-                "mine.json: formats: none is of kind party",
-                "mine.json: formats: none is of kind state",
+                "mine.json: layouts[0] (party): margins: top, bottom, left and right must each be between 5 and 50 mm",
+                "mine.json: layouts[0] (party): number: vi: {issuer} is missing",
+                "mine.json: layouts[0] (party): subject: citation: must be given",
+                "mine.json: layouts[0] (party): body: size: 40 is not between 8 and 30 points",
+                "mine.json: layouts[1]: kind: 'church' is not one of party, state",
+                "mine.json: layouts: none is of kind party",
+                "mine.json: layouts: none is of kind state",
             ],
             errors);
     }
