@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Oversight.Text;
 
 namespace Oversight.Reports;
 
@@ -26,14 +25,9 @@ public static class HtmlReportWriter
         th, td { border: 1px solid #000; padding: 2px 4px; vertical-align: top; }
         thead { display: table-header-group; }
         tr.emphasis td { font-weight: bold; }
-        .signing { display: grid; grid-template-columns: 1fr 1fr; margin-top: 1.5em; break-inside: avoid; }
-        .signing .recipients p { margin: 0; font-size: 12pt; }
-        .signing .recipients p.heading { font-size: 14pt; }
-        .party .recipients p.heading { text-decoration: underline; }
-        .state .recipients p.heading { font-weight: bold; font-style: italic; }
-        .signing .signature { text-align: center; font-weight: bold; }
-        .signing .signature p { margin: 0; }
-        .signing .signature p.name { margin-top: 5em; }
+        .signing { display: grid; grid-template-columns: 1fr 1fr; margin-top: 1.5em; text-align: center; break-inside: avoid; }
+        .signing p { margin: 0; }
+        .header p.left, .signing p.left { text-align: left; }
         .annex { break-before: page; }
         """;
 
@@ -56,31 +50,39 @@ public static class HtmlReportWriter
     /// <summary>The report without page scaffolding, for a page that shows it as a preview.</summary>
     public static string Fragment(ReportDocument report)
     {
-        var header = report.Header;
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<article class=\"report {WireNames<DocumentLayoutKind>.ToWire(report.Layout.Kind)}\">\n<div class=\"header\">\n<div>");
-        if (header.BodyAbove is { } above)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<p>{E(above)}</p>");
-        }
-
-        html.Append(CultureInfo.InvariantCulture, $"<p><strong>{E(header.Issuer)}</strong></p><p>{E(report.Layout.IssuerMark)}</p><p>{E(header.Number)}</p>");
-        html.Append("</div>\n<div>");
-        html.Append(string.Concat(header.Title.Select(line => $"<p><strong>{E(line)}</strong></p>")));
-        html.Append(CultureInfo.InvariantCulture, $"<p>———————</p><p><em>{E(header.PlaceAndDate)}</em></p>");
-        html.Append("</div>\n</div>\n");
+        var (headerLeft, headerRight) = report.HeaderLines();
+        html.Append("<article class=\"report\">\n<div class=\"header\">\n");
+        Column(html, headerLeft);
+        Column(html, headerRight);
+        html.Append("</div>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"kind\">{E(report.Kind)}</p>\n<p class=\"subject\">{E(report.Subject)}</p>\n");
         Blocks(html, report.Body);
-        html.Append("<div class=\"signing\">\n<div class=\"recipients\">");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"heading\">{E(report.Layout.RecipientsHeading.In(report.English))}</p>");
-        html.Append(string.Concat(report.Recipients.Select(r => $"<p>{E(r)}</p>")));
-        html.Append("</div>\n<div class=\"signature\">");
-        html.Append(CultureInfo.InvariantCulture, $"<p>{E(report.Signature.SignedFor)}</p><p>{E(report.Signature.Title)}</p><p class=\"name\">{E(report.Signature.Name ?? "")}</p>");
-        html.Append("</div>\n</div>\n");
+        var (signingLeft, signingRight) = report.SigningLines();
+        html.Append("<div class=\"signing\">\n");
+        Column(html, signingLeft);
+        Column(html, signingRight);
+        html.Append("</div>\n");
         html.Append("<section class=\"annex\">\n");
         Blocks(html, report.Annex);
         html.Append("</section>\n</article>\n");
         return html.ToString();
+    }
+
+    /// <summary>A column of the header or signing block; a blank line keeps its height (room to sign).</summary>
+    private static void Column(StringBuilder html, IEnumerable<BlockLine> lines)
+    {
+        html.Append("<div>");
+        foreach (var line in lines)
+        {
+            var text = string.IsNullOrWhiteSpace(line.Text) ? "&nbsp;" : E(line.Text);
+            text = line.Bold ? $"<strong>{text}</strong>" : text;
+            text = line.Italic ? $"<em>{text}</em>" : text;
+            text = line.Underline ? $"<u>{text}</u>" : text;
+            html.Append(line.Left ? $"<p class=\"left\">{text}</p>" : $"<p>{text}</p>");
+        }
+
+        html.Append("</div>\n");
     }
 
     private static void Blocks(StringBuilder html, IEnumerable<ReportBlock> blocks)

@@ -97,7 +97,7 @@ public sealed class InspectionReportTests(LoadedDemo demo) : IClassFixture<Loade
         Assert.Contains("participation reached 99.2% (1,240 of 1,250 invited)", html);
         Assert.Contains("The report&#39;s arithmetic is wrong: 18/22 = 81.8%, not 81.1%.", html);
         Assert.Contains("<p><strong>COMMUNIST PARTY OF VIET NAM</strong></p>", html);
-        Assert.Contains("<p>ON BEHALF OF INSPECTION DELEGATION</p><p>HEAD OF THE DELEGATION</p>", html);
+        Assert.Contains("<p><strong>ON BEHALF OF INSPECTION DELEGATION</strong></p><p><strong>HEAD OF THE DELEGATION</strong></p>", html);
         Assert.Contains("<tr class=\"emphasis\"><td>BC-277-2024-30</td>", html);
     }
 
