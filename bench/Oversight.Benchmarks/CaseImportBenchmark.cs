@@ -91,15 +91,7 @@ internal static partial class CaseImportBenchmark
         }
         finally
         {
-            File.Delete(tiny);
-            if (options.Keep)
-            {
-                Console.WriteLine($"Kept the register: {file}");
-            }
-            else
-            {
-                File.Delete(file);
-            }
+            CliProcess.DeleteInputs(tiny, file, options.Keep, "register");
         }
     }
 

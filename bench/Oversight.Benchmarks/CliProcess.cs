@@ -6,6 +6,20 @@ namespace Oversight.Benchmarks;
 /// <summary>The Release CLI (<c>oversight</c>) run as its own process on a benchmark's database, as an operator runs it.</summary>
 internal static class CliProcess
 {
+    /// <summary>Deletes the small file and the measured one a command was run on, or with <paramref name="keep"/> keeps the measured one and says where.</summary>
+    public static void DeleteInputs(string tiny, string file, bool keep, string what)
+    {
+        File.Delete(tiny);
+        if (keep)
+        {
+            Console.WriteLine($"Kept the {what}: {file}");
+        }
+        else
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>A finished command: its exit code, its time from start to exit, the most memory it held resident and its last lines of output.</summary>
     public sealed record Run(string Command, int ExitCode, TimeSpan Elapsed, long PeakMiB, string Output)
     {

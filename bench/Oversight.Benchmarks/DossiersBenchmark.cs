@@ -88,15 +88,7 @@ internal static partial class DossiersBenchmark
         }
         finally
         {
-            File.Delete(tiny);
-            if (options.Keep)
-            {
-                Console.WriteLine($"Kept the file: {file}");
-            }
-            else
-            {
-                File.Delete(file);
-            }
+            CliProcess.DeleteInputs(tiny, file, options.Keep, "file");
         }
     }
 
