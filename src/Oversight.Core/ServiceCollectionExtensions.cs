@@ -97,6 +97,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Indicators.IndicatorValidation>();
         services.AddScoped<Indicators.IndicatorDashboard>();
         services.AddScoped<Reports.InspectionReport>();
+        services.AddScoped<Documents.InspectionDocuments>();
         services.AddSingleton<Calendar.WorkingCalendarCache>().AddScoped<Calendar.WorkingCalendar>().AddScoped<Calendar.HolidayScheduleLoader>();
         services.AddOversightImports();
         return services;

@@ -168,6 +168,9 @@ public sealed class FollowUpTask : IUnitRecord, IStamped
 
     public string? ClosedBy { get; set; }
 
+    /// <summary>The conclusion notice that set the task, when it was issued in Oversight (each of its requests is a task).</summary>
+    public Guid? NoticeId { get; init; }
+
     public List<TaskProgress> Progress { get; } = [];
 
     /// <summary>The one statement of the rule, for queries and for code: past its deadline and not done by the day.</summary>

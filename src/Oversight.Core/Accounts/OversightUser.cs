@@ -9,6 +9,9 @@ public sealed class OversightUser : IdentityUser
 
     /// <summary>The unit whose subtree (and that unit's predecessors' subtrees) the account sees; null only for administrators.</summary>
     public Guid? ScopeUnitId { get; set; }
+
+    /// <summary>The person the account belongs to, if recorded: a member of an inspection's team acts as that member (the head of a delegation approves its report).</summary>
+    public Guid? PersonId { get; set; }
 }
 
 /// <summary>The four roles.</summary>

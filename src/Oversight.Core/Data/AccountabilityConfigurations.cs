@@ -181,6 +181,7 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         task.Property(t => t.ClosedBy).HasMaxLength(200);
         task.HasOne<Inspection>().WithMany().HasForeignKey(t => t.InspectionId).OnDelete(DeleteBehavior.Restrict);
         task.HasOne<Unit>().WithMany().HasForeignKey(t => t.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+        task.HasOne<Documents.InspectionDocument>().WithMany().HasForeignKey(t => t.NoticeId).OnDelete(DeleteBehavior.Restrict);
         task.HasMany(t => t.Progress).WithOne().HasForeignKey(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
         // A unit's tasks by due date, with what the indicators read of each.
         task.HasIndex(t => new { t.OwnerUnitId, t.DueOn, t.DoneOn, t.InspectionId });

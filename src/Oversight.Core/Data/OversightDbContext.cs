@@ -86,6 +86,14 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
 
     public DbSet<Indicators.ReportedFigure> ReportedFigures => Set<Indicators.ReportedFigure>();
 
+    public DbSet<Documents.InspectionDocument> InspectionDocuments => Set<Documents.InspectionDocument>();
+
+    public DbSet<Documents.DocumentVersion> DocumentVersions => Set<Documents.DocumentVersion>();
+
+    public DbSet<Documents.DocumentFigures> DocumentFigures => Set<Documents.DocumentFigures>();
+
+    public DbSet<Documents.DocumentStep> DocumentSteps => Set<Documents.DocumentStep>();
+
     public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
 
     public DbSet<Imports.ImportJob> ImportJobs => Set<Imports.ImportJob>();
@@ -135,6 +143,9 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
         configurationBuilder.Properties<PublicServices.OnlineService>().HaveConversion<WireEnumConverter<PublicServices.OnlineService>>().HaveMaxLength(16);
         configurationBuilder.Properties<PublicServices.DossierResult>().HaveConversion<WireEnumConverter<PublicServices.DossierResult>>().HaveMaxLength(16);
         configurationBuilder.Properties<PostKind>().HaveConversion<WireEnumConverter<PostKind>>().HaveMaxLength(32);
+        configurationBuilder.Properties<Documents.DocumentKind>().HaveConversion<WireEnumConverter<Documents.DocumentKind>>().HaveMaxLength(32);
+        configurationBuilder.Properties<Documents.DocumentStatus>().HaveConversion<WireEnumConverter<Documents.DocumentStatus>>().HaveMaxLength(16);
+        configurationBuilder.Properties<Documents.DocumentAction>().HaveConversion<WireEnumConverter<Documents.DocumentAction>>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -152,6 +163,7 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
             user.Property(u => u.SecurityStamp).HasAnnotation(AuditTrail.NotAudited, true);
             user.Property(u => u.ConcurrencyStamp).HasAnnotation(AuditTrail.NotAudited, true);
             user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.HasOne<Person>().WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
         if (Database.IsNpgsql())
         {

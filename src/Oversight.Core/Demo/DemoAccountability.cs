@@ -21,8 +21,22 @@ public sealed record DemoAccountabilityCounts(int Directives, int DisseminationE
 /// The appendix of manifestations is an illustrative catalogue, marked as such: an administrator enters or imports the
 /// real text. Decision numbers and the dates the report does not give are plausible, not real.
 /// </remarks>
-internal sealed class DemoAccountability(OversightDbContext db, DemoStructure structure, IReadOnlyList<Person> people, Random random)
+internal sealed class DemoAccountability(OversightDbContext db, DemoStructure structure, IReadOnlyList<Person> people, IReadOnlyList<Person> delegates, Random random)
 {
+    /// <summary>The City Party Committee's delegation: its head and its member, with their posts (their names are synthetic).</summary>
+    public static IReadOnlyList<(string Code, string Post, bool IsLead)> DelegationPosts { get; } =
+    [
+        ("CB-01-TU-0001", "Phó Bí thư Thành ủy, Trưởng đoàn", true),
+        ("CB-01-TU-0002", "Ủy viên Ban Thường vụ Thành ủy, Phó Chủ tịch Thường trực HĐND Thành phố, Thành viên", false),
+    ];
+
+    /// <summary>The people of the delegation, named from their own random draws so that the demo's other draws stay as they were.</summary>
+    public static IReadOnlyList<Person> PlanDelegation(Random random)
+    {
+        var names = new DemoNames(random);
+        return DelegationPosts.Select(post => new Person { Code = post.Code, FullName = names.Next(Gender.Male, 1968 + random.Next(8)), Gender = Gender.Male }).ToList();
+    }
+
     public static readonly DateOnly ConferenceDay = new(2023, 8, 21);
 
     public static readonly DateOnly DisseminationDue = new(2023, 9, 30);
@@ -161,13 +175,15 @@ internal sealed class DemoAccountability(OversightDbContext db, DemoStructure st
         // The City delegation of 19 July 2024 and the requests it made of the district.
         var delegation = new Inspection
         {
-            Reference = "KT-01-2024-07", Kind = InspectionKind.Thematic, DecidingUnitId = structure.CityPartyCommittee.Id, DecidedOn = new(2024, 7, 1),
-            Title = "Kiểm tra việc thực hiện Chỉ thị 24-CT/TU tại Huyện ủy Chương Mỹ", DirectiveId = directive.Id, PeriodFrom = directive.IssuedOn,
+            Reference = "KT-01-2024-07", Kind = InspectionKind.Thematic, DecidingUnitId = structure.CityPartyCommittee.Id, DecisionNumber = "1875-QĐ/TU", DecidedOn = new(2024, 7, 1),
+            Title = "Kiểm tra việc thực hiện Chỉ thị 24-CT/TU tại Huyện ủy Chương Mỹ", DirectiveId = directive.Id, PeriodFrom = new(2023, 8, 1),
             PeriodTo = new(2024, 6, 30), ConcludedOn = DemoBodies.InspectionDay,
             Conclusion = "Tiếp tục thực hiện Chỉ thị 24-CT/TU gắn với các chỉ thị khác và chuẩn bị đại hội đảng các cấp; rà soát toàn bộ đội ngũ cán bộ; phát huy vai trò giám sát của Hội đồng nhân dân, Mặt trận Tổ quốc và các đoàn thể theo Luật Thực hiện dân chủ ở cơ sở.",
         };
-        delegation.Team.Add(new() { InspectionId = delegation.Id, Name = "Phó Bí thư Thành ủy Hà Nội", Role = "Trưởng đoàn", IsLead = true });
-        delegation.Team.Add(new() { InspectionId = delegation.Id, Name = "Ủy viên Ban Thường vụ Thành ủy, Phó Chủ tịch Thường trực HĐND Thành phố", Role = "Thành viên" });
+        delegation.Team.AddRange(DelegationPosts.Zip(delegates).Select(p => new TeamMember
+        {
+            InspectionId = delegation.Id, PersonId = p.Second.Id, Name = p.Second.FullName, Role = p.First.Post, IsLead = p.First.IsLead,
+        }));
         delegation.Targets.Add(new() { InspectionId = delegation.Id, Kind = TargetKind.PartyOrganisation, UnitId = partyCommittee.Id });
         var tasks = Requests.Select((request, i) => new FollowUpTask
         {

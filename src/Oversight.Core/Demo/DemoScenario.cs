@@ -13,7 +13,8 @@ namespace Oversight.Demo;
 
 /// <summary>A demo account: its name, role, the unit whose subtree it sees (by code, as of a date) and its password.</summary>
 /// <remarks>The passwords are demo data, printed at start-up and in the documentation; they are not secrets.</remarks>
-public sealed record DemoAccount(string UserName, string Role, string? UnitCode, DateOnly? AsOf, string? UnitName, string Password, string DisplayName)
+/// <summary>A demo account; <paramref name="PersonCode"/> names the person it belongs to, if any (the head of the delegation).</summary>
+public sealed record DemoAccount(string UserName, string Role, string? UnitCode, DateOnly? AsOf, string? UnitName, string Password, string DisplayName, string? PersonCode = null)
 {
     /// <summary>"Huyện Chương Mỹ (277, as of 2024-07-19)", or "everything" for an administrator.</summary>
     public string Scope => UnitCode is null ? "everything" : $"{UnitName} ({UnitCode}, as of {AsOf:yyyy-MM-dd})";
@@ -95,6 +96,7 @@ public sealed class DemoScenario(
     [
         new("admin", Roles.Administrator, null, null, null, "Admin-Demo-2024", "Quản trị hệ thống"),
         new("inspector", Roles.Inspector, DemoBodies.ProvinceCode, DemoBodies.InspectionDay, "Thành phố Hà Nội", "Inspector-Demo-2024", "Đoàn kiểm tra của Thành ủy Hà Nội"),
+        new("teamlead", Roles.Leader, DemoBodies.ProvinceCode, DemoBodies.InspectionDay, "Thành phố Hà Nội", "TeamLead-Demo-2024", "Trưởng Đoàn kiểm tra của Thành ủy", "CB-01-TU-0001"),
         new("leader", Roles.Leader, DemoBodies.DistrictCode, DemoBodies.InspectionDay, "Huyện Chương Mỹ", "Leader-Demo-2024", "Lãnh đạo Huyện ủy Chương Mỹ"),
         new("officer", Roles.Officer, DemoBodies.DistrictCode, DemoBodies.InspectionDay, "Huyện Chương Mỹ", "Officer-Demo-2024", "Văn phòng HĐND và UBND huyện Chương Mỹ"),
         new("officer.quangbi", Roles.Officer, "10072", NewCommunes, "Xã Quảng Bị", "QuangBi-Demo-2025", "Văn phòng Đảng ủy – UBND xã Quảng Bị"),
@@ -164,7 +166,14 @@ public sealed class DemoScenario(
             // Cases go through the workflow, which saves each step; the steps join this transaction.
             var calendar = await workingCalendar.TableAsync(cancellationToken);
             citizens = await new DemoCitizens(db, caseWorkflow, receptionRecords, calendar, structure, people, random).AddAsync(cancellationToken);
-            accountability = new DemoAccountability(db, structure, people, random).Add();
+            var delegates = DemoAccountability.PlanDelegation(new Random(Seed + 1));
+            db.People.AddRange(delegates);
+            accountability = new DemoAccountability(db, structure, people, delegates, random).Add();
+            foreach (var account in Accounts.Where(a => a.PersonCode is not null))
+            {
+                (await db.Users.SingleAsync(u => u.UserName == account.UserName, cancellationToken)).PersonId = delegates.Single(p => p.Code == account.PersonCode).Id;
+            }
+
             claims = DemoClaims.Add(db, structure.District.Unit.Id);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();

@@ -90,6 +90,13 @@ public static class RecordMessages
     public static readonly RecordMessage BoundOnlyForCounts = new(nameof(BoundOnlyForCounts), "a percentage is compared exactly; more-than and at-least are for counts");
     public static readonly RecordMessage PartsOnlyForRates = new(nameof(PartsOnlyForRates), "a count has no numerator and denominator; give them only with a percentage");
     public static readonly RecordMessage NotAFraction = new(nameof(NotAFraction), "{0} of {1} is not a part of a whole (0 ≤ numerator ≤ denominator, denominator above 0)");
+    public static readonly RecordMessage DocumentNotYours = new(nameof(DocumentNotYours), "this step of the document is not yours to take", ErrorKind.Forbidden);
+    public static readonly RecordMessage DocumentNotNow = new(nameof(DocumentNotNow), "the document is {0}; this step is not open to it now");
+    public static readonly RecordMessage DocumentAlreadyStarted = new(nameof(DocumentAlreadyStarted), "inspection {0} already has a document of this kind; open it instead");
+    public static readonly RecordMessage ReportNotApproved = new(nameof(ReportNotApproved), "the delegation's report of inspection {0} is not approved yet; a conclusion notice is drawn from it");
+    public static readonly RecordMessage NoUnitTarget = new(nameof(NoUnitTarget), "inspection {0} looks at no unit, so there are no figures to report");
+    public static readonly RecordMessage NoRequests = new(nameof(NoRequests), "a conclusion notice sets at least one task; write its requests first");
+    public static readonly RecordMessage DueBeforeIssue = new(nameof(DueBeforeIssue), "the deadline {0} is not after the day the notice is issued ({1})");
 
     /// <summary>All messages, for checks that each is translated.</summary>
     public static IReadOnlyList<RecordMessage> All { get; } = typeof(RecordMessages).GetFields()

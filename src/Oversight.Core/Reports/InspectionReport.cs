@@ -33,83 +33,142 @@ public sealed class InspectionReport(
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-    private static readonly string[] Roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
 
-    /// <summary>The report, or null when the unit does not exist in the period for the caller.</summary>
-    public async Task<ReportDocument?> BuildAsync(string unitCode, DateOnly from, DateOnly to, bool english, ReportTemplate? template = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The report as the command line and the reports page write it: the figures of the records today, nothing written
+    /// for it; null when the unit does not exist in the period for the caller.
+    /// </summary>
+    public async Task<ReportDocument?> BuildAsync(string unitCode, DateOnly from, DateOnly to, bool english, ReportTemplate? template = null, CancellationToken cancellationToken = default) =>
+        (await DraftAsync(unitCode, from, to, english, template, inspectionId: null, cancellationToken))?.Complete(ReportText.Empty);
+
+    /// <summary>
+    /// The report with its figures, and places kept for the narrative and requests written in Oversight
+    /// (<see cref="ReportDocument.Complete"/>): what a document locks to its versions. It reports on the inspection with
+    /// <paramref name="inspectionId"/>, or when none is given on the latest that an outside body made of the unit. Null
+    /// when the unit does not exist in the period for the caller.
+    /// </summary>
+    public async Task<ReportDocument?> DraftAsync(
+        string unitCode, DateOnly from, DateOnly to, bool english, ReportTemplate? template, Guid? inspectionId, CancellationToken cancellationToken = default)
     {
         template ??= ReportTemplate.Shipped;
 
         // The headline figures, and the parts of them the sentences name (the online rate at district level).
         var named = template.Sections.SelectMany(s => s.Sentences).SelectMany(s => ReportTemplate.Placeholders(s.Vi).Concat(ReportTemplate.Placeholders(s.En)))
             .Select(p => engine.Catalog.Find(p.Code)!);
-        var indicators = engine.Catalog.Headline.Concat(named).Distinct().ToArray();
+        var indicators = (template.Annex ? engine.Catalog.Headline : []).Concat(named).Distinct().ToArray();
         if (await engine.ForUnitAsync(unitCode, from, to, IndicatorStructure.AsOf, indicators, cancellationToken) is not { } values)
         {
             return null;
         }
 
         var writer = new Writer(english, values.Values.ToDictionary(v => v.Definition.Code, StringComparer.Ordinal));
-        var graph = await scope.GraphAsync(cancellationToken);
+        var setting = await SettingAsync(values.Unit, to, inspectionId, cancellationToken);
         var unit = values.Unit;
-        var today = VietnamTime.Today(time);
-        var parent = unit.ParentId is { } parentId ? graph.At(parentId, to) : null;
-        var inspection = await InspectionOfAsync(graph, unit, to, cancellationToken);
-        var decider = inspection is null ? parent : graph.At(inspection.DecidingUnitId, inspection.DecidedOn) ?? graph.Latest(inspection.DecidingUnitId);
-        var looked = inspection?.Targets.Where(t => t.UnitId is not null).Select(t => graph.NameOn(t.UnitId!.Value, inspection.DecidedOn)).FirstOrDefault() ?? unit.Name;
-        var layout = inspection is not null && decider is not null ? DocumentLayout.For(graph, decider, inspection.DecidedOn) : DocumentLayout.Shipped[DocumentLayoutKind.State];
-        var reconciliationNumber = Roman[template.Sections.Select((s, i) => (s, i)).First(p => p.s.Kind == ReportSectionKind.Reconciliation).i];
-
-        var body = new List<ReportBlock>();
-        if (inspection is not null)
-        {
-            body.Add(new ReportParagraph(Fill(
-                template.Basis.In(english), ("inspection", LowerFirst(inspection.Title, writer.Culture)), ("decider", decider?.Name ?? ""), ("decided", writer.Date(inspection.DecidedOn)))));
-        }
-
-        body.Add(new ReportParagraph(Fill(
-            template.Introduction.In(english), ("unit", unit.Name), ("from", writer.Date(from)), ("to", writer.Date(to)), ("reconciliation", reconciliationNumber))));
         var checks = (await reconciliation.ReconcileAsync(unitCode, from, to, cancellationToken))?.Checks ?? [];
-        foreach (var (section, index) in template.Sections.Select((s, i) => (s, i)))
+        var body = new List<ReportBlock>();
+        foreach (var part in template.Parts)
         {
-            body.Add(new ReportHeading(1, $"{Roman[index]}. {section.Heading.In(english).ToUpper(writer.Culture)}"));
-            foreach (var sentence in section.Sentences.Select(s => s.In(english)))
+            if (part.Heading is { } partHeading)
             {
-                if (await SentenceAsync(writer, unit, from, to, sentence, checks, cancellationToken) is { } text)
+                body.Add(new ReportHeading(1, partHeading.In(english)));
+            }
+            foreach (var section in part.Sections)
+            {
+                if (section.Heading is { } heading)
                 {
-                    body.Add(new ReportParagraph(text));
+                    body.Add(new ReportHeading(2, heading.In(english)));
+                }
+
+                if (section.Kind == ReportSectionKind.Basis)
+                {
+                    body.AddRange(BasisBlocks(writer, template, setting, from, to));
+                }
+
+                foreach (var sentence in section.Sentences.Select(s => s.In(english)))
+                {
+                    if (await SentenceAsync(writer, unit, from, to, sentence, checks, cancellationToken) is { } text)
+                    {
+                        body.Add(new ReportParagraph(text));
+                    }
+                }
+
+                body.Add(new ReportNarrative(section.Key));
+                var areaIndicators = values.Values.Where(v => v.Definition.Area == section.Area).ToArray();
+                switch (section.Kind)
+                {
+                    case ReportSectionKind.Indicators:
+                        body.Add(writer.IndicatorTable((section.Heading ?? part.Heading)?.In(english) ?? "", areaIndicators));
+                        break;
+                    case ReportSectionKind.Rankings:
+                        body.AddRange(await RankingsAsync(writer, unit, setting.Parent, from, to, cancellationToken));
+                        break;
+                    case ReportSectionKind.FollowUp:
+                        body.Add(writer.IndicatorTable((section.Heading ?? part.Heading)?.In(english) ?? "", areaIndicators));
+                        body.AddRange(await FollowUpAsync(writer, unitCode, from, to, cancellationToken));
+                        break;
+                    case ReportSectionKind.Requests:
+                        body.Add(new ReportRequests());
+                        break;
                 }
             }
-
-            var areaIndicators = values.Values.Where(v => v.Definition.Area == section.Area).ToArray();
-            switch (section.Kind)
-            {
-                case ReportSectionKind.Indicators:
-                    body.Add(writer.IndicatorTable(section.Heading.In(english), areaIndicators));
-                    break;
-                case ReportSectionKind.Rankings:
-                    body.AddRange(await RankingsAsync(writer, unit, parent, from, to, cancellationToken));
-                    break;
-                case ReportSectionKind.FollowUp:
-                    body.Add(writer.IndicatorTable(section.Heading.In(english), areaIndicators));
-                    body.AddRange(await FollowUpAsync(writer, unitCode, from, to, today, cancellationToken));
-                    break;
-                case ReportSectionKind.Reconciliation:
-                    body.AddRange(await ReconciliationAsync(writer, checks, unitCode, from, to, cancellationToken));
-                    break;
-            }
         }
 
-        var annex = await AnnexAsync(writer, unitCode, values, from, to, graph, cancellationToken);
-        var issuer = template.Issuer.In(english);
+        var annex = template.Annex ? await AnnexAsync(writer, template, setting, values, checks, from, to, cancellationToken) : [];
+        return Frame(writer, template, setting, from, to, issue: null) with { Body = body, Annex = annex };
+    }
+
+    /// <summary>
+    /// The parts of the report that are not figures, for the unit with <paramref name="unitId"/>: its layout, header (with
+    /// the number and date it was issued with, if it was), subject, signature and recipients; null when there is no such
+    /// unit. For a document the caller was found to see: its frame names no more than the document does.
+    /// </summary>
+    public async Task<ReportDocument?> FrameAsync(
+        Guid unitId, Guid inspectionId, DateOnly from, DateOnly to, bool english, ReportTemplate template, ReportIssue? issue, CancellationToken cancellationToken = default)
+    {
+        var graph = await scope.GraphAsync(cancellationToken);
+        if ((graph.At(unitId, to) ?? graph.Latest(unitId)) is not { } unit)
+        {
+            return null;
+        }
+
+        var writer = new Writer(english, new Dictionary<string, IndicatorValue>());
+        return Frame(writer, template, await SettingAsync(unit, to, inspectionId, cancellationToken), from, to, issue);
+    }
+
+    /// <summary>What the report is written from besides its figures: the unit, the body above it, the inspection and the body that decided it, and so the layout.</summary>
+    private sealed record Setting(UnitGraph Graph, UnitSnapshot Unit, UnitSnapshot? Parent, Inspection? Inspection, UnitSnapshot? Decider, DocumentLayout Layout);
+
+    private async Task<Setting> SettingAsync(UnitSnapshot unit, DateOnly to, Guid? inspectionId, CancellationToken cancellationToken)
+    {
+        var graph = await scope.GraphAsync(cancellationToken);
+        var parent = unit.ParentId is { } parentId ? graph.At(parentId, to) : null;
+        var inspection = inspectionId is { } id
+            ? await db.Inspections.AsNoTracking().Include(i => i.Targets).Include(i => i.Team).AsSplitQuery().FirstAsync(i => i.Id == id, cancellationToken)
+            : await InspectionOfAsync(graph, unit, to, cancellationToken);
+        var decider = inspection is null ? parent : graph.At(inspection.DecidingUnitId, inspection.DecidedOn) ?? graph.Latest(inspection.DecidingUnitId);
+        var layout = inspection is not null && decider is not null ? DocumentLayout.For(graph, decider, inspection.DecidedOn) : DocumentLayout.Shipped[DocumentLayoutKind.State];
+        return new(graph, unit, parent, inspection, decider, layout);
+    }
+
+    private ReportDocument Frame(Writer writer, ReportTemplate template, Setting setting, DateOnly from, DateOnly to, ReportIssue? issue)
+    {
+        var (graph, unit, _, inspection, decider, layout) = setting;
+        var english = writer.English;
+        var looked = inspection?.Targets.Where(t => t.UnitId is not null).Select(t => graph.NameOn(t.UnitId!.Value, inspection.DecidedOn)).FirstOrDefault() ?? unit.Name;
+        // A delegation issues under the body that set it up; a body issuing itself writes its own name, and the symbol
+        // it writes after its decisions' numbers ("…-QĐ/TU").
+        var issuer = template.Issuer?.In(english) ?? decider?.Name.ToUpper(writer.Culture) ?? unit.Name.ToUpper(writer.Culture);
+        var symbol = template.Issuer is null && inspection?.DecisionNumber is { } decision && decision.LastIndexOf('/') is var slash and >= 0 && slash < decision.Length - 1
+            ? decision[(slash + 1)..]
+            : template.Symbol.Issuer;
         var header = new ReportHeader(
-            decider?.Name.ToUpper(writer.Culture),
+            template.Issuer is null ? null : decider?.Name.ToUpper(writer.Culture),
             issuer,
-            Fill(layout.Number.In(english), ("number", NumberToBeGiven), ("kind", template.Symbol.Kind), ("issuer", template.Symbol.Issuer)),
+            Fill(layout.Number.In(english), ("number", issue?.Number.ToString(CultureInfo.InvariantCulture) ?? NumberToBeGiven), ("kind", template.Symbol.Kind), ("issuer", symbol)),
             layout.Title.Select(t => t.In(english)).ToList(),
-            writer.PlaceAndDate(layout.PlaceAndDate.In(english), PlaceOf(graph, unit, to), today));
+            writer.PlaceAndDate(layout.PlaceAndDate.In(english), PlaceOf(graph, unit, to), issue?.On ?? VietnamTime.Today(time)));
         var signature = new ReportSignature(
-            $"{layout.SignedFor.In(english)} {issuer}", template.Signer.In(english), inspection?.Team.FirstOrDefault(m => m.IsLead)?.Name);
+            $"{layout.SignedFor.In(english)} {template.SignedFor?.In(english) ?? issuer}", template.Signer.In(english), inspection?.Team.FirstOrDefault(m => m.IsLead)?.Name);
         // A line for the body above goes only where there is one (a province's own report has none).
         var recipients = template.Recipients.Select(r => r.In(english))
             .Where(r => decider is not null || !r.Contains("{decider}", StringComparison.Ordinal))
@@ -121,11 +180,38 @@ public sealed class InspectionReport(
             inspection is null
                 ? Fill(template.Subject.In(english), ("unit", unit.Name), ("from", writer.Date(from)), ("to", writer.Date(to)))
                 : Fill(template.InspectionSubject.In(english), ("inspection", LowerFirst(inspection.Title, writer.Culture))),
-            body,
+            [],
             signature,
             recipients,
-            annex,
+            [],
             english);
+    }
+
+    /// <summary>Part I's opening: the decision that set up the inspection, its team, and the unit and period looked at.</summary>
+    private static IEnumerable<ReportBlock> BasisBlocks(Writer writer, ReportTemplate template, Setting setting, DateOnly from, DateOnly to)
+    {
+        var english = writer.English;
+        if (setting.Inspection is { } inspection)
+        {
+            var decision = inspection.DecisionNumber is { } number ? (english ? $" No. {number}" : $" số {number}") : "";
+            yield return new ReportParagraph(Fill(
+                template.Basis.In(english),
+                ("inspection", LowerFirst(inspection.Title, writer.Culture)),
+                ("decider", setting.Decider?.Name ?? ""),
+                ("decided", writer.Date(inspection.DecidedOn)),
+                ("concluded", inspection.ConcludedOn is { } concluded ? writer.Date(concluded) : ""),
+                ("decision", decision)));
+            if (template.Team is { } team && inspection.Team.Count > 0)
+            {
+                var members = inspection.Team.OrderByDescending(m => m.IsLead).Select(m => m.Role is { } role ? $"{m.Name}, {role}" : m.Name);
+                yield return new ReportParagraph(Fill(team.In(english), ("count", writer.Count(inspection.Team.Count)), ("members", string.Join("; ", members))));
+            }
+        }
+
+        if (template.Introduction is { } introduction)
+        {
+            yield return new ReportParagraph(Fill(introduction.In(english), ("unit", setting.Unit.Name), ("from", writer.Date(from)), ("to", writer.Date(to))));
+        }
     }
 
     /// <summary>
@@ -268,7 +354,8 @@ public sealed class InspectionReport(
         ];
     }
 
-    private async Task<IReadOnlyList<ReportBlock>> FollowUpAsync(Writer writer, string unitCode, DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>The conclusions of the period and their tasks, as they stood at its end: the day the figures above them count to.</summary>
+    private async Task<IReadOnlyList<ReportBlock>> FollowUpAsync(Writer writer, string unitCode, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var tasksFigure = engine.Catalog.Indicators.First(i => i.Area == IndicatorArea.FollowUp && i.Denominator is not null);
         var counted = (await engine.RecordsAsync(unitCode, tasksFigure, true, from, to, IndicatorStructure.AsOf, MostTasks, cancellationToken))?.Records.Select(r => r.RecordId).ToHashSet() ?? [];
@@ -290,13 +377,16 @@ public sealed class InspectionReport(
         if (tasks.Length > 0)
         {
             blocks.Add(new ReportTable(
-                writer.English ? $"Follow-up tasks, as they stand on {writer.Date(today)}" : $"Nhiệm vụ theo kết luận, tình trạng đến ngày {writer.Date(today)}",
+                writer.English ? $"Follow-up tasks, as they stood on {writer.Date(to)}" : $"Nhiệm vụ theo kết luận, tình trạng đến ngày {writer.Date(to)}",
                 writer.English ? "Tasks" : "Nhiệm vụ",
                 writer.English ? ["Task", "What", "Owner", "Due", "Status"] : ["Nhiệm vụ", "Nội dung", "Đơn vị thực hiện", "Hạn", "Tình trạng"],
                 [2.6, 4.4, 2, 1.7, 1.9],
-                tasks.Select(t => new ReportRow(
-                    [t.Reference, t.Description, t.Owner, writer.Date(t.DueOn), writer.TaskStatus(t.Status, t.DoneOn, t.Overdue)],
-                    Emphasis: t.Overdue)).ToArray()));
+                tasks.Select(t =>
+                {
+                    var doneOn = t.DoneOn <= to ? t.DoneOn : null;
+                    var overdue = FollowUpTask.IsOverdue(t.DueOn, doneOn, to);
+                    return new ReportRow([t.Reference, t.Description, t.Owner, writer.Date(t.DueOn), writer.TaskStatus(doneOn, overdue)], Emphasis: overdue);
+                }).ToArray()));
         }
 
         return blocks;
@@ -344,16 +434,116 @@ public sealed class InspectionReport(
         return blocks;
     }
 
-    private async Task<IReadOnlyList<ReportBlock>> AnnexAsync(Writer writer, string unitCode, UnitIndicators values, DateOnly from, DateOnly to, UnitGraph graph, CancellationToken cancellationToken)
+    /// <summary>
+    /// The annex: the figures of each unit directly under the unit, the findings of the inspections of the period, the
+    /// reconciliation of the unit's reported figures, and the records behind every figure, each a numbered part that is
+    /// left out when it has nothing to show.
+    /// </summary>
+    private async Task<IReadOnlyList<ReportBlock>> AnnexAsync(
+        Writer writer, ReportTemplate template, Setting setting, UnitIndicators values, IReadOnlyList<ClaimCheck> checks, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var english = writer.English;
+        var parts = new List<(string Title, IReadOnlyList<ReportBlock> Blocks)>
+        {
+            (english ? "Figures of each unit under it" : "Số liệu của từng đơn vị trực thuộc", await UnitsAsync(writer, template, setting, values, from, to, cancellationToken)),
+            (english ? "Findings of the inspections" : "Kết quả phát hiện qua kiểm tra, giám sát", await FindingsAsync(writer, setting, from, to, cancellationToken)),
+            (english ? "Reported figures reconciled with the records" : "Đối chiếu số liệu đơn vị báo cáo với hồ sơ", await ReconciliationAsync(writer, checks, setting.Unit.Code, from, to, cancellationToken)),
+        };
+        var number = parts.Count(p => p.Blocks.Count > 0) + 1;
+        parts.Add((english ? "The records behind each figure" : "Hồ sơ của từng số liệu", await RecordsAsync(writer, setting, values, number, from, to, cancellationToken)));
+        var annex = new List<ReportBlock> { new ReportHeading(1, english ? "ANNEX" : "PHỤ LỤC") };
+        foreach (var (title, blocks) in parts.Where(p => p.Blocks.Count > 0).Select((p, i) => ($"{(english ? "Annex" : "Phụ lục")} {i + 1}. {p.Title}", p.Blocks)))
+        {
+            annex.Add(new ReportHeading(2, title));
+            annex.AddRange(blocks);
+        }
+
+        return annex;
+    }
+
+    /// <summary>The most indicators in one table of the units under the unit: the columns a portrait page holds.</summary>
+    private const int IndicatorsPerUnitTable = 4;
+
+    /// <summary>
+    /// For each area of the report's sections, the values of its indicators that count something for the unit, for each
+    /// unit directly under it and for the whole unit, whose own records the units under it do not hold.
+    /// </summary>
+    private async Task<IReadOnlyList<ReportBlock>> UnitsAsync(Writer writer, ReportTemplate template, Setting setting, UnitIndicators values, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var children = setting.Graph.Children(setting.Unit.Id, to).Where(u => u.Kind.IsAdministrative())
+            .OrderBy(u => u.Name, StringComparer.Create(Vietnamese, false)).ToArray();
+        if (children.Length == 0)
+        {
+            return [];
+        }
+
+        var blocks = new List<ReportBlock>
+        {
+            new ReportParagraph(writer.English
+                ? $"The row “{setting.Unit.Name} (whole)” also counts the records of the bodies and agencies of {setting.Unit.Name}."
+                : $"Dòng “Toàn {LowerFirst(setting.Unit.Name, writer.Culture)}” tính cả hồ sơ của các cơ quan, tổ chức trực thuộc {LowerFirst(setting.Unit.Name, writer.Culture)}."),
+        };
+        var period = engine.Period(from, to);
+        foreach (var section in template.Sections.Where(s => s.Kind == ReportSectionKind.Indicators && s.Heading is not null))
+        {
+            var counted = values.Values.Where(v => v.Definition.Area == section.Area && (v.Denominator ?? v.Numerator) > 0).ToArray();
+            foreach (var chunk in counted.Chunk(IndicatorsPerUnitTable))
+            {
+                var each = await engine.ForEachAsync(children, period, chunk.Select(v => v.Definition).ToArray(), cancellationToken);
+                var rows = each.Select(u => new ReportRow([u.Unit.Name, .. u.Values.Select(writer.Value)]))
+                    .Append(new ReportRow([writer.English ? $"{setting.Unit.Name} (whole)" : $"Toàn {LowerFirst(setting.Unit.Name, writer.Culture)}", .. chunk.Select(writer.Value)], Emphasis: true));
+                blocks.Add(new ReportTable(
+                    section.Heading!.In(writer.English),
+                    $"{(writer.English ? "Units" : "Đơn vị")} {blocks.Count}",
+                    [writer.English ? "Unit" : "Đơn vị", .. chunk.Select(v => v.Definition.Name(writer.English))],
+                    [3.5, .. chunk.Select(_ => 2.4)],
+                    rows.ToArray()));
+            }
+        }
+
+        return blocks;
+    }
+
+    /// <summary>What the inspections decided in the period found in the unit or under it, with the manifestations of a directive's appendix each shows.</summary>
+    private async Task<IReadOnlyList<ReportBlock>> FindingsAsync(Writer writer, Setting setting, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var under = setting.Graph.EverUnder(setting.Unit.Id).Append(setting.Unit.Id).ToList();
+        var inspections = await db.Inspections.AsNoTracking().Include(i => i.Findings).ThenInclude(f => f.Manifestations).AsSplitQuery()
+            .Where(i => i.DecidedOn >= from && i.DecidedOn <= to && i.Findings.Count > 0 && i.Targets.Any(t => t.UnitId != null && under.Contains(t.UnitId.Value)))
+            .OrderBy(i => i.DecidedOn).ThenBy(i => i.Reference)
+            .ToListAsync(cancellationToken);
+        var findings = inspections.SelectMany(i => i.Findings.Select(f => (i.Reference, f.Text, Manifestations: f.Manifestations.Select(m => m.ManifestationId).ToList()))).ToList();
+        if (findings.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = findings.SelectMany(f => f.Manifestations).Distinct().ToList();
+        var manifestations = await db.Manifestations.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        return
+        [
+            new ReportTable(
+                writer.English ? "Findings and the manifestations they show" : "Phát hiện và biểu hiện theo Phụ lục chỉ thị",
+                writer.English ? "Findings" : "Phát hiện",
+                writer.English ? ["No.", "Inspection", "Finding", "Manifestations"] : ["STT", "Cuộc kiểm tra", "Phát hiện", "Biểu hiện"],
+                [0.8, 2.4, 6, 4],
+                findings.Select((f, i) => new ReportRow(
+                    [writer.Count(i + 1), f.Reference, f.Text, string.Join("; ", f.Manifestations.Select(id => $"{manifestations[id].Code}. {manifestations[id].Text}"))],
+                    Emphasis: f.Manifestations.Count > 0)).ToArray()),
+        ];
+    }
+
+    /// <summary>For each figure, the records it counts (for a percentage, those of its denominator, marked when the numerator counts them too).</summary>
+    private async Task<IReadOnlyList<ReportBlock>> RecordsAsync(Writer writer, Setting setting, UnitIndicators values, int annexNumber, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var blocks = new List<ReportBlock>
         {
-            new ReportHeading(1, writer.English ? "ANNEX: THE RECORDS BEHIND EACH FIGURE" : "PHỤ LỤC: HỒ SƠ CỦA TỪNG SỐ LIỆU"),
             new ReportParagraph(writer.English
                 ? $"For each figure, the records it counts (for a percentage, those of its denominator, marked when the numerator counts them too), at most {writer.Count(AnnexRecordsPerFigure)} per figure."
                 : $"Mỗi số liệu kèm các hồ sơ được tính (với tỷ lệ: các hồ sơ của mẫu số, đánh dấu hồ sơ tính vào tử số), tối đa {writer.Count(AnnexRecordsPerFigure)} hồ sơ mỗi số liệu."),
         };
         var number = 0;
+        var unitCode = setting.Unit.Code;
         foreach (var value in values.Values.Where(v => (v.Denominator ?? v.Numerator) > 0))
         {
             number++;
@@ -370,7 +560,7 @@ public sealed class InspectionReport(
 
             var rows = listed!.Records.Select((r, i) =>
             {
-                var cells = new List<string> { writer.Count(i + 1), r.Reference ?? "", r.On is { } on ? writer.Date(on) : "", graph.NameOn(r.UnitId, r.On ?? to) };
+                var cells = new List<string> { writer.Count(i + 1), r.Reference ?? "", r.On is { } on ? writer.Date(on) : "", setting.Graph.NameOn(r.UnitId, r.On ?? to) };
                 if (inNumerator is not null)
                 {
                     cells.Add(inNumerator.Contains((r.RecordId, r.UnitId)) ? (writer.English ? "yes" : "có") : (writer.English ? "no" : "không"));
@@ -384,8 +574,8 @@ public sealed class InspectionReport(
             }
 
             blocks.Add(new ReportTable(
-                $"{(writer.English ? "Annex" : "Phụ lục")} {number}. {value.Definition.Name(writer.English)}: {writer.Value(value)}",
-                $"{(writer.English ? "Annex" : "Phụ lục")} {number}",
+                $"{annexNumber}.{number}. {value.Definition.Name(writer.English)}: {writer.Value(value)}",
+                $"{(writer.English ? "Annex" : "Phụ lục")} {annexNumber}.{number}",
                 columns,
                 percent ? [0.8, 2.5, 1.3, 4, 1.4] : [0.8, 2.5, 1.3, 4],
                 rows));
@@ -428,12 +618,13 @@ public sealed class InspectionReport(
 
         public string Verdict(ClaimVerdict verdict) => verdict.Name(english);
 
-        public string TaskStatus(FollowUpStatus status, DateOnly? doneOn, bool overdue) => (status, english) switch
+        /// <summary>A task's status on a day: done then (and when), overdue, or under way.</summary>
+        public string TaskStatus(DateOnly? doneOn, bool overdue) => (doneOn, english) switch
         {
-            (FollowUpStatus.Done, false) => $"Đã hoàn thành {Date(doneOn!.Value)}",
-            (FollowUpStatus.Done, true) => $"Done {Date(doneOn!.Value)}",
-            (_, false) => overdue ? "Quá hạn" : status == FollowUpStatus.InProgress ? "Đang thực hiện" : "Chưa thực hiện",
-            _ => overdue ? "Overdue" : status == FollowUpStatus.InProgress ? "In progress" : "Open",
+            ({ } done, false) => $"Đã hoàn thành {Date(done)}",
+            ({ } done, true) => $"Done {Date(done)}",
+            (null, false) => overdue ? "Quá hạn" : "Đang thực hiện",
+            _ => overdue ? "Overdue" : "Under way",
         };
 
         /// <summary>

@@ -11,39 +11,47 @@ public sealed record BilingualText(string Vi, string En)
     public string In(bool english) => english ? En : Vi;
 }
 
-/// <summary>What a section holds besides its sentences.</summary>
+/// <summary>What a section holds besides its sentences and the narrative written for it.</summary>
 public enum ReportSectionKind
 {
+    /// <summary>The decision that set up the inspection, its team, the unit and period looked at.</summary>
+    Basis,
+
+    /// <summary>Only what is written for it.</summary>
+    Narrative,
+
     /// <summary>The table of its area's indicators.</summary>
     Indicators,
 
-    /// <summary>Sentences only.</summary>
-    Text,
-
-    /// <summary>Where the unit ranks among its peers.</summary>
+    /// <summary>The unit's rank on external indices and among its peers.</summary>
     Rankings,
 
     /// <summary>The conclusions made and the follow-up tasks they set, with their area's indicators.</summary>
     FollowUp,
 
-    /// <summary>The unit's reported figures reconciled with the records, and the validation rules.</summary>
-    Reconciliation,
+    /// <summary>The requests of the report, each to a unit with its deadline: the tasks a conclusion notice sets.</summary>
+    Requests,
 }
 
 /// <summary>The abbreviations in a document's number: its kind ("BC", a report) and its issuer ("ĐKT", the delegation).</summary>
 public sealed record DocumentSymbol(string Kind, string Issuer);
 
-public sealed record ReportSection(ReportSectionKind Kind, IndicatorArea? Area, BilingualText Heading, IReadOnlyList<BilingualText> Sentences);
+/// <summary>
+/// A section of a part: its key (what the narrative written for it is kept under), its heading (none for a section that
+/// continues its part's opening), and the sentences filled from indicator values.
+/// </summary>
+public sealed record ReportSection(string Key, ReportSectionKind Kind, IndicatorArea? Area, BilingualText? Heading, IReadOnlyList<BilingualText> Sentences);
+
+/// <summary>A numbered part of the report (I. basis and method, II. results…) and its sections; an opening part has no heading.</summary>
+public sealed record ReportPart(BilingualText? Heading, IReadOnlyList<ReportSection> Sections);
 
 /// <summary>
-/// The report's wording as data (Reports/Templates/inspection-report.json): its header, subject and sections in the
-/// order of the seed report, with sentences whose placeholders name indicators (<c>{CIT.SECRETARY-RESOLVED}</c> the
+/// The report's wording as data (Reports/Templates/inspection-report.json): its header, subject, and parts of sections in
+/// the order of the seed report, with sentences whose placeholders name indicators (<c>{CIT.SECRETARY-RESOLVED}</c> the
 /// value, <c>.n</c> the numerator, <c>.d</c> the denominator).
 /// </summary>
 public sealed partial class ReportTemplate
 {
-    private const string ShippedResource = "Oversight.Reports.inspection-report.json";
-
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -51,30 +59,42 @@ public sealed partial class ReportTemplate
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
 
-    private static readonly Lazy<ReportTemplate> ShippedTemplate = new(() =>
-    {
-        using var stream = typeof(ReportTemplate).Assembly.GetManifestResourceStream(ShippedResource)
-            ?? throw new InvalidOperationException($"The resource {ShippedResource} is missing from the build.");
-        using var reader = new StreamReader(stream);
-        var (template, errors) = Parse("inspection-report.json", reader.ReadToEnd(), IndicatorCatalog.Shipped);
-        return template ?? throw new InvalidOperationException("The shipped report template is broken: " + string.Join("; ", errors));
-    });
+    private static readonly Lazy<ReportTemplate> ShippedTemplate = new(() => LoadShipped("inspection-report.json"));
 
-    private ReportTemplate(Document document, IReadOnlyList<ReportSection> sections)
+    private static readonly Lazy<ReportTemplate> NoticeTemplate = new(() => LoadShipped("conclusion-notice.json"));
+
+    private ReportTemplate(Document document, IReadOnlyList<ReportPart> parts)
     {
         Kind = document.Kind!;
         Subject = document.Subject!;
         InspectionSubject = document.InspectionSubject!;
-        Issuer = document.Issuer!;
+        Issuer = document.Issuer;
+        SignedFor = document.SignedFor;
+        Annex = document.Annex ?? true;
         Symbol = document.Symbol!;
         Signer = document.Signer!;
         Recipients = document.Recipients!;
         Basis = document.Basis!;
-        Introduction = document.Introduction!;
-        Sections = sections;
+        Team = document.Team;
+        Introduction = document.Introduction;
+        Parts = parts;
     }
 
+    /// <summary>The delegation's report.</summary>
     public static ReportTemplate Shipped => ShippedTemplate.Value;
+
+    /// <summary>The deciding body's notice of its conclusion on the delegation's report, with the tasks it sets.</summary>
+    public static ReportTemplate ConclusionNotice => NoticeTemplate.Value;
+
+    private static ReportTemplate LoadShipped(string fileName)
+    {
+        var resource = $"Oversight.Reports.{fileName}";
+        using var stream = typeof(ReportTemplate).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The resource {resource} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        var (template, errors) = Parse(fileName, reader.ReadToEnd(), IndicatorCatalog.Shipped);
+        return template ?? throw new InvalidOperationException($"The shipped template {fileName} is broken: " + string.Join("; ", errors));
+    }
 
     public BilingualText Kind { get; }
 
@@ -84,8 +104,14 @@ public sealed partial class ReportTemplate
     /// <summary>The subject of an inspection's report, with <c>{inspection}</c> (its title).</summary>
     public BilingualText InspectionSubject { get; }
 
-    /// <summary>Who issues the report ("ĐOÀN KIỂM TRA"), under the body that set it up.</summary>
-    public BilingualText Issuer { get; }
+    /// <summary>Who issues the report ("ĐOÀN KIỂM TRA"), under the body that set up the inspection; none when that body issues it itself.</summary>
+    public BilingualText? Issuer { get; }
+
+    /// <summary>The collective the document is signed for ("BAN THƯỜNG VỤ"); none for the issuer itself.</summary>
+    public BilingualText? SignedFor { get; }
+
+    /// <summary>Whether the document has the tables of figures and the annex of their records (a report), or words only (a notice).</summary>
+    public bool Annex { get; }
 
     /// <summary>The abbreviations of the document's kind and issuer that follow its number ("BC", "ĐKT"), in the order the layout puts them.</summary>
     public DocumentSymbol Symbol { get; }
@@ -96,13 +122,22 @@ public sealed partial class ReportTemplate
     /// <summary>A line each, with <c>{decider}</c> (the body that set up the inspection) and <c>{unit}</c> (the unit looked at).</summary>
     public IReadOnlyList<BilingualText> Recipients { get; }
 
-    /// <summary>The first paragraph of an inspection's report, with <c>{inspection}</c>, <c>{decider}</c> and <c>{decided}</c>.</summary>
+    /// <summary>
+    /// The first paragraph of an inspection's report, with <c>{inspection}</c>, <c>{decider}</c>, <c>{decided}</c>,
+    /// <c>{concluded}</c> and <c>{decision}</c> (" số 12-QĐ/TU" when the decision's number is known, else nothing).
+    /// </summary>
     public BilingualText Basis { get; }
 
-    /// <summary>With <c>{unit}</c>, <c>{from}</c>, <c>{to}</c> and <c>{reconciliation}</c> (the number of that section).</summary>
-    public BilingualText Introduction { get; }
+    /// <summary>The delegation's members, with <c>{count}</c> and <c>{members}</c>; none when the document does not list them.</summary>
+    public BilingualText? Team { get; }
 
-    public IReadOnlyList<ReportSection> Sections { get; }
+    /// <summary>The unit and period looked at, with <c>{unit}</c>, <c>{from}</c> and <c>{to}</c>; none when the document does not say.</summary>
+    public BilingualText? Introduction { get; }
+
+    public IReadOnlyList<ReportPart> Parts { get; }
+
+    /// <summary>Every section of every part, in order.</summary>
+    public IEnumerable<ReportSection> Sections => Parts.SelectMany(p => p.Sections);
 
     /// <summary>The placeholders of a sentence: an indicator code, optionally with <c>.n</c> or <c>.d</c>.</summary>
     public static IEnumerable<(string Placeholder, string Code, string? Part)> Placeholders(string sentence) =>
@@ -159,14 +194,20 @@ public sealed partial class ReportTemplate
         Check(document.Kind, "kind");
         Check(document.Subject, "subject");
         Check(document.InspectionSubject, "inspectionSubject");
-        Check(document.Issuer, "issuer");
+        foreach (var (text, at) in new[] { (document.Issuer, "issuer"), (document.SignedFor, "signedFor"), (document.Team, "team"), (document.Introduction, "introduction") })
+        {
+            if (text is not null)
+            {
+                Check(text, at);
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(document.Symbol?.Kind) || string.IsNullOrWhiteSpace(document.Symbol.Issuer))
         {
             errors.Add($"{fileName}: symbol: both kind and issuer must be given");
         }
         Check(document.Signer, "signer");
         Check(document.Basis, "basis");
-        Check(document.Introduction, "introduction");
         if (document.Recipients is not { Count: > 0 })
         {
             errors.Add($"{fileName}: recipients: at least one must be given");
@@ -177,47 +218,69 @@ public sealed partial class ReportTemplate
             Check(recipient, $"recipients[{index}]");
         }
 
-        var sections = new List<ReportSection>();
-        foreach (var (section, index) in (document.Sections ?? []).Select((s, i) => (s, i)))
+        var parts = new List<ReportPart>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (part, partIndex) in (document.Parts ?? []).Select((p, i) => (p, i)))
         {
-            var at = $"sections[{index}]";
-            Check(section.Heading, $"{at}: heading");
-            foreach (var (sentence, number) in (section.Sentences ?? []).Select((s, i) => (s, i)))
+            if (part.Heading is not null)
             {
-                Check(sentence, $"{at}: sentences[{number}]");
+                Check(part.Heading, $"parts[{partIndex}]: heading");
             }
 
-            if (!WireNames<ReportSectionKind>.TryParse(section.Kind, out var kind))
+            var sections = new List<ReportSection>();
+            foreach (var (section, index) in (part.Sections ?? []).Select((s, i) => (s, i)))
             {
-                errors.Add($"{fileName}: {at}: kind: '{section.Kind}' is not one of {string.Join(", ", WireNames<ReportSectionKind>.All)}");
-            }
-
-            IndicatorArea? area = null;
-            if (section.Area is not null)
-            {
-                area = WireNames<IndicatorArea>.TryParse(section.Area, out var parsed) ? parsed : null;
-                if (area is null)
+                var at = $"parts[{partIndex}]: sections[{index}]";
+                if (section.Key is not { } key || !SectionKey().IsMatch(key))
                 {
-                    errors.Add($"{fileName}: {at}: area: '{section.Area}' is not one of {string.Join(", ", WireNames<IndicatorArea>.All)}");
+                    errors.Add($"{fileName}: {at}: key: '{section.Key}' must be lower-case letters and hyphens");
                 }
-            }
-            else if (kind is ReportSectionKind.Indicators or ReportSectionKind.FollowUp)
-            {
-                errors.Add($"{fileName}: {at}: area: must be given for a section of kind {section.Kind}");
+                else if (!keys.Add(key))
+                {
+                    errors.Add($"{fileName}: {at}: key: '{key}' is the key of an earlier section");
+                }
+
+                if (section.Heading is not null)
+                {
+                    Check(section.Heading, $"{at}: heading");
+                }
+
+                foreach (var (sentence, number) in (section.Sentences ?? []).Select((s, i) => (s, i)))
+                {
+                    Check(sentence, $"{at}: sentences[{number}]");
+                }
+
+                if (!WireNames<ReportSectionKind>.TryParse(section.Kind, out var kind))
+                {
+                    errors.Add($"{fileName}: {at}: kind: '{section.Kind}' is not one of {string.Join(", ", WireNames<ReportSectionKind>.All)}");
+                }
+
+                IndicatorArea? area = null;
+                if (section.Area is not null)
+                {
+                    area = WireNames<IndicatorArea>.TryParse(section.Area, out var parsed) ? parsed : null;
+                    if (area is null)
+                    {
+                        errors.Add($"{fileName}: {at}: area: '{section.Area}' is not one of {string.Join(", ", WireNames<IndicatorArea>.All)}");
+                    }
+                }
+                else if (kind is ReportSectionKind.Indicators or ReportSectionKind.FollowUp)
+                {
+                    errors.Add($"{fileName}: {at}: area: must be given for a section of kind {section.Kind}");
+                }
+
+                sections.Add(new ReportSection(section.Key ?? "", kind, area, section.Heading, section.Sentences ?? []));
             }
 
-            if (section.Heading is not null)
-            {
-                sections.Add(new ReportSection(kind, area, section.Heading, section.Sentences ?? []));
-            }
+            parts.Add(new ReportPart(part.Heading, sections));
         }
 
-        if (!sections.Any(s => s.Kind == ReportSectionKind.Reconciliation))
+        if (parts.Count == 0)
         {
-            errors.Add($"{fileName}: sections: one must be of kind reconciliation");
+            errors.Add($"{fileName}: parts: at least one must be given");
         }
 
-        return errors.Count > 0 ? (null, errors) : (new ReportTemplate(document, sections), []);
+        return errors.Count > 0 ? (null, errors) : (new ReportTemplate(document, parts), []);
     }
 
     [GeneratedRegex(@"\{(?<code>[A-Z0-9][A-Z0-9.\-]*?)(\.(?<part>n|d))?\}")]
@@ -226,9 +289,14 @@ public sealed partial class ReportTemplate
     [GeneratedRegex(@"\[(?<clause>[^\[\]]*)\]")]
     private static partial Regex OptionalClause();
 
-    private sealed record SectionEntry(string? Kind, string? Area, BilingualText? Heading, List<BilingualText>? Sentences);
+    [GeneratedRegex("^[a-z]+(-[a-z]+)*$")]
+    private static partial Regex SectionKey();
+
+    private sealed record SectionEntry(string? Key, string? Kind, string? Area, BilingualText? Heading, List<BilingualText>? Sentences);
+
+    private sealed record PartEntry(BilingualText? Heading, List<SectionEntry>? Sections);
 
     private sealed record Document(
-        BilingualText? Kind, BilingualText? Subject, BilingualText? InspectionSubject, BilingualText? Issuer, DocumentSymbol? Symbol, BilingualText? Signer,
-        List<BilingualText>? Recipients, BilingualText? Basis, BilingualText? Introduction, List<SectionEntry>? Sections);
+        BilingualText? Kind, BilingualText? Subject, BilingualText? InspectionSubject, BilingualText? Issuer, BilingualText? SignedFor, DocumentSymbol? Symbol,
+        BilingualText? Signer, List<BilingualText>? Recipients, BilingualText? Basis, BilingualText? Team, BilingualText? Introduction, bool? Annex, List<PartEntry>? Parts);
 }

@@ -553,6 +553,9 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("OwnerUnitId")
                         .HasColumnType("uuid");
 
@@ -571,6 +574,8 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.HasIndex("DueOn");
 
                     b.HasIndex("InspectionId");
+
+                    b.HasIndex("NoticeId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -910,6 +915,9 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .HasColumnType("text")
                         .HasAnnotation("Oversight:NotAudited", true);
 
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("text");
 
@@ -938,6 +946,8 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PersonId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1139,6 +1149,181 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("StructureStamps");
+                });
+
+            modelBuilder.Entity("Oversight.Documents.DocumentFigures", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("English")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Vietnamese")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("DocumentFigures");
+
+                    b.HasAnnotation("Oversight:NotAudited", true);
+                });
+
+            modelBuilder.Entity("Oversight.Documents.DocumentStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("DocumentSteps");
+                });
+
+            modelBuilder.Entity("Oversight.Documents.DocumentVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FiguresId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiguresId");
+
+                    b.HasIndex("DocumentId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("DocumentVersions");
+                });
+
+            modelBuilder.Entity("Oversight.Documents.InspectionDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("Oversight:NotAudited", true);
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("IssuedYear")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("IssuerUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("InspectionId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("IssuerUnitId", "Kind", "IssuedYear", "Number")
+                        .IsUnique();
+
+                    b.ToTable("InspectionDocuments");
                 });
 
             modelBuilder.Entity("Oversight.Imports.ImportJob", b =>
@@ -2453,6 +2638,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Oversight.Documents.InspectionDocument", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Oversight.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("OwnerUnitId")
@@ -2557,6 +2747,14 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Oversight.Accounts.OversightUser", b =>
+                {
+                    b.HasOne("Oversight.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Oversight.Accounts.PersonalAccessToken", b =>
                 {
                     b.HasOne("Oversight.Accounts.OversightUser", null)
@@ -2568,6 +2766,60 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
             modelBuilder.Entity("Oversight.Attachments.Attachment", b =>
                 {
+                    b.HasOne("Oversight.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oversight.Documents.DocumentFigures", b =>
+                {
+                    b.HasOne("Oversight.Documents.InspectionDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oversight.Documents.DocumentStep", b =>
+                {
+                    b.HasOne("Oversight.Documents.InspectionDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oversight.Documents.DocumentVersion", b =>
+                {
+                    b.HasOne("Oversight.Documents.InspectionDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Oversight.Documents.DocumentFigures", null)
+                        .WithMany()
+                        .HasForeignKey("FiguresId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oversight.Documents.InspectionDocument", b =>
+                {
+                    b.HasOne("Oversight.Accountability.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Oversight.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Oversight.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")

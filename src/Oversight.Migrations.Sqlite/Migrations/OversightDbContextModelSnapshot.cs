@@ -541,6 +541,9 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OwnerUnitId")
                         .HasColumnType("TEXT");
 
@@ -559,6 +562,8 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.HasIndex("DueOn");
 
                     b.HasIndex("InspectionId");
+
+                    b.HasIndex("NoticeId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -898,6 +903,9 @@ namespace Oversight.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasAnnotation("Oversight:NotAudited", true);
 
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("TEXT");
 
@@ -926,6 +934,8 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PersonId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1125,6 +1135,181 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("StructureStamps");
+                });
+
+            modelBuilder.Entity("Oversight.Documents.DocumentFigures", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("English")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vietnamese")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("DocumentFigures");
+
+                    b.HasAnnotation("Oversight:NotAudited", true);
+                });
+
+            modelBuilder.Entity("Oversight.Documents.DocumentStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("DocumentSteps");
+                });
+
+            modelBuilder.Entity("Oversight.Documents.DocumentVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FiguresId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiguresId");
+
+                    b.HasIndex("DocumentId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("DocumentVersions");
+                });
+
+            modelBuilder.Entity("Oversight.Documents.InspectionDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Oversight:NotAudited", true);
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("IssuedYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IssuerUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("InspectionId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("IssuerUnitId", "Kind", "IssuedYear", "Number")
+                        .IsUnique();
+
+                    b.ToTable("InspectionDocuments");
                 });
 
             modelBuilder.Entity("Oversight.Imports.ImportJob", b =>
@@ -2434,6 +2619,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Oversight.Documents.InspectionDocument", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Oversight.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("OwnerUnitId")
@@ -2538,6 +2728,14 @@ namespace Oversight.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Oversight.Accounts.OversightUser", b =>
+                {
+                    b.HasOne("Oversight.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Oversight.Accounts.PersonalAccessToken", b =>
                 {
                     b.HasOne("Oversight.Accounts.OversightUser", null)
@@ -2549,6 +2747,60 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Oversight.Attachments.Attachment", b =>
                 {
+                    b.HasOne("Oversight.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oversight.Documents.DocumentFigures", b =>
+                {
+                    b.HasOne("Oversight.Documents.InspectionDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oversight.Documents.DocumentStep", b =>
+                {
+                    b.HasOne("Oversight.Documents.InspectionDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oversight.Documents.DocumentVersion", b =>
+                {
+                    b.HasOne("Oversight.Documents.InspectionDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Oversight.Documents.DocumentFigures", null)
+                        .WithMany()
+                        .HasForeignKey("FiguresId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oversight.Documents.InspectionDocument", b =>
+                {
+                    b.HasOne("Oversight.Accountability.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Oversight.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Oversight.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")

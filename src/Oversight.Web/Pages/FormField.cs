@@ -2,7 +2,7 @@ namespace Oversight.Web.Pages;
 
 /// <summary>
 /// One labelled field of a reception or dialogue form, drawn by <c>_Field.cshtml</c>: its hint and error tied to it
-/// with <c>aria-describedby</c>. With <see cref="Options"/> it is a choice whose first option, <see cref="Empty"/>, means none;
+/// with <c>aria-describedby</c>. With <see cref="Options"/> it is a choice, whose first option means none when <see cref="Empty"/> labels one;
 /// of type <c>checkbox</c>, a box ticked when <see cref="Value"/> is <c>true</c>.
 /// </summary>
 public sealed record FormField(

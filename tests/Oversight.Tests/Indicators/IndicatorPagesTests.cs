@@ -82,7 +82,7 @@ public sealed class IndicatorPagesTests(LoadedDemo demo) : IClassFixture<LoadedD
         var (_, dashboard) = await officer.GetAsync($"/indicators?{Period}");
 
         Assert.Empty(PageStructure.Problems("/reports", preview));
-        Assert.Contains("IX. ĐỐI CHIẾU SỐ LIỆU ĐƠN VỊ BÁO CÁO VỚI HỒ SƠ", PageText.Of(preview.QuerySelector(".report-preview")));
+        Assert.Contains("Phụ lục 3. Đối chiếu số liệu đơn vị báo cáo với hồ sơ", PageText.Of(preview.QuerySelector(".report-preview")));
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal("bao-cao-277-2023-08-01-2024-07-19-en.docx", download.Content.Headers.ContentDisposition!.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName);
         using (var document = WordprocessingDocument.Open(await download.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken), false))

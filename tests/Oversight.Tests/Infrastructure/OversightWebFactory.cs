@@ -12,6 +12,14 @@ public sealed class OversightWebFactory(TestDatabase database) : WebApplicationF
 {
     public const string Password = "Correct-Horse-7";
 
+    static OversightWebFactory()
+    {
+        // Every host watches its content and web roots for changes, one inotify instance each, and the hosts of tests
+        // running side by side outgrow the 128 instances a Linux user has by default. No test changes those files:
+        // poll for changes instead, which takes no instance.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public TestDatabase Database => database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -58,12 +58,24 @@ public sealed class InspectionReportTests(LoadedDemo demo) : IClassFixture<Loade
         Assert.Contains("Từ ngày 01/08/2023 đến ngày 31/05/2024: Bí thư tiếp công dân 10 ngày", text);
         Assert.Contains("tỷ lệ tham dự đạt 99,2% (1.240/1.250 người được triệu tập)", text);
         Assert.Contains("Bí thư tiếp công dân", text);
-        Assert.Contains("IX. ĐỐI CHIẾU SỐ LIỆU ĐƠN VỊ BÁO CÁO VỚI HỒ SƠ", text);
+        // Parts I–IV: the parts with nothing written for them yet (III. assessment, IV. requests) are left out, and the
+        // sections are numbered as they are kept.
+        Assert.Contains("I. CĂN CỨ, MỤC ĐÍCH, PHƯƠNG PHÁP KIỂM TRA", text);
+        Assert.Contains("Đoàn kiểm tra gồm 2 đồng chí:", text);
+        Assert.Contains("II. KẾT QUẢ KIỂM TRA1. Công tác quán triệt, phổ biến", text);
+        Assert.DoesNotContain("III. ĐÁNH GIÁ CHUNG", text);
+        // The follow-up tasks as they stood at the end of the period, as the figures above them count them.
+        Assert.Contains("Các kết luận kiểm tra đến cuối kỳ đặt 5 nhiệm vụ cho đơn vị.", text);
+        Assert.Contains("Nhiệm vụ theo kết luận, tình trạng đến ngày 19/07/2024", text);
+        Assert.DoesNotContain("Đã hoàn thành 20/09/2024", text);
+        Assert.Contains("Phụ lục 1. Số liệu của từng đơn vị trực thuộc", text);
+        Assert.Contains("Toàn huyện Chương Mỹ11.318", text);
+        Assert.Contains("Phụ lục 3. Đối chiếu số liệu đơn vị báo cáo với hồ sơ", text);
         Assert.Contains("Báo cáo của đơn vị nêu 33 số liệu trong kỳ: 32 khớp, 1 không khớp.", text);
         var flagged = body.Descendants<Paragraph>().Single(p => p.InnerText.StartsWith("Không khớp: “Giải quyết 18/22 vụ việc thuộc thẩm quyền, đạt 81,1%”", StringComparison.Ordinal));
         Assert.NotNull(flagged.Descendants<Run>().First().RunProperties!.Bold);
         Assert.Contains("18/22 = 81,8%, không phải 81,1%", flagged.InnerText);
-        Assert.Contains("PHỤ LỤC: HỒ SƠ CỦA TỪNG SỐ LIỆU", text);
+        Assert.Contains("Phụ lục 4. Hồ sơ của từng số liệu", text);
         Assert.Contains("VV-277-2023-0001", text);
     }
 
@@ -139,16 +151,22 @@ public sealed class InspectionReportTests(LoadedDemo demo) : IClassFixture<Loade
             """
             { "kind": { "vi": "BÁO CÁO", "en": "REPORT" }, "subject": { "vi": "a", "en": "a" }, "inspectionSubject": { "vi": "a", "en": "a" },
               "issuer": { "vi": "a", "en": "a" }, "symbol": { "kind": "BC", "issuer": "A" }, "signer": { "vi": "a", "en": "a" },
-              "recipients": [ { "vi": "a", "en": "" } ], "basis": { "vi": "a", "en": "a" }, "introduction": { "vi": "a", "en": "a" },
-              "sections": [ { "kind": "indicators", "area": "citizens", "heading": { "vi": "Dân", "en": "Citizens" },
-                              "sentences": [ { "vi": "Có {CIT.NOPE} vụ", "en": "{CIT.CASES.n} cases" } ] } ] }
+              "recipients": [ { "vi": "a", "en": "" } ], "basis": { "vi": "a", "en": "a" }, "team": { "vi": "a", "en": "a" }, "introduction": { "vi": "a", "en": "a" },
+              "parts": [ { "heading": { "vi": "Kết quả", "en": "Results" }, "sections": [
+                { "key": "citizens", "kind": "indicators", "area": "citizens", "heading": { "vi": "Dân", "en": "Citizens" },
+                  "sentences": [ { "vi": "Có {CIT.NOPE} vụ", "en": "{CIT.CASES.n} cases" } ] },
+                { "key": "citizens", "kind": "narrative" } ] } ] }
             """;
 
         var (template, errors) = ReportTemplate.Parse("mine.json", Template, Oversight.Indicators.IndicatorCatalog.Shipped);
 
         Assert.Null(template);
         Assert.Equal(
-            ["mine.json: recipients[0]: both vi and en must be given", "mine.json: sections[0]: sentences[0]: {CIT.NOPE} names no indicator", "mine.json: sections: one must be of kind reconciliation"],
+            [
+                "mine.json: recipients[0]: both vi and en must be given",
+                "mine.json: parts[0]: sections[0]: sentences[0]: {CIT.NOPE} names no indicator",
+                "mine.json: parts[0]: sections[1]: key: 'citizens' is the key of an earlier section",
+            ],
             errors);
     }
 

@@ -1,0 +1,637 @@
+using Microsoft.EntityFrameworkCore;
+using Oversight.Accountability;
+using Oversight.Accounts;
+using Oversight.Data;
+using Oversight.Organisation;
+using Oversight.Records;
+using Oversight.Reports;
+using Oversight.Text;
+
+namespace Oversight.Documents;
+
+/// <summary>A document as its page shows it: the inspection, the versions, the steps taken, and what the caller may do next.</summary>
+public sealed record DocumentView(
+    InspectionDocument Document,
+    Inspection Inspection,
+    IReadOnlyList<DocumentVersion> Versions,
+    IReadOnlyList<DocumentStep> Steps,
+    IReadOnlyList<FollowUpTask> Tasks,
+    DocumentPermissions May)
+{
+    public DocumentVersion Latest => Versions[^1];
+
+    public DocumentText Text => DocumentText.FromJson(Latest.Text);
+
+    public ReportTemplate Template => InspectionDocuments.TemplateOf(Document.Kind);
+}
+
+/// <summary>What the caller may do with a document in its present status.</summary>
+public sealed record DocumentPermissions(bool Write, bool Review, bool Issue)
+{
+    public static DocumentPermissions None { get; } = new(false, false, false);
+}
+
+/// <summary>
+/// The documents of an inspection, written in Oversight: the delegation's report and the conclusion notice. Each goes
+/// draft → submitted → approved → issued; every save of what is written for it is a version kept with the figures it
+/// was written against, every step is a <see cref="DocumentStep"/>, and the context audits them all.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Who does what follows the inspection's team and roles. The delegation's report is written by the members of the
+/// delegation (accounts linked to a member's person) and by accounts of the body that set the inspection up (its
+/// inspectors, officers and leaders); only the head of the delegation approves and issues it. The conclusion notice is
+/// written by the same people, approved and issued by the head of the delegation or a leader of the deciding body;
+/// when it is issued, each of its requests becomes a follow-up task of the inspection, linked to it. The inspected
+/// unit sees the documents once issued. An administrator may do everything.
+/// </para>
+/// <para>
+/// An issued document keeps its number and date; a correction is a new version with its reason. Figures are taken
+/// from the engine when the document is started and again on request while it is a draft; a version shows the
+/// figures it was saved with.
+/// </para>
+/// </remarks>
+public sealed class InspectionDocuments(OversightDbContext db, Caller caller, CallerScope scope, InspectionReport report, TimeProvider time)
+{
+    private const int NarrativeLength = 20_000;
+    private const int RequestLength = 2_000;
+    private const int ReasonLength = 2_000;
+    private const int MostRequests = 50;
+
+    private DateOnly Today => VietnamTime.Today(time);
+
+    public static ReportTemplate TemplateOf(DocumentKind kind) => kind == DocumentKind.DelegationReport ? ReportTemplate.Shipped : ReportTemplate.ConclusionNotice;
+
+    /// <summary>The documents of an inspection the caller may see, by kind.</summary>
+    public async Task<IReadOnlyList<InspectionDocument>> OfInspectionAsync(Guid inspectionId, CancellationToken cancellationToken = default)
+    {
+        var inspection = await db.Inspections.AsNoTracking().Include(i => i.Team).Include(i => i.Targets).AsSplitQuery().FirstOrDefaultAsync(i => i.Id == inspectionId, cancellationToken);
+        if (inspection is null)
+        {
+            return [];
+        }
+
+        var documents = await db.InspectionDocuments.AsNoTracking().Where(d => d.InspectionId == inspectionId).ToListAsync(cancellationToken);
+        var seen = new List<InspectionDocument>();
+        foreach (var document in documents.OrderBy(d => d.Kind))
+        {
+            if (await SeesAsync(document, inspection, cancellationToken))
+            {
+                seen.Add(document);
+            }
+        }
+
+        return seen;
+    }
+
+    /// <summary>Whether the caller may start documents for the inspection (is on the deciding side or the team).</summary>
+    public async Task<bool> MayStartAsync(Guid inspectionId, CancellationToken cancellationToken = default) =>
+        await db.Inspections.AsNoTracking().Include(i => i.Team).FirstOrDefaultAsync(i => i.Id == inspectionId, cancellationToken) is { } inspection
+        && await SideAsync(inspection, cancellationToken) is { Drafts: true };
+
+    /// <summary>A document with its versions and steps; null when it does not exist for the caller.</summary>
+    public async Task<DocumentView?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var document = await db.InspectionDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var inspection = await db.Inspections.AsNoTracking().Include(i => i.Team).Include(i => i.Targets).AsSplitQuery().FirstAsync(i => i.Id == document.InspectionId, cancellationToken);
+        if (!await SeesAsync(document, inspection, cancellationToken))
+        {
+            return null;
+        }
+
+        var versions = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == id).OrderBy(v => v.Sequence).ToListAsync(cancellationToken);
+        // Ids are made in time order (version 7); SQLite cannot order by a moment.
+        var steps = await db.DocumentSteps.AsNoTracking().Where(s => s.DocumentId == id).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var tasks = await db.FollowUpTasks.AsNoTracking().Where(t => t.NoticeId == id).OrderBy(t => t.Reference).ToListAsync(cancellationToken);
+        return new DocumentView(document, inspection, versions, steps, tasks, await PermissionsAsync(document, inspection, cancellationToken));
+    }
+
+    /// <summary>
+    /// Starts a document of the inspection, with its figures taken now over the inspection's period and its first version:
+    /// empty for the delegation's report; for the conclusion notice, the assessment and requests of the approved report.
+    /// </summary>
+    public async Task<RecordResult<InspectionDocument>> CreateAsync(Guid inspectionId, DocumentKind kind, CancellationToken cancellationToken = default)
+    {
+        var inspection = await db.Inspections.AsNoTracking().Include(i => i.Team).Include(i => i.Targets).AsSplitQuery().FirstOrDefaultAsync(i => i.Id == inspectionId, cancellationToken);
+        if (inspection is null || !await SeesInspectionAsync(inspection, cancellationToken))
+        {
+            return new(null, [], NotFound: true);
+        }
+
+        if (await SideAsync(inspection, cancellationToken) is not { Drafts: true })
+        {
+            return new(null, [RecordMessages.DocumentNotYours.For("kind")]);
+        }
+
+        var errors = new List<FieldError>();
+        if (await db.InspectionDocuments.AnyAsync(d => d.InspectionId == inspectionId && d.Kind == kind, cancellationToken))
+        {
+            errors.Add(RecordMessages.DocumentAlreadyStarted.For("kind", inspection.Reference));
+        }
+
+        var text = DocumentText.Empty;
+        if (kind == DocumentKind.ConclusionNotice)
+        {
+            var approved = await db.InspectionDocuments.AsNoTracking()
+                .FirstOrDefaultAsync(d => d.InspectionId == inspectionId && d.Kind == DocumentKind.DelegationReport && (d.Status == DocumentStatus.Approved || d.Status == DocumentStatus.Issued), cancellationToken);
+            if (approved is null)
+            {
+                errors.Add(RecordMessages.ReportNotApproved.For("kind", inspection.Reference));
+            }
+            else
+            {
+                var latest = DocumentText.FromJson(await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == approved.Id).OrderByDescending(v => v.Sequence).Select(v => v.Text).FirstAsync(cancellationToken));
+                text = new DocumentText(
+                    new Dictionary<string, string> { ["strengths"] = latest.For("strengths"), ["shortcomings"] = latest.For("shortcomings") }.Where(p => p.Value.Length > 0).ToDictionary(),
+                    latest.Requests);
+            }
+        }
+
+        var unit = UnitOf(await scope.GraphAsync(cancellationToken), inspection);
+        if (unit is null)
+        {
+            errors.Add(RecordMessages.NoUnitTarget.For("kind", inspection.Reference));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+
+        var (from, to) = PeriodOf(inspection);
+        var document = new InspectionDocument
+        {
+            InspectionId = inspection.Id, Kind = kind, UnitId = unit!.Id, IssuerUnitId = inspection.DecidingUnitId, From = from, To = to,
+            Status = DocumentStatus.Draft, Author = caller.Name,
+        };
+        var figures = await TakeFiguresAsync(document, cancellationToken);
+        if (figures is null)
+        {
+            return new(null, [], NotFound: true);
+        }
+
+        db.InspectionDocuments.Add(document);
+        db.DocumentFigures.Add(figures);
+        AddVersion(document, 1, figures.Id, text, reason: null);
+        AddStep(document, DocumentAction.Created, 1, note: null);
+        await db.SaveChangesAsync(cancellationToken);
+        return new(document, [], Changed: true);
+    }
+
+    /// <summary>
+    /// Saves what is written for a draft as its next version (a save that changes nothing makes none), or corrects an
+    /// issued document with a version that gives its reason. <paramref name="basedOn"/> is the version the text was
+    /// written from: a save on an older one is refused, as someone saved meanwhile.
+    /// </summary>
+    public async Task<RecordResult<InspectionDocument>> SaveAsync(Guid id, DocumentTextRequest request, int basedOn, string? reason, CancellationToken cancellationToken = default)
+    {
+        if (await LoadAsync(id, cancellationToken) is not var (document, inspection, may, latest))
+        {
+            return new(null, [], NotFound: true);
+        }
+
+        var errors = new List<FieldError>();
+        var corrects = document.Status == DocumentStatus.Issued;
+        if (!(corrects ? may.Issue : may.Write))
+        {
+            return new(null, [RecordMessages.DocumentNotYours.For(string.Empty)]);
+        }
+
+        if (document.Status is DocumentStatus.Submitted or DocumentStatus.Approved)
+        {
+            return new(null, [RecordMessages.DocumentNotNow.For(string.Empty, WireNames<DocumentStatus>.ToWire(document.Status))]);
+        }
+
+        if (basedOn != latest.Sequence)
+        {
+            return new(null, [RecordMessages.ChangedMeanwhile.For(string.Empty)]);
+        }
+
+        var text = await CheckTextAsync(document, request, errors, cancellationToken);
+        var why = RequestFields.Text(reason, "reason", ReasonLength, errors, required: corrects, multiline: true);
+        if (errors.Count > 0 || text is null)
+        {
+            return new(null, errors);
+        }
+
+        if (text.SameAs(DocumentText.FromJson(latest.Text)))
+        {
+            return new(document, []);
+        }
+
+        AddVersion(document, latest.Sequence + 1, latest.FiguresId, text, corrects ? why : null);
+        AddStep(document, corrects ? DocumentAction.Corrected : DocumentAction.Saved, latest.Sequence + 1, corrects ? why : null);
+        return await SaveStepAsync(document, cancellationToken);
+    }
+
+    /// <summary>Takes the figures of a draft again from the records, as a new version with the same text.</summary>
+    public async Task<RecordResult<InspectionDocument>> RetakeFiguresAsync(Guid id, int basedOn, CancellationToken cancellationToken = default)
+    {
+        if (await LoadAsync(id, cancellationToken) is not var (document, _, may, latest))
+        {
+            return new(null, [], NotFound: true);
+        }
+
+        if (Refusal(may.Write, document, DocumentStatus.Draft) is { } refused)
+        {
+            return new(null, [refused]);
+        }
+
+        if (basedOn != latest.Sequence)
+        {
+            return new(null, [RecordMessages.ChangedMeanwhile.For(string.Empty)]);
+        }
+
+        var figures = await TakeFiguresAsync(document, cancellationToken);
+        if (figures is null)
+        {
+            return new(null, [], NotFound: true);
+        }
+
+        db.DocumentFigures.Add(figures);
+        AddVersion(document, latest.Sequence + 1, figures.Id, DocumentText.FromJson(latest.Text), reason: null);
+        AddStep(document, DocumentAction.FiguresTaken, latest.Sequence + 1, note: null);
+        return await SaveStepAsync(document, cancellationToken);
+    }
+
+    /// <summary>Submits a draft for review.</summary>
+    public Task<RecordResult<InspectionDocument>> SubmitAsync(Guid id, Guid? expectedStamp, CancellationToken cancellationToken = default) =>
+        StepAsync(id, expectedStamp, may => may.Write, DocumentStatus.Draft, DocumentStatus.Submitted, DocumentAction.Submitted, null, cancellationToken);
+
+    /// <summary>Returns a submitted or approved document to its authors as a draft, with the reason.</summary>
+    public async Task<RecordResult<InspectionDocument>> ReturnAsync(Guid id, string? reason, Guid? expectedStamp, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>();
+        var why = RequestFields.Text(reason, "reason", ReasonLength, errors, required: true, multiline: true);
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+
+        var status = await db.InspectionDocuments.AsNoTracking().Where(d => d.Id == id).Select(d => (DocumentStatus?)d.Status).FirstOrDefaultAsync(cancellationToken);
+        return await StepAsync(id, expectedStamp, may => may.Review, status == DocumentStatus.Approved ? DocumentStatus.Approved : DocumentStatus.Submitted, DocumentStatus.Draft, DocumentAction.Returned, why, cancellationToken);
+    }
+
+    /// <summary>Approves a submitted document.</summary>
+    public Task<RecordResult<InspectionDocument>> ApproveAsync(Guid id, Guid? expectedStamp, CancellationToken cancellationToken = default) =>
+        StepAsync(id, expectedStamp, may => may.Review, DocumentStatus.Submitted, DocumentStatus.Approved, DocumentAction.Approved, null, cancellationToken);
+
+    /// <summary>
+    /// Issues an approved document on <paramref name="issuedOn"/> (today when none is given; never a later day) with the
+    /// next number of its kind and issuer in that year. Issuing a conclusion notice sets each of its requests as a
+    /// follow-up task of the inspection, linked to the notice, in the same save.
+    /// </summary>
+    public async Task<RecordResult<InspectionDocument>> IssueAsync(Guid id, string? issuedOn, Guid? expectedStamp, CancellationToken cancellationToken = default)
+    {
+        if (await LoadAsync(id, cancellationToken) is not var (document, inspection, may, latest))
+        {
+            return new(null, [], NotFound: true);
+        }
+
+        if (Refusal(may.Issue, document, DocumentStatus.Approved) is { } refused)
+        {
+            return new(null, [refused]);
+        }
+
+        var errors = new List<FieldError>();
+        var day = string.IsNullOrWhiteSpace(issuedOn) ? Today : RequestFields.PastDate(issuedOn, "issuedOn", Today, errors);
+        if (day < inspection.DecidedOn)
+        {
+            errors.Add(RecordMessages.BeforeDate.For("issuedOn", day, inspection.DecidedOn, inspection.Reference));
+        }
+
+        var text = DocumentText.FromJson(latest.Text);
+        if (document.Kind == DocumentKind.ConclusionNotice)
+        {
+            CheckTasks(text, day, errors);
+        }
+
+        if (errors.Count > 0 || day is not { } on)
+        {
+            return new(null, errors);
+        }
+
+        return await db.SaveEditAsync(document, expectedStamp, errors, async () =>
+        {
+            var year = on.Year;
+            var last = await db.InspectionDocuments
+                .Where(d => d.IssuerUnitId == document.IssuerUnitId && d.Kind == document.Kind && d.IssuedYear == year)
+                .MaxAsync(d => d.Number, cancellationToken);
+            (document.Status, document.Number, document.IssuedOn, document.IssuedYear) = (DocumentStatus.Issued, (last ?? 0) + 1, on, year);
+            AddStep(document, DocumentAction.Issued, latest.Sequence, note: null);
+            if (document.Kind == DocumentKind.ConclusionNotice)
+            {
+                await AddTasksAsync(document, inspection, text, cancellationToken);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The document as it reads in <paramref name="sequence"/> (the latest when none), in the language asked: the
+    /// version's text in the frame of the inspection, with the figures it was saved with and the number and date it was
+    /// issued with. Null when the document or the version does not exist for the caller.
+    /// </summary>
+    public async Task<ReportDocument?> RenderAsync(Guid id, int? sequence, bool english, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } view
+            || view.Versions.FirstOrDefault(v => v.Sequence == (sequence ?? view.Latest.Sequence)) is not { } version)
+        {
+            return null;
+        }
+
+        var document = view.Document;
+        var figures = await db.DocumentFigures.AsNoTracking().FirstAsync(f => f.Id == version.FiguresId, cancellationToken);
+        var blocks = FigureBlocks.FromJson(english ? figures.English : figures.Vietnamese);
+        var issue = document.Number is { } number ? new ReportIssue(number, document.IssuedOn!.Value) : null;
+        var frame = await report.FrameAsync(document.UnitId, document.InspectionId, document.From, document.To, english, TemplateOf(document.Kind), issue, cancellationToken);
+        if (frame is null)
+        {
+            return null;
+        }
+
+        var text = DocumentText.FromJson(version.Text);
+        var graph = await scope.GraphAsync(cancellationToken);
+        var requests = text.Requests.Select(r => new ReportRequest(graph.Find(r.Owner, document.To)?.Name ?? r.Owner, r.Text, r.DueOn)).ToList();
+        return (frame with { Body = blocks.Body, Annex = blocks.Annex }).Complete(new ReportText(text.Narrative, requests));
+    }
+
+    /// <summary>
+    /// The sentences of figures each section's narrative follows in the latest version (those between the section's
+    /// heading and the place of its narrative), by the section's key: what its writer has at hand.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> SentencesBySectionAsync(DocumentView view, CancellationToken cancellationToken = default)
+    {
+        var figures = await db.DocumentFigures.AsNoTracking().Where(f => f.Id == view.Latest.FiguresId).Select(f => f.Vietnamese).FirstAsync(cancellationToken);
+        var sentences = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var since = new List<string>();
+        foreach (var block in FigureBlocks.FromJson(figures).Body)
+        {
+            switch (block)
+            {
+                case ReportHeading:
+                    since = [];
+                    break;
+                case ReportParagraph paragraph:
+                    since.Add(paragraph.Text);
+                    break;
+                case ReportNarrative narrative:
+                    sentences[narrative.Key] = since;
+                    since = [];
+                    break;
+            }
+        }
+
+        return sentences;
+    }
+
+    /// <summary>
+    /// The lines two versions differ by: each section's heading and paragraphs, the requests, and the sentences of the
+    /// figures they were saved with. Null when the document or either version does not exist for the caller.
+    /// </summary>
+    public async Task<IReadOnlyList<DiffLine>?> DiffAsync(Guid id, int from, int to, CancellationToken cancellationToken = default)
+    {
+        var before = await RenderAsync(id, from, english: false, cancellationToken);
+        var after = await RenderAsync(id, to, english: false, cancellationToken);
+        return before is null || after is null ? null : DocumentDiff.Between(Lines(before), Lines(after));
+    }
+
+    /// <summary>The body's headings and paragraphs, a line each; tables by their captions and rows.</summary>
+    private static List<string> Lines(ReportDocument document) => document.Body.SelectMany(block => block switch
+    {
+        ReportHeading heading => [heading.Text],
+        ReportParagraph paragraph => [paragraph.Text],
+        ReportTable table => table.Rows.Select(r => $"{table.Caption}: {string.Join(" | ", r.Cells)}"),
+        _ => Enumerable.Empty<string>(),
+    }).ToList();
+
+    /// <summary>
+    /// The unit a document's figures are of: the administrative unit the inspection's targets lie in (the district of a
+    /// District Party Committee), the lowest one that holds them all when there are several; null when it looks at no unit.
+    /// </summary>
+    private static UnitSnapshot? UnitOf(UnitGraph graph, Inspection inspection)
+    {
+        var day = inspection.DecidedOn;
+        var chains = inspection.Targets
+            .Select(t => t.UnitId is { } id && graph.At(id, day) is { } unit
+                ? graph.Ancestors(unit.Id, day).Append(unit).Where(u => u.Kind.IsAdministrative()).ToList()
+                : [])
+            .Where(chain => chain.Count > 0)
+            .ToList();
+        return chains.Count == 0 ? null : chains[0].TakeWhile((unit, depth) => chains.All(c => c.Count > depth && c[depth].Id == unit.Id)).LastOrDefault();
+    }
+
+    /// <summary>The period a document's figures count over: the inspection's, to the day it was concluded when that is later.</summary>
+    private static (DateOnly From, DateOnly To) PeriodOf(Inspection inspection)
+    {
+        var to = new[] { inspection.PeriodTo, inspection.ConcludedOn }.Max() ?? inspection.DecidedOn;
+        return (inspection.PeriodFrom ?? new DateOnly(to.Year, 1, 1), to);
+    }
+
+    private async Task<DocumentFigures?> TakeFiguresAsync(InspectionDocument document, CancellationToken cancellationToken)
+    {
+        var graph = await scope.GraphAsync(cancellationToken);
+        if ((graph.At(document.UnitId, document.To) ?? graph.Latest(document.UnitId)) is not { } unit)
+        {
+            return null;
+        }
+
+        var template = TemplateOf(document.Kind);
+        var vietnamese = await report.DraftAsync(unit.Code, document.From, document.To, english: false, template, document.InspectionId, cancellationToken);
+        var english = await report.DraftAsync(unit.Code, document.From, document.To, english: true, template, document.InspectionId, cancellationToken);
+        return vietnamese is null || english is null
+            ? null
+            : new DocumentFigures
+            {
+                DocumentId = document.Id, TakenAt = time.GetUtcNow(),
+                Vietnamese = new FigureBlocks(vietnamese.Body, vietnamese.Annex).ToJson(), English = new FigureBlocks(english.Body, english.Annex).ToJson(),
+            };
+    }
+
+    /// <summary>The text of a save, checked: each narrative's key a section of the document's template, each request's unit one the caller may act for.</summary>
+    private async Task<DocumentText?> CheckTextAsync(InspectionDocument document, DocumentTextRequest request, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        var keys = TemplateOf(document.Kind).Sections.Where(s => s.Kind != ReportSectionKind.Requests).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        var narrative = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in request.Narrative ?? new Dictionary<string, string?>())
+        {
+            if (!keys.Contains(key))
+            {
+                errors.Add(RecordMessages.NotOneOf.For($"narrative.{key}", key, string.Join(", ", keys)));
+            }
+            else if (RequestFields.Text(value, $"narrative.{key}", NarrativeLength, errors, required: false, multiline: true) is { } text)
+            {
+                narrative[key] = text;
+            }
+        }
+
+        var requests = new List<DocumentRequest>();
+        var given = request.Requests ?? [];
+        if (given.Count > MostRequests)
+        {
+            errors.Add(RecordMessages.OutOfRange.For("requests", given.Count, 0, MostRequests));
+        }
+
+        foreach (var (item, index) in given.Take(MostRequests).Select((r, i) => (r, i)))
+        {
+            var at = $"requests[{index}]";
+            if (string.IsNullOrWhiteSpace(item.Owner) && string.IsNullOrWhiteSpace(item.Text) && string.IsNullOrWhiteSpace(item.DueOn))
+            {
+                continue;
+            }
+
+            var unit = await RequestFields.UnitAsync(scope, item.Owner, $"{at}.owner", document.To, errors, cancellationToken);
+            var text = RequestFields.Text(item.Text, $"{at}.text", RequestLength, errors, required: true, multiline: true);
+            var due = string.IsNullOrWhiteSpace(item.DueOn) ? null : RequestFields.Date(item.DueOn, $"{at}.dueOn", errors);
+            if (unit is not null && text is not null)
+            {
+                requests.Add(new DocumentRequest(unit.Code, text, due));
+            }
+        }
+
+        return errors.Count > 0 ? null : new DocumentText(narrative, requests);
+    }
+
+    /// <summary>A notice sets tasks: at least one request, each with a deadline after the day it is issued.</summary>
+    private static void CheckTasks(DocumentText text, DateOnly? issuedOn, List<FieldError> errors)
+    {
+        if (text.Requests.Count == 0)
+        {
+            errors.Add(RecordMessages.NoRequests.For("requests"));
+        }
+
+        foreach (var (request, index) in text.Requests.Select((r, i) => (r, i)))
+        {
+            if (request.DueOn is not { } due)
+            {
+                errors.Add(RecordMessages.Required.For($"requests[{index}].dueOn"));
+            }
+            else if (due <= issuedOn)
+            {
+                errors.Add(RecordMessages.DueBeforeIssue.For($"requests[{index}].dueOn", due, issuedOn));
+            }
+        }
+    }
+
+    /// <summary>The notice's requests as follow-up tasks of the inspection, numbered after those it already has.</summary>
+    private async Task AddTasksAsync(InspectionDocument notice, Inspection inspection, DocumentText text, CancellationToken cancellationToken)
+    {
+        var graph = await scope.GraphAsync(cancellationToken);
+        var existing = await db.FollowUpTasks.CountAsync(t => t.InspectionId == inspection.Id, cancellationToken);
+        var dash = inspection.Reference.IndexOf('-', StringComparison.Ordinal);
+        var stem = dash > 0 && inspection.Reference[..dash].All(char.IsLetter) ? inspection.Reference[(dash + 1)..] : inspection.Reference;
+        foreach (var (request, index) in text.Requests.Select((r, i) => (r, i)))
+        {
+            db.FollowUpTasks.Add(new FollowUpTask
+            {
+                Reference = $"NV-{stem}-{existing + index + 1:D2}", InspectionId = inspection.Id, OwnerUnitId = graph.Find(request.Owner, notice.To)!.Id,
+                Description = request.Text, DueOn = request.DueOn!.Value, Status = FollowUpStatus.Open, NoticeId = notice.Id,
+            });
+        }
+    }
+
+    private async Task<RecordResult<InspectionDocument>> StepAsync(
+        Guid id, Guid? expectedStamp, Func<DocumentPermissions, bool> allowed, DocumentStatus from, DocumentStatus to, DocumentAction action, string? note, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is not var (document, _, may, latest))
+        {
+            return new(null, [], NotFound: true);
+        }
+
+        if (Refusal(allowed(may), document, from) is { } refused)
+        {
+            return new(null, [refused]);
+        }
+
+        return await db.SaveEditAsync(document, expectedStamp, [], () =>
+        {
+            document.Status = to;
+            AddStep(document, action, latest.Sequence, note);
+        }, cancellationToken);
+    }
+
+    private static FieldError? Refusal(bool allowed, InspectionDocument document, DocumentStatus expected) =>
+        !allowed ? RecordMessages.DocumentNotYours.For(string.Empty)
+        : document.Status != expected ? RecordMessages.DocumentNotNow.For(string.Empty, WireNames<DocumentStatus>.ToWire(document.Status))
+        : null;
+
+    private async Task<RecordResult<InspectionDocument>> SaveStepAsync(InspectionDocument document, CancellationToken cancellationToken)
+    {
+        document.ConcurrencyStamp = Guid.NewGuid();
+        await db.SaveChangesAsync(cancellationToken);
+        return new(document, [], Changed: true);
+    }
+
+    private void AddVersion(InspectionDocument document, int sequence, Guid figuresId, DocumentText text, string? reason) =>
+        db.DocumentVersions.Add(new DocumentVersion
+        {
+            DocumentId = document.Id, UnitId = document.UnitId, Sequence = sequence, FiguresId = figuresId, Text = text.ToJson(), Reason = reason,
+            SavedAt = time.GetUtcNow(), SavedBy = caller.Name,
+        });
+
+    private void AddStep(InspectionDocument document, DocumentAction action, int version, string? note) =>
+        db.DocumentSteps.Add(new DocumentStep { DocumentId = document.Id, UnitId = document.UnitId, Action = action, Version = version, Note = note, At = time.GetUtcNow(), By = caller.Name });
+
+    /// <summary>A document, tracked, with its inspection, what the caller may do and its latest version; null when it does not exist for the caller.</summary>
+    private async Task<(InspectionDocument Document, Inspection Inspection, DocumentPermissions May, DocumentVersion Latest)?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var document = await db.InspectionDocuments.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var inspection = await db.Inspections.AsNoTracking().Include(i => i.Team).Include(i => i.Targets).AsSplitQuery().FirstAsync(i => i.Id == document.InspectionId, cancellationToken);
+        if (!await SeesAsync(document, inspection, cancellationToken))
+        {
+            return null;
+        }
+
+        var latest = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == id).OrderByDescending(v => v.Sequence).FirstAsync(cancellationToken);
+        return (document, inspection, await PermissionsAsync(document, inspection, cancellationToken), latest);
+    }
+
+    /// <summary>The caller's part in an inspection: on its side (drafts its documents), its head, or a leader of the body that set it up.</summary>
+    private sealed record Side(bool Drafts, bool Head, bool DecidingLeader);
+
+    private async Task<Side> SideAsync(Inspection inspection, CancellationToken cancellationToken)
+    {
+        if (caller.IsAdministrator)
+        {
+            return new(true, true, true);
+        }
+
+        var personId = caller.UserId is { } userId ? await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(cancellationToken) : null;
+        var member = personId is not null && inspection.Team.Any(m => m.PersonId == personId);
+        var head = personId is not null && inspection.Team.Any(m => m.IsLead && m.PersonId == personId);
+        var deciding = (await scope.FilterAsync(cancellationToken)).Contains(inspection.DecidingUnitId);
+        return new(member || deciding, head, deciding && caller.IsInRole(Roles.Leader));
+    }
+
+    private async Task<DocumentPermissions> PermissionsAsync(InspectionDocument document, Inspection inspection, CancellationToken cancellationToken)
+    {
+        var side = await SideAsync(inspection, cancellationToken);
+        var reviews = document.Kind == DocumentKind.DelegationReport ? side.Head : side.Head || side.DecidingLeader;
+        return new DocumentPermissions(side.Drafts, reviews, reviews);
+    }
+
+    /// <summary>The inspecting side sees its documents at every step; the units inspected see them once issued.</summary>
+    private async Task<bool> SeesAsync(InspectionDocument document, Inspection inspection, CancellationToken cancellationToken) =>
+        await SideAsync(inspection, cancellationToken) is { Drafts: true }
+        || (document.Status == DocumentStatus.Issued && await SeesInspectionAsync(inspection, cancellationToken));
+
+    private async Task<bool> SeesInspectionAsync(Inspection inspection, CancellationToken cancellationToken)
+    {
+        var filter = await scope.FilterAsync(cancellationToken);
+        return filter.Contains(inspection.DecidingUnitId) || inspection.Targets.Any(t => t.UnitId is { } unit && filter.Contains(unit));
+    }
+}
+
+/// <summary>What is written for a document, as a form or request sends it: the narrative by section key, and the requests.</summary>
+public sealed record DocumentTextRequest(IReadOnlyDictionary<string, string?>? Narrative, IReadOnlyList<DocumentRequestFields>? Requests);
+
+public sealed record DocumentRequestFields(string? Owner, string? Text, string? DueOn);
