@@ -69,7 +69,8 @@ internal sealed class DemoAccountability(OversightDbContext db, DemoStructure st
     ];
 
     /// <summary>The delegation's requests of 19 July 2024, due and done (null: still open).</summary>
-    private static readonly (string Text, DateOnly Due, DateOnly? Done)[] Requests =
+    /// <summary>What the delegation asked of the district, by when, and when it was done: the conclusion notice's requests and so its tasks.</summary>
+    public static readonly (string Text, DateOnly Due, DateOnly? Done)[] Requests =
     [
         ("Làm rõ khó khăn, vướng mắc trong phân cấp, ủy quyền", new(2024, 9, 30), new(2024, 9, 20)),
         ("Rà soát kỹ hơn quy trình luân chuyển cán bộ", new(2024, 10, 31), new(2024, 11, 5)),
@@ -185,25 +186,31 @@ internal sealed class DemoAccountability(OversightDbContext db, DemoStructure st
             InspectionId = delegation.Id, PersonId = p.Second.Id, Name = p.Second.FullName, Role = p.First.Post, IsLead = p.First.IsLead,
         }));
         delegation.Targets.Add(new() { InspectionId = delegation.Id, Kind = TargetKind.PartyOrganisation, UnitId = partyCommittee.Id });
-        var tasks = Requests.Select((request, i) => new FollowUpTask
-        {
-            Reference = $"NV-01-2024-07-{i + 1:D2}", InspectionId = delegation.Id, OwnerUnitId = partyCommittee.Id, Description = request.Text, DueOn = request.Due,
-            Status = request.Done is null ? FollowUpStatus.InProgress : FollowUpStatus.Done, DoneOn = request.Done,
-            ClosedBy = request.Done is null ? null : "Văn phòng Huyện ủy",
-        }).ToList();
-        foreach (var task in tasks)
-        {
-            task.Progress.Add(new() { TaskId = task.Id, On = new(2024, 8, 15), Note = "Đã giao các cơ quan tham mưu xây dựng kế hoạch thực hiện.", PercentComplete = 30, RecordedBy = "Văn phòng Huyện ủy" });
-        }
-
         var decisions = Decisions(standingCommittee.Id, inspectionCommittee.Id, communes, surprise, items);
         var moves = Moves(standingCommittee.Id, district["277-UBND"].Id, directive);
         db.AddRange(directive, districtDirective, conference, surprise, supervision, delegation);
         db.AddRange(completions);
-        db.AddRange(tasks);
         db.AddRange(decisions);
         db.AddRange(moves);
-        return new(2, 1, 3, tasks.Count, decisions.Count, moves.Count);
+        return new(2, 1, 3, Requests.Length, decisions.Count, moves.Count);
+    }
+
+    /// <summary>
+    /// The district's follow-up of the tasks the conclusion notice set (in the order of <see cref="Requests"/>): a first
+    /// progress report in August (returned, to be added), then done by the office of the District Party Committee where it was.
+    /// </summary>
+    public static IReadOnlyList<TaskProgress> Follow(IReadOnlyList<FollowUpTask> tasks)
+    {
+        var progress = new List<TaskProgress>();
+        foreach (var (task, request) in tasks.Zip(Requests))
+        {
+            task.Status = request.Done is null ? FollowUpStatus.InProgress : FollowUpStatus.Done;
+            task.DoneOn = request.Done;
+            task.ClosedBy = request.Done is null ? null : "Văn phòng Huyện ủy";
+            progress.Add(new() { TaskId = task.Id, On = new(2024, 8, 15), Note = "Đã giao các cơ quan tham mưu xây dựng kế hoạch thực hiện.", PercentComplete = 30, RecordedBy = "Văn phòng Huyện ủy" });
+        }
+
+        return progress;
     }
 
     private string HolderOf(string title) => people.First(p => p.Positions.Any(pos => pos.Title == title)).FullName;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Oversight.Accounts;
+using Oversight.Documents;
 using Oversight.Calendar;
 using Oversight.Data;
 using Oversight.Indicators;
@@ -79,7 +80,9 @@ public sealed class DemoScenario(
     WorkingCalendar workingCalendar,
     IndicatorFacts facts,
     IDataProtectionProvider dataProtection,
-    IndicatorCatalog catalog)
+    IndicatorCatalog catalog,
+    Caller caller,
+    InspectionDocuments documents)
 {
     /// <summary>The seed of every random choice of the demo.</summary>
     public const int Seed = 20240719;
@@ -181,6 +184,18 @@ public sealed class DemoScenario(
 
             // Last, so that the draws it takes from the demo's random leave every earlier one as it was.
             scores = await DemoScores.AddAsync(db, catalog, reference, structure.Province, random, cancellationToken);
+
+            // The delegation's documents are written from all of the above, by the demo's accounts in turn.
+            var actor = caller.Name;
+            try
+            {
+                await new DemoDocuments(db, caller, documents).AddAsync(DemoBodies.DistrictPartyCommitteeCode, cancellationToken);
+            }
+            finally
+            {
+                caller.SetSystem(actor);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
         finally

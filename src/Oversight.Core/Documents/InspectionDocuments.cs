@@ -92,14 +92,7 @@ public sealed class InspectionDocuments(OversightDbContext db, Caller caller, Ca
     /// <summary>A document with its versions and steps; null when it does not exist for the caller.</summary>
     public async Task<DocumentView?> FindAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var document = await db.InspectionDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (document is null)
-        {
-            return null;
-        }
-
-        var inspection = await db.Inspections.AsNoTracking().Include(i => i.Team).Include(i => i.Targets).AsSplitQuery().FirstAsync(i => i.Id == document.InspectionId, cancellationToken);
-        if (!await SeesAsync(document, inspection, cancellationToken))
+        if (await ReadAsync(db.InspectionDocuments.AsNoTracking(), id, cancellationToken) is not var (document, inspection))
         {
             return null;
         }
@@ -579,20 +572,26 @@ public sealed class InspectionDocuments(OversightDbContext db, Caller caller, Ca
     /// <summary>A document, tracked, with its inspection, what the caller may do and its latest version; null when it does not exist for the caller.</summary>
     private async Task<(InspectionDocument Document, Inspection Inspection, DocumentPermissions May, DocumentVersion Latest)?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var document = await db.InspectionDocuments.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (document is null)
-        {
-            return null;
-        }
-
-        var inspection = await db.Inspections.AsNoTracking().Include(i => i.Team).Include(i => i.Targets).AsSplitQuery().FirstAsync(i => i.Id == document.InspectionId, cancellationToken);
-        if (!await SeesAsync(document, inspection, cancellationToken))
+        if (await ReadAsync(db.InspectionDocuments, id, cancellationToken) is not var (document, inspection))
         {
             return null;
         }
 
         var latest = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == id).OrderByDescending(v => v.Sequence).FirstAsync(cancellationToken);
         return (document, inspection, await PermissionsAsync(document, inspection, cancellationToken), latest);
+    }
+
+    /// <summary>A document (from <paramref name="documents"/>, tracked or not) with its inspection; null when it does not exist for the caller.</summary>
+    private async Task<(InspectionDocument Document, Inspection Inspection)?> ReadAsync(IQueryable<InspectionDocument> documents, Guid id, CancellationToken cancellationToken)
+    {
+        var document = await documents.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var inspection = await db.Inspections.AsNoTracking().Include(i => i.Team).Include(i => i.Targets).AsSplitQuery().FirstAsync(i => i.Id == document.InspectionId, cancellationToken);
+        return await SeesAsync(document, inspection, cancellationToken) ? (document, inspection) : null;
     }
 
     /// <summary>The caller's part in an inspection: on its side (drafts its documents), its head, or a leader of the body that set it up.</summary>

@@ -65,6 +65,7 @@ public sealed class InspectionReport(
         var setting = await SettingAsync(values.Unit, to, inspectionId, cancellationToken);
         var unit = values.Unit;
         var checks = (await reconciliation.ReconcileAsync(unitCode, from, to, cancellationToken))?.Checks ?? [];
+        var ownPeriods = new Dictionary<string, PeriodValue>(StringComparer.Ordinal);
         var body = new List<ReportBlock>();
         foreach (var part in template.Parts)
         {
@@ -86,7 +87,7 @@ public sealed class InspectionReport(
 
                 foreach (var sentence in section.Sentences.Select(s => s.In(english)))
                 {
-                    if (await SentenceAsync(writer, unit, from, to, sentence, checks, cancellationToken) is { } text)
+                    if (await SentenceAsync(writer, unit, from, to, sentence, checks, ownPeriods, cancellationToken) is { } text)
                     {
                         body.Add(new ReportParagraph(text));
                     }
@@ -97,13 +98,13 @@ public sealed class InspectionReport(
                 switch (section.Kind)
                 {
                     case ReportSectionKind.Indicators:
-                        body.Add(writer.IndicatorTable((section.Heading ?? part.Heading)?.In(english) ?? "", areaIndicators));
+                        body.Add(writer.IndicatorTable((section.Heading ?? part.Heading)?.In(english) ?? "", areaIndicators, ownPeriods));
                         break;
                     case ReportSectionKind.Rankings:
                         body.AddRange(await RankingsAsync(writer, unit, setting.Parent, from, to, cancellationToken));
                         break;
                     case ReportSectionKind.FollowUp:
-                        body.Add(writer.IndicatorTable((section.Heading ?? part.Heading)?.In(english) ?? "", areaIndicators));
+                        body.Add(writer.IndicatorTable((section.Heading ?? part.Heading)?.In(english) ?? "", areaIndicators, ownPeriods));
                         body.AddRange(await FollowUpAsync(writer, unitCode, from, to, cancellationToken));
                         break;
                     case ReportSectionKind.Requests:
@@ -218,10 +219,12 @@ public sealed class InspectionReport(
     /// A template sentence, written for the period the unit itself reported its figures for when that is another part of
     /// the report's period (the Secretary's receptions from August to May in a report to July): the claims of the unit on
     /// the sentence's indicators all name that period. Its figures are then the engine's for that period, and the
-    /// sentence says so; the reconciliation compares the same figures.
+    /// sentence says so; the reconciliation compares the same figures, and the section's table shows them too (added to
+    /// <paramref name="ownPeriods"/>).
     /// </summary>
     private async Task<string?> SentenceAsync(
-        Writer writer, UnitSnapshot unit, DateOnly from, DateOnly to, string sentence, IReadOnlyList<ClaimCheck> checks, CancellationToken cancellationToken)
+        Writer writer, UnitSnapshot unit, DateOnly from, DateOnly to, string sentence, IReadOnlyList<ClaimCheck> checks, Dictionary<string, PeriodValue> ownPeriods,
+        CancellationToken cancellationToken)
     {
         var codes = ReportTemplate.Placeholders(sentence).Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
         var periods = checks
@@ -235,11 +238,19 @@ public sealed class InspectionReport(
         }
 
         var part = await engine.ForUnitAsync(unit.Code, partFrom, partTo, IndicatorStructure.AsOf, engine.Catalog.Require(codes), cancellationToken);
+        foreach (var value in part?.Values ?? [])
+        {
+            ownPeriods[value.Definition.Code] = new(partFrom, partTo, value);
+        }
+
         var text = part is null ? null : writer.For(part.Values).Sentence(sentence);
         return text is null
             ? null
             : (writer.English ? $"From {writer.Date(partFrom)} to {writer.Date(partTo)}: " : $"Từ ngày {writer.Date(partFrom)} đến ngày {writer.Date(partTo)}: ") + text;
     }
+
+    /// <summary>A figure counted over a part of the report's period, the one its sentence is written for.</summary>
+    private sealed record PeriodValue(DateOnly From, DateOnly To, IndicatorValue Value);
 
     /// <summary>Where the number goes until the document is issued and numbered: room to write it by hand.</summary>
     private const string NumberToBeGiven = "\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0";
@@ -665,14 +676,23 @@ public sealed class InspectionReport(
             };
         }
 
-        public ReportTable IndicatorTable(string caption, IReadOnlyList<IndicatorValue> indicators) => new(
+        /// <summary>
+        /// The table of a section's indicators; a figure its sentence gives for a part of the period is shown for that part,
+        /// named with it, so that the table says what the sentence above it says.
+        /// </summary>
+        public ReportTable IndicatorTable(string caption, IReadOnlyList<IndicatorValue> indicators, IReadOnlyDictionary<string, PeriodValue> ownPeriods) => new(
             caption,
             caption,
             english ? ["Indicator", "Numerator", "Denominator", "Value", "Target"] : ["Chỉ tiêu", "Tử số", "Mẫu số", "Giá trị", "Mục tiêu"],
             [5.5, 1.3, 1.3, 1.3, 1.3],
-            indicators.Select(v => new ReportRow(
-                [v.Definition.Name(english), Count(v.Numerator), v.Denominator is { } d ? Count(d) : "", Value(v),
-                    v.Definition.TargetText(Culture) ?? ""],
-                Emphasis: v.Definition.Target is { } goal && v.Value is { } number && v.Definition.Compare(number, goal) < 0)).ToArray());
+            indicators.Select(whole =>
+            {
+                var (v, name) = ownPeriods.TryGetValue(whole.Definition.Code, out var part)
+                    ? (part.Value, $"{whole.Definition.Name(english)} ({Date(part.From)} – {Date(part.To)})")
+                    : (whole, whole.Definition.Name(english));
+                return new ReportRow(
+                    [name, Count(v.Numerator), v.Denominator is { } d ? Count(d) : "", Value(v), v.Definition.TargetText(Culture) ?? ""],
+                    Emphasis: v.Definition.Target is { } goal && v.Value is { } number && v.Definition.Compare(number, goal) < 0);
+            }).ToArray());
     }
 }

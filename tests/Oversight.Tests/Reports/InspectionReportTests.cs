@@ -56,6 +56,9 @@ public sealed class InspectionReportTests(LoadedDemo demo) : IClassFixture<Loade
         // The receptions in the period the district reported them for, the figures the reconciliation checks.
         Assert.Contains("Từ ngày 01/08/2023 đến ngày 31/05/2024: Lãnh đạo chính quyền tiếp 508 công dân; giải quyết 108/144 vụ việc thuộc thẩm quyền, đạt 75,0%", text);
         Assert.Contains("Từ ngày 01/08/2023 đến ngày 31/05/2024: Bí thư tiếp công dân 10 ngày", text);
+        // The table under them says the same, for the same period.
+        Assert.Contains("Tỷ lệ giải quyết vụ việc thuộc thẩm quyền qua lãnh đạo tiếp công dân (01/08/2023 – 31/05/2024)10814475,0%", text);
+        Assert.DoesNotContain("114144", text);
         Assert.Contains("tỷ lệ tham dự đạt 99,2% (1.240/1.250 người được triệu tập)", text);
         Assert.Contains("Bí thư tiếp công dân", text);
         // Parts I–IV: the parts with nothing written for them yet (III. assessment, IV. requests) are left out, and the
