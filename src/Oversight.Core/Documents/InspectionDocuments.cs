@@ -40,7 +40,8 @@ public sealed record DocumentPermissions(bool Write, bool Review, bool Issue)
 /// <para>
 /// Who does what follows the inspection's team and roles. The delegation's report is written by the members of the
 /// delegation (accounts linked to a member's person) and by accounts of the body that set the inspection up (its
-/// inspectors, officers and leaders); only the head of the delegation approves and issues it. The conclusion notice is
+/// inspectors, officers and leaders); only the head of the delegation approves and issues it (a leader of the deciding
+/// body, when the team names its head without linking a person to the name). The conclusion notice is
 /// written by the same people, approved and issued by the head of the delegation or a leader of the deciding body;
 /// when it is issued, each of its requests becomes a follow-up task of the inspection, linked to it. The inspected
 /// unit sees the documents once issued. An administrator may do everything.
@@ -614,7 +615,9 @@ public sealed class InspectionDocuments(OversightDbContext db, Caller caller, Ca
     private async Task<DocumentPermissions> PermissionsAsync(InspectionDocument document, Inspection inspection, CancellationToken cancellationToken)
     {
         var side = await SideAsync(inspection, cancellationToken);
-        var reviews = document.Kind == DocumentKind.DelegationReport ? side.Head : side.Head || side.DecidingLeader;
+        // A team recorded by names only has no head to act: a leader of the body that set it up acts in the head's place.
+        var headless = inspection.Team.All(m => !m.IsLead || m.PersonId is null);
+        var reviews = side.Head || (side.DecidingLeader && (document.Kind == DocumentKind.ConclusionNotice || headless));
         return new DocumentPermissions(side.Drafts, reviews, reviews);
     }
 

@@ -180,7 +180,7 @@ public sealed class InspectionReport(
             template.Kind.In(english),
             inspection is null
                 ? Fill(template.Subject.In(english), ("unit", unit.Name), ("from", writer.Date(from)), ("to", writer.Date(to)))
-                : Fill(template.InspectionSubject.In(english), ("inspection", LowerFirst(inspection.Title, writer.Culture))),
+                : Fill(template.InspectionSubject.In(english), ("inspection", TitleInSentence(inspection, writer))),
             [],
             signature,
             recipients,
@@ -197,7 +197,7 @@ public sealed class InspectionReport(
             var decision = inspection.DecisionNumber is { } number ? (english ? $" No. {number}" : $" số {number}") : "";
             yield return new ReportParagraph(Fill(
                 template.Basis.In(english),
-                ("inspection", LowerFirst(inspection.Title, writer.Culture)),
+                ("inspection", TitleInSentence(inspection, writer)),
                 ("decider", setting.Decider?.Name ?? ""),
                 ("decided", writer.Date(inspection.DecidedOn)),
                 ("concluded", inspection.ConcludedOn is { } concluded ? writer.Date(concluded) : ""),
@@ -267,6 +267,9 @@ public sealed class InspectionReport(
             .OrderByDescending(i => i.DecidedOn).ThenBy(i => i.Reference)
             .FirstOrDefaultAsync(cancellationToken);
     }
+
+    /// <summary>An inspection's title inside a sentence: "Kiểm tra việc…" → "kiểm tra việc…" after "Kết quả"; quoted as it is in English.</summary>
+    private static string TitleInSentence(Inspection inspection, Writer writer) => writer.English ? inspection.Title : LowerFirst(inspection.Title, writer.Culture);
 
     /// <summary>"Kiểm tra việc…" → "kiểm tra việc…", to follow "Kết quả".</summary>
     private static string LowerFirst(string text, CultureInfo culture) =>

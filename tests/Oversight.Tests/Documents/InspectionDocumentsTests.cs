@@ -156,6 +156,30 @@ public sealed class InspectionDocumentsTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_team_whose_head_is_only_a_name_has_its_report_approved_by_a_leader_of_the_deciding_body(DatabaseProvider provider)
+    {
+        await using var database = await DatabaseAsync(provider);
+        var (inspectionId, district, _) = await IdsAsync(database);
+        await using (var setup = database.SystemScope())
+        {
+            var db = setup.ServiceProvider.GetRequiredService<OversightDbContext>();
+            (await db.Set<TeamMember>().SingleAsync(m => m.IsLead, Cancel)).PersonId = null;
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var report = (await AsInspector(database, d => d.CreateAsync(inspectionId, DocumentKind.DelegationReport, Cancel))).Record!;
+        var submitted = (await AsInspector(database, d => d.SubmitAsync(report.Id, report.ConcurrencyStamp, Cancel))).Record!;
+        await using var officerScope = database.UserScope("officer.district", Roles.Officer, district);
+        await using var leaderScope = database.UserScope("leader.district", Roles.Leader, district);
+
+        var byOfficer = await officerScope.ServiceProvider.GetRequiredService<InspectionDocuments>().ApproveAsync(report.Id, submitted.ConcurrencyStamp, Cancel);
+        var byLeader = await leaderScope.ServiceProvider.GetRequiredService<InspectionDocuments>().ApproveAsync(report.Id, submitted.ConcurrencyStamp, Cancel);
+
+        Assert.Equal(RecordMessages.DocumentNotYours.Key, Assert.Single(byOfficer.Errors).Key);
+        Assert.Equal(DocumentStatus.Approved, byLeader.Record!.Status);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_pages_offer_the_next_step_first_confirm_it_and_download_a_docx_that_opens(DatabaseProvider provider)
     {
         await using var database = await DatabaseAsync(provider);
