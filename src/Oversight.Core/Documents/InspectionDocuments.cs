@@ -330,10 +330,13 @@ public sealed class InspectionDocuments(OversightDbContext db, Caller caller, Ca
     /// version's text in the frame of the inspection, with the figures it was saved with and the number and date it was
     /// issued with. Null when the document or the version does not exist for the caller.
     /// </summary>
-    public async Task<ReportDocument?> RenderAsync(Guid id, int? sequence, bool english, CancellationToken cancellationToken = default)
+    public async Task<ReportDocument?> RenderAsync(Guid id, int? sequence, bool english, CancellationToken cancellationToken = default) =>
+        await FindAsync(id, cancellationToken) is { } view ? await RenderAsync(view, sequence, english, cancellationToken) : null;
+
+    /// <summary>The same, for a document already read (<see cref="FindAsync"/>); null when it has no such version.</summary>
+    public async Task<ReportDocument?> RenderAsync(DocumentView view, int? sequence, bool english, CancellationToken cancellationToken = default)
     {
-        if (await FindAsync(id, cancellationToken) is not { } view
-            || view.Versions.FirstOrDefault(v => v.Sequence == (sequence ?? view.Latest.Sequence)) is not { } version)
+        if (view.Versions.FirstOrDefault(v => v.Sequence == (sequence ?? view.Latest.Sequence)) is not { } version)
         {
             return null;
         }
@@ -389,8 +392,13 @@ public sealed class InspectionDocuments(OversightDbContext db, Caller caller, Ca
     /// </summary>
     public async Task<IReadOnlyList<DiffLine>?> DiffAsync(Guid id, int from, int to, CancellationToken cancellationToken = default)
     {
-        var before = await RenderAsync(id, from, english: false, cancellationToken);
-        var after = await RenderAsync(id, to, english: false, cancellationToken);
+        if (await FindAsync(id, cancellationToken) is not { } view)
+        {
+            return null;
+        }
+
+        var before = await RenderAsync(view, from, english: false, cancellationToken);
+        var after = await RenderAsync(view, to, english: false, cancellationToken);
         return before is null || after is null ? null : DocumentDiff.Between(Lines(before), Lines(after));
     }
 

@@ -110,7 +110,7 @@ public sealed class DetailsModel(InspectionDocuments documents, TimeProvider tim
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await documents.FindAsync(id, cancellationToken) is not { } view || await documents.RenderAsync(id, null, english: false, cancellationToken) is not { } preview)
+        if (await documents.FindAsync(id, cancellationToken) is not { } view || await documents.RenderAsync(view, null, english: false, cancellationToken) is not { } preview)
         {
             return false;
         }

@@ -16,7 +16,7 @@ public sealed class FileModel(InspectionDocuments documents) : PageModel
     {
         if (!WireNames<ReportFormat>.TryParse(format, out var chosen) || lang is not ("vi" or "en")
             || await documents.FindAsync(id, cancellationToken) is not { } view
-            || await documents.RenderAsync(id, version, lang == "en", cancellationToken) is not { } rendered)
+            || await documents.RenderAsync(view, version, lang == "en", cancellationToken) is not { } rendered)
         {
             return NotFound();
         }
