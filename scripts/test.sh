@@ -120,6 +120,8 @@ dotnet test --project tests/Oversight.Tests -c Release --no-build --no-ansi --no
 test_status=${PIPESTATUS[0]}
 set -e
 
+# CI keeps only the end of the output: name each failed test, with the first lines of its message, last.
+awk '/^ *failed [^:]/{n=12} n>0{print; n--}' "$log_dir/test.log"
 awk '/^  failed: /{f=$2} /^  succeeded: /{s=$2} /^  skipped: /{k=$2} END{print s+0" passed, "f+0" failed, "k+0" skipped"}' "$log_dir/test.log"
 if ((test_status == 0 && model_status != 0)); then
   exit "$model_status"
