@@ -269,6 +269,7 @@ internal sealed class ReportedFigureConfiguration : IEntityTypeConfiguration<Ind
         claim.Property(c => c.Source).HasMaxLength(500);
         claim.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
         claim.HasIndex(c => new { c.UnitId, c.From });
+        claim.HasOne<Documents.InspectionDocument>().WithMany().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -1,17 +1,18 @@
-using Oversight.Data;
+using Oversight.Documents;
 using Oversight.Indicators;
+using Oversight.Reports;
+using Oversight.Text;
 
 namespace Oversight.Demo;
 
 /// <summary>
-/// The figures the District Party Committee reported at the inspection of 19 July 2024, as claims: the seed report's
-/// figures, each with the indicator that gives it from the records where there is one. "18 out of 22 cases …
-/// achieving 81.1%" is among them as written (18/22 is 81.8%).
+/// The figures the District Party Committee reported at the inspection of 19 July 2024, as its self-assessment states
+/// them: the seed report's figures, each with the indicator that gives it from the records where there is one, in the
+/// order of the report's sections. "18 out of 22 cases … achieving 81.1%" is among them as written (18/22 is 81.8%).
+/// Issuing the self-assessment makes them the district's claims (BC-277-2024-01 to -33).
 /// </summary>
 internal static class DemoClaims
 {
-    public const string Source = "Báo cáo của Ban Thường vụ Huyện ủy Chương Mỹ tại buổi làm việc với Đoàn kiểm tra của Thành ủy, 19/7/2024 (theo tin bài)";
-
     private static readonly (DateOnly From, DateOnly To) Report = (new(2023, 8, 1), new(2024, 7, 19));
     private static readonly (DateOnly From, DateOnly To) Dissemination = (new(2023, 8, 1), new(2023, 9, 30));
     private static readonly (DateOnly From, DateOnly To) Reception = (new(2023, 8, 1), new(2024, 5, 31));
@@ -55,24 +56,15 @@ internal static class DemoClaims
         ("CIT.LEADERS-UNDER-CONSIDERATION", Reception, "36 vụ việc đang xem xét, giải quyết", "36", ClaimComparison.Exact, null, null),
     ];
 
-    /// <summary>Adds the claims for the district (<paramref name="districtId"/>); how many.</summary>
-    public static int Add(OversightDbContext db, Guid districtId)
-    {
-        var claims = Figures.Select((f, i) => new ReportedFigure
-        {
-            Reference = $"BC-277-2024-{i + 1:00}",
-            UnitId = districtId,
-            From = f.Period.From,
-            To = f.Period.To,
-            IndicatorCode = f.Indicator,
-            Description = f.Description,
-            Written = f.Written,
-            Comparison = f.Comparison,
-            StatedNumerator = f.Numerator,
-            StatedDenominator = f.Denominator,
-            Source = Source,
-        }).ToList();
-        db.ReportedFigures.AddRange(claims);
-        return claims.Count;
-    }
+    /// <summary>The figures as the self-assessment's form takes them, each in the section that offers its indicator.</summary>
+    public static IReadOnlyList<StatedFigureFields> Stated(ReportTemplate template) => Figures.Select(f => new StatedFigureFields(
+        template.Sections.First(s => s.Figures.Contains(f.Indicator!)).Key,
+        f.Indicator,
+        IsoDate.Format(f.Period.From),
+        IsoDate.Format(f.Period.To),
+        f.Description + ".",
+        f.Written,
+        WireNames<ClaimComparison>.ToWire(f.Comparison),
+        f.Numerator,
+        f.Denominator)).ToList();
 }

@@ -177,7 +177,6 @@ public sealed class DemoScenario(
                 (await db.Users.SingleAsync(u => u.UserName == account.UserName, cancellationToken)).PersonId = delegates.Single(p => p.Code == account.PersonCode).Id;
             }
 
-            claims = DemoClaims.Add(db, structure.District.Unit.Id);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             publicServices = await new DemoPublicServices(db, facts, structure, people, random).AddAsync(cancellationToken);
@@ -189,7 +188,7 @@ public sealed class DemoScenario(
             var actor = caller.Name;
             try
             {
-                await new DemoDocuments(db, caller, documents).AddAsync(DemoBodies.DistrictPartyCommitteeCode, cancellationToken);
+                claims = await new DemoDocuments(db, caller, documents).AddAsync(DemoBodies.DistrictPartyCommitteeCode, cancellationToken);
             }
             finally
             {

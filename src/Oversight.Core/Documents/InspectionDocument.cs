@@ -6,6 +6,9 @@ namespace Oversight.Documents;
 /// <summary>The documents of an inspection's cycle.</summary>
 public enum DocumentKind
 {
+    /// <summary>The inspected unit's own report to the delegation (Báo cáo tự kiểm tra), whose figures become its claims.</summary>
+    SelfAssessment,
+
     /// <summary>The delegation's report of what it found (Báo cáo kết quả kiểm tra), signed by the head of the delegation.</summary>
     DelegationReport,
 
@@ -19,10 +22,10 @@ public enum DocumentStatus
     /// <summary>Being written; every save is a version.</summary>
     Draft,
 
-    /// <summary>Submitted for review to the head of the delegation.</summary>
+    /// <summary>Submitted for review: to the head of the delegation, or for a self-assessment to a leader of the unit.</summary>
     Submitted,
 
-    /// <summary>Approved by the head of the delegation; ready to be issued.</summary>
+    /// <summary>Approved by the one who reviews it; ready to be issued.</summary>
     Approved,
 
     /// <summary>Numbered, dated and sent; it never changes again, and a correction is a new version with its reason.</summary>
@@ -50,7 +53,7 @@ public sealed class InspectionDocument : IUnitRecord, IStamped
     /// <summary>The unit inspected: the document's figures are its subtree's, and both sides of the inspection see it.</summary>
     public Guid UnitId { get; init; }
 
-    /// <summary>The body that issues it and numbers it: the one that set up the inspection.</summary>
+    /// <summary>The body that issues it and numbers it: the one that set up the inspection, or for a self-assessment the body inspected.</summary>
     public Guid IssuerUnitId { get; init; }
 
     /// <summary>The period the figures are counted over.</summary>

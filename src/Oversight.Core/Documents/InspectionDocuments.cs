@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Oversight.Accountability;
 using Oversight.Accounts;
 using Oversight.Data;
+using Oversight.Indicators;
 using Oversight.Organisation;
 using Oversight.Records;
 using Oversight.Reports;
@@ -52,16 +54,23 @@ public sealed record DocumentPermissions(bool Write, bool Review, bool Issue)
 /// figures it was saved with.
 /// </para>
 /// </remarks>
-public sealed class InspectionDocuments(OversightDbContext db, Caller caller, CallerScope scope, InspectionReport report, TimeProvider time)
+public sealed class InspectionDocuments(
+    OversightDbContext db, Caller caller, CallerScope scope, InspectionReport report, IndicatorEngine engine, ReportedFigures claims, TimeProvider time)
 {
     private const int NarrativeLength = 20_000;
     private const int RequestLength = 2_000;
     private const int ReasonLength = 2_000;
     private const int MostRequests = 50;
+    private const int MostFigures = 200;
 
     private DateOnly Today => VietnamTime.Today(time);
 
-    public static ReportTemplate TemplateOf(DocumentKind kind) => kind == DocumentKind.DelegationReport ? ReportTemplate.Shipped : ReportTemplate.ConclusionNotice;
+    public static ReportTemplate TemplateOf(DocumentKind kind) => kind switch
+    {
+        DocumentKind.SelfAssessment => ReportTemplate.SelfAssessment,
+        DocumentKind.DelegationReport => ReportTemplate.Shipped,
+        _ => ReportTemplate.ConclusionNotice,
+    };
 
     /// <summary>The documents of an inspection the caller may see, by kind.</summary>
     public async Task<IReadOnlyList<InspectionDocument>> OfInspectionAsync(Guid inspectionId, CancellationToken cancellationToken = default)
@@ -85,10 +94,18 @@ public sealed class InspectionDocuments(OversightDbContext db, Caller caller, Ca
         return seen;
     }
 
-    /// <summary>Whether the caller may start documents for the inspection (is on the deciding side or the team).</summary>
-    public async Task<bool> MayStartAsync(Guid inspectionId, CancellationToken cancellationToken = default) =>
-        await db.Inspections.AsNoTracking().Include(i => i.Team).FirstOrDefaultAsync(i => i.Id == inspectionId, cancellationToken) is { } inspection
-        && await SideAsync(inspection, cancellationToken) is { Drafts: true };
+    /// <summary>The kinds of document the caller may start for the inspection: the self-assessment on the side inspected, the others on the deciding side or the team.</summary>
+    public async Task<IReadOnlyList<DocumentKind>> MayStartAsync(Guid inspectionId, CancellationToken cancellationToken = default)
+    {
+        var inspection = await db.Inspections.AsNoTracking().Include(i => i.Team).Include(i => i.Targets).AsSplitQuery().FirstOrDefaultAsync(i => i.Id == inspectionId, cancellationToken);
+        if (inspection is null)
+        {
+            return [];
+        }
+
+        var side = await SideAsync(inspection, cancellationToken);
+        return Enum.GetValues<DocumentKind>().Where(kind => side.Writes(kind)).ToList();
+    }
 
     /// <summary>A document with its versions and steps; null when it does not exist for the caller.</summary>
     public async Task<DocumentView?> FindAsync(Guid id, CancellationToken cancellationToken = default)
@@ -117,7 +134,7 @@ public sealed class InspectionDocuments(OversightDbContext db, Caller caller, Ca
             return new(null, [], NotFound: true);
         }
 
-        if (await SideAsync(inspection, cancellationToken) is not { Drafts: true })
+        if (!(await SideAsync(inspection, cancellationToken)).Writes(kind))
         {
             return new(null, [RecordMessages.DocumentNotYours.For("kind")]);
         }
@@ -160,13 +177,18 @@ public sealed class InspectionDocuments(OversightDbContext db, Caller caller, Ca
         var (from, to) = PeriodOf(inspection);
         var document = new InspectionDocument
         {
-            InspectionId = inspection.Id, Kind = kind, UnitId = unit!.Id, IssuerUnitId = inspection.DecidingUnitId, From = from, To = to,
-            Status = DocumentStatus.Draft, Author = caller.Name,
+            InspectionId = inspection.Id, Kind = kind, UnitId = unit!.Id, IssuerUnitId = kind == DocumentKind.SelfAssessment ? InspectedOf(inspection)!.Value : inspection.DecidingUnitId,
+            From = from, To = to, Status = DocumentStatus.Draft, Author = caller.Name,
         };
         var figures = await TakeFiguresAsync(document, cancellationToken);
         if (figures is null)
         {
             return new(null, [], NotFound: true);
+        }
+
+        if (kind == DocumentKind.SelfAssessment)
+        {
+            text = text with { Figures = await RecordedFiguresAsync(document, cancellationToken) };
         }
 
         db.InspectionDocuments.Add(document);
@@ -220,6 +242,16 @@ public sealed class InspectionDocuments(OversightDbContext db, Caller caller, Ca
 
         AddVersion(document, latest.Sequence + 1, latest.FiguresId, text, corrects ? why : null);
         AddStep(document, corrects ? DocumentAction.Corrected : DocumentAction.Saved, latest.Sequence + 1, corrects ? why : null);
+        if (corrects && document.Kind == DocumentKind.SelfAssessment)
+        {
+            await StateClaimsAsync(document, text, errors, cancellationToken);
+            if (errors.Count > 0)
+            {
+                db.ChangeTracker.Clear();
+                return new(null, errors);
+            }
+        }
+
         return await SaveStepAsync(document, cancellationToken);
     }
 
@@ -278,7 +310,8 @@ public sealed class InspectionDocuments(OversightDbContext db, Caller caller, Ca
     /// <summary>
     /// Issues an approved document on <paramref name="issuedOn"/> (today when none is given; never a later day) with the
     /// next number of its kind and issuer in that year. Issuing a conclusion notice sets each of its requests as a
-    /// follow-up task of the inspection, linked to the notice, in the same save.
+    /// follow-up task of the inspection, linked to the notice; issuing a self-assessment sends it to the delegation and
+    /// makes each figure it states a claim of the unit: both in the same save.
     /// </summary>
     public async Task<RecordResult<InspectionDocument>> IssueAsync(Guid id, string? issuedOn, Guid? expectedStamp, CancellationToken cancellationToken = default)
     {
@@ -310,13 +343,19 @@ public sealed class InspectionDocuments(OversightDbContext db, Caller caller, Ca
             return new(null, errors);
         }
 
+        // The unique index on the numbers refuses a number two issues took at once.
+        var last = await db.InspectionDocuments
+            .Where(d => d.IssuerUnitId == document.IssuerUnitId && d.Kind == document.Kind && d.IssuedYear == on.Year)
+            .MaxAsync(d => d.Number, cancellationToken);
+        (document.Number, document.IssuedOn, document.IssuedYear) = ((last ?? 0) + 1, on, on.Year);
+        if (document.Kind == DocumentKind.SelfAssessment)
+        {
+            await StateClaimsAsync(document, text, errors, cancellationToken);
+        }
+
         return await db.SaveEditAsync(document, expectedStamp, errors, async () =>
         {
-            var year = on.Year;
-            var last = await db.InspectionDocuments
-                .Where(d => d.IssuerUnitId == document.IssuerUnitId && d.Kind == document.Kind && d.IssuedYear == year)
-                .MaxAsync(d => d.Number, cancellationToken);
-            (document.Status, document.Number, document.IssuedOn, document.IssuedYear) = (DocumentStatus.Issued, (last ?? 0) + 1, on, year);
+            document.Status = DocumentStatus.Issued;
             AddStep(document, DocumentAction.Issued, latest.Sequence, note: null);
             if (document.Kind == DocumentKind.ConclusionNotice)
             {
@@ -354,7 +393,19 @@ public sealed class InspectionDocuments(OversightDbContext db, Caller caller, Ca
         var text = DocumentText.FromJson(version.Text);
         var graph = await scope.GraphAsync(cancellationToken);
         var requests = text.Requests.Select(r => new ReportRequest(graph.Find(r.Owner, document.To)?.Name ?? r.Owner, r.Text, r.DueOn)).ToList();
-        return (frame with { Body = blocks.Body, Annex = blocks.Annex }).Complete(new ReportText(text.Narrative, requests));
+        return (frame with { Body = blocks.Body, Annex = blocks.Annex }).Complete(new ReportText(WithStatedFigures(text), requests));
+    }
+
+    /// <summary>The narrative of each section with the sentences of the figures stated in it first, a paragraph each.</summary>
+    private static Dictionary<string, string> WithStatedFigures(DocumentText text)
+    {
+        var narrative = text.Narrative.ToDictionary(StringComparer.Ordinal);
+        foreach (var section in text.Figures.GroupBy(f => f.Section))
+        {
+            narrative[section.Key] = string.Join("\n", section.Select(f => f.Description).Append(text.For(section.Key)));
+        }
+
+        return narrative;
     }
 
     /// <summary>
@@ -495,7 +546,107 @@ public sealed class InspectionDocuments(OversightDbContext db, Caller caller, Ca
             }
         }
 
-        return errors.Count > 0 ? null : new DocumentText(narrative, requests);
+        var figures = new List<StatedFigure>();
+        var stated = TemplateOf(document.Kind).Sections.Where(s => s.Kind == ReportSectionKind.Stated).ToDictionary(s => s.Key, StringComparer.Ordinal);
+        var rows = request.Figures ?? [];
+        if (rows.Count > MostFigures)
+        {
+            errors.Add(RecordMessages.OutOfRange.For("figures", rows.Count, 0, MostFigures));
+        }
+
+        var unitCode = (await scope.GraphAsync(cancellationToken)).At(document.UnitId, document.To)?.Code;
+        foreach (var (row, index) in rows.Take(MostFigures).Select((r, i) => (r, i)))
+        {
+            var at = $"figures[{index}].";
+            if (string.IsNullOrWhiteSpace(row.Description) && string.IsNullOrWhiteSpace(row.Value))
+            {
+                continue;
+            }
+
+            if (row.Section is null || !stated.TryGetValue(row.Section, out var section))
+            {
+                errors.Add(RecordMessages.NotOneOf.For($"{at}section", row.Section ?? "", string.Join(", ", stated.Keys)));
+                continue;
+            }
+
+            var claim = new ClaimRequest(null, unitCode, row.From, row.To, row.Indicator, row.Description, row.Value, row.Comparison, row.Numerator, row.Denominator, section.Heading?.Vi ?? section.Key);
+            if (await claims.CheckAsync(claim, errors, at, cancellationToken) is { } fields)
+            {
+                figures.Add(new StatedFigure(section.Key, fields.IndicatorCode, fields.From, fields.To, fields.Description, fields.Written, fields.Comparison, fields.Numerator, fields.Denominator));
+            }
+        }
+
+        // Kept in the order of the sections, as the document reads them.
+        var order = stated.Keys.Select((key, i) => (key, i)).ToDictionary(p => p.key, p => p.i, StringComparer.Ordinal);
+        return errors.Count > 0 ? null : new DocumentText(narrative, requests) { Figures = figures.OrderBy(f => order[f.Section]).ToList() };
+    }
+
+    /// <summary>
+    /// The figures a self-assessment offers to start from: each indicator its sections name, as the records give it over
+    /// the document's period, with a sentence naming it; none that has nothing to count.
+    /// </summary>
+    private async Task<IReadOnlyList<StatedFigure>> RecordedFiguresAsync(InspectionDocument document, CancellationToken cancellationToken)
+    {
+        var graph = await scope.GraphAsync(cancellationToken);
+        var sections = TemplateOf(document.Kind).Sections.Where(s => s.Kind == ReportSectionKind.Stated).ToList();
+        if ((graph.At(document.UnitId, document.To) ?? graph.Latest(document.UnitId)) is not { } unit
+            || await engine.ForUnitAsync(unit.Code, document.From, document.To, IndicatorStructure.AsOf, engine.Catalog.Require(sections.SelectMany(s => s.Figures).Distinct()), cancellationToken) is not { } values)
+        {
+            return [];
+        }
+
+        var culture = CultureInfo.GetCultureInfo("vi-VN");
+        return sections.SelectMany(section => section.Figures.Select(values.Of)
+            .Where(v => v.Value is not null && (v.Definition.Unit != IndicatorUnit.Count || v.Numerator > 0))
+            .Select(v =>
+            {
+                var rate = v.Definition.Unit == IndicatorUnit.Percent;
+                var parts = rate ? $" ({Formats.Number(v.Numerator, culture)}/{Formats.Number(v.Denominator ?? 0, culture)})" : "";
+                return new StatedFigure(
+                    section.Key, v.Definition.Code, document.From, document.To, $"{v.Definition.Name(false)}: {v.Display(culture)}{parts}.", v.Display(culture), ClaimComparison.Exact,
+                    rate ? v.Numerator : null, rate ? v.Denominator : null);
+            })).ToList();
+    }
+
+    /// <summary>
+    /// Makes the figures an issued self-assessment states the unit's claims, each with the sentence it came from and, as
+    /// its source, the report's number, date and section: the claims it made before are corrected in turn, those it no
+    /// longer states removed, and new ones numbered after the unit's claims of the year (BC-277-2024-34). An error names
+    /// the figure when one no longer passes the checks of a claim.
+    /// </summary>
+    private async Task StateClaimsAsync(InspectionDocument document, DocumentText text, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        var graph = await scope.GraphAsync(cancellationToken);
+        var unit = graph.At(document.UnitId, document.To) ?? graph.Latest(document.UnitId)!;
+        var issuedOn = document.IssuedOn!.Value;
+        var issuer = graph.At(document.IssuerUnitId, issuedOn) ?? graph.Latest(document.IssuerUnitId)!;
+        var template = TemplateOf(document.Kind);
+        var layout = DocumentLayout.For(graph, issuer, issuedOn);
+        var number = layout.Number.Vi.Replace("{number}", document.Number!.Value.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{kind}", template.Symbol.Kind, StringComparison.Ordinal).Replace("{issuer}", template.IssuerSymbolOf(unit.Name), StringComparison.Ordinal);
+        var headings = template.Sections.ToDictionary(s => s.Key, s => s.Heading?.Vi ?? s.Key, StringComparer.Ordinal);
+        var earlier = await db.ReportedFigures.Where(c => c.DocumentId == document.Id).OrderBy(c => c.Reference).ToListAsync(cancellationToken);
+        var prefix = $"BC-{unit.Code}-{issuedOn.Year}-";
+        var taken = await db.ReportedFigures.Where(c => c.Reference.StartsWith(prefix)).Select(c => c.Reference).ToListAsync(cancellationToken);
+        var last = taken.Select(r => int.TryParse(r[prefix.Length..], CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(0).Max();
+        foreach (var (figure, index) in text.Figures.Select((f, i) => (f, i)))
+        {
+            var source = $"Báo cáo {char.ToLower(number[0], CultureInfo.InvariantCulture)}{number[1..]} ngày {Formats.Date(issuedOn)} của {issuer.Name}, mục “{headings[figure.Section]}”";
+            var request = new ClaimRequest(
+                null, unit.Code, IsoDate.Format(figure.From), IsoDate.Format(figure.To), figure.Indicator, figure.Description, figure.Written,
+                WireNames<ClaimComparison>.ToWire(figure.Comparison), figure.Numerator, figure.Denominator, source);
+            if (await claims.CheckAsync(request, errors, $"figures[{index}].", cancellationToken) is not { } fields)
+            {
+                continue;
+            }
+
+            var claim = index < earlier.Count
+                ? earlier[index]
+                : db.ReportedFigures.Add(new ReportedFigure { Reference = $"{prefix}{++last:00}", Description = fields.Description, Written = fields.Written, Source = source, DocumentId = document.Id }).Entity;
+            fields.ApplyTo(claim);
+        }
+
+        db.ReportedFigures.RemoveRange(earlier.Skip(text.Figures.Count));
     }
 
     /// <summary>A notice sets tasks: at least one request, each with a deadline after the day it is issued.</summary>
@@ -603,35 +754,52 @@ public sealed class InspectionDocuments(OversightDbContext db, Caller caller, Ca
         return await SeesAsync(document, inspection, cancellationToken) ? (document, inspection) : null;
     }
 
-    /// <summary>The caller's part in an inspection: on its side (drafts its documents), its head, or a leader of the body that set it up.</summary>
-    private sealed record Side(bool Drafts, bool Head, bool DecidingLeader);
+    /// <summary>
+    /// The caller's part in an inspection: on its side (drafts its documents), its head, a leader of the body that set it
+    /// up, or acting for the body inspected (drafts its self-assessment) and a leader there.
+    /// </summary>
+    private sealed record Side(bool Drafts, bool Head, bool DecidingLeader, bool Inspected, bool InspectedLeader)
+    {
+        public bool Writes(DocumentKind kind) => kind == DocumentKind.SelfAssessment ? Inspected : Drafts;
+    }
 
     private async Task<Side> SideAsync(Inspection inspection, CancellationToken cancellationToken)
     {
         if (caller.IsAdministrator)
         {
-            return new(true, true, true);
+            return new(true, true, true, true, true);
         }
 
         var personId = caller.UserId is { } userId ? await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(cancellationToken) : null;
         var member = personId is not null && inspection.Team.Any(m => m.PersonId == personId);
         var head = personId is not null && inspection.Team.Any(m => m.IsLead && m.PersonId == personId);
-        var deciding = (await scope.FilterAsync(cancellationToken)).Contains(inspection.DecidingUnitId);
-        return new(member || deciding, head, deciding && caller.IsInRole(Roles.Leader));
+        var filter = await scope.FilterAsync(cancellationToken);
+        var deciding = filter.Contains(inspection.DecidingUnitId);
+        var inspected = !deciding && !member && InspectedOf(inspection) is { } body && filter.Contains(body);
+        var leader = caller.IsInRole(Roles.Leader);
+        return new(member || deciding, head, deciding && leader, inspected, inspected && leader);
     }
+
+    /// <summary>The body inspected, which issues the self-assessment: the first target that is a unit.</summary>
+    private static Guid? InspectedOf(Inspection inspection) => inspection.Targets.Select(t => t.UnitId).FirstOrDefault(id => id is not null);
 
     private async Task<DocumentPermissions> PermissionsAsync(InspectionDocument document, Inspection inspection, CancellationToken cancellationToken)
     {
         var side = await SideAsync(inspection, cancellationToken);
+        if (document.Kind == DocumentKind.SelfAssessment)
+        {
+            return new DocumentPermissions(side.Inspected, side.InspectedLeader, side.InspectedLeader);
+        }
+
         // A team recorded by names only has no head to act: a leader of the body that set it up acts in the head's place.
         var headless = inspection.Team.All(m => !m.IsLead || m.PersonId is null);
         var reviews = side.Head || (side.DecidingLeader && (document.Kind == DocumentKind.ConclusionNotice || headless));
         return new DocumentPermissions(side.Drafts, reviews, reviews);
     }
 
-    /// <summary>The inspecting side sees its documents at every step; the units inspected see them once issued.</summary>
+    /// <summary>Those who write a document see it at every step; the other side of the inspection sees it once issued.</summary>
     private async Task<bool> SeesAsync(InspectionDocument document, Inspection inspection, CancellationToken cancellationToken) =>
-        await SideAsync(inspection, cancellationToken) is { Drafts: true }
+        (await SideAsync(inspection, cancellationToken)).Writes(document.Kind)
         || (document.Status == DocumentStatus.Issued && await SeesInspectionAsync(inspection, cancellationToken));
 
     private async Task<bool> SeesInspectionAsync(Inspection inspection, CancellationToken cancellationToken)
@@ -641,7 +809,11 @@ public sealed class InspectionDocuments(OversightDbContext db, Caller caller, Ca
     }
 }
 
-/// <summary>What is written for a document, as a form or request sends it: the narrative by section key, and the requests.</summary>
-public sealed record DocumentTextRequest(IReadOnlyDictionary<string, string?>? Narrative, IReadOnlyList<DocumentRequestFields>? Requests);
+/// <summary>What is written for a document, as a form or request sends it: the narrative by section key, the requests, and a self-assessment's figures.</summary>
+public sealed record DocumentTextRequest(IReadOnlyDictionary<string, string?>? Narrative, IReadOnlyList<DocumentRequestFields>? Requests, IReadOnlyList<StatedFigureFields>? Figures = null);
+
+/// <summary>A figure of a self-assessment as a form sends it: its section's key, the indicator's code (none for a figure no indicator gives), the period, the sentence, the value as written and how it compares, and a rate's parts.</summary>
+public sealed record StatedFigureFields(
+    string? Section, string? Indicator, string? From, string? To, string? Description, string? Value, string? Comparison, long? Numerator, long? Denominator);
 
 public sealed record DocumentRequestFields(string? Owner, string? Text, string? DueOn);

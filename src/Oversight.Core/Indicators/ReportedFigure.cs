@@ -53,6 +53,9 @@ public sealed class ReportedFigure : IUnitRecord, IStamped
 
     /// <summary>The document the figure is taken from, with the page or section.</summary>
     public required string Source { get; set; }
+
+    /// <summary>The self-assessment report the figure was stated in, in Oversight; none for a claim entered or imported.</summary>
+    public Guid? DocumentId { get; set; }
 }
 
 /// <summary>A figure as written, read: its value, how many decimals it was written with, and whether it is a percentage.</summary>

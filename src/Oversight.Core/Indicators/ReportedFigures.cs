@@ -43,7 +43,7 @@ public sealed class ReportedFigures(OversightDbContext db, CallerScope scope, In
             errors.Add(RecordMessages.AlreadyRecorded.For("reference", reference));
         }
 
-        var fields = await CheckAsync(request, errors, cancellationToken);
+        var fields = await CheckAsync(request, errors, cancellationToken: cancellationToken);
         if (errors.Count > 0 || fields is null || reference is null)
         {
             return new(null, errors);
@@ -65,7 +65,7 @@ public sealed class ReportedFigures(OversightDbContext db, CallerScope scope, In
         }
 
         var errors = new List<FieldError>();
-        var fields = await CheckAsync(request, errors, cancellationToken);
+        var fields = await CheckAsync(request, errors, cancellationToken: cancellationToken);
         return await db.SaveEditAsync(claim, expectedStamp, errors, () => fields!.ApplyTo(claim), cancellationToken);
     }
 
@@ -90,7 +90,8 @@ public sealed class ReportedFigures(OversightDbContext db, CallerScope scope, In
         return await claims.OrderBy(c => c.From).ThenBy(c => c.Reference).ToListAsync(cancellationToken);
     }
 
-    private sealed record Fields(Guid UnitId, DateOnly From, DateOnly To, string? IndicatorCode, string Description, string Written, ClaimComparison Comparison, long? Numerator, long? Denominator, string Source)
+    /// <summary>A claim's fields, checked (<see cref="CheckAsync"/>).</summary>
+    public sealed record ClaimFields(Guid UnitId, DateOnly From, DateOnly To, string? IndicatorCode, string Description, string Written, ClaimComparison Comparison, long? Numerator, long? Denominator, string Source)
     {
         public void ApplyTo(ReportedFigure claim)
         {
@@ -107,63 +108,67 @@ public sealed class ReportedFigures(OversightDbContext db, CallerScope scope, In
         }
     }
 
-    private async Task<Fields?> CheckAsync(ClaimRequest request, List<FieldError> errors, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks a claim's fields, adding an error for each that is wrong, named with <paramref name="at"/> before it
+    /// (<c>figures[3].value</c>); null when any is.
+    /// </summary>
+    public async Task<ClaimFields?> CheckAsync(ClaimRequest request, List<FieldError> errors, string at = "", CancellationToken cancellationToken = default)
     {
-        var from = RequestFields.Date(request.From, "from", errors);
-        var to = RequestFields.Date(request.To, "to", errors);
+        var from = RequestFields.Date(request.From, $"{at}from", errors);
+        var to = RequestFields.Date(request.To, $"{at}to", errors);
         if (from > to)
         {
-            errors.Add(RecordMessages.BeforeDate.For("to", to, "from", from));
+            errors.Add(RecordMessages.BeforeDate.For($"{at}to", to, $"{at}from", from));
         }
 
-        var unit = await RequestFields.UnitAsync(scope, request.Unit, "unit", to, errors, cancellationToken);
-        var description = RequestFields.Text(request.Description, "description", 2000, errors, required: true, multiline: true);
-        var source = RequestFields.Text(request.Source, "source", 500, errors, required: true);
-        var written = RequestFields.Text(request.Value, "value", 40, errors, required: true);
+        var unit = await RequestFields.UnitAsync(scope, request.Unit, $"{at}unit", to, errors, cancellationToken);
+        var description = RequestFields.Text(request.Description, $"{at}description", 2000, errors, required: true, multiline: true);
+        var source = RequestFields.Text(request.Source, $"{at}source", 500, errors, required: true);
+        var written = RequestFields.Text(request.Value, $"{at}value", 40, errors, required: true);
         var figure = WrittenFigure.Parse(written);
         if (written is not null && figure is null)
         {
-            errors.Add(RecordMessages.NotAFigure.For("value", written));
+            errors.Add(RecordMessages.NotAFigure.For($"{at}value", written));
         }
 
-        var comparison = string.IsNullOrWhiteSpace(request.Comparison) ? ClaimComparison.Exact : RequestFields.Parse<ClaimComparison>(request.Comparison, "comparison", errors);
+        var comparison = string.IsNullOrWhiteSpace(request.Comparison) ? ClaimComparison.Exact : RequestFields.Parse<ClaimComparison>(request.Comparison, $"{at}comparison", errors);
         IndicatorDefinition? indicator = null;
         var code = VietnameseText.Normalize(request.Indicator);
         if (code is not null && (indicator = catalog.Find(code)) is null)
         {
-            errors.Add(RecordMessages.IndicatorNotFound.For("indicator", code));
+            errors.Add(RecordMessages.IndicatorNotFound.For($"{at}indicator", code));
         }
 
         if (indicator is not null && figure is not null && figure.Percent != (indicator.Unit == IndicatorUnit.Percent))
         {
-            errors.Add((figure.Percent ? RecordMessages.IndicatorIsACount : RecordMessages.IndicatorIsAPercentage).For("value", indicator.Code));
+            errors.Add((figure.Percent ? RecordMessages.IndicatorIsACount : RecordMessages.IndicatorIsAPercentage).For($"{at}value", indicator.Code));
         }
 
         if (figure is { Percent: true } && comparison != ClaimComparison.Exact)
         {
-            errors.Add(RecordMessages.BoundOnlyForCounts.For("comparison"));
+            errors.Add(RecordMessages.BoundOnlyForCounts.For($"{at}comparison"));
         }
 
         if (request.Numerator is not null != request.Denominator is not null)
         {
-            errors.Add(RecordMessages.RequiredWith.For(request.Numerator is null ? "numerator" : "denominator", request.Numerator is null ? "denominator" : "numerator"));
+            errors.Add(RecordMessages.RequiredWith.For(request.Numerator is null ? $"{at}numerator" : $"{at}denominator", request.Numerator is null ? $"{at}denominator" : $"{at}numerator"));
         }
         else if (request.Numerator is { } numerator && request.Denominator is { } denominator)
         {
             if (figure is { Percent: false })
             {
-                errors.Add(RecordMessages.PartsOnlyForRates.For("numerator"));
+                errors.Add(RecordMessages.PartsOnlyForRates.For($"{at}numerator"));
             }
 
             if (numerator < 0 || denominator <= 0 || numerator > denominator)
             {
-                errors.Add(RecordMessages.NotAFraction.For("numerator", numerator, denominator));
+                errors.Add(RecordMessages.NotAFraction.For($"{at}numerator", numerator, denominator));
             }
         }
 
         return errors.Count > 0 || unit is null || description is null || source is null || written is null || comparison is null
             ? null
-            : new Fields(unit.Id, from!.Value, to!.Value, indicator?.Code, description, written, comparison.Value, request.Numerator, request.Denominator, source);
+            : new ClaimFields(unit.Id, from!.Value, to!.Value, indicator?.Code, description, written, comparison.Value, request.Numerator, request.Denominator, source);
     }
 }
 

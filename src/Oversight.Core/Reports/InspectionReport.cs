@@ -62,7 +62,7 @@ public sealed class InspectionReport(
         }
 
         var writer = new Writer(english, values.Values.ToDictionary(v => v.Definition.Code, StringComparer.Ordinal));
-        var setting = await SettingAsync(values.Unit, to, inspectionId, cancellationToken);
+        var setting = await SettingAsync(values.Unit, to, inspectionId, template, cancellationToken);
         var unit = values.Unit;
         var checks = (await reconciliation.ReconcileAsync(unitCode, from, to, cancellationToken))?.Checks ?? [];
         var ownPeriods = new Dictionary<string, PeriodValue>(StringComparer.Ordinal);
@@ -133,13 +133,18 @@ public sealed class InspectionReport(
         }
 
         var writer = new Writer(english, new Dictionary<string, IndicatorValue>());
-        return Frame(writer, template, await SettingAsync(unit, to, inspectionId, cancellationToken), from, to, issue);
+        return Frame(writer, template, await SettingAsync(unit, to, inspectionId, template, cancellationToken), from, to, issue);
     }
 
-    /// <summary>What the report is written from besides its figures: the unit, the body above it, the inspection and the body that decided it, and so the layout.</summary>
-    private sealed record Setting(UnitGraph Graph, UnitSnapshot Unit, UnitSnapshot? Parent, Inspection? Inspection, UnitSnapshot? Decider, DocumentLayout Layout);
+    /// <summary>
+    /// What the report is written from besides its figures: the unit, the body above it, the inspection, the body that
+    /// decided it and the body inspected, the body that issues the document (<see cref="ReportTemplate.IssuedBy"/>), and so
+    /// the layout and the signer's name.
+    /// </summary>
+    private sealed record Setting(
+        UnitGraph Graph, UnitSnapshot Unit, UnitSnapshot? Parent, Inspection? Inspection, UnitSnapshot? Decider, UnitSnapshot? Inspected, DocumentLayout Layout, string? Signer);
 
-    private async Task<Setting> SettingAsync(UnitSnapshot unit, DateOnly to, Guid? inspectionId, CancellationToken cancellationToken)
+    private async Task<Setting> SettingAsync(UnitSnapshot unit, DateOnly to, Guid? inspectionId, ReportTemplate template, CancellationToken cancellationToken)
     {
         var graph = await scope.GraphAsync(cancellationToken);
         var parent = unit.ParentId is { } parentId ? graph.At(parentId, to) : null;
@@ -147,29 +152,47 @@ public sealed class InspectionReport(
             ? await db.Inspections.AsNoTracking().Include(i => i.Targets).Include(i => i.Team).AsSplitQuery().FirstAsync(i => i.Id == id, cancellationToken)
             : await InspectionOfAsync(graph, unit, to, cancellationToken);
         var decider = inspection is null ? parent : graph.At(inspection.DecidingUnitId, inspection.DecidedOn) ?? graph.Latest(inspection.DecidingUnitId);
-        var layout = inspection is not null && decider is not null ? DocumentLayout.For(graph, decider, inspection.DecidedOn) : DocumentLayout.Shipped[DocumentLayoutKind.State];
-        return new(graph, unit, parent, inspection, decider, layout);
+        var inspected = inspection?.Targets.Where(t => t.UnitId is not null).Select(t => graph.At(t.UnitId!.Value, inspection.DecidedOn) ?? graph.Latest(t.UnitId!.Value)).FirstOrDefault(u => u is not null);
+        var issuer = template.IssuedBy == DocumentIssuer.Inspected ? inspected : decider;
+        var layout = inspection is not null && issuer is not null ? DocumentLayout.For(graph, issuer, inspection.DecidedOn) : DocumentLayout.Shipped[DocumentLayoutKind.State];
+        // The delegation's head signs its documents; a body inspected signs by the holder of the post the signature names.
+        var signer = template.IssuedBy == DocumentIssuer.Inspected
+            ? inspected is null ? null : await HolderAsync(inspected.Id, template.Signer.Vi, to, cancellationToken)
+            : inspection?.Team.FirstOrDefault(m => m.IsLead)?.Name;
+        return new(graph, unit, parent, inspection, decider, inspected, layout, signer);
+    }
+
+    /// <summary>The person holding a post of the unit on the day whose title begins with <paramref name="title"/> ("Bí thư Huyện ủy" for "BÍ THƯ"), if one does.</summary>
+    private async Task<string?> HolderAsync(Guid unitId, string title, DateOnly day, CancellationToken cancellationToken)
+    {
+        var posts = await db.Positions.AsNoTracking()
+            .Where(p => p.UnitId == unitId && (p.From == null || p.From <= day) && (p.To == null || p.To >= day))
+            .Join(db.People, p => p.PersonId, person => person.Id, (p, person) => new { p.Title, person.FullName })
+            .ToListAsync(cancellationToken);
+        return posts.Where(p => p.Title.StartsWith(title, true, Vietnamese)).Select(p => p.FullName).OrderBy(n => n, StringComparer.Ordinal).FirstOrDefault();
     }
 
     private ReportDocument Frame(Writer writer, ReportTemplate template, Setting setting, DateOnly from, DateOnly to, ReportIssue? issue)
     {
-        var (graph, unit, _, inspection, decider, layout) = setting;
+        var (graph, unit, _, inspection, decider, inspected, layout, signer) = setting;
         var english = writer.English;
-        var looked = inspection?.Targets.Where(t => t.UnitId is not null).Select(t => graph.NameOn(t.UnitId!.Value, inspection.DecidedOn)).FirstOrDefault() ?? unit.Name;
+        var looked = inspected?.Name ?? unit.Name;
+        var selfIssued = template.IssuedBy == DocumentIssuer.Inspected;
         // A delegation issues under the body that set it up; a body issuing itself writes its own name, and the symbol
-        // it writes after its decisions' numbers ("…-QĐ/TU").
-        var issuer = template.Issuer?.In(english) ?? decider?.Name.ToUpper(writer.Culture) ?? unit.Name.ToUpper(writer.Culture);
-        var symbol = template.Issuer is null && inspection?.DecisionNumber is { } decision && decision.LastIndexOf('/') is var slash and >= 0 && slash < decision.Length - 1
+        // it writes after its decisions' numbers ("…-QĐ/TU"); a body inspected, the symbol of a committee of its unit's kind.
+        var issuer = selfIssued ? looked.ToUpper(writer.Culture) : template.Issuer?.In(english) ?? decider?.Name.ToUpper(writer.Culture) ?? unit.Name.ToUpper(writer.Culture);
+        var symbol = selfIssued ? template.IssuerSymbolOf(unit.Name)
+            : template.Issuer is null && inspection?.DecisionNumber is { } decision && decision.LastIndexOf('/') is var slash and >= 0 && slash < decision.Length - 1
             ? decision[(slash + 1)..]
             : template.Symbol.Issuer;
         var header = new ReportHeader(
-            template.Issuer is null ? null : decider?.Name.ToUpper(writer.Culture),
+            template.Issuer is null || selfIssued ? null : decider?.Name.ToUpper(writer.Culture),
             issuer,
             Fill(layout.Number.In(english), ("number", issue?.Number.ToString(CultureInfo.InvariantCulture) ?? NumberToBeGiven), ("kind", template.Symbol.Kind), ("issuer", symbol)),
             layout.Title.Select(t => t.In(english)).ToList(),
             writer.PlaceAndDate(layout.PlaceAndDate.In(english), PlaceOf(graph, unit, to), issue?.On ?? VietnamTime.Today(time)));
         var signature = new ReportSignature(
-            $"{layout.SignedFor.In(english)} {template.SignedFor?.In(english) ?? issuer}", template.Signer.In(english), inspection?.Team.FirstOrDefault(m => m.IsLead)?.Name);
+            $"{layout.SignedFor.In(english)} {template.SignedFor?.In(english) ?? issuer}", template.Signer.In(english), signer);
         // A line for the body above goes only where there is one (a province's own report has none).
         var recipients = template.Recipients.Select(r => r.In(english))
             .Where(r => decider is not null || !r.Contains("{decider}", StringComparison.Ordinal))
@@ -201,6 +224,7 @@ public sealed class InspectionReport(
                 ("decider", setting.Decider?.Name ?? ""),
                 ("decided", writer.Date(inspection.DecidedOn)),
                 ("concluded", inspection.ConcludedOn is { } concluded ? writer.Date(concluded) : ""),
+                ("inspected", setting.Inspected?.Name ?? setting.Unit.Name),
                 ("decision", decision)));
             if (template.Team is { } team && inspection.Team.Count > 0)
             {

@@ -31,6 +31,19 @@ public enum ReportSectionKind
 
     /// <summary>The requests of the report, each to a unit with its deadline: the tasks a conclusion notice sets.</summary>
     Requests,
+
+    /// <summary>
+    /// The figures a unit states in its own report, each with its sentence, written in Oversight and offered first as
+    /// the records give them (the section's <see cref="ReportSection.Figures"/>); then what is written for it.
+    /// </summary>
+    Stated,
+}
+
+/// <summary>Who issues a document of an inspection: the body that set it up (or its delegation), or the body inspected.</summary>
+public enum DocumentIssuer
+{
+    Decider,
+    Inspected,
 }
 
 /// <summary>The abbreviations in a document's number: its kind ("BC", a report) and its issuer ("ĐKT", the delegation).</summary>
@@ -38,9 +51,10 @@ public sealed record DocumentSymbol(string Kind, string Issuer);
 
 /// <summary>
 /// A section of a part: its key (what the narrative written for it is kept under), its heading (none for a section that
-/// continues its part's opening), and the sentences filled from indicator values.
+/// continues its part's opening), the sentences filled from indicator values, and for a section of stated figures the
+/// indicators it offers (their codes).
 /// </summary>
-public sealed record ReportSection(string Key, ReportSectionKind Kind, IndicatorArea? Area, BilingualText? Heading, IReadOnlyList<BilingualText> Sentences);
+public sealed record ReportSection(string Key, ReportSectionKind Kind, IndicatorArea? Area, BilingualText? Heading, IReadOnlyList<BilingualText> Sentences, IReadOnlyList<string> Figures);
 
 /// <summary>A numbered part of the report (I. basis and method, II. results…) and its sections; an opening part has no heading.</summary>
 public sealed record ReportPart(BilingualText? Heading, IReadOnlyList<ReportSection> Sections);
@@ -63,15 +77,19 @@ public sealed partial class ReportTemplate
 
     private static readonly Lazy<ReportTemplate> NoticeTemplate = new(() => LoadShipped("conclusion-notice.json"));
 
+    private static readonly Lazy<ReportTemplate> SelfAssessmentTemplate = new(() => LoadShipped("self-assessment.json"));
+
     private ReportTemplate(Document document, IReadOnlyList<ReportPart> parts)
     {
         Kind = document.Kind!;
         Subject = document.Subject!;
         InspectionSubject = document.InspectionSubject!;
         Issuer = document.Issuer;
+        IssuedBy = document.IssuedBy is null ? DocumentIssuer.Decider : WireNames<DocumentIssuer>.FromWire(document.IssuedBy);
         SignedFor = document.SignedFor;
         Annex = document.Annex ?? true;
         Symbol = document.Symbol!;
+        IssuerSymbols = document.IssuerSymbols ?? [];
         Signer = document.Signer!;
         Recipients = document.Recipients!;
         Basis = document.Basis!;
@@ -85,6 +103,9 @@ public sealed partial class ReportTemplate
 
     /// <summary>The deciding body's notice of its conclusion on the delegation's report, with the tasks it sets.</summary>
     public static ReportTemplate ConclusionNotice => NoticeTemplate.Value;
+
+    /// <summary>The inspected unit's own report to the delegation, with the figures it states.</summary>
+    public static ReportTemplate SelfAssessment => SelfAssessmentTemplate.Value;
 
     private static ReportTemplate LoadShipped(string fileName)
     {
@@ -107,6 +128,9 @@ public sealed partial class ReportTemplate
     /// <summary>Who issues the report ("ĐOÀN KIỂM TRA"), under the body that set up the inspection; none when that body issues it itself.</summary>
     public BilingualText? Issuer { get; }
 
+    /// <summary>Who issues it, numbers it and signs it: the deciding body (the default) or the body inspected.</summary>
+    public DocumentIssuer IssuedBy { get; }
+
     /// <summary>The collective the document is signed for ("BAN THƯỜNG VỤ"); none for the issuer itself.</summary>
     public BilingualText? SignedFor { get; }
 
@@ -115,6 +139,14 @@ public sealed partial class ReportTemplate
 
     /// <summary>The abbreviations of the document's kind and issuer that follow its number ("BC", "ĐKT"), in the order the layout puts them.</summary>
     public DocumentSymbol Symbol { get; }
+
+    /// <summary>For a document the body inspected issues: its abbreviation by the start of its unit's name ("Huyện" → "HU").</summary>
+    public IReadOnlyDictionary<string, string> IssuerSymbols { get; }
+
+    /// <summary>The abbreviation of a body leading the unit named <paramref name="unitName"/>: the longest start of the name <see cref="IssuerSymbols"/> gives, else the symbol's issuer.</summary>
+    public string IssuerSymbolOf(string unitName) =>
+        IssuerSymbols.Where(p => unitName.StartsWith(p.Key + " ", StringComparison.Ordinal)).OrderByDescending(p => p.Key.Length).Select(p => p.Value).FirstOrDefault()
+        ?? Symbol.Issuer;
 
     /// <summary>The title the report is signed with ("TRƯỞNG ĐOÀN").</summary>
     public BilingualText Signer { get; }
@@ -206,6 +238,11 @@ public sealed partial class ReportTemplate
         {
             errors.Add($"{fileName}: symbol: both kind and issuer must be given");
         }
+
+        if (document.IssuedBy is { } issuedBy && !WireNames<DocumentIssuer>.TryParse(issuedBy, out _))
+        {
+            errors.Add($"{fileName}: issuedBy: '{issuedBy}' is not one of {string.Join(", ", WireNames<DocumentIssuer>.All)}");
+        }
         Check(document.Signer, "signer");
         Check(document.Basis, "basis");
         if (document.Recipients is not { Count: > 0 })
@@ -269,7 +306,17 @@ public sealed partial class ReportTemplate
                     errors.Add($"{fileName}: {at}: area: must be given for a section of kind {section.Kind}");
                 }
 
-                sections.Add(new ReportSection(section.Key ?? "", kind, area, section.Heading, section.Sentences ?? []));
+                foreach (var code in (section.Figures ?? []).Where(code => catalog.Find(code) is null))
+                {
+                    errors.Add($"{fileName}: {at}: figures: '{code}' names no indicator");
+                }
+
+                if (section.Figures is { Count: > 0 } && kind != ReportSectionKind.Stated)
+                {
+                    errors.Add($"{fileName}: {at}: figures: only a section of kind stated offers figures");
+                }
+
+                sections.Add(new ReportSection(section.Key ?? "", kind, area, section.Heading, section.Sentences ?? [], section.Figures ?? []));
             }
 
             parts.Add(new ReportPart(part.Heading, sections));
@@ -292,11 +339,11 @@ public sealed partial class ReportTemplate
     [GeneratedRegex("^[a-z]+(-[a-z]+)*$")]
     private static partial Regex SectionKey();
 
-    private sealed record SectionEntry(string? Key, string? Kind, string? Area, BilingualText? Heading, List<BilingualText>? Sentences);
+    private sealed record SectionEntry(string? Key, string? Kind, string? Area, BilingualText? Heading, List<BilingualText>? Sentences, List<string>? Figures);
 
     private sealed record PartEntry(BilingualText? Heading, List<SectionEntry>? Sections);
 
     private sealed record Document(
-        BilingualText? Kind, BilingualText? Subject, BilingualText? InspectionSubject, BilingualText? Issuer, BilingualText? SignedFor, DocumentSymbol? Symbol,
+        BilingualText? Kind, BilingualText? Subject, BilingualText? InspectionSubject, BilingualText? Issuer, string? IssuedBy, BilingualText? SignedFor, DocumentSymbol? Symbol, Dictionary<string, string>? IssuerSymbols,
         BilingualText? Signer, List<BilingualText>? Recipients, BilingualText? Basis, BilingualText? Team, BilingualText? Introduction, bool? Annex, List<PartEntry>? Parts);
 }

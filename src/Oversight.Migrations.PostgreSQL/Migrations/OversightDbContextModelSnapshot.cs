@@ -1496,6 +1496,9 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("From")
                         .HasColumnType("date");
 
@@ -1531,6 +1534,8 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -2829,6 +2834,11 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
             modelBuilder.Entity("Oversight.Indicators.ReportedFigure", b =>
                 {
+                    b.HasOne("Oversight.Documents.InspectionDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Oversight.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")

@@ -1482,6 +1482,9 @@ namespace Oversight.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("From")
                         .HasColumnType("TEXT");
 
@@ -1517,6 +1520,8 @@ namespace Oversight.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -2810,6 +2815,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Oversight.Indicators.ReportedFigure", b =>
                 {
+                    b.HasOne("Oversight.Documents.InspectionDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Oversight.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")

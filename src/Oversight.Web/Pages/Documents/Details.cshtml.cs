@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Oversight.Documents;
+using Oversight.Indicators;
 using Oversight.Organisation;
 using Oversight.Records;
 using Oversight.Reports;
@@ -15,7 +16,7 @@ namespace Oversight.Web.Pages.Documents;
 /// and the steps taken. Each action comes back to the page with a confirmation (post-redirect-get); a refused one shows
 /// its reason. Not found (404) for a caller who may not see it.
 /// </summary>
-public sealed class DetailsModel(InspectionDocuments documents, TimeProvider time, IStringLocalizer<Strings> text) : RecordFormModel(text)
+public sealed class DetailsModel(InspectionDocuments documents, IndicatorCatalog catalog, TimeProvider time, IStringLocalizer<Strings> text) : RecordFormModel(text)
 {
     /// <summary>Empty rows offered under the requests already written.</summary>
     private const int NewRequestRows = 3;
@@ -33,6 +34,10 @@ public sealed class DetailsModel(InspectionDocuments documents, TimeProvider tim
 
     [BindProperty]
     public List<DocumentRequestFields> Requests { get; set; } = [];
+
+    /// <summary>A self-assessment's figures, with an empty row at the end of each section of them to add one.</summary>
+    [BindProperty]
+    public List<StatedFigureFields> Figures { get; set; } = [];
 
     [BindProperty]
     public int BasedOn { get; set; }
@@ -59,11 +64,19 @@ public sealed class DetailsModel(InspectionDocuments documents, TimeProvider tim
         var written = View.Text;
         Narrative = written.Narrative.ToDictionary(p => p.Key, p => (string?)p.Value);
         Requests = written.Requests.Select(r => new DocumentRequestFields(r.Owner, r.Text, r.DueOn is { } due ? IsoDate.Format(due) : null)).ToList();
+        var from = IsoDate.Format(View.Document.From);
+        var to = IsoDate.Format(View.Document.To);
+        Figures = View.Template.Sections.Where(s => s.Kind == ReportSectionKind.Stated)
+            .SelectMany(section => written.Figures.Where(f => f.Section == section.Key)
+                .Select(f => new StatedFigureFields(
+                    f.Section, f.Indicator, IsoDate.Format(f.From), IsoDate.Format(f.To), f.Description, f.Written, WireNames<ClaimComparison>.ToWire(f.Comparison), f.Numerator, f.Denominator))
+                .Append(new StatedFigureFields(section.Key, null, from, to, null, null, null, null, null)))
+            .ToList();
         return Page();
     }
 
     public Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, "saved", () => documents.SaveAsync(id, new DocumentTextRequest(Narrative, Requests), BasedOn, Reason, cancellationToken), cancellationToken);
+        ActAsync(id, "saved", () => documents.SaveAsync(id, new DocumentTextRequest(Narrative, Requests, Figures), BasedOn, Reason, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostFiguresAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, "figures", () => documents.RetakeFiguresAsync(id, BasedOn, cancellationToken), cancellationToken);
@@ -84,6 +97,20 @@ public sealed class DetailsModel(InspectionDocuments documents, TimeProvider tim
     public IEnumerable<DocumentRequestFields> RequestRows => Requests.Concat(Enumerable.Repeat(new DocumentRequestFields(null, null, null), NewRequestRows));
 
     public string Today => IsoDate.Format(VietnamTime.Today(time));
+
+    /// <summary>The indicators a section of stated figures offers, by name.</summary>
+    public IReadOnlyList<(string Value, string Label)> IndicatorOptions(ReportSection section) =>
+        section.Figures.Select(code => (code, catalog.Find(code)?.Name(false) ?? code)).ToList();
+
+    /// <summary>The figures' rows of a section, each with its index in the form.</summary>
+    public IEnumerable<(StatedFigureFields Row, int Index)> FigureRows(string section) => Figures.Select((f, i) => (f, i)).Where(p => p.f.Section == section);
+
+    /// <summary>The text for this kind of document when it has its own (<c>Documents.Next.Draft.self-assessment</c>), else the common one.</summary>
+    public string Say(string key)
+    {
+        var own = Localizer[$"{key}.{WireNames<DocumentKind>.ToWire(View.Document.Kind)}"];
+        return own.ResourceNotFound ? Localizer[key] : own;
+    }
 
     /// <summary>Takes a step; back to the page with its confirmation, or the page again with the reason it was refused.</summary>
     private async Task<IActionResult> ActAsync(Guid id, string done, Func<Task<RecordResult<InspectionDocument>>> act, CancellationToken cancellationToken)

@@ -59,9 +59,7 @@ public sealed class DetailsModel(DirectiveChain chain, InspectionDocuments docum
 
         View = view;
         Documents = await documents.OfInspectionAsync(id, cancellationToken);
-        ToStart = await documents.MayStartAsync(id, cancellationToken)
-            ? Enum.GetValues<DocumentKind>().Where(k => Documents.All(d => d.Kind != k)).Take(1).ToList()
-            : [];
+        ToStart = (await documents.MayStartAsync(id, cancellationToken)).Where(k => Documents.All(d => d.Kind != k)).Take(1).ToList();
         await ReadHistoryAsync<Inspection>(id, nameof(TeamMember.InspectionId), cancellationToken);
         return true;
     }
