@@ -15,8 +15,9 @@ internal sealed class InspectionDocumentConfiguration : IEntityTypeConfiguration
         document.HasOne<Unit>().WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
         document.Property(d => d.Author).HasMaxLength(256);
 
-        // An inspection has one document of each kind; the numbers of a kind are taken in turn within a year.
-        document.HasIndex(d => new { d.InspectionId, d.Kind }).IsUnique();
+        // An inspection has one document of each kind from each issuer (a self-assessment from each body inspected); the
+        // numbers of a kind are taken in turn within a year.
+        document.HasIndex(d => new { d.InspectionId, d.Kind, d.IssuerUnitId }).IsUnique();
         document.HasOne<Unit>().WithMany().HasForeignKey(d => d.IssuerUnitId).OnDelete(DeleteBehavior.Restrict);
         document.HasIndex(d => new { d.IssuerUnitId, d.Kind, d.IssuedYear, d.Number }).IsUnique();
     }

@@ -94,7 +94,10 @@ public sealed class InspectionDocuments(
         return seen;
     }
 
-    /// <summary>The kinds of document the caller may start for the inspection: the self-assessment on the side inspected, the others on the deciding side or the team.</summary>
+    /// <summary>
+    /// The kinds of document the caller may start for the inspection and that are not started yet: the self-assessment
+    /// of a body inspected the caller acts for, the others on the deciding side or the team.
+    /// </summary>
     public async Task<IReadOnlyList<DocumentKind>> MayStartAsync(Guid inspectionId, CancellationToken cancellationToken = default)
     {
         var inspection = await db.Inspections.AsNoTracking().Include(i => i.Team).Include(i => i.Targets).AsSplitQuery().FirstOrDefaultAsync(i => i.Id == inspectionId, cancellationToken);
@@ -104,7 +107,12 @@ public sealed class InspectionDocuments(
         }
 
         var side = await SideAsync(inspection, cancellationToken);
-        return Enum.GetValues<DocumentKind>().Where(kind => side.Writes(kind)).ToList();
+        var started = await db.InspectionDocuments.AsNoTracking().Where(d => d.InspectionId == inspectionId).Select(d => new { d.Kind, d.IssuerUnitId }).ToListAsync(cancellationToken);
+        return Enum.GetValues<DocumentKind>()
+            .Where(kind => kind == DocumentKind.SelfAssessment
+                ? side.Bodies.Any(body => !started.Any(d => d.Kind == kind && d.IssuerUnitId == body))
+                : side.Writes(kind) && started.All(d => d.Kind != kind))
+            .ToList();
     }
 
     /// <summary>A document with its versions and steps; null when it does not exist for the caller.</summary>
@@ -134,13 +142,17 @@ public sealed class InspectionDocuments(
             return new(null, [], NotFound: true);
         }
 
-        if (!(await SideAsync(inspection, cancellationToken)).Writes(kind))
+        var side = await SideAsync(inspection, cancellationToken);
+        if (!side.Writes(kind))
         {
             return new(null, [RecordMessages.DocumentNotYours.For("kind")]);
         }
 
+        // A self-assessment is the next body's the caller acts for that has none yet; the others are the delegation's, one each.
         var errors = new List<FieldError>();
-        if (await db.InspectionDocuments.AnyAsync(d => d.InspectionId == inspectionId && d.Kind == kind, cancellationToken))
+        var started = await db.InspectionDocuments.Where(d => d.InspectionId == inspectionId && d.Kind == kind).Select(d => d.IssuerUnitId).ToListAsync(cancellationToken);
+        var issuer = kind == DocumentKind.SelfAssessment ? side.Bodies.FirstOrDefault(b => !started.Contains(b)) : inspection.DecidingUnitId;
+        if (kind == DocumentKind.SelfAssessment ? issuer == Guid.Empty : started.Count > 0)
         {
             errors.Add(RecordMessages.DocumentAlreadyStarted.For("kind", inspection.Reference));
         }
@@ -163,7 +175,7 @@ public sealed class InspectionDocuments(
             }
         }
 
-        var unit = UnitOf(await scope.GraphAsync(cancellationToken), inspection);
+        var unit = UnitOf(await scope.GraphAsync(cancellationToken), inspection.DecidedOn, kind == DocumentKind.SelfAssessment ? [issuer] : inspection.Targets.Select(t => t.UnitId));
         if (unit is null)
         {
             errors.Add(RecordMessages.NoUnitTarget.For("kind", inspection.Reference));
@@ -177,7 +189,7 @@ public sealed class InspectionDocuments(
         var (from, to) = PeriodOf(inspection);
         var document = new InspectionDocument
         {
-            InspectionId = inspection.Id, Kind = kind, UnitId = unit!.Id, IssuerUnitId = kind == DocumentKind.SelfAssessment ? InspectedOf(inspection)!.Value : inspection.DecidingUnitId,
+            InspectionId = inspection.Id, Kind = kind, UnitId = unit!.Id, IssuerUnitId = issuer,
             From = from, To = to, Status = DocumentStatus.Draft, Author = caller.Name,
         };
         var figures = await TakeFiguresAsync(document, cancellationToken);
@@ -384,7 +396,7 @@ public sealed class InspectionDocuments(
         var figures = await db.DocumentFigures.AsNoTracking().FirstAsync(f => f.Id == version.FiguresId, cancellationToken);
         var blocks = FigureBlocks.FromJson(english ? figures.English : figures.Vietnamese);
         var issue = document.Number is { } number ? new ReportIssue(number, document.IssuedOn!.Value) : null;
-        var frame = await report.FrameAsync(document.UnitId, document.InspectionId, document.From, document.To, english, TemplateOf(document.Kind), issue, cancellationToken);
+        var frame = await report.FrameAsync(document.UnitId, document.InspectionId, InspectedOf(document), document.From, document.To, english, TemplateOf(document.Kind), issue, cancellationToken);
         if (frame is null)
         {
             return null;
@@ -463,14 +475,14 @@ public sealed class InspectionDocuments(
     }).ToList();
 
     /// <summary>
-    /// The unit a document's figures are of: the administrative unit the inspection's targets lie in (the district of a
-    /// District Party Committee), the lowest one that holds them all when there are several; null when it looks at no unit.
+    /// The unit a document's figures are of: the administrative unit its targets lie in (the district of a District Party
+    /// Committee), the lowest one that holds them all when there are several; null when it looks at no unit. A
+    /// self-assessment's target is the body inspected alone.
     /// </summary>
-    private static UnitSnapshot? UnitOf(UnitGraph graph, Inspection inspection)
+    private static UnitSnapshot? UnitOf(UnitGraph graph, DateOnly day, IEnumerable<Guid?> targets)
     {
-        var day = inspection.DecidedOn;
-        var chains = inspection.Targets
-            .Select(t => t.UnitId is { } id && graph.At(id, day) is { } unit
+        var chains = targets
+            .Select(id => id is { } target && graph.At(target, day) is { } unit
                 ? graph.Ancestors(unit.Id, day).Append(unit).Where(u => u.Kind.IsAdministrative()).ToList()
                 : [])
             .Where(chain => chain.Count > 0)
@@ -485,6 +497,9 @@ public sealed class InspectionDocuments(
         return (inspection.PeriodFrom ?? new DateOnly(to.Year, 1, 1), to);
     }
 
+    /// <summary>The body inspected a document is of: a self-assessment's issuer; none for the delegation's documents, which are of the inspection's targets.</summary>
+    private static Guid? InspectedOf(InspectionDocument document) => document.Kind == DocumentKind.SelfAssessment ? document.IssuerUnitId : null;
+
     private async Task<DocumentFigures?> TakeFiguresAsync(InspectionDocument document, CancellationToken cancellationToken)
     {
         var graph = await scope.GraphAsync(cancellationToken);
@@ -494,8 +509,8 @@ public sealed class InspectionDocuments(
         }
 
         var template = TemplateOf(document.Kind);
-        var vietnamese = await report.DraftAsync(unit.Code, document.From, document.To, english: false, template, document.InspectionId, cancellationToken);
-        var english = await report.DraftAsync(unit.Code, document.From, document.To, english: true, template, document.InspectionId, cancellationToken);
+        var vietnamese = await report.DraftAsync(unit.Code, document.From, document.To, english: false, template, document.InspectionId, InspectedOf(document), cancellationToken);
+        var english = await report.DraftAsync(unit.Code, document.From, document.To, english: true, template, document.InspectionId, InspectedOf(document), cancellationToken);
         return vietnamese is null || english is null
             ? null
             : new DocumentFigures
@@ -623,7 +638,7 @@ public sealed class InspectionDocuments(
         var template = TemplateOf(document.Kind);
         var layout = DocumentLayout.For(graph, issuer, issuedOn);
         var number = layout.Number.Vi.Replace("{number}", document.Number!.Value.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{kind}", template.Symbol.Kind, StringComparison.Ordinal).Replace("{issuer}", template.IssuerSymbolOf(unit.Name), StringComparison.Ordinal);
+            .Replace("{kind}", template.Symbol.Kind, StringComparison.Ordinal).Replace("{issuer}", template.IssuerSymbolOf(layout.Kind, unit.Name), StringComparison.Ordinal);
         var headings = template.Sections.ToDictionary(s => s.Key, s => s.Heading?.Vi ?? s.Key, StringComparer.Ordinal);
         var earlier = await db.ReportedFigures.Where(c => c.DocumentId == document.Id).OrderBy(c => c.Reference).ToListAsync(cancellationToken);
         var prefix = $"BC-{unit.Code}-{issuedOn.Year}-";
@@ -758,16 +773,20 @@ public sealed class InspectionDocuments(
     /// The caller's part in an inspection: on its side (drafts its documents), its head, a leader of the body that set it
     /// up, or acting for the body inspected (drafts its self-assessment) and a leader there.
     /// </summary>
-    private sealed record Side(bool Drafts, bool Head, bool DecidingLeader, bool Inspected, bool InspectedLeader)
+    private sealed record Side(bool Drafts, bool Head, bool DecidingLeader, IReadOnlyList<Guid> Bodies, bool Leader)
     {
-        public bool Writes(DocumentKind kind) => kind == DocumentKind.SelfAssessment ? Inspected : Drafts;
+        /// <summary>Whether the caller writes documents of the kind: a self-assessment for a body inspected it acts for, the others on the inspecting side.</summary>
+        public bool Writes(DocumentKind kind) => kind == DocumentKind.SelfAssessment ? Bodies.Count > 0 : Drafts;
+
+        public bool Writes(InspectionDocument document) => document.Kind == DocumentKind.SelfAssessment ? Bodies.Contains(document.IssuerUnitId) : Drafts;
     }
 
     private async Task<Side> SideAsync(Inspection inspection, CancellationToken cancellationToken)
     {
+        var targets = inspection.Targets.OrderBy(t => t.Id).Select(t => t.UnitId).OfType<Guid>().Distinct().ToList();
         if (caller.IsAdministrator)
         {
-            return new(true, true, true, true, true);
+            return new(true, true, true, targets, true);
         }
 
         var personId = caller.UserId is { } userId ? await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(cancellationToken) : null;
@@ -775,20 +794,19 @@ public sealed class InspectionDocuments(
         var head = personId is not null && inspection.Team.Any(m => m.IsLead && m.PersonId == personId);
         var filter = await scope.FilterAsync(cancellationToken);
         var deciding = filter.Contains(inspection.DecidingUnitId);
-        var inspected = !deciding && !member && InspectedOf(inspection) is { } body && filter.Contains(body);
+        // The bodies inspected the caller acts for, who write their own self-assessments; the inspecting side writes none.
+        var bodies = deciding || member ? [] : targets.Where(filter.Contains).ToList();
         var leader = caller.IsInRole(Roles.Leader);
-        return new(member || deciding, head, deciding && leader, inspected, inspected && leader);
+        return new(member || deciding, head, deciding && leader, bodies, leader);
     }
-
-    /// <summary>The body inspected, which issues the self-assessment: the first target that is a unit.</summary>
-    private static Guid? InspectedOf(Inspection inspection) => inspection.Targets.Select(t => t.UnitId).FirstOrDefault(id => id is not null);
 
     private async Task<DocumentPermissions> PermissionsAsync(InspectionDocument document, Inspection inspection, CancellationToken cancellationToken)
     {
         var side = await SideAsync(inspection, cancellationToken);
         if (document.Kind == DocumentKind.SelfAssessment)
         {
-            return new DocumentPermissions(side.Inspected, side.InspectedLeader, side.InspectedLeader);
+            var own = side.Writes(document);
+            return new DocumentPermissions(own, own && side.Leader, own && side.Leader);
         }
 
         // A team recorded by names only has no head to act: a leader of the body that set it up acts in the head's place.
@@ -799,7 +817,7 @@ public sealed class InspectionDocuments(
 
     /// <summary>Those who write a document see it at every step; the other side of the inspection sees it once issued.</summary>
     private async Task<bool> SeesAsync(InspectionDocument document, Inspection inspection, CancellationToken cancellationToken) =>
-        (await SideAsync(inspection, cancellationToken)).Writes(document.Kind)
+        (await SideAsync(inspection, cancellationToken)).Writes(document)
         || (document.Status == DocumentStatus.Issued && await SeesInspectionAsync(inspection, cancellationToken));
 
     private async Task<bool> SeesInspectionAsync(Inspection inspection, CancellationToken cancellationToken)

@@ -39,16 +39,17 @@ public sealed class InspectionReport(
     /// for it; null when the unit does not exist in the period for the caller.
     /// </summary>
     public async Task<ReportDocument?> BuildAsync(string unitCode, DateOnly from, DateOnly to, bool english, ReportTemplate? template = null, CancellationToken cancellationToken = default) =>
-        (await DraftAsync(unitCode, from, to, english, template, inspectionId: null, cancellationToken))?.Complete(ReportText.Empty);
+        (await DraftAsync(unitCode, from, to, english, template, inspectionId: null, cancellationToken: cancellationToken))?.Complete(ReportText.Empty);
 
     /// <summary>
     /// The report with its figures, and places kept for the narrative and requests written in Oversight
     /// (<see cref="ReportDocument.Complete"/>): what a document locks to its versions. It reports on the inspection with
-    /// <paramref name="inspectionId"/>, or when none is given on the latest that an outside body made of the unit. Null
-    /// when the unit does not exist in the period for the caller.
+    /// <paramref name="inspectionId"/>, or when none is given on the latest that an outside body made of the unit; of the
+    /// body inspected <paramref name="inspectedId"/> (the inspection's first target when none is given). Null when the
+    /// unit does not exist in the period for the caller.
     /// </summary>
     public async Task<ReportDocument?> DraftAsync(
-        string unitCode, DateOnly from, DateOnly to, bool english, ReportTemplate? template, Guid? inspectionId, CancellationToken cancellationToken = default)
+        string unitCode, DateOnly from, DateOnly to, bool english, ReportTemplate? template, Guid? inspectionId, Guid? inspectedId = null, CancellationToken cancellationToken = default)
     {
         template ??= ReportTemplate.Shipped;
 
@@ -62,7 +63,7 @@ public sealed class InspectionReport(
         }
 
         var writer = new Writer(english, values.Values.ToDictionary(v => v.Definition.Code, StringComparer.Ordinal));
-        var setting = await SettingAsync(values.Unit, to, inspectionId, template, cancellationToken);
+        var setting = await SettingAsync(values.Unit, to, inspectionId, inspectedId, template, cancellationToken);
         var unit = values.Unit;
         var checks = (await reconciliation.ReconcileAsync(unitCode, from, to, cancellationToken))?.Checks ?? [];
         var ownPeriods = new Dictionary<string, PeriodValue>(StringComparer.Ordinal);
@@ -124,7 +125,7 @@ public sealed class InspectionReport(
     /// unit. For a document the caller was found to see: its frame names no more than the document does.
     /// </summary>
     public async Task<ReportDocument?> FrameAsync(
-        Guid unitId, Guid inspectionId, DateOnly from, DateOnly to, bool english, ReportTemplate template, ReportIssue? issue, CancellationToken cancellationToken = default)
+        Guid unitId, Guid inspectionId, Guid? inspectedId, DateOnly from, DateOnly to, bool english, ReportTemplate template, ReportIssue? issue, CancellationToken cancellationToken = default)
     {
         var graph = await scope.GraphAsync(cancellationToken);
         if ((graph.At(unitId, to) ?? graph.Latest(unitId)) is not { } unit)
@@ -133,7 +134,7 @@ public sealed class InspectionReport(
         }
 
         var writer = new Writer(english, new Dictionary<string, IndicatorValue>());
-        return Frame(writer, template, await SettingAsync(unit, to, inspectionId, template, cancellationToken), from, to, issue);
+        return Frame(writer, template, await SettingAsync(unit, to, inspectionId, inspectedId, template, cancellationToken), from, to, issue);
     }
 
     /// <summary>
@@ -144,7 +145,7 @@ public sealed class InspectionReport(
     private sealed record Setting(
         UnitGraph Graph, UnitSnapshot Unit, UnitSnapshot? Parent, Inspection? Inspection, UnitSnapshot? Decider, UnitSnapshot? Inspected, DocumentLayout Layout, string? Signer);
 
-    private async Task<Setting> SettingAsync(UnitSnapshot unit, DateOnly to, Guid? inspectionId, ReportTemplate template, CancellationToken cancellationToken)
+    private async Task<Setting> SettingAsync(UnitSnapshot unit, DateOnly to, Guid? inspectionId, Guid? inspectedId, ReportTemplate template, CancellationToken cancellationToken)
     {
         var graph = await scope.GraphAsync(cancellationToken);
         var parent = unit.ParentId is { } parentId ? graph.At(parentId, to) : null;
@@ -152,12 +153,13 @@ public sealed class InspectionReport(
             ? await db.Inspections.AsNoTracking().Include(i => i.Targets).Include(i => i.Team).AsSplitQuery().FirstAsync(i => i.Id == id, cancellationToken)
             : await InspectionOfAsync(graph, unit, to, cancellationToken);
         var decider = inspection is null ? parent : graph.At(inspection.DecidingUnitId, inspection.DecidedOn) ?? graph.Latest(inspection.DecidingUnitId);
-        var inspected = inspection?.Targets.Where(t => t.UnitId is not null).Select(t => graph.At(t.UnitId!.Value, inspection.DecidedOn) ?? graph.Latest(t.UnitId!.Value)).FirstOrDefault(u => u is not null);
+        var inspected = inspection?.Targets.OrderBy(t => t.Id).Select(t => t.UnitId).OfType<Guid>().Prepend(inspectedId ?? Guid.Empty).Where(id => id != Guid.Empty)
+            .Select(id => graph.At(id, inspection.DecidedOn) ?? graph.Latest(id)).FirstOrDefault(u => u is not null);
         var issuer = template.IssuedBy == DocumentIssuer.Inspected ? inspected : decider;
         var layout = inspection is not null && issuer is not null ? DocumentLayout.For(graph, issuer, inspection.DecidedOn) : DocumentLayout.Shipped[DocumentLayoutKind.State];
         // The delegation's head signs its documents; a body inspected signs by the holder of the post the signature names.
         var signer = template.IssuedBy == DocumentIssuer.Inspected
-            ? inspected is null ? null : await HolderAsync(inspected.Id, template.Signer.Vi, to, cancellationToken)
+            ? inspected is null ? null : await HolderAsync(inspected.Id, template.WordingFor(layout.Kind).Signer.Vi, to, cancellationToken)
             : inspection?.Team.FirstOrDefault(m => m.IsLead)?.Name;
         return new(graph, unit, parent, inspection, decider, inspected, layout, signer);
     }
@@ -178,10 +180,11 @@ public sealed class InspectionReport(
         var english = writer.English;
         var looked = inspected?.Name ?? unit.Name;
         var selfIssued = template.IssuedBy == DocumentIssuer.Inspected;
+        var wording = template.WordingFor(layout.Kind);
         // A delegation issues under the body that set it up; a body issuing itself writes its own name, and the symbol
         // it writes after its decisions' numbers ("…-QĐ/TU"); a body inspected, the symbol of a committee of its unit's kind.
         var issuer = selfIssued ? looked.ToUpper(writer.Culture) : template.Issuer?.In(english) ?? decider?.Name.ToUpper(writer.Culture) ?? unit.Name.ToUpper(writer.Culture);
-        var symbol = selfIssued ? template.IssuerSymbolOf(unit.Name)
+        var symbol = selfIssued ? template.IssuerSymbolOf(layout.Kind, unit.Name)
             : template.Issuer is null && inspection?.DecisionNumber is { } decision && decision.LastIndexOf('/') is var slash and >= 0 && slash < decision.Length - 1
             ? decision[(slash + 1)..]
             : template.Symbol.Issuer;
@@ -190,9 +193,9 @@ public sealed class InspectionReport(
             issuer,
             Fill(layout.Number.In(english), ("number", issue?.Number.ToString(CultureInfo.InvariantCulture) ?? NumberToBeGiven), ("kind", template.Symbol.Kind), ("issuer", symbol)),
             layout.Title.Select(t => t.In(english)).ToList(),
-            writer.PlaceAndDate(layout.PlaceAndDate.In(english), PlaceOf(graph, unit, to), issue?.On ?? VietnamTime.Today(time)));
+            writer.PlaceAndDate(layout.PlaceAndDate.In(english), selfIssued ? PlaceName(unit) : PlaceOf(graph, unit, to), issue?.On ?? VietnamTime.Today(time)));
         var signature = new ReportSignature(
-            $"{layout.SignedFor.In(english)} {template.SignedFor?.In(english) ?? issuer}", template.Signer.In(english), signer);
+            $"{layout.SignedFor.In(english)} {wording.SignedFor?.In(english) ?? issuer}", wording.Signer.In(english), signer);
         // A line for the body above goes only where there is one (a province's own report has none).
         var recipients = template.Recipients.Select(r => r.In(english))
             .Where(r => decider is not null || !r.Contains("{decider}", StringComparison.Ordinal))
@@ -219,7 +222,7 @@ public sealed class InspectionReport(
         {
             var decision = inspection.DecisionNumber is { } number ? (english ? $" No. {number}" : $" số {number}") : "";
             yield return new ReportParagraph(Fill(
-                template.Basis.In(english),
+                template.WordingFor(setting.Layout.Kind).Basis.In(english),
                 ("inspection", TitleInSentence(inspection, writer)),
                 ("decider", setting.Decider?.Name ?? ""),
                 ("decided", writer.Date(inspection.DecidedOn)),
@@ -300,19 +303,13 @@ public sealed class InspectionReport(
         text.Length == 0 ? text : char.ToLower(text[0], culture) + text[1..];
 
     /// <summary>The province the unit lies in on the day, named as a place ("Hà Nội"), for the place and date line.</summary>
-    private static string PlaceOf(UnitGraph graph, UnitSnapshot unit, DateOnly day)
-    {
-        var province = graph.Ancestors(unit.Id, day).FirstOrDefault() ?? unit;
-        foreach (var prefix in new[] { "Thành phố ", "Tỉnh " })
-        {
-            if (province.Name.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return province.Name[prefix.Length..];
-            }
-        }
+    private static string PlaceOf(UnitGraph graph, UnitSnapshot unit, DateOnly day) => PlaceName(graph.Ancestors(unit.Id, day).FirstOrDefault() ?? unit);
 
-        return province.Name;
-    }
+    /// <summary>An administrative unit's name as a place: without the word for its kind ("Huyện Chương Mỹ" is "Chương Mỹ").</summary>
+    private static string PlaceName(UnitSnapshot unit) =>
+        new[] { "Thành phố ", "Tỉnh ", "Quận ", "Huyện ", "Thị xã ", "Phường ", "Xã ", "Thị trấn ", "Đặc khu " }
+            .Where(prefix => unit.Name.StartsWith(prefix, StringComparison.Ordinal)).Select(prefix => unit.Name[prefix.Length..]).FirstOrDefault()
+        ?? unit.Name;
 
     private static string Fill(string text, params (string Name, string Value)[] values) =>
         values.Aggregate(text, (filled, value) => filled.Replace("{" + value.Name + "}", value.Value, StringComparison.Ordinal));

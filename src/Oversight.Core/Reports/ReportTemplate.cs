@@ -46,6 +46,9 @@ public enum DocumentIssuer
     Inspected,
 }
 
+/// <summary>The wording that depends on the issuer's system: the collective signed for, the signer's title, and the opening.</summary>
+public sealed record IssuerWording(BilingualText? SignedFor, BilingualText Signer, BilingualText Basis);
+
 /// <summary>The abbreviations in a document's number: its kind ("BC", a report) and its issuer ("ĐKT", the delegation).</summary>
 public sealed record DocumentSymbol(string Kind, string Issuer);
 
@@ -89,10 +92,11 @@ public sealed partial class ReportTemplate
         SignedFor = document.SignedFor;
         Annex = document.Annex ?? true;
         Symbol = document.Symbol!;
-        IssuerSymbols = document.IssuerSymbols ?? [];
+        IssuerSymbols = (document.IssuerSymbols ?? []).ToDictionary(p => WireNames<DocumentLayoutKind>.FromWire(p.Key), p => (IReadOnlyDictionary<string, string>)p.Value);
         Signer = document.Signer!;
         Recipients = document.Recipients!;
         Basis = document.Basis!;
+        StateWording = document.State is { } state ? new IssuerWording(state.SignedFor, state.Signer!, state.Basis!) : null;
         Team = document.Team;
         Introduction = document.Introduction;
         Parts = parts;
@@ -140,12 +144,16 @@ public sealed partial class ReportTemplate
     /// <summary>The abbreviations of the document's kind and issuer that follow its number ("BC", "ĐKT"), in the order the layout puts them.</summary>
     public DocumentSymbol Symbol { get; }
 
-    /// <summary>For a document the body inspected issues: its abbreviation by the start of its unit's name ("Huyện" → "HU").</summary>
-    public IReadOnlyDictionary<string, string> IssuerSymbols { get; }
+    /// <summary>For a document the body inspected issues: its abbreviation by its layout and the start of its unit's name ("Huyện" → "HU"; "" for any other).</summary>
+    public IReadOnlyDictionary<DocumentLayoutKind, IReadOnlyDictionary<string, string>> IssuerSymbols { get; }
 
-    /// <summary>The abbreviation of a body leading the unit named <paramref name="unitName"/>: the longest start of the name <see cref="IssuerSymbols"/> gives, else the symbol's issuer.</summary>
-    public string IssuerSymbolOf(string unitName) =>
-        IssuerSymbols.Where(p => unitName.StartsWith(p.Key + " ", StringComparison.Ordinal)).OrderByDescending(p => p.Key.Length).Select(p => p.Value).FirstOrDefault()
+    /// <summary>
+    /// The abbreviation of a body of <paramref name="layout"/>'s kind leading the unit named <paramref name="unitName"/>:
+    /// the longest start of the name <see cref="IssuerSymbols"/> gives, else the symbol's issuer.
+    /// </summary>
+    public string IssuerSymbolOf(DocumentLayoutKind layout, string unitName) =>
+        (IssuerSymbols.TryGetValue(layout, out var symbols) ? symbols : new Dictionary<string, string>())
+            .Where(p => p.Key.Length == 0 || unitName.StartsWith(p.Key + " ", StringComparison.Ordinal)).OrderByDescending(p => p.Key.Length).Select(p => p.Value).FirstOrDefault()
         ?? Symbol.Issuer;
 
     /// <summary>The title the report is signed with ("TRƯỞNG ĐOÀN").</summary>
@@ -159,6 +167,13 @@ public sealed partial class ReportTemplate
     /// <c>{concluded}</c> and <c>{decision}</c> (" số 12-QĐ/TU" when the decision's number is known, else nothing).
     /// </summary>
     public BilingualText Basis { get; }
+
+    /// <summary>The wording for a body of the State, when it differs from the Party's (a self-assessment a commune signs).</summary>
+    private IssuerWording? StateWording { get; }
+
+    /// <summary>Who signs for whom, and the opening, for an issuer whose documents follow <paramref name="layout"/>.</summary>
+    public IssuerWording WordingFor(DocumentLayoutKind layout) =>
+        layout == DocumentLayoutKind.State && StateWording is { } state ? state : new IssuerWording(SignedFor, Signer, Basis);
 
     /// <summary>The delegation's members, with <c>{count}</c> and <c>{members}</c>; none when the document does not list them.</summary>
     public BilingualText? Team { get; }
@@ -239,12 +254,26 @@ public sealed partial class ReportTemplate
             errors.Add($"{fileName}: symbol: both kind and issuer must be given");
         }
 
+        foreach (var layout in (document.IssuerSymbols ?? []).Keys.Where(k => !WireNames<DocumentLayoutKind>.TryParse(k, out _)))
+        {
+            errors.Add($"{fileName}: issuerSymbols: '{layout}' is not one of {string.Join(", ", WireNames<DocumentLayoutKind>.All)}");
+        }
+
         if (document.IssuedBy is { } issuedBy && !WireNames<DocumentIssuer>.TryParse(issuedBy, out _))
         {
             errors.Add($"{fileName}: issuedBy: '{issuedBy}' is not one of {string.Join(", ", WireNames<DocumentIssuer>.All)}");
         }
         Check(document.Signer, "signer");
         Check(document.Basis, "basis");
+        if (document.State is { } state)
+        {
+            Check(state.Signer, "state: signer");
+            Check(state.Basis, "state: basis");
+            if (state.SignedFor is not null)
+            {
+                Check(state.SignedFor, "state: signedFor");
+            }
+        }
         if (document.Recipients is not { Count: > 0 })
         {
             errors.Add($"{fileName}: recipients: at least one must be given");
@@ -341,9 +370,11 @@ public sealed partial class ReportTemplate
 
     private sealed record SectionEntry(string? Key, string? Kind, string? Area, BilingualText? Heading, List<BilingualText>? Sentences, List<string>? Figures);
 
+    private sealed record StateEntry(BilingualText? SignedFor, BilingualText? Signer, BilingualText? Basis);
+
     private sealed record PartEntry(BilingualText? Heading, List<SectionEntry>? Sections);
 
     private sealed record Document(
-        BilingualText? Kind, BilingualText? Subject, BilingualText? InspectionSubject, BilingualText? Issuer, string? IssuedBy, BilingualText? SignedFor, DocumentSymbol? Symbol, Dictionary<string, string>? IssuerSymbols,
-        BilingualText? Signer, List<BilingualText>? Recipients, BilingualText? Basis, BilingualText? Team, BilingualText? Introduction, bool? Annex, List<PartEntry>? Parts);
+        BilingualText? Kind, BilingualText? Subject, BilingualText? InspectionSubject, BilingualText? Issuer, string? IssuedBy, BilingualText? SignedFor, DocumentSymbol? Symbol, Dictionary<string, Dictionary<string, string>>? IssuerSymbols,
+        BilingualText? Signer, List<BilingualText>? Recipients, BilingualText? Basis, StateEntry? State, BilingualText? Team, BilingualText? Introduction, bool? Annex, List<PartEntry>? Parts);
 }

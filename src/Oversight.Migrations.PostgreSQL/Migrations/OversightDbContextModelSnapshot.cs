@@ -1317,7 +1317,7 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("UnitId");
 
-                    b.HasIndex("InspectionId", "Kind")
+                    b.HasIndex("InspectionId", "Kind", "IssuerUnitId")
                         .IsUnique();
 
                     b.HasIndex("IssuerUnitId", "Kind", "IssuedYear", "Number")

@@ -1303,7 +1303,7 @@ namespace Oversight.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UnitId");
 
-                    b.HasIndex("InspectionId", "Kind")
+                    b.HasIndex("InspectionId", "Kind", "IssuerUnitId")
                         .IsUnique();
 
                     b.HasIndex("IssuerUnitId", "Kind", "IssuedYear", "Number")

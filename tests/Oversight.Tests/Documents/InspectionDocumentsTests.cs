@@ -156,6 +156,75 @@ public sealed class InspectionDocumentsTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_unit_inspected_drafts_its_self_assessment_and_sending_it_makes_its_figures_claims_with_their_sentences(DatabaseProvider provider)
+    {
+        await using var database = await DatabaseAsync(provider);
+        var (inspectionId, _, totDong) = await IdsAsync(database);
+
+        // The delegation's side neither writes the unit's own report nor sees it before it is sent.
+        var byInspector = await AsInspector(database, d => d.CreateAsync(inspectionId, DocumentKind.SelfAssessment, Cancel));
+        Assert.Equal(RecordMessages.DocumentNotYours.Key, Assert.Single(byInspector.Errors).Key);
+
+        // The first target, Tốt Động, writes it: its own figures, offered as the records give them.
+        var created = await AsCommune(database, Roles.Officer, d => d.CreateAsync(inspectionId, DocumentKind.SelfAssessment, Cancel));
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
+        var id = created.Record!.Id;
+        Assert.Equal((totDong, totDong), (created.Record.UnitId, created.Record.IssuerUnitId));
+        Assert.Null(await AsInspector(database, d => d.FindAsync(id, Cancel)));
+        var offered = (await AsCommune(database, Roles.Officer, d => d.FindAsync(id, Cancel)))!.Text.Figures;
+        Assert.All(offered, f => Assert.Contains(f.Written, f.Description));
+
+        StatedFigureFields Figure(string section, string? indicator, string value, string description, long? numerator = null, long? denominator = null) =>
+            new(section, indicator, "2024-01-01", "2024-05-31", description, value, null, numerator, denominator);
+        var stated = new DocumentTextRequest(
+            new Dictionary<string, string?> { ["proposals"] = "Đề nghị hướng dẫn việc phân cấp." },
+            [],
+            [
+                Figure("citizens", "CIT.SECRETARY-RESOLVED", "81,1%", "Giải quyết 18/22 vụ việc thuộc thẩm quyền, đạt 81,1%.", 18, 22),
+                Figure("dissemination", null, "3", "Tổ chức 3 buổi tuyên truyền tại thôn."),
+                new(null, null, null, null, null, null, null, null, null),
+            ]);
+        var wrong = stated with { Figures = [Figure("citizens", "CIT.DIALOGUES", "45%", "Đối thoại 45%."), Figure("nope", null, "1", "Một.")] };
+        var refused = await AsCommune(database, Roles.Officer, d => d.SaveAsync(id, wrong, 1, null, Cancel));
+        Assert.Equal(["figures[0].value", "figures[1].section"], refused.Errors.Select(e => e.Field));
+
+        var saved = await AsCommune(database, Roles.Officer, d => d.SaveAsync(id, stated, 1, null, Cancel));
+        var submitted = await AsCommune(database, Roles.Officer, d => d.SubmitAsync(id, saved.Record!.ConcurrencyStamp, Cancel));
+        var approvedByOfficer = await AsCommune(database, Roles.Officer, d => d.ApproveAsync(id, submitted.Record!.ConcurrencyStamp, Cancel));
+        Assert.Equal(RecordMessages.DocumentNotYours.Key, Assert.Single(approvedByOfficer.Errors).Key);
+        var approved = await AsCommune(database, Roles.Leader, d => d.ApproveAsync(id, submitted.Record!.ConcurrencyStamp, Cancel));
+        var issued = await AsCommune(database, Roles.Leader, d => d.IssueAsync(id, "2024-07-15", approved.Record!.ConcurrencyStamp, Cancel));
+        Assert.True(issued.Succeeded, string.Join("; ", issued.Errors.Select(e => e.Message)));
+
+        // Sent: the figures are the commune's claims, in the order of the report's sections, each with its sentence and the
+        // report as source; the delegation now sees the report, in the State's layout of a commune.
+        await using (var scope = database.SystemScope())
+        {
+            var claims = await scope.ServiceProvider.GetRequiredService<OversightDbContext>().ReportedFigures.Where(c => c.DocumentId == id).OrderBy(c => c.Reference).ToListAsync(Cancel);
+            Assert.Equal(
+                [("BC-10060-2024-01", null, "3", "Tổ chức 3 buổi tuyên truyền tại thôn."), ("BC-10060-2024-02", "CIT.SECRETARY-RESOLVED", "81,1%", "Giải quyết 18/22 vụ việc thuộc thẩm quyền, đạt 81,1%.")],
+                claims.Select(c => (c.Reference, c.IndicatorCode, c.Written, c.Description)));
+            Assert.Equal("Báo cáo số: 1/BC-UBND ngày 15/07/2024 của Xã Tốt Động, mục “Tiếp công dân, giải quyết khiếu nại, tố cáo, kiến nghị, phản ánh và đối thoại”", claims[1].Source);
+            Assert.All(claims, c => Assert.Equal((totDong, 18L, 22L), (c.UnitId, claims[1].StatedNumerator!.Value, claims[1].StatedDenominator!.Value)));
+        }
+
+        var text = Text(await AsInspector(database, d => d.RenderAsync(id, null, english: false, Cancel)));
+        Assert.Contains("XÃ TỐT ĐỘNG", text);
+        Assert.Contains("Số: 1/BC-UBND", text);
+        Assert.Contains("Tốt Động, ngày 15 tháng 7 năm 2024", text);
+        Assert.Contains("2. Tiếp công dân, giải quyết khiếu nại, tố cáo, kiến nghị, phản ánh và đối thoạiGiải quyết 18/22 vụ việc thuộc thẩm quyền, đạt 81,1%.", text);
+        Assert.Contains("KIẾN NGHỊ, ĐỀ XUẤTĐề nghị hướng dẫn việc phân cấp.", text);
+
+        // A correction changes the claims with it: a figure no longer stated is no longer claimed.
+        var corrected = await AsCommune(database, Roles.Leader, d => d.SaveAsync(id, stated with { Figures = [stated.Figures![0]] }, 2, "Bỏ số liệu chưa có hồ sơ", Cancel));
+        Assert.True(corrected.Changed);
+        await using var after = database.SystemScope();
+        Assert.Equal(
+            [("BC-10060-2024-01", "CIT.SECRETARY-RESOLVED")],
+            await after.ServiceProvider.GetRequiredService<OversightDbContext>().ReportedFigures.Where(c => c.DocumentId == id).Select(c => new ValueTuple<string, string?>(c.Reference, c.IndicatorCode)).ToListAsync(Cancel));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_team_whose_head_is_only_a_name_has_its_report_approved_by_a_leader_of_the_deciding_body(DatabaseProvider provider)
     {
         await using var database = await DatabaseAsync(provider);
@@ -240,6 +309,13 @@ public sealed class InspectionDocumentsTests
     private static Task<T> AsInspector<T>(TestDatabase database, Func<InspectionDocuments, Task<T>> act) => ActAsync(database, "inspector", Roles.Inspector, act);
 
     private static Task<T> AsHead<T>(TestDatabase database, Func<InspectionDocuments, Task<T>> act) => ActAsync(database, "head", Roles.Leader, act);
+
+    /// <summary>Acts for Tốt Động, the unit inspected first, with <paramref name="role"/>.</summary>
+    private static async Task<T> AsCommune<T>(TestDatabase database, string role, Func<InspectionDocuments, Task<T>> act)
+    {
+        await using var scope = database.UserScope($"{role}.totdong", role, await database.UnitIdAsync("10060"));
+        return await act(scope.ServiceProvider.GetRequiredService<InspectionDocuments>());
+    }
 
     private static async Task<T> ActAsync<T>(TestDatabase database, string user, string role, Func<InspectionDocuments, Task<T>> act)
     {
