@@ -443,7 +443,7 @@ public sealed class InspectionReport(
         foreach (var check in checks.Where(c => c.Verdict == ClaimVerdict.Inconsistent))
         {
             blocks.Add(new ReportParagraph([
-                new ReportRun(writer.English ? $"Does not reconcile: “{check.Claim.Description}” ({check.Claim.Written}). " : $"Không khớp: “{check.Claim.Description}” ({check.Claim.Written}). ", Bold: true),
+                new ReportRun(writer.English ? $"Does not reconcile: “{check.Claim.Description.TrimEnd('.')}” ({check.Claim.Written}). " : $"Không khớp: “{check.Claim.Description.TrimEnd('.')}” ({check.Claim.Written}). ", Bold: true),
                 new ReportRun(string.Join(" ", check.Reasons.Where(r => r.Verdict == ClaimVerdict.Inconsistent).Select(r => r.Text(writer.English)))),
             ]));
         }
