@@ -131,11 +131,13 @@ public sealed record ReportDocument(
         var party = Layout.Kind == DocumentLayoutKind.Party;
         var recipients = new List<BlockLine> { new(Layout.RecipientsHeading.In(English), Layout.RecipientsHeadingSize, Bold: !party, Italic: !party, Underline: party, Left: true) };
         recipients.AddRange(Recipients.Select(r => new BlockLine(r, Layout.RecipientsSize, Left: true)));
-        var signature = new List<BlockLine>
+        var signature = new List<BlockLine>();
+        if (Signature.SignedFor.Length > 0)
         {
-            new(Signature.SignedFor, Layout.SignatureSize, Bold: true),
-            new(Signature.Title, Layout.SignatureSize, Bold: true),
-        };
+            signature.Add(new(Signature.SignedFor, Layout.SignatureSize, Bold: true));
+        }
+
+        signature.Add(new(Signature.Title, Layout.SignatureSize, Bold: true));
         signature.AddRange(Enumerable.Repeat(new BlockLine(" ", Layout.SignatureSize), 4));
         signature.Add(new(Signature.Name ?? " ", Layout.SignatureSize, Bold: true));
         return (recipients, signature);
@@ -153,8 +155,8 @@ public sealed record BlockLine(string Text, double Size, bool Bold = false, bool
 public sealed record ReportHeader(string? BodyAbove, string Issuer, string Number, IReadOnlyList<string> Title, string PlaceAndDate);
 
 /// <summary>
-/// The signature block: the collective signed for ("T/M ĐOÀN KIỂM TRA"), the signer's title ("TRƯỞNG ĐOÀN") and name,
-/// none while the signer is not known (left to be written by hand).
+/// The signature block: the collective signed for ("T/M ĐOÀN KIỂM TRA"; empty when the signer signs in their own
+/// name), the signer's title ("TRƯỞNG ĐOÀN") and name, none while the signer is not known (left to be written by hand).
 /// </summary>
 public sealed record ReportSignature(string SignedFor, string Title, string? Name);
 
