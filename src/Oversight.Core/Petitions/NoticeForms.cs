@@ -95,7 +95,7 @@ public sealed partial class NoticeForms
 
         var errors = new List<string>();
 
-        void Check(BilingualText? text, string at, bool required = true)
+        void Check(BilingualText? text, string at, bool required = true, IReadOnlySet<string>? allowed = null)
         {
             if (text is null && !required)
             {
@@ -115,7 +115,7 @@ public sealed partial class NoticeForms
                     errors.Add($"{fileName}: {at}: a square bracket opens or closes no optional clause");
                 }
 
-                foreach (var unknown in PlaceholdersOf(language).Where(p => !Placeholders.Contains(p)))
+                foreach (var unknown in PlaceholdersOf(language).Where(p => !(allowed ?? Placeholders).Contains(p)))
                 {
                     errors.Add($"{fileName}: {at}: {{{unknown}}} is not a placeholder of the notices");
                 }
@@ -162,7 +162,7 @@ public sealed partial class NoticeForms
             }
         }
 
-        Check(new BilingualText(file?.Committee?.Vi ?? "", file?.Committee?.En ?? ""), "committee");
+        Check(new BilingualText(file?.Committee?.Vi ?? "", file?.Committee?.En ?? ""), "committee", allowed: new HashSet<string>(StringComparer.Ordinal) { "unit" });
         if (file?.Committee is { } committee && (string.IsNullOrWhiteSpace(committee.Symbol) || committee.Vi?.Contains("{unit}", StringComparison.Ordinal) != true || committee.En?.Contains("{unit}", StringComparison.Ordinal) != true))
         {
             errors.Add($"{fileName}: committee: a symbol and {{unit}} in both languages must be given");
