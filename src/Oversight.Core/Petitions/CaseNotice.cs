@@ -51,7 +51,10 @@ public sealed class CaseNotice
 
     public DateTimeOffset RecordedAt { get; init; }
 
-    /// <summary>The signer's title as printed under the signature ("PHÓ CHỦ TỊCH"); none for the form's usual one, in the notice's language.</summary>
+    /// <summary>
+    /// The signer's title as printed above the signature ("CHỦ TỊCH"; "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", two lines, when
+    /// signing for another); none for the form's usual one, in the notice's language.
+    /// </summary>
     public string? SignerTitle { get; init; }
 
     public required string SignerName { get; init; }

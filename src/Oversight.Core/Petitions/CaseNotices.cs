@@ -177,7 +177,7 @@ public sealed class CaseNotices(OversightDbContext db, Caller caller, CallerScop
         var issuer = IssuerOf(graph, notice.UnitId, day);
         var layout = DocumentLayout.For(graph, issuer.Unit, day);
         var words = Forms.Words(citizenCase.Kind)!;
-        var issuerName = issuer.Name(english);
+        var issuerName = issuer.Name(english, false);
         string? Date(DateOnly? on) => on is { } value ? Formats.Date(value, culture) : null;
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -200,8 +200,8 @@ public sealed class CaseNotices(OversightDbContext db, Caller caller, CallerScop
                 .Select(line => (ReportBlock)new ReportParagraph([new ReportRun(line, Bold: p.Bold)])))
             .ToList();
         var header = new ReportHeader(
-            issuer.Above?.Invoke(english).ToUpper(culture),
-            issuerName.ToUpper(culture),
+            issuer.Above?.Invoke(english, true).ToUpper(culture),
+            issuer.Name(english, true).ToUpper(culture),
             layout.NumberLine(english, notice.Number.ToString(CultureInfo.InvariantCulture), notice.Symbol, issuer.Symbol),
             layout.Title.Select(t => t.In(english)).ToList(),
             layout.PlaceAndDateLine(english, issuer.Place, day));
@@ -211,11 +211,17 @@ public sealed class CaseNotices(OversightDbContext db, Caller caller, CallerScop
             form.Type.In(english),
             form.Subject is { } subject ? Fill(subject.In(english), values) : string.Empty,
             body,
-            new ReportSignature(string.Empty, (notice.SignerTitle ?? form.Signer.In(english)).ToUpper(culture), notice.SignerName),
+            Signature(notice.SignerTitle?.ToUpper(culture) ?? form.Signer.In(english), notice.SignerName),
             form.Recipients.Select(r => Fill(r.In(english), values)).ToList(),
             [],
             english);
     }
+
+    /// <summary>A title written "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" (signing for another) prints on two lines; any other on one.</summary>
+    private static ReportSignature Signature(string title, string name) =>
+        title.Split('/', 2, StringSplitOptions.TrimEntries) is [var signedFor, var own] && signedFor.Length > 0 && own.Length > 0
+            ? new ReportSignature(signedFor, own, name)
+            : new ReportSignature(string.Empty, title, name);
 
     /// <summary>
     /// A form's text with its placeholders filled: a clause in square brackets left out when a value in it is missing,
@@ -282,8 +288,10 @@ public sealed class CaseNotices(OversightDbContext db, Caller caller, CallerScop
         var unit = graph.At(unitId, day) ?? graph.Latest(unitId)!;
         var ancestors = graph.Ancestors(unit.Id, day);
         var committee = Forms.Committee;
-        Func<bool, string> CommitteeOf(UnitSnapshot administrative) =>
-            english => ReportTemplate.Fill(committee.Name.In(english), ("unit", english ? administrative.Name : LowerFirst(administrative.Name)));
+        // In the header the unit's name goes on a line of its own under "ỦY BAN NHÂN DÂN".
+        Func<bool, bool, string> CommitteeOf(UnitSnapshot administrative) => (english, header) => ReportTemplate.Fill(
+            header ? committee.Name.In(english).Replace(" {unit}", "\n{unit}", StringComparison.Ordinal) : committee.Name.In(english),
+            ("unit", english ? administrative.Name : LowerFirst(administrative.Name)));
 
         var administrative = unit.Kind.IsAdministrative() ? unit : ancestors.LastOrDefault(u => u.Kind.IsAdministrative());
         var place = UnitKinds.PlaceName((administrative ?? unit).Name);
@@ -291,16 +299,19 @@ public sealed class CaseNotices(OversightDbContext db, Caller caller, CallerScop
         {
             var own = CommitteeOf(administrative!);
             var aboveUnit = ancestors.TakeWhile(u => u.Id != administrative!.Id).LastOrDefault(u => u.Kind.IsAdministrative());
-            return new Issuer(unit, unit.Kind.IsAdministrative() ? own : _ => unit.Name, aboveUnit is null ? null : CommitteeOf(aboveUnit), committee.Symbol, place);
+            return new Issuer(unit, unit.Kind.IsAdministrative() ? own : (_, _) => unit.Name, aboveUnit is null ? null : CommitteeOf(aboveUnit), committee.Symbol, place);
         }
 
         var parent = ancestors.LastOrDefault();
         var initials = string.Concat(unit.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpper(w[0], Vietnamese)));
-        return new Issuer(unit, _ => unit.Name, parent is null || parent.Kind.IsAdministrative() ? null : _ => parent.Name, initials, place);
+        return new Issuer(unit, (_, _) => unit.Name, parent is null || parent.Kind.IsAdministrative() ? null : (_, _) => parent.Name, initials, place);
     }
 
     private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLower(text[0], Vietnamese) + text[1..];
 
-    /// <summary>The unit that issues, its name and the one above it (by language), its abbreviation, and the place it writes.</summary>
-    private sealed record Issuer(UnitSnapshot Unit, Func<bool, string> Name, Func<bool, string>? Above, string Symbol, string Place);
+    /// <summary>
+    /// The unit that issues, its name and the one above it (by language, and whether for the header, where a People's
+    /// Committee's name takes two lines), its abbreviation, and the place it writes.
+    /// </summary>
+    private sealed record Issuer(UnitSnapshot Unit, Func<bool, bool, string> Name, Func<bool, bool, string>? Above, string Symbol, string Place);
 }

@@ -188,7 +188,11 @@ public static class DocxReportWriter
     private static Table HeaderBlockTable(ReportDocument report, Measures measures)
     {
         var (left, right) = report.HeaderLines();
-        return TwoColumns(measures, 0.4, left.Select(Line), right.Select(Line));
+        var table = TwoColumns(measures, 0.4, left.Select(Line), right.Select(Line));
+        // The national name is as wide as the right column: without the cells' side margins it stays on one line.
+        table.GetFirstChild<TableProperties>()!.Append(new TableCellMarginDefault(
+            new TableCellLeftMargin { Width = 0, Type = TableWidthValues.Dxa }, new TableCellRightMargin { Width = 0, Type = TableWidthValues.Dxa }));
+        return table;
     }
 
     /// <summary>After the body: the recipients and the signature (<see cref="ReportDocument.SigningLines"/>) as a borderless table.</summary>

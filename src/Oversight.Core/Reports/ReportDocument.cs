@@ -105,18 +105,14 @@ public sealed record ReportDocument(
     }
 
     /// <summary>
-    /// The header block's two columns, as the layout styles them: the body above, the issuer (bold), the layout's mark
-    /// and the number; the title lines (bold), a rule, the place and date (italic).
+    /// The header block's two columns, as the layout styles them: the body above, the issuer (bold), each a line per line
+    /// of its name, the layout's mark and the number; the title lines (bold), a rule, the place and date (italic).
     /// </summary>
     public (IReadOnlyList<BlockLine> Left, IReadOnlyList<BlockLine> Right) HeaderLines()
     {
-        var left = new List<BlockLine>();
-        if (Header.BodyAbove is { } above)
-        {
-            left.Add(new(above, Layout.IssuerSize));
-        }
-
-        left.AddRange([new(Header.Issuer, Layout.IssuerSize, Bold: true), new(Layout.IssuerMark, Layout.IssuerSize), new(Header.Number, Layout.NumberSize)]);
+        var left = (Header.BodyAbove?.Split('\n') ?? []).Select(line => new BlockLine(line, Layout.IssuerSize)).ToList();
+        left.AddRange(Header.Issuer.Split('\n').Select(line => new BlockLine(line, Layout.IssuerSize, Bold: true)));
+        left.AddRange([new(Layout.IssuerMark, Layout.IssuerSize), new(Header.Number, Layout.NumberSize)]);
         var right = Header.Title.Select((line, i) => new BlockLine(line, i == 0 ? Layout.TitleSize : Layout.TitleSize + 1, Bold: true)).ToList();
         right.AddRange([new("————————", Layout.TitleSize), new(Header.PlaceAndDate, Layout.PlaceAndDateSize, Italic: true)]);
         return (left, right);
