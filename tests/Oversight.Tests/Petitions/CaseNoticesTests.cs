@@ -180,7 +180,7 @@ public sealed class CaseNoticesTests
         using var word = WordprocessingDocument.Open(docx, false);
         var text = string.Join("\n", word.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
 
-        Assert.Contains("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\nỦY BAN NHÂN DÂN XÃ QUẢNG BỊ", text);
+        Assert.Contains("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nỦY BAN NHÂN DÂN\nXÃ QUẢNG BỊ\n", text);
         Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", text);
         Assert.Contains("Số: 1/TB-UBND", text);
         Assert.Contains("Quảng Bị, ngày 25 tháng 11 năm 2026", text);
