@@ -19,7 +19,7 @@ namespace Oversight.Petitions;
 public sealed record NoticeRequest(
     string? Kind, string? IssuedOn, string? SignerTitle, string? SignerName, string? Recipient = null, string? Text = null, string? LegalGround = null, string? AppointmentOn = null);
 
-/// <summary>A notice as a case's page lists it, with its number line as printed ("Số: 3/TB-UBND").</summary>
+/// <summary>A notice as a case's page lists it, with its number and symbol as printed ("3/TB-UBND").</summary>
 public sealed record NoticeEntry(CaseNotice Notice, string Number);
 
 /// <summary>
@@ -271,11 +271,12 @@ public sealed class CaseNotices(OversightDbContext db, Caller caller, CallerScop
         _ => citizenCase.ClosedOn ?? citizenCase.ReceivedOn,
     };
 
-    /// <summary>The number line as printed in the issuer's layout ("Số: 3/TB-UBND").</summary>
+    /// <summary>The number and symbol as the notice prints them in its issuer's layout, without the word before them ("3/TB-UBND").</summary>
     private static string NumberOf(UnitGraph graph, CaseNotice notice)
     {
         var issuer = IssuerOf(graph, notice.UnitId, notice.IssuedOn);
-        return DocumentLayout.For(graph, issuer.Unit, notice.IssuedOn).NumberLine(false, notice.Number.ToString(CultureInfo.InvariantCulture), notice.Symbol, issuer.Symbol);
+        var line = DocumentLayout.For(graph, issuer.Unit, notice.IssuedOn).NumberLine(false, notice.Number.ToString(CultureInfo.InvariantCulture), notice.Symbol, issuer.Symbol);
+        return line[line.IndexOfAny("0123456789".ToCharArray())..];
     }
 
     /// <summary>

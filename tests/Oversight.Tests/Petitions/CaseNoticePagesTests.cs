@@ -53,8 +53,9 @@ public sealed class CaseNoticePagesTests
         Assert.Equal(["Ban hành: Thông báo thụ lý", "Ban hành: Phiếu hẹn"], page.QuerySelectorAll("#notices ~ section h3").Select(PageText.Of));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Họ tên người ký", PageText.Of(refusedPage.QuerySelector(".error-summary")));
-        Assert.Contains("Đã ban hành Thông báo thụ lý, Số: 1/TB-UBND, ngày 25/11/2026.", PageText.Of(after.QuerySelector("p.confirmation")));
+        Assert.Contains("Đã ban hành Thông báo thụ lý số 1/TB-UBND ngày 25/11/2026.", PageText.Of(after.QuerySelector("p.confirmation")));
         Assert.Equal(["Ban hành: Phiếu hẹn"], after.QuerySelectorAll("#notices ~ section h3").Select(PageText.Of));
+        Assert.Equal("1/TB-UBND", PageText.Of(after.QuerySelector("#notices ~ table tbody td")));
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
         Assert.Equal("thong-bao-so-1-tb-2026.docx", docx.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
         using (var word = WordprocessingDocument.Open(new MemoryStream(bytes), false))
