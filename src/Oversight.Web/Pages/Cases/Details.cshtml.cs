@@ -156,7 +156,7 @@ public sealed class DetailsModel(
     /// <summary>The step name of the form that issues a kind of notice.</summary>
     public static string NoticeStep(NoticeKind kind) => $"notice-{WireNames<NoticeKind>.ToWire(kind)}";
 
-    private static string[] NoticeFields(params string[] own) => ["kind", "issuedOn", "signerTitle", "signerName", .. own];
+    private static string[] NoticeFields(params string[] own) => ["issuedOn", "signerTitle", "signerName", .. own];
 
     /// <summary>The error of a field in a step's form, translated; null when it has none.</summary>
     public string? ErrorFor(string step, string field) =>
