@@ -63,6 +63,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Rules.RuleBook>();
         services.AddScoped<Rules.RulePackLoader>();
         services.AddScoped<Petitions.CaseWorkflow>();
+        services.AddScoped<Petitions.CaseNotices>();
         services.AddScoped<Petitions.DenouncerIdentity>();
         services.AddScoped<Petitions.IdentityRevealLog>();
         services.AddScoped<PersonDirectory>();

@@ -176,6 +176,26 @@ internal sealed class CaseExtensionConfiguration : IEntityTypeConfiguration<Case
     }
 }
 
+internal sealed class CaseNoticeConfiguration : IEntityTypeConfiguration<CaseNotice>
+{
+    public void Configure(EntityTypeBuilder<CaseNotice> notice)
+    {
+        notice.HasOne<CitizenCase>().WithMany().HasForeignKey(n => n.CaseId).OnDelete(DeleteBehavior.Restrict);
+        notice.HasOne<Unit>().WithMany().HasForeignKey(n => n.UnitId).OnDelete(DeleteBehavior.Restrict);
+        notice.HasIndex(n => n.CaseId);
+        notice.Property(n => n.Symbol).HasMaxLength(16);
+        notice.Property(n => n.IssuedBy).HasMaxLength(256);
+        notice.Property(n => n.SignerTitle).HasMaxLength(100);
+        notice.Property(n => n.SignerName).HasMaxLength(200);
+        notice.Property(n => n.Recipient).HasMaxLength(300);
+        notice.Property(n => n.Text).HasMaxLength(4000);
+        notice.Property(n => n.LegalGround).HasMaxLength(1000);
+
+        // An issuer's notices of one symbol are numbered in turn within a year.
+        notice.HasIndex(n => new { n.UnitId, n.Symbol, n.IssuedYear, n.Number }).IsUnique();
+    }
+}
+
 internal sealed class CaseStepConfiguration : IEntityTypeConfiguration<CaseStep>
 {
     public void Configure(EntityTypeBuilder<CaseStep> step)

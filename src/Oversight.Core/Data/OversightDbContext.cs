@@ -56,6 +56,8 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
 
     public DbSet<CaseStep> CaseSteps => Set<CaseStep>();
 
+    public DbSet<CaseNotice> CaseNotices => Set<CaseNotice>();
+
     public DbSet<ReceptionSession> ReceptionSessions => Set<ReceptionSession>();
 
     public DbSet<DialogueMeeting> DialogueMeetings => Set<DialogueMeeting>();
@@ -127,6 +129,7 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
         configurationBuilder.Properties<CaseChannel>().HaveConversion<WireEnumConverter<CaseChannel>>().HaveMaxLength(32);
         configurationBuilder.Properties<CaseStatus>().HaveConversion<WireEnumConverter<CaseStatus>>().HaveMaxLength(32);
         configurationBuilder.Properties<CaseAction>().HaveConversion<WireEnumConverter<CaseAction>>().HaveMaxLength(32);
+        configurationBuilder.Properties<NoticeKind>().HaveConversion<WireEnumConverter<NoticeKind>>().HaveMaxLength(32);
         configurationBuilder.Properties<HostRole>().HaveConversion<WireEnumConverter<HostRole>>().HaveMaxLength(32);
         configurationBuilder.Properties<SessionKind>().HaveConversion<WireEnumConverter<SessionKind>>().HaveMaxLength(16);
         configurationBuilder.Properties<DialogueLevel>().HaveConversion<WireEnumConverter<DialogueLevel>>().HaveMaxLength(16);

@@ -637,8 +637,7 @@ public sealed class InspectionDocuments(
         var issuer = graph.At(document.IssuerUnitId, issuedOn) ?? graph.Latest(document.IssuerUnitId)!;
         var template = TemplateOf(document.Kind);
         var layout = DocumentLayout.For(graph, issuer, issuedOn);
-        var number = layout.Number.Vi.Replace("{number}", document.Number!.Value.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{kind}", template.Symbol.Kind, StringComparison.Ordinal).Replace("{issuer}", template.IssuerSymbolOf(layout.Kind, unit.Name), StringComparison.Ordinal);
+        var number = layout.NumberLine(false, document.Number!.Value.ToString(CultureInfo.InvariantCulture), template.Symbol.Kind, template.IssuerSymbolOf(layout.Kind, unit.Name));
         var headings = template.Sections.ToDictionary(s => s.Key, s => s.Heading?.Vi ?? s.Key, StringComparer.Ordinal);
         var earlier = await db.ReportedFigures.Where(c => c.DocumentId == document.Id).OrderBy(c => c.Reference).ToListAsync(cancellationToken);
         var prefix = $"BC-{unit.Code}-{issuedOn.Year}-";

@@ -32,17 +32,19 @@ public static class UnitKinds
 
     private static bool IsCommuneLevel(this UnitKind kind) => kind is UnitKind.Commune or UnitKind.Ward or UnitKind.Town or UnitKind.SpecialZone;
 
+    /// <summary>The words an administrative unit's full name starts with, and the kind each implies.</summary>
+    private static readonly (string Prefix, UnitKind Kind)[] Prefixes =
+    [
+        ("Thành phố", UnitKind.Province), ("Tỉnh", UnitKind.Province),
+        ("Quận", UnitKind.District), ("Huyện", UnitKind.District), ("Thị xã", UnitKind.District),
+        ("Xã", UnitKind.Commune), ("Phường", UnitKind.Ward), ("Thị trấn", UnitKind.Town), ("Đặc khu", UnitKind.SpecialZone),
+    ];
+
     /// <summary>The kind an administrative unit's full name implies ("Xã Tốt Động" is a commune).</summary>
     public static UnitKind? FromAdministrativeName(string fullName)
     {
         var name = fullName.Trim();
-        (string Prefix, UnitKind Kind)[] prefixes =
-        [
-            ("Thành phố", UnitKind.Province), ("Tỉnh", UnitKind.Province),
-            ("Quận", UnitKind.District), ("Huyện", UnitKind.District), ("Thị xã", UnitKind.District),
-            ("Xã", UnitKind.Commune), ("Phường", UnitKind.Ward), ("Thị trấn", UnitKind.Town), ("Đặc khu", UnitKind.SpecialZone),
-        ];
-        foreach (var (prefix, kind) in prefixes)
+        foreach (var (prefix, kind) in Prefixes)
         {
             if (name.StartsWith(prefix + " ", StringComparison.OrdinalIgnoreCase))
             {
@@ -51,5 +53,12 @@ public static class UnitKinds
         }
 
         return null;
+    }
+
+    /// <summary>An administrative unit's name without the word for its kind, as documents write the place ("Xã Tốt Động" is "Tốt Động").</summary>
+    public static string PlaceName(string fullName)
+    {
+        var name = fullName.Trim();
+        return Prefixes.Select(p => p.Prefix + " ").FirstOrDefault(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)) is { } prefix ? name[prefix.Length..] : name;
     }
 }

@@ -97,6 +97,11 @@ public static class RecordMessages
     public static readonly RecordMessage NoUnitTarget = new(nameof(NoUnitTarget), "inspection {0} looks at no unit, so there are no figures to report");
     public static readonly RecordMessage NoRequests = new(nameof(NoRequests), "a conclusion notice sets at least one task; write its requests first");
     public static readonly RecordMessage DueBeforeIssue = new(nameof(DueBeforeIssue), "the deadline {0} is not after the day the notice is issued ({1})");
+    public static readonly RecordMessage NoticeNotForCase = new(nameof(NoticeNotForCase), "a notice of kind {0} is not issued for a case of kind {1}");
+    public static readonly RecordMessage NoticeNoCitizen = new(nameof(NoticeNoCitizen), "the case records no petitioner's name to address a notice to");
+    public static readonly RecordMessage NoticeNotNow = new(nameof(NoticeNotNow), "a notice of kind {0} is not issued for a case that is {1}");
+    public static readonly RecordMessage NoticeAlreadyIssued = new(nameof(NoticeAlreadyIssued), "the case already has its notice of kind {0}");
+    public static readonly RecordMessage AppointmentBeforeIssue = new(nameof(AppointmentBeforeIssue), "the appointment {0} is before the day the slip is issued ({1})");
 
     /// <summary>All messages, for checks that each is translated.</summary>
     public static IReadOnlyList<RecordMessage> All { get; } = typeof(RecordMessages).GetFields()

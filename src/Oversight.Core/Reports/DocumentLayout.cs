@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Oversight.Organisation;
 using Oversight.Text;
@@ -130,6 +131,22 @@ public sealed class DocumentLayout
     public double RecipientsHeadingSize { get; }
 
     public double RecipientsSize { get; }
+
+    /// <summary>The number line: the document's number, the abbreviations of its kind ("BC") and of its issuer ("ĐKT").</summary>
+    public string NumberLine(bool english, string number, string kind, string issuer) =>
+        ReportTemplate.Fill(Number.In(english), ("number", number), ("kind", kind), ("issuer", issuer));
+
+    /// <summary>
+    /// The place and date line: a day below 10 and the months January and February with a leading zero, as both the
+    /// Party's and the State's rules write them ("ngày 05 tháng 02 năm 2024").
+    /// </summary>
+    public string PlaceAndDateLine(bool english, string place, DateOnly day) => ReportTemplate.Fill(
+        PlaceAndDate.In(english),
+        ("place", place),
+        ("day", day.Day.ToString(day.Day < 10 ? "00" : "0", CultureInfo.InvariantCulture)),
+        ("month", day.Month.ToString(day.Month < 3 ? "00" : "0", CultureInfo.InvariantCulture)),
+        ("year", day.Year.ToString(CultureInfo.InvariantCulture)),
+        ("date", Formats.Date(day, CultureInfo.GetCultureInfo(english ? "en-GB" : "vi-VN"))));
 
     /// <summary>Reads and checks the layouts: both kinds, every value in its range and with its citation.</summary>
     public static (IReadOnlyDictionary<DocumentLayoutKind, DocumentLayout>? Layouts, IReadOnlyList<string> Errors) Parse(string fileName, string content)

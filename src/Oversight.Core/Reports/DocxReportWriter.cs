@@ -10,7 +10,7 @@ namespace Oversight.Reports;
 /// Writes a report as a DOCX laid out by its layout (<see cref="DocumentLayout"/>: the Party's or the State's margins,
 /// font and sizes): A4; the header block as a borderless two-column table; body text justified, first line indented,
 /// 6 pt between paragraphs; the signature and the recipients as another such table after the body; page numbers
-/// centred at the top from the second page; the annex on a page of its own.
+/// centred at the top from the second page; the annex, if any, on a page of its own.
 /// </summary>
 public static class DocxReportWriter
 {
@@ -43,12 +43,20 @@ public static class DocxReportWriter
         var body = new Body();
         body.Append(HeaderBlockTable(report, measures));
         body.Append(Centred(report.Kind, HalfPoints(layout.DocumentTypeSize), spaceBefore: 360));
-        body.Append(Centred(report.Subject, HalfPoints(layout.SubjectSize), spaceBefore: 0));
+        if (report.Subject.Length > 0)
+        {
+            body.Append(Centred(report.Subject, HalfPoints(layout.SubjectSize), spaceBefore: 0));
+        }
+
         body.Append(Centred("———", measures.Body, spaceBefore: 0, bold: false));
         AppendBlocks(body, report.Body, measures);
         body.Append(SigningTable(report, measures));
-        body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
-        AppendBlocks(body, report.Annex, measures);
+        if (report.Annex.Count > 0)
+        {
+            body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+            AppendBlocks(body, report.Annex, measures);
+        }
+
         body.Append(new SectionProperties(
             new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
             new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstHeader) },
@@ -180,7 +188,11 @@ public static class DocxReportWriter
     private static Table HeaderBlockTable(ReportDocument report, Measures measures)
     {
         var (left, right) = report.HeaderLines();
-        return TwoColumns(measures, 0.4, left.Select(Line), right.Select(Line));
+        var table = TwoColumns(measures, 0.4, left.Select(Line), right.Select(Line));
+        // The national name is as wide as the right column: without the cells' side margins it stays on one line.
+        table.GetFirstChild<TableProperties>()!.Append(new TableCellMarginDefault(
+            new TableCellLeftMargin { Width = 0, Type = TableWidthValues.Dxa }, new TableCellRightMargin { Width = 0, Type = TableWidthValues.Dxa }));
+        return table;
     }
 
     /// <summary>After the body: the recipients and the signature (<see cref="ReportDocument.SigningLines"/>) as a borderless table.</summary>

@@ -191,22 +191,22 @@ public sealed class InspectionReport(
         var header = new ReportHeader(
             template.Issuer is null || selfIssued ? null : decider?.Name.ToUpper(writer.Culture),
             issuer,
-            Fill(layout.Number.In(english), ("number", issue?.Number.ToString(CultureInfo.InvariantCulture) ?? NumberToBeGiven), ("kind", template.Symbol.Kind), ("issuer", symbol)),
+            layout.NumberLine(english, issue?.Number.ToString(CultureInfo.InvariantCulture) ?? NumberToBeGiven, template.Symbol.Kind, symbol),
             layout.Title.Select(t => t.In(english)).ToList(),
-            writer.PlaceAndDate(layout.PlaceAndDate.In(english), selfIssued ? PlaceName(unit) : PlaceOf(graph, unit, to), issue?.On ?? VietnamTime.Today(time)));
+            layout.PlaceAndDateLine(english, selfIssued ? UnitKinds.PlaceName(unit.Name) : PlaceOf(graph, unit, to), issue?.On ?? VietnamTime.Today(time)));
         var signature = new ReportSignature(
             $"{layout.SignedFor.In(english)} {wording.SignedFor?.In(english) ?? issuer}", wording.Signer.In(english), signer);
         // A line for the body above goes only where there is one (a province's own report has none).
         var recipients = template.Recipients.Select(r => r.In(english))
             .Where(r => decider is not null || !r.Contains("{decider}", StringComparison.Ordinal))
-            .Select(r => Fill(r, ("decider", decider?.Name ?? ""), ("unit", looked))).ToList();
+            .Select(r => ReportTemplate.Fill(r, ("decider", decider?.Name ?? ""), ("unit", looked))).ToList();
         return new ReportDocument(
             layout,
             header,
             template.Kind.In(english),
             inspection is null
-                ? Fill(template.Subject.In(english), ("unit", unit.Name), ("from", writer.Date(from)), ("to", writer.Date(to)))
-                : Fill(template.InspectionSubject.In(english), ("inspection", TitleInSentence(inspection, writer))),
+                ? ReportTemplate.Fill(template.Subject.In(english), ("unit", unit.Name), ("from", writer.Date(from)), ("to", writer.Date(to)))
+                : ReportTemplate.Fill(template.InspectionSubject.In(english), ("inspection", TitleInSentence(inspection, writer))),
             [],
             signature,
             recipients,
@@ -221,7 +221,7 @@ public sealed class InspectionReport(
         if (setting.Inspection is { } inspection)
         {
             var decision = inspection.DecisionNumber is { } number ? (english ? $" No. {number}" : $" số {number}") : "";
-            yield return new ReportParagraph(Fill(
+            yield return new ReportParagraph(ReportTemplate.Fill(
                 template.WordingFor(setting.Layout.Kind).Basis.In(english),
                 ("inspection", TitleInSentence(inspection, writer)),
                 ("decider", setting.Decider?.Name ?? ""),
@@ -232,13 +232,13 @@ public sealed class InspectionReport(
             if (template.Team is { } team && inspection.Team.Count > 0)
             {
                 var members = inspection.Team.OrderByDescending(m => m.IsLead).Select(m => m.Role is { } role ? $"{m.Name}, {role}" : m.Name);
-                yield return new ReportParagraph(Fill(team.In(english), ("count", writer.Count(inspection.Team.Count)), ("members", string.Join("; ", members))));
+                yield return new ReportParagraph(ReportTemplate.Fill(team.In(english), ("count", writer.Count(inspection.Team.Count)), ("members", string.Join("; ", members))));
             }
         }
 
         if (template.Introduction is { } introduction)
         {
-            yield return new ReportParagraph(Fill(introduction.In(english), ("unit", setting.Unit.Name), ("from", writer.Date(from)), ("to", writer.Date(to))));
+            yield return new ReportParagraph(ReportTemplate.Fill(introduction.In(english), ("unit", setting.Unit.Name), ("from", writer.Date(from)), ("to", writer.Date(to))));
         }
     }
 
@@ -303,16 +303,8 @@ public sealed class InspectionReport(
         text.Length == 0 ? text : char.ToLower(text[0], culture) + text[1..];
 
     /// <summary>The province the unit lies in on the day, named as a place ("Hà Nội"), for the place and date line.</summary>
-    private static string PlaceOf(UnitGraph graph, UnitSnapshot unit, DateOnly day) => PlaceName(graph.Ancestors(unit.Id, day).FirstOrDefault() ?? unit);
-
-    /// <summary>An administrative unit's name as a place: without the word for its kind ("Huyện Chương Mỹ" is "Chương Mỹ").</summary>
-    private static string PlaceName(UnitSnapshot unit) =>
-        new[] { "Thành phố ", "Tỉnh ", "Quận ", "Huyện ", "Thị xã ", "Phường ", "Xã ", "Thị trấn ", "Đặc khu " }
-            .Where(prefix => unit.Name.StartsWith(prefix, StringComparison.Ordinal)).Select(prefix => unit.Name[prefix.Length..]).FirstOrDefault()
-        ?? unit.Name;
-
-    private static string Fill(string text, params (string Name, string Value)[] values) =>
-        values.Aggregate(text, (filled, value) => filled.Replace("{" + value.Name + "}", value.Value, StringComparison.Ordinal));
+    private static string PlaceOf(UnitGraph graph, UnitSnapshot unit, DateOnly day) =>
+        UnitKinds.PlaceName((graph.Ancestors(unit.Id, day).FirstOrDefault() ?? unit).Name);
 
     private async Task<IReadOnlyList<ReportBlock>> RankingsAsync(Writer writer, UnitSnapshot unit, UnitSnapshot? parent, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
@@ -638,18 +630,6 @@ public sealed class InspectionReport(
         public string Rank(int? rank) => rank is { } value ? Count(value) : "—";
 
         public string Score(decimal score) => ScoreText.Format(score, Culture);
-
-        /// <summary>
-        /// The place and date by <paramref name="pattern"/> (the layout's): a day below 10 and the months January and February
-        /// with a leading zero, as both the Party's and the State's rules write them ("ngày 05 tháng 02 năm 2024").
-        /// </summary>
-        public string PlaceAndDate(string pattern, string place, DateOnly day) => Fill(
-            pattern,
-            ("place", place),
-            ("day", day.Day.ToString(day.Day < 10 ? "00" : "0", CultureInfo.InvariantCulture)),
-            ("month", day.Month.ToString(day.Month < 3 ? "00" : "0", CultureInfo.InvariantCulture)),
-            ("year", day.Year.ToString(CultureInfo.InvariantCulture)),
-            ("date", Date(day)));
 
         public string Verdict(ClaimVerdict verdict) => verdict.Name(english);
 

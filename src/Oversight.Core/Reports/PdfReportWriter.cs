@@ -29,16 +29,24 @@ public static class PdfReportWriter
         _ = Fonts.Value;
         var layout = report.Layout;
         using var document = new PdfDocument();
-        document.Info.Title = $"{report.Kind} — {report.Subject}";
+        document.Info.Title = report.Subject.Length > 0 ? $"{report.Kind} — {report.Subject}" : report.Kind;
         var page = new Pages(document, layout);
         HeaderBlock(page, report);
         page.Paragraph([new ReportRun(report.Kind, Bold: true)], layout.DocumentTypeSize, Align.Centre, indent: 0, spaceBefore: 18);
-        page.Paragraph([new ReportRun(report.Subject, Bold: true)], layout.SubjectSize, Align.Centre, indent: 0, spaceBefore: 0);
+        if (report.Subject.Length > 0)
+        {
+            page.Paragraph([new ReportRun(report.Subject, Bold: true)], layout.SubjectSize, Align.Centre, indent: 0, spaceBefore: 0);
+        }
+
         page.Paragraph([new ReportRun("———")], layout.BodySize, Align.Centre, indent: 0, spaceBefore: 0);
         Blocks(page, report.Body, layout);
         SigningBlock(page, report);
-        page.NewPage();
-        Blocks(page, report.Annex, layout);
+        if (report.Annex.Count > 0)
+        {
+            page.NewPage();
+            Blocks(page, report.Annex, layout);
+        }
+
         page.Close();
         document.Save(output, false);
     }

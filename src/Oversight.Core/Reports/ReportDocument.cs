@@ -105,18 +105,14 @@ public sealed record ReportDocument(
     }
 
     /// <summary>
-    /// The header block's two columns, as the layout styles them: the body above, the issuer (bold), the layout's mark
-    /// and the number; the title lines (bold), a rule, the place and date (italic).
+    /// The header block's two columns, as the layout styles them: the body above, the issuer (bold), each a line per line
+    /// of its name, the layout's mark and the number; the title lines (bold), a rule, the place and date (italic).
     /// </summary>
     public (IReadOnlyList<BlockLine> Left, IReadOnlyList<BlockLine> Right) HeaderLines()
     {
-        var left = new List<BlockLine>();
-        if (Header.BodyAbove is { } above)
-        {
-            left.Add(new(above, Layout.IssuerSize));
-        }
-
-        left.AddRange([new(Header.Issuer, Layout.IssuerSize, Bold: true), new(Layout.IssuerMark, Layout.IssuerSize), new(Header.Number, Layout.NumberSize)]);
+        var left = (Header.BodyAbove?.Split('\n') ?? []).Select(line => new BlockLine(line, Layout.IssuerSize)).ToList();
+        left.AddRange(Header.Issuer.Split('\n').Select(line => new BlockLine(line, Layout.IssuerSize, Bold: true)));
+        left.AddRange([new(Layout.IssuerMark, Layout.IssuerSize), new(Header.Number, Layout.NumberSize)]);
         var right = Header.Title.Select((line, i) => new BlockLine(line, i == 0 ? Layout.TitleSize : Layout.TitleSize + 1, Bold: true)).ToList();
         right.AddRange([new("————————", Layout.TitleSize), new(Header.PlaceAndDate, Layout.PlaceAndDateSize, Italic: true)]);
         return (left, right);
@@ -131,11 +127,13 @@ public sealed record ReportDocument(
         var party = Layout.Kind == DocumentLayoutKind.Party;
         var recipients = new List<BlockLine> { new(Layout.RecipientsHeading.In(English), Layout.RecipientsHeadingSize, Bold: !party, Italic: !party, Underline: party, Left: true) };
         recipients.AddRange(Recipients.Select(r => new BlockLine(r, Layout.RecipientsSize, Left: true)));
-        var signature = new List<BlockLine>
+        var signature = new List<BlockLine>();
+        if (Signature.SignedFor.Length > 0)
         {
-            new(Signature.SignedFor, Layout.SignatureSize, Bold: true),
-            new(Signature.Title, Layout.SignatureSize, Bold: true),
-        };
+            signature.Add(new(Signature.SignedFor, Layout.SignatureSize, Bold: true));
+        }
+
+        signature.Add(new(Signature.Title, Layout.SignatureSize, Bold: true));
         signature.AddRange(Enumerable.Repeat(new BlockLine(" ", Layout.SignatureSize), 4));
         signature.Add(new(Signature.Name ?? " ", Layout.SignatureSize, Bold: true));
         return (recipients, signature);
@@ -153,8 +151,8 @@ public sealed record BlockLine(string Text, double Size, bool Bold = false, bool
 public sealed record ReportHeader(string? BodyAbove, string Issuer, string Number, IReadOnlyList<string> Title, string PlaceAndDate);
 
 /// <summary>
-/// The signature block: the collective signed for ("T/M ĐOÀN KIỂM TRA"), the signer's title ("TRƯỞNG ĐOÀN") and name,
-/// none while the signer is not known (left to be written by hand).
+/// The signature block: the collective signed for ("T/M ĐOÀN KIỂM TRA"; empty when the signer signs in their own
+/// name), the signer's title ("TRƯỞNG ĐOÀN") and name, none while the signer is not known (left to be written by hand).
 /// </summary>
 public sealed record ReportSignature(string SignedFor, string Title, string? Name);
 

@@ -197,6 +197,10 @@ public sealed partial class ReportTemplate
     public static string OptionalClauses(string sentence, Func<string, bool> leaveOut) =>
         OptionalClause().Replace(sentence, m => leaveOut(m.Groups["clause"].Value) ? string.Empty : m.Groups["clause"].Value);
 
+    /// <summary>The text with each <c>{name}</c> replaced by its value.</summary>
+    public static string Fill(string text, params (string Name, string Value)[] values) =>
+        values.Aggregate(text, (filled, value) => filled.Replace("{" + value.Name + "}", value.Value, StringComparison.Ordinal));
+
     /// <summary>Reads and checks a template: every text in both languages, every placeholder an indicator of <paramref name="catalog"/>.</summary>
     public static (ReportTemplate? Template, IReadOnlyList<string> Errors) Parse(string fileName, string content, IndicatorCatalog catalog)
     {

@@ -17,6 +17,12 @@ public static class CaseText
         RecordMessages.BeforeDate.Key,
     ];
 
+    /// <summary>Errors whose arguments name a kind of notice.</summary>
+    private static readonly HashSet<string> NamesNotices = [RecordMessages.NoticeNotForCase.Key, RecordMessages.NoticeNotNow.Key, RecordMessages.NoticeAlreadyIssued.Key];
+
+    /// <summary>Errors whose arguments name a case's status.</summary>
+    private static readonly HashSet<string> StatusNamed = [RecordMessages.NotAllowedNow.Key, RecordMessages.NoticeNotNow.Key];
+
     public static string Kind(this IStringLocalizer<Strings> text, CaseKind kind) => text[$"Cases.Kind.{kind}"];
 
     public static string Status(this IStringLocalizer<Strings> text, CaseStatus status) => text[$"Cases.Status.{status}"];
@@ -51,7 +57,9 @@ public static class CaseText
     {
         var values = error.Arguments.Select(argument =>
             IsoDate.TryParse(argument, out var day) ? Formats.Date(day)
-            : error.Key == RecordMessages.NotAllowedNow.Key && WireNames<CaseStatus>.TryParse(argument, out var status) ? text.Status(status)
+            : NamesNotices.Contains(error.Key) && WireNames<NoticeKind>.TryParse(argument, out var notice) ? LowerFirst(text.Named(notice))
+            : StatusNamed.Contains(error.Key) && WireNames<CaseStatus>.TryParse(argument, out var status) ? text.Status(status)
+            : error.Key == RecordMessages.NoticeNotForCase.Key && WireNames<CaseKind>.TryParse(argument, out var caseKind) ? text.Kind(caseKind)
             : NamesOtherFields.Contains(error.Key) ? string.Join(", ", argument.Split(", ").Select(name => text.NameInSentence(name)))
             : (object)argument).ToArray();
         var translated = text[$"RecordError.{error.Key}", values];
@@ -82,6 +90,7 @@ public static class CaseText
         "outcome" => text["Cases.Field.Outcome"].Value,
         "note" => text["Cases.Field.Note"].Value,
         "repeatOf" => text["Cases.Field.RepeatOf"].Value,
+        "issuedOn" or "signerName" or "signerTitle" or "recipient" or "text" or "legalGround" or "appointmentOn" => text[$"Cases.Notice.Field.{field}"].Value,
         _ => null,
     };
 
@@ -100,6 +109,8 @@ public static class CaseText
             : WireNames<DisciplineForm>.TryParse(name, out var form) ? text.Named(form)
             : WireNames<MoveReason>.TryParse(name, out var reason) ? text.Named(reason)
             : null);
-        return label is null ? name : char.ToLower(label[0], System.Globalization.CultureInfo.CurrentCulture) + label[1..];
+        return label is null ? name : LowerFirst(label);
     }
+
+    private static string LowerFirst(string text) => char.ToLower(text[0], System.Globalization.CultureInfo.CurrentCulture) + text[1..];
 }

@@ -15,8 +15,9 @@ namespace Oversight.Web.Pages.Cases;
 /// <summary>
 /// A case: its facts and deadlines with their legal basis, its timeline, and a form for each step its status allows.
 /// Each form carries the case's concurrency stamp, so a form read before someone else's change is refused with
-/// "changed meanwhile"; a step that succeeds redirects back here (post-redirect-get). Not found (404) outside the
-/// caller's scope.
+/// "changed meanwhile"; a step that succeeds redirects back here (post-redirect-get). The notices sent to the citizen
+/// are listed with their DOCX and PDF, and each kind the case allows now has a form to issue it; issuing one is a
+/// step too, and the page then names the notice issued. Not found (404) outside the caller's scope.
 /// </summary>
 /// <remarks>
 /// A denouncer's identity is never on the page. The readers the rule pack names get a form asking why they need it;
@@ -24,6 +25,7 @@ namespace Oversight.Web.Pages.Cases;
 /// </remarks>
 public sealed class DetailsModel(
     CaseWorkflow workflow,
+    CaseNotices notices,
     DenouncerIdentity identity,
     CaseResponses responses,
     UserManager<OversightUser> users,
@@ -43,6 +45,11 @@ public sealed class DetailsModel(
         ["note"] = ["note"],
         ["repeat"] = ["repeatOf"],
         ["reveal"] = ["reason"],
+        [NoticeStep(NoticeKind.Acceptance)] = NoticeFields(),
+        [NoticeStep(NoticeKind.AppointmentSlip)] = NoticeFields("appointmentOn", "text"),
+        [NoticeStep(NoticeKind.Forwarding)] = NoticeFields("recipient", "text"),
+        [NoticeStep(NoticeKind.Refusal)] = NoticeFields("text", "legalGround"),
+        [NoticeStep(NoticeKind.ResolutionDecision)] = NoticeFields("text", "legalGround"),
     };
 
     [BindProperty]
@@ -84,7 +91,41 @@ public sealed class DetailsModel(
     [BindProperty]
     public string? RepeatOf { get; set; }
 
+    [BindProperty]
+    public string? NoticeKindName { get; set; }
+
+    [BindProperty]
+    public string? IssuedOn { get; set; }
+
+    [BindProperty]
+    public string? SignerTitle { get; set; }
+
+    [BindProperty]
+    public string? SignerName { get; set; }
+
+    [BindProperty]
+    public string? Recipient { get; set; }
+
+    [BindProperty]
+    public string? NoticeText { get; set; }
+
+    [BindProperty]
+    public string? LegalGround { get; set; }
+
+    [BindProperty]
+    public string? AppointmentOn { get; set; }
+
+    /// <summary>The notice just issued, named in the confirmation after the redirect.</summary>
+    [BindProperty(SupportsGet = true, Name = "notice")]
+    public Guid? IssuedNotice { get; set; }
+
     public CitizenCase? Case { get; private set; }
+
+    /// <summary>The notices sent to the citizen, in the order they were issued.</summary>
+    public IReadOnlyList<NoticeEntry> Notices { get; private set; } = [];
+
+    /// <summary>The kinds of notice the case allows now, each with a form.</summary>
+    public IReadOnlyList<NoticeKind> OpenNotices { get; private set; } = [];
 
     /// <summary>The case as the API describes it: unit name, overdue and protracted as of today.</summary>
     public CaseResponse? View { get; private set; }
@@ -111,6 +152,11 @@ public sealed class DetailsModel(
         Errors.Select(e => (FailedStep is { } step && StepFields[step].Contains(e.Field) ? FieldId(step, e.Field) : null, text.SummaryLine(e))).ToList();
 
     public static string FieldId(string step, string field) => $"{step}-{field}";
+
+    /// <summary>The step name of the form that issues a kind of notice.</summary>
+    public static string NoticeStep(NoticeKind kind) => $"notice-{WireNames<NoticeKind>.ToWire(kind)}";
+
+    private static string[] NoticeFields(params string[] own) => ["issuedOn", "signerTitle", "signerName", .. own];
 
     /// <summary>The error of a field in a step's form, translated; null when it has none.</summary>
     public string? ErrorFor(string step, string field) =>
@@ -161,6 +207,24 @@ public sealed class DetailsModel(
 
     public Task<IActionResult> OnPostRepeatAsync(Guid id, CancellationToken cancellationToken) =>
         StepAsync(id, "repeat", _ => workflow.MarkRepeatAsync(id, RepeatOf, Stamp, cancellationToken), cancellationToken, dated: false);
+
+    public async Task<IActionResult> OnPostNoticeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var request = new NoticeRequest(NoticeKindName, IssuedOn, SignerTitle, SignerName, Recipient, NoticeText, LegalGround, AppointmentOn);
+        var result = await notices.IssueAsync(id, request, Stamp, cancellationToken);
+        if (result.Succeeded)
+        {
+            return Redirect($"/cases/{id}?notice={result.Record!.Id}#notices");
+        }
+
+        if (await LoadAsync(id, cancellationToken) && !result.NotFound)
+        {
+            FailedStep = WireNames<NoticeKind>.TryParse(NoticeKindName, out var kind) ? NoticeStep(kind) : null;
+            Errors = result.Errors;
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -240,6 +304,8 @@ public sealed class DetailsModel(
         }
 
         MayReveal = await identity.MayRevealAsync(Case, cancellationToken);
+        Notices = await notices.OfCaseAsync(Case, cancellationToken);
+        OpenNotices = CaseNotices.Open(Case, Notices.Select(n => n.Notice));
         return true;
     }
 }
