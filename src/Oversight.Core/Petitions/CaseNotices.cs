@@ -286,8 +286,9 @@ public sealed class CaseNotices(OversightDbContext db, Caller caller, CallerScop
     /// </summary>
     private static Issuer IssuerOf(UnitGraph graph, Guid unitId, DateOnly day)
     {
+        // A unit since dissolved is named as it stood on its last day, with the units above it then.
         var unit = graph.At(unitId, day) ?? graph.Latest(unitId)!;
-        var ancestors = graph.Ancestors(unit.Id, day);
+        var ancestors = graph.Ancestors(unit.Id, unit.ValidTo is { } last && last < day ? last : day);
         var committee = Forms.Committee;
         // In the header the unit's name goes on a line of its own under "ỦY BAN NHÂN DÂN".
         Func<bool, bool, string> CommitteeOf(UnitSnapshot administrative) => (english, header) => ReportTemplate.Fill(
