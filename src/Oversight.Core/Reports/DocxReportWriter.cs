@@ -53,8 +53,18 @@ public static class DocxReportWriter
         body.Append(SigningTable(report, measures));
         if (report.Annex.Count > 0)
         {
-            body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+            // The annex's first paragraph starts a page: a paragraph holding a break would leave an empty page when the
+            // signature ends one.
+            var first = body.ChildElements.Count;
             AppendBlocks(body, report.Annex, measures);
+            if (body.ChildElements[first] is Paragraph opening)
+            {
+                (opening.ParagraphProperties ??= new ParagraphProperties()).PageBreakBefore = new PageBreakBefore();
+            }
+            else
+            {
+                body.InsertAt(new Paragraph(new Run(new Break { Type = BreakValues.Page })), first);
+            }
         }
 
         body.Append(new SectionProperties(
@@ -201,6 +211,8 @@ public static class DocxReportWriter
         var (left, right) = report.SigningLines();
         var table = TwoColumns(measures, 0.5, left.Select(Line), right.Select(Line));
         table.GetFirstChild<TableProperties>()!.Append(new TableCellMarginDefault(new TopMargin { Width = "240", Type = TableWidthUnitValues.Dxa }));
+        // The title and the name of who signs stay on one page.
+        table.GetFirstChild<TableRow>()!.PrependChild(new TableRowProperties(new CantSplit()));
         return table;
     }
 
