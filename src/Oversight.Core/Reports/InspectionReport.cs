@@ -604,7 +604,7 @@ public sealed class InspectionReport(
                 $"{annexNumber}.{number}. {value.Definition.Name(writer.English)}: {writer.Value(value)}",
                 $"{(writer.English ? "Annex" : "Phụ lục")} {annexNumber}.{number}",
                 columns,
-                percent ? [0.8, 2.5, 1.3, 4, 1.4] : [0.8, 2.5, 1.3, 4],
+                percent ? [0.8, 3.2, 1.9, 3.4, 1.4] : [0.8, 3.2, 1.9, 3.6],
                 rows));
         }
 
