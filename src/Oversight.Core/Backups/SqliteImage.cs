@@ -20,16 +20,37 @@ internal sealed class SqliteImage(OversightDbContext db) : DatabaseImage(db)
     public override CompressionLevel Compression => CompressionLevel.Fastest;
 
     /// <remarks>
+    /// <para>
     /// The backup API copies every page in one step, inside one read transaction on the source: the copy is the
     /// database as the last transaction committed before the step left it. In WAL mode (which Oversight always sets)
     /// that read transaction blocks no writer, so the web host goes on writing meanwhile; their commits are simply not
     /// in the copy. The counts and attachments are then read from the copy, never from the live database.
+    /// </para>
+    /// <para>
+    /// Taking that read transaction can meet a lock held for a moment (a writer's checkpoint), and the backup step does not
+    /// wait for it as statements do: it answers SQLITE_BUSY or SQLITE_LOCKED at once. The step is taken again after a short
+    /// wait, for as long as a statement would wait.
+    /// </para>
     /// </remarks>
     public override async Task<DatabaseContents> CopyAsync(string file, CancellationToken cancellationToken)
     {
         await Db.Database.OpenConnectionAsync(cancellationToken);
         await using var copy = await OpenAsync(file, cancellationToken);
-        ((SqliteConnection)Db.Database.GetDbConnection()).BackupDatabase(copy);
+        var source = (SqliteConnection)Db.Database.GetDbConnection();
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                source.BackupDatabase(copy);
+                break;
+            }
+            catch (SqliteException exception) when (exception.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED && waiting.Elapsed.TotalSeconds < source.DefaultTimeout)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+            }
+        }
+
         return await ReadContentsAsync(copy, null, cancellationToken);
     }
 
