@@ -43,10 +43,12 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
     /// </summary>
     internal static readonly TimeSpan WholeSetStatementTimeout = TimeSpan.FromHours(1);
 
+    private FactLayout Layout => layout;
+
     /// <summary>Subtrees with more units than this first find which of them keep facts of the sets read.</summary>
     private const int ProbeUnitsAbove = 16;
 
-    /// <summary>Distinct rows gathered before a rebuild, or the changes of an import (<see cref="GatheredFacts"/>), writes them.</summary>
+    /// <summary>Distinct rows gathered before a rebuild, or an import's new records (<see cref="GatheredFacts"/>), writes them.</summary>
     private const int RebuildBatch = 200_000;
 
     /// <summary>
@@ -142,25 +144,43 @@ public sealed class IndicatorFacts(FactLayout layout, UnitGraphCache graphs)
     }
 
     /// <summary>
-    /// The changes of facts of one transaction's many writes (an import's chunks) summed together per bucket and mask
-    /// before they are written: when they reach <see cref="RebuildBatch"/> rows, and at <see cref="FlushAsync"/> before
-    /// the transaction commits.
+    /// The facts of records one transaction creates through the bulk path (an import's chunks), worked out from the
+    /// new entities themselves and summed together per bucket and mask before they are written: when they reach
+    /// <see cref="RebuildBatch"/> rows, and at <see cref="FlushAsync"/> before the transaction commits.
     /// </summary>
     /// <remarks>
-    /// Each chunk of 2,000 dossiers wrote its own rows, some 15 a dossier: the chunk's records fell on a day or two and
-    /// hundreds of units, so that few shared a bucket, and writing the rows with their index took most of an import.
-    /// Gathered over many chunks, the rows of months, years and rolled-up keys are shared. Written in the transaction
-    /// of the records, as every change of facts; on PostgreSQL the facts' table is taken for writing at the first
-    /// change, which keeps the structure of rolled-up keys until the transaction ends.
+    /// A record being created has no facts yet and no other writer can reach it: nothing is read or locked. Written
+    /// one chunk of 2,000 dossiers at a time, the rows were some 15 a dossier: the chunk's records fell on a day or two
+    /// and hundreds of units, so that few shared a bucket, and writing the rows with their index took most of an
+    /// import. Gathered over many chunks, the rows of months, years and rolled-up keys are shared. Written in the
+    /// transaction of the records, as every change of facts; on PostgreSQL the facts' table is taken for writing at the
+    /// first change, which keeps the structure of rolled-up keys until the transaction ends.
     /// </remarks>
     internal sealed class GatheredFacts(IndicatorFacts facts, OversightDbContext db)
     {
         private FactBatch? batch;
 
-        public async Task AddAsync(FactChange change, CancellationToken cancellationToken)
+        /// <summary>Adds the facts of <paramref name="created"/>, entities of a set's source whose rows the set works out in memory (<see cref="IRecordSet.RowOfNew"/>).</summary>
+        public async Task AddNewAsync<T>(IReadOnlyCollection<T> created, CancellationToken cancellationToken)
+            where T : class
         {
+            var sets = facts.Layout.Sets.Values.Where(s => s.Kept && s.Records.Sources.Contains(typeof(T))).ToList();
+            if (sets.Count == 0 || created.Count == 0)
+            {
+                return;
+            }
+
             batch ??= new FactBatch(await facts.RollupsForWriteAsync(db, cancellationToken));
-            await change.AddToAsync(batch, cancellationToken);
+            foreach (var setLayout in sets)
+            {
+                foreach (var entity in created)
+                {
+                    var row = setLayout.Records.RowOfNew(entity)
+                        ?? throw new InvalidOperationException($"{setLayout.Records.Name}: the rows of new {typeof(T).Name} records are read from the database, not gathered.");
+                    batch.Add(setLayout, row, 1);
+                }
+            }
+
             if (batch.Count >= RebuildBatch)
             {
                 await FlushAsync(cancellationToken);

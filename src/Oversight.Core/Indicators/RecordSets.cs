@@ -376,6 +376,12 @@ public interface IRecordSet
 
     /// <summary>A measure of facts, by its index in <see cref="Measures"/>.</summary>
     long Measure(RecordFacts facts, int index);
+
+    /// <summary>
+    /// The row of a record being created, worked out from its entity without reading it back: for a set whose rows
+    /// are each one entity's columns (the dossiers, written by the bulk path). Null for the others.
+    /// </summary>
+    RecordFacts? RowOfNew(object entity);
 }
 
 /// <summary>
@@ -394,7 +400,8 @@ internal sealed class RecordSet<TRow, TFacts>(
     bool dependent = false,
     Func<IQueryable<TRow>, IReadOnlyList<TRow>, CancellationToken, Task<List<TRow>>>? together = null,
     Action<IReadOnlyList<TRow>>? complete = null,
-    Action<IReadOnlyList<TRow>>? asTheyStood = null) : IRecordSet
+    Action<IReadOnlyList<TRow>>? asTheyStood = null,
+    Func<object, TRow>? rowOfNew = null) : IRecordSet
     where TRow : RecordFacts
     where TFacts : RecordFacts
 {
@@ -521,6 +528,8 @@ internal sealed class RecordSet<TRow, TFacts>(
     });
 
     public long Measure(RecordFacts facts, int index) => amounts[index]((TFacts)facts);
+
+    public RecordFacts? RowOfNew(object entity) => rowOfNew?.Invoke(entity);
 }
 
 /// <summary>Every record set indicators can be defined over.</summary>
@@ -859,32 +868,35 @@ public static class RecordSets
         t => [t.DoneOn, t.On?.AddDays(1)],
         dependent: true);
 
+    /// <summary>A dossier as the facts read it: one projection, run by the database for stored dossiers and in memory for new ones.</summary>
+    private static readonly Expression<Func<Dossier, DossierRow>> DossierRowOf = d => new DossierRow
+    {
+        Key = d.Id,
+        UnitId = d.UnitId,
+        RecordId = d.Id,
+        Reference = d.Code,
+        On = d.ReceivedOn,
+        Cohort = d.ReceivedOn,
+        Level = d.Level,
+        Channel = d.Channel,
+        OnlineService = d.OnlineService,
+        ElectronicResult = d.ElectronicResult,
+        Digitised = d.Digitised,
+        PaidOnline = d.PaidOnline,
+        Satisfaction = d.Satisfaction,
+        DueOn = d.DueOn,
+        CompletedOn = d.CompletedOn,
+    };
+
+    private static readonly Func<Dossier, DossierRow> DossierRowOfNew = DossierRowOf.Compile();
+
     public static IRecordSet Dossiers { get; } = new RecordSet<DossierRow, DossierFacts>(
         "dossiers",
         13,
         "dossiers",
         RecordCohort.InPeriod,
         [typeof(Dossier)],
-        db =>
-            from d in db.Dossiers.AsNoTracking()
-            select new DossierRow
-            {
-                Key = d.Id,
-                UnitId = d.UnitId,
-                RecordId = d.Id,
-                Reference = d.Code,
-                On = d.ReceivedOn,
-                Cohort = d.ReceivedOn,
-                Level = d.Level,
-                Channel = d.Channel,
-                OnlineService = d.OnlineService,
-                ElectronicResult = d.ElectronicResult,
-                Digitised = d.Digitised,
-                PaidOnline = d.PaidOnline,
-                Satisfaction = d.Satisfaction,
-                DueOn = d.DueOn,
-                CompletedOn = d.CompletedOn,
-            },
+        db => db.Dossiers.AsNoTracking().Select(DossierRowOf),
         (d, day) =>
         {
             var completedByEnd = d.CompletedOn <= day;
@@ -905,7 +917,8 @@ public static class RecordSets
             facts.Identify(d);
             return facts;
         },
-        d => [d.CompletedOn, d.DueOn.AddDays(1)]);
+        d => [d.CompletedOn, d.DueOn.AddDays(1)],
+        rowOfNew: dossier => DossierRowOfNew((Dossier)dossier));
 
     /// <summary>
     /// Every post a person held, with the apps the holder installed: staff in post on a day, and how many of them had

@@ -260,12 +260,8 @@ public sealed class DossierImport(OversightDbContext db, CallerScope scope, Indi
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
-        var change = await facts.BeginAsync(db, [(typeof(Dossier), true, added.Select(d => d.Id).ToArray())], cancellationToken);
         await BulkInsert.RowsAsync(db, added, cancellationToken);
-        if (change is not null)
-        {
-            await gathered.AddAsync(change, cancellationToken);
-        }
+        await gathered.AddNewAsync(added, cancellationToken);
 
         tally.Added += added.Count;
     }
