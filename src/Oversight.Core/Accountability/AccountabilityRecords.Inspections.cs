@@ -43,6 +43,12 @@ public sealed partial class AccountabilityRecords
         return await CorrectAsync(inspection, expectedStamp, fields, errors, f => f.ApplyTo(inspection, db), cancellationToken);
     }
 
+    /// <summary>
+    /// Whether the caller may change an inspection decided by <paramref name="decidingUnitId"/>: its findings, conclusion
+    /// and follow-up tasks are the inspecting body's to set, not the inspected unit's.
+    /// </summary>
+    public Task<bool> MayChangeInspectionAsync(Guid decidingUnitId, CancellationToken cancellationToken = default) => MayWriteAsync(decidingUnitId, cancellationToken);
+
     /// <summary>An inspection the caller may change, by register number; null when there is none.</summary>
     public async Task<Inspection?> FindInspectionAsync(string reference, CancellationToken cancellationToken = default)
     {

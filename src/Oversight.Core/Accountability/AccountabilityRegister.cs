@@ -536,7 +536,7 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
     {
         var graph = await scope.GraphAsync(cancellationToken);
         var today = VietnamTime.Today(time);
-        return SubtreeUnits.Resolve(graph, await scope.FilterAsync(cancellationToken), filter.UnitCode, [filter.UnitAsOf ?? filter.To ?? today]) is { } units
+        return SubtreeUnits.Resolve(graph, await scope.FilterAsync(cancellationToken), filter.UnitCode, [filter.UnitAsOf ?? filter.To ?? today], throughTime: filter.UnitAsOf is null) is { } units
             ? new Units(units.UnitIds?.ToList(), graph, today)
             : null;
     }

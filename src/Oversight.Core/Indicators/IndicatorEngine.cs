@@ -19,6 +19,12 @@ public sealed record IndicatorValue(IndicatorDefinition Definition, long Numerat
     /// <summary>The count, the percentage or the average; null when the denominator is 0.</summary>
     public double? Value => Definition.ValueOf(Numerator, Denominator);
 
+    /// <summary>
+    /// The period had records to count: a rate or an average with something to divide by, a count above zero. A
+    /// period without any is no ground for "better" or "worse" than it.
+    /// </summary>
+    public bool HasData => Denominator is { } denominator ? denominator > 0 : Numerator != 0;
+
     /// <summary>The value as the culture writes it (the current culture when none is given): <c>1.240</c> or <c>81,8%</c>; a dash when there is nothing to divide by.</summary>
     public string Display(CultureInfo? culture = null) => Value is not { } number ? "—"
         : Definition.Unit switch

@@ -79,6 +79,15 @@ public sealed class UnitGraph
         return candidates.Select(u => Snapshot(u, asOf)).FirstOrDefault(s => s is not null);
     }
 
+    /// <summary>
+    /// The unit that carried <paramref name="code"/> last, in its last version, whether or not it still exists (the
+    /// district 277 dissolved in 2025); null when no unit ever carried it.
+    /// </summary>
+    public UnitSnapshot? FindLast(string code) =>
+        unitsByCode.TryGetValue(code.Trim(), out var candidates) && candidates.Where(u => u.Versions.Length > 0).MaxBy(u => u.ValidTo ?? DateOnly.MaxValue) is { } last
+            ? ToSnapshot(last, last.Versions[^1])
+            : null;
+
     /// <summary>The unit as it was on <paramref name="asOf"/>; null when it did not exist then.</summary>
     public UnitSnapshot? At(Guid id, DateOnly asOf) => units.TryGetValue(id, out var unit) ? Snapshot(unit, asOf) : null;
 

@@ -112,7 +112,7 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var graph = await scope.GraphAsync(cancellationToken);
         var today = VietnamTime.Today(time);
-        var units = SubtreeUnits.Resolve(graph, await scope.FilterAsync(cancellationToken), filter.UnitCode, [filter.UnitAsOf ?? filter.ReceivedTo ?? today]);
+        var units = SubtreeUnits.Resolve(graph, await scope.FilterAsync(cancellationToken), filter.UnitCode, [filter.UnitAsOf ?? filter.ReceivedTo ?? today], throughTime: filter.UnitAsOf is null);
         if (units is null)
         {
             return null;
@@ -174,7 +174,7 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
     {
         var graph = await scope.GraphAsync(cancellationToken);
         var today = VietnamTime.Today(time);
-        var units = SubtreeUnits.Resolve(graph, await scope.FilterAsync(cancellationToken), filter.UnitCode, [filter.UnitAsOf ?? filter.ReceivedTo ?? today]);
+        var units = SubtreeUnits.Resolve(graph, await scope.FilterAsync(cancellationToken), filter.UnitCode, [filter.UnitAsOf ?? filter.ReceivedTo ?? today], throughTime: filter.UnitAsOf is null);
         if (units is null)
         {
             return null;

@@ -32,7 +32,11 @@ public sealed record CaseRequest(
     string? ReceptionSession = null);
 
 /// <summary>What a workflow step did: the case as it now is, or why nothing changed.</summary>
-public sealed record CaseResult(CitizenCase? Case, IReadOnlyList<FieldError> Errors, bool NotFound = false)
+/// <param name="Case">The case as it now is; null when nothing changed.</param>
+/// <param name="Errors">Why nothing changed, each naming its field.</param>
+/// <param name="NotFound">No case has the id, or none the caller may see.</param>
+/// <param name="Repeated">The public channel had just stored the same petition: <paramref name="Case"/> is that case, not a new one.</param>
+public sealed record CaseResult(CitizenCase? Case, IReadOnlyList<FieldError> Errors, bool NotFound = false, bool Repeated = false)
 {
     public bool Succeeded => Case is not null && Errors.Count == 0;
 

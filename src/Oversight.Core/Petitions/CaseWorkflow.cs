@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 using Oversight.Accounts;
 using Oversight.Calendar;
 using Oversight.Data;
@@ -49,6 +50,25 @@ public sealed class CaseWorkflow(
         RecordAsync(request with { ReceivedOn = IsoDate.Format(Today), Channel = WireNames<CaseChannel>.ToWire(CaseChannel.PublicWeb), Reference = null, ReceptionSession = null }, publicChannel: true, cancellationToken);
 
     private DateOnly Today => VietnamTime.Today(time);
+
+    /// <summary>How long the public channel takes the same petition sent again (a reload, a second click) for the one it stored.</summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The case the public channel stored within <see cref="RepeatWindow"/> with the same unit, kind, subject, content
+    /// and petitioner; null when there is none.
+    /// </summary>
+    private async Task<CitizenCase?> JustReceivedAsync(
+        Guid unitId, CaseKind kind, DateOnly day, string subject, string content, string? name, string? phone, CancellationToken cancellationToken)
+    {
+        var candidates = await db.Cases
+            .Where(c => c.Channel == CaseChannel.PublicWeb && c.UnitId == unitId && c.Kind == kind && c.ReceivedOn == day
+                && c.Subject == subject && c.Content == content && c.PetitionerName == name && c.PetitionerPhone == phone)
+            .Select(c => new { Case = c, Received = c.Steps.Where(s => s.Action == CaseAction.Received).Select(s => s.RecordedAt).ToList() })
+            .ToListAsync(cancellationToken);
+        var since = time.GetUtcNow() - RepeatWindow;
+        return candidates.Where(c => c.Received.Any(at => at >= since)).Select(c => c.Case).FirstOrDefault();
+    }
 
     private async Task<CaseResult> RecordAsync(CaseRequest request, bool publicChannel, CancellationToken cancellationToken)
     {
@@ -122,6 +142,11 @@ public sealed class CaseWorkflow(
         }
 
         var day = receivedOn!.Value;
+        if (publicChannel && await JustReceivedAsync(unit.Id, kind!.Value, day, subject!, content!, name, phone, cancellationToken) is { } earlier)
+        {
+            return new CaseResult(earlier, [], Repeated: true);
+        }
+
         var citizenCase = new CitizenCase
         {
             Reference = reference ?? NewReference(day),

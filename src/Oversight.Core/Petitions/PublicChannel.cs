@@ -28,7 +28,13 @@ public sealed record PublicCaseStatus(string TrackingCode, string Kind, string S
 public sealed record PublicCaseStep(DateOnly On, string Action, string? Note);
 
 /// <summary>A unit a citizen may address on the public channel, with the province it lies in.</summary>
-public sealed record PublicUnit(string Code, string Name, UnitKind Kind, string? Province);
+/// <param name="Code">Its GSO code today.</param>
+/// <param name="Name">Its name today.</param>
+/// <param name="Kind">A commune, ward or special zone.</param>
+/// <param name="Province">The province it lies in today.</param>
+/// <param name="Former">The unit no longer in the structure the search found by name, which became part of this one; null when it found this one itself.</param>
+/// <param name="Since">The day <paramref name="Former"/> became part of it.</param>
+public sealed record PublicUnit(string Code, string Name, UnitKind Kind, string? Province, string? Former = null, DateOnly? Since = null);
 
 /// <summary>
 /// The public channel: citizens submit petitions and complaints to a commune, ward or special zone of today's
@@ -123,10 +129,18 @@ public sealed class PublicChannel(OversightDbContext db, CaseWorkflow workflow, 
 
         var today = VietnamTime.Today(time);
         var graph = await scope.GraphAsync(cancellationToken);
-        return graph.Search(query, today, null, int.MaxValue)
+        string? ProvinceOf(UnitSnapshot unit) => graph.Ancestors(unit.Id, today).FirstOrDefault(a => a.Kind == UnitKind.Province)?.Name;
+
+        // Units of every period: a commune merged away ("Tốt Động") leads to the one its area went to today.
+        return graph.Search(query, null, null, int.MaxValue)
+            .SelectMany(found => graph.At(found.Id, today) is { } current
+                ? [new PublicUnit(current.Code, current.Name, current.Kind, ProvinceOf(current))]
+                : graph.Successors(found.Id)
+                    .Where(step => graph.At(step.Unit.Id, today) is not null)
+                    .Select(step => new PublicUnit(step.Unit.Code, step.Unit.Name, step.Unit.Kind, ProvinceOf(step.Unit), found.Name, step.Date)))
             .Where(u => IsCommuneLevel(u.Kind))
+            .DistinctBy(u => u.Code)
             .Take(limit)
-            .Select(u => new PublicUnit(u.Code, u.Name, u.Kind, graph.Ancestors(u.Id, today).FirstOrDefault(a => a.Kind == UnitKind.Province)?.Name))
             .ToArray();
     }
 

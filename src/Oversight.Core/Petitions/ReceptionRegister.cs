@@ -91,6 +91,28 @@ public sealed class ReceptionRegister(CallerScope scope, OversightDbContext db)
             cancellationToken);
     }
 
+    /// <summary>
+    /// The last day, up to the filter's end, on which the filter's units held a reception session, or a dialogue
+    /// meeting when <paramref name="meetings"/>; null when they held none or the unit does not exist for the caller.
+    /// </summary>
+    public async Task<DateOnly?> LastHeldOnAsync(ReceptionFilter filter, bool meetings, CancellationToken cancellationToken = default)
+    {
+        if (await UnitIdsAsync(filter, cancellationToken) is not { } units)
+        {
+            return null;
+        }
+
+        var days = meetings
+            ? db.DialogueMeetings.Where(m => m.HeldOn <= filter.To).Select(m => new { m.UnitId, m.HeldOn })
+            : db.ReceptionSessions.Where(s => s.HeldOn <= filter.To).Select(s => new { s.UnitId, s.HeldOn });
+        if (units.Ids is { } ids)
+        {
+            days = days.Where(d => ids.Contains(d.UnitId));
+        }
+
+        return await days.MaxAsync(d => (DateOnly?)d.HeldOn, cancellationToken);
+    }
+
     /// <summary>The cases received at a session, those the caller may see, by receipt date and register number.</summary>
     public async Task<IReadOnlyList<LinkedCase>> SessionCasesAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
         await VisibleAsync(db.Cases.AsNoTracking().Where(c => c.ReceptionSessionId == sessionId), cancellationToken);
@@ -117,7 +139,7 @@ public sealed class ReceptionRegister(CallerScope scope, OversightDbContext db)
     private async Task<Units?> UnitIdsAsync(ReceptionFilter filter, CancellationToken cancellationToken)
     {
         var graph = await scope.GraphAsync(cancellationToken);
-        return SubtreeUnits.Resolve(graph, await scope.FilterAsync(cancellationToken), filter.UnitCode, [filter.UnitAsOf ?? filter.To]) is { } units
+        return SubtreeUnits.Resolve(graph, await scope.FilterAsync(cancellationToken), filter.UnitCode, [filter.UnitAsOf ?? filter.To], throughTime: filter.UnitAsOf is null) is { } units
             ? new Units(units.UnitIds, graph)
             : null;
     }

@@ -37,7 +37,7 @@ public sealed class DossierRegister(OversightDbContext db, CallerScope scope, Ti
     {
         var graph = await scope.GraphAsync(cancellationToken);
         var today = VietnamTime.Today(time);
-        if (SubtreeUnits.Resolve(graph, await scope.FilterAsync(cancellationToken), filter.UnitCode, [filter.UnitAsOf ?? filter.To ?? today]) is not { } units)
+        if (SubtreeUnits.Resolve(graph, await scope.FilterAsync(cancellationToken), filter.UnitCode, [filter.UnitAsOf ?? filter.To ?? today], throughTime: filter.UnitAsOf is null) is not { } units)
         {
             return null;
         }

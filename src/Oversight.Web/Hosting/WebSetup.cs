@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -17,7 +19,7 @@ using Scalar.AspNetCore;
 namespace Oversight.Web.Hosting;
 
 /// <summary>The web host's services and pipeline, so that Program.cs reads as a table of contents.</summary>
-public static class WebSetup
+public static partial class WebSetup
 {
     public static readonly CultureInfo[] Cultures = [new("vi-VN"), new("en-GB")];
 
@@ -169,8 +171,42 @@ public static class WebSetup
     {
         app.MapOpenApi().AllowAnonymous();
         // Its scripts carry a nonce of the request (SecurityHeaders); its fonts are the page's own, not a third party's.
-        app.MapScalarApiReference("/api/reference", options => options.WithTitle("Oversight API").WithNonce().DisableDefaultFonts()).AllowAnonymous();
+        app.MapScalarApiReference(ApiReferencePath, options => options.WithTitle("Oversight API").WithNonce().DisableDefaultFonts()).AllowAnonymous();
+        app.Use(async (context, next) =>
+        {
+            // The page itself (the address redirects to itself with a slash), not its scripts.
+            if (!string.Equals(context.Request.Path.Value?.TrimEnd('/'), ApiReferencePath, StringComparison.OrdinalIgnoreCase))
+            {
+                await next(context);
+                return;
+            }
+
+            // The reference's page names no language, which a screen reader needs to read it (it is in English).
+            var body = context.Response.Body;
+            using var page = new MemoryStream();
+            context.Response.Body = page;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.Response.Body = body;
+            }
+
+            var html = Encoding.UTF8.GetString(page.GetBuffer(), 0, (int)page.Length);
+            var named = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+                ? HtmlWithoutLanguage().Replace(html, "<html lang=\"en\"", 1)
+                : html;
+            context.Response.ContentLength = null;
+            await context.Response.WriteAsync(named, context.RequestAborted);
+        });
     }
+
+    private const string ApiReferencePath = "/api/reference";
+
+    [GeneratedRegex("<html(?![^>]*\\blang=)", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlWithoutLanguage();
 }
 
 /// <summary>Start-up switches that are not configuration keys.</summary>

@@ -93,8 +93,9 @@ public abstract class RegisterFormModel(CallerScope scope, Caller caller, TimePr
         if (!Request.Query.ContainsKey("unit") && caller.ScopeUnitId is { } scopeUnitId
             && (await scope.GraphAsync(cancellationToken)).Latest(scopeUnitId) is { } own)
         {
+            // Without a day of the structure, the unit's records over all time, those of the units it was formed from
+            // included (Chương Mỹ's 2024 records for Hà Nội's inspector, Xã Tốt Động's for Xã Quảng Bị's officer).
             Unit = own.Code;
-            AsOf ??= IsoDate.Format(Units.DetailsModel.DayWithin(own, Today));
         }
 
         PageNumber = Math.Clamp(PageNumber, 1, int.MaxValue / PageSize);

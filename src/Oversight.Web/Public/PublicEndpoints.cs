@@ -26,10 +26,10 @@ public static class PublicEndpoints
             .WithTags("Public")
             .WithName("SubmitPublicPetition")
             .WithSummary("A citizen submits a petition or complaint without an account")
-            .WithDescription("kind: petition | complaint; unit: the code of a commune, ward or special zone of today's structure; subject; content; petitioner {name, address, phone}. Answers 201 with the tracking code; 400 names every invalid field and stores nothing; 413 when the body is larger than Public:MaxBodyBytes; 429 after too many submissions from one address.");
+            .WithDescription("kind: petition | complaint; unit: the code of a commune, ward or special zone of today's structure; subject; content; petitioner {name, address, phone}. Answers 201 with the tracking code; 200 with the same code when the same petition was sent within the last minutes (stored once); 400 names every invalid field and stores nothing; 413 when the body is larger than Public:MaxBodyBytes; 429 after too many submissions from one address.");
     }
 
-    private static async Task<Results<Created<TrackingCodeResponse>, ValidationProblem>> Submit(HttpRequest request, PublicChannel channel, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    private static async Task<Results<Created<TrackingCodeResponse>, Ok<TrackingCodeResponse>, ValidationProblem>> Submit(HttpRequest request, PublicChannel channel, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         PublicPetition? petition;
         try
@@ -50,6 +50,6 @@ public static class PublicEndpoints
         }
 
         var code = result.Case!.TrackingCode!;
-        return TypedResults.Created($"/public/petitions/{code}", new TrackingCodeResponse(code));
+        return result.Repeated ? TypedResults.Ok(new TrackingCodeResponse(code)) : TypedResults.Created($"/public/petitions/{code}", new TrackingCodeResponse(code));
     }
 }

@@ -31,7 +31,7 @@ public sealed partial class ApiDescriptionTests
     }
 
     [Fact]
-    public async Task The_api_reference_page_answers_200_without_signing_in()
+    public async Task The_api_reference_page_answers_200_without_signing_in_and_names_its_language()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var web = new OversightWebFactory(database);
@@ -40,7 +40,9 @@ public sealed partial class ApiDescriptionTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Oversight API", await response.Content.ReadAsStringAsync(Cancel));
+        var page = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("Oversight API", page);
+        Assert.Contains("<html lang=\"en\"", page);
     }
 
     /// <summary>Every operation the OpenAPI document lists, not just the ones a test knows of, refuses a caller without a valid token.</summary>

@@ -16,7 +16,7 @@ public sealed class CaseRegisterTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task A_unit_filter_takes_the_subtree_of_its_date_and_combines_with_kind_status_period_and_words(DatabaseProvider provider)
+    public async Task A_unit_filter_takes_the_subtree_of_its_date_or_of_all_time_and_combines_with_kind_status_period_and_words(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await TestUnits.AddChuongMyFragmentAsync(database);
@@ -36,7 +36,8 @@ public sealed class CaseRegisterTests
         var complaints = await register.ListAsync(new CaseFilter { Kind = CaseKind.Complaint, Open = true }, cancellationToken: Cancel);
         var closed = await register.ListAsync(new CaseFilter { Open = false }, cancellationToken: Cancel);
         var words = await register.ListAsync(new CaseFilter { Search = "ĐẤT dai  dong cao" }, cancellationToken: Cancel);
-        var today = await register.ListAsync(new CaseFilter { UnitCode = "10072" }, cancellationToken: Cancel);
+        var sinceFormed = await register.ListAsync(new CaseFilter { UnitCode = "10072", UnitAsOf = TestUnits.Reorganisation }, cancellationToken: Cancel);
+        var allTime = await register.ListAsync(new CaseFilter { UnitCode = "10072" }, cancellationToken: Cancel);
 
         Assert.Equal([new(2024, 5, 2), new(2024, 4, 3), new(2024, 3, 1)], district!.Rows.Select(r => r.ReceivedOn));
         Assert.Equal(["10060", "10021", "10060"], district.Rows.Select(r => r.UnitCode));
@@ -45,7 +46,10 @@ public sealed class CaseRegisterTests
         Assert.Equal(new DateOnly(2024, 4, 3), Assert.Single(complaints!.Rows).ReceivedOn);
         Assert.Equal(CaseStatus.Resolved, Assert.Single(closed!.Rows).Status);
         Assert.Equal("Tranh chấp đất đai ở thôn Đồng Cao", Assert.Single(words!.Rows).Subject);
-        Assert.Equal("Xã Quảng Bị", Assert.Single(today!.Rows).UnitName);
+        Assert.Equal("Xã Quảng Bị", Assert.Single(sinceFormed!.Rows).UnitName);
+
+        // Without a day, the unit's records over all time: those of Xã Tốt Động, which it was formed from, included.
+        Assert.Equal(["10072", "10060", "10060"], allTime!.Rows.Select(r => r.UnitCode));
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

@@ -224,7 +224,7 @@ public sealed class PublicChannelTests
         var submissions = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
         {
-            using var response = await client.PostAsJsonAsync("/public/petitions", Petition(), Cancel);
+            using var response = await client.PostAsJsonAsync("/public/petitions", Petition(content: $"Đường liên thôn Đồng Vai xuống cấp ({i + 1})."), Cancel);
             submissions.Add(response.StatusCode);
         }
 
@@ -261,7 +261,7 @@ public sealed class PublicChannelTests
 
         async Task<HttpStatusCode> SubmitAsync(string clientAddress)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/public/petitions") { Content = JsonContent.Create(Petition()) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/public/petitions") { Content = JsonContent.Create(Petition(content: $"Đường liên thôn Đồng Vai xuống cấp, báo từ {clientAddress}.")) };
             request.Headers.Add("X-Forwarded-For", clientAddress);
             using var response = await client.SendAsync(request, Cancel);
             return response.StatusCode;
@@ -322,7 +322,7 @@ public sealed class PublicChannelTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task The_form_finds_a_unit_without_diacritics_and_answers_with_the_tracking_code(DatabaseProvider provider)
+    public async Task The_form_finds_a_unit_without_diacritics_or_by_a_former_name_sends_the_citizen_to_the_tracking_code_and_stores_a_petition_sent_twice_once(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await TestUnits.AddChuongMyFragmentAsync(database);
@@ -345,23 +345,33 @@ public sealed class PublicChannelTests
 
         using var search = await session.Client.PostAsync("/public/petitions/new?handler=Search", Fields(("UnitSearch", "quang bi"), ("Subject", "Đèn đường hỏng")), Cancel);
         var searched = await PageSession.ParseAsync(search);
+        using var formerSearch = await session.Client.PostAsync("/public/petitions/new?handler=Search", Fields(("UnitSearch", "tot dong")), Cancel);
+        var former = await PageSession.ParseAsync(formerSearch);
         using var invalid = await session.Client.PostAsync("/public/petitions", Fields(("Kind", "petition"), ("Unit", "10072"), ("Subject", "Đèn đường hỏng")), Cancel);
         var invalidPage = await PageSession.ParseAsync(invalid);
         var countAfterInvalid = await CaseCountAsync(database);
-        using var valid = await session.Client.PostAsync("/public/petitions", Fields(("Kind", "petition"), ("Unit", "10072"), ("Subject", "Đèn đường hỏng"), ("Content", "Đèn đường thôn Đồng Vai hỏng đã hai tuần."), ("Name", "Lê Văn Sơn")), Cancel);
-        var confirmation = await PageSession.ParseAsync(valid);
+        (string, string)[] petition = [("Kind", "petition"), ("Unit", "10072"), ("Subject", "Đèn đường hỏng"), ("Content", "Đèn đường thôn Đồng Vai hỏng đã hai tuần."), ("Name", "Lê Văn Sơn")];
+        using var valid = await session.Client.PostAsync("/public/petitions", Fields(petition), Cancel);
+        var (_, confirmation) = await session.GetAsync(valid.Headers.Location!.OriginalString);
         var code = PageText.Of(confirmation.QuerySelector(".tracking-code"));
+        using var again = await session.Client.PostAsync("/public/petitions", Fields(petition), Cancel);
+        var (_, repeated) = await session.GetAsync(again.Headers.Location!.OriginalString);
         using var withoutToken = await web.CreateClient().PostAsync("/public/petitions", new FormUrlEncodedContent([new("Kind", "petition")]), Cancel);
 
         Assert.Equal("Xã Quảng Bị (10072) – Thành phố Hà Nội", PageText.Of(searched.QuerySelector("select#unit option")));
         Assert.Equal("Đèn đường hỏng", searched.QuerySelector("input#subject")?.GetAttribute("value"));
+        Assert.Equal("Xã Quảng Bị (10072) – Thành phố Hà Nội – gồm cả Xã Tốt Động từ 01/07/2025", PageText.Of(Assert.Single(former.QuerySelectorAll("select#unit option"))));
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.NotNull(invalidPage.QuerySelector(".error-summary a[href='#content']"));
         Assert.NotNull(invalidPage.QuerySelector(".error-summary a[href='#name']"));
         Assert.Equal(0, countAfterInvalid);
-        Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, valid.StatusCode);
         Assert.Matches("^[A-Z0-9]{10}$", code);
-        Assert.NotNull(confirmation.QuerySelector($"a[href='/public/petitions/{code}']"));
+        Assert.Equal($"/public/petitions/{code}?received=new", valid.Headers.Location!.OriginalString);
+        Assert.NotNull(confirmation.QuerySelector(".confirmation[role=status]"));
+        Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);
+        Assert.Equal($"/public/petitions/{code}?received=again", again.Headers.Location!.OriginalString);
+        Assert.Contains("chỉ lưu một lần", PageText.Of(repeated.QuerySelector(".confirmation")));
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
         Assert.Equal(1, await CaseCountAsync(database));
     }

@@ -40,6 +40,9 @@ public sealed class IndexModel(
             new(Text["Reception.Field.CaseCount"], row => row.CaseCount),
         ]);
 
+    protected override Task<DateOnly?> LastHeldOnAsync(ReceptionFilter filter, CancellationToken cancellationToken) =>
+        register.LastHeldOnAsync(filter, meetings: true, cancellationToken);
+
     private Task<RegisterPage<MeetingRow>?> FindAsync(RegisterSlice slice, CancellationToken cancellationToken)
     {
         var level = Choice<DialogueLevel>(Level, "level");

@@ -8,7 +8,7 @@ using Oversight.Web.Localization;
 namespace Oversight.Web.Pages.Inspections;
 
 /// <summary>Records or corrects an inspection's conclusion (<see cref="AccountabilityRecords.ConcludeAsync"/>).</summary>
-public sealed class ConcludeModel(AccountabilityRecords records, DirectiveChain chain, TimeProvider time, IStringLocalizer<Strings> text) : InspectionFormModel(chain, text)
+public sealed class ConcludeModel(AccountabilityRecords records, DirectiveChain chain, TimeProvider time, IStringLocalizer<Strings> text) : InspectionFormModel(records, chain, text)
 {
     [BindProperty]
     public string? ConcludedOn { get; set; }
@@ -30,5 +30,5 @@ public sealed class ConcludeModel(AccountabilityRecords records, DirectiveChain 
     }
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
-        SaveAboutAsync(LoadAsync(id, cancellationToken), $"/inspections/{id}#inspection-conclusion", () => records.ConcludeAsync(id, new ConclusionRequest(ConcludedOn, Conclusion), Stamp, cancellationToken));
+        SaveAboutAsync(LoadAsync(id, cancellationToken), $"/inspections/{id}#inspection-conclusion", () => Records.ConcludeAsync(id, new ConclusionRequest(ConcludedOn, Conclusion), Stamp, cancellationToken));
 }

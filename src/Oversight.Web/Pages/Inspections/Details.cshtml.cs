@@ -13,9 +13,13 @@ namespace Oversight.Web.Pages.Inspections;
 /// An inspection or supervision: its decision, team, targets, findings, conclusion, the tasks it set (see
 /// <see cref="DirectiveChain.InspectionAsync"/>), its documents with the one to start next, and its history.
 /// </summary>
-public sealed class DetailsModel(DirectiveChain chain, InspectionDocuments documents, AccountabilityRegister register, IStringLocalizer<Strings> text) : RecordPageModel(register, text)
+public sealed class DetailsModel(
+    DirectiveChain chain, AccountabilityRecords records, InspectionDocuments documents, AccountabilityRegister register, IStringLocalizer<Strings> text) : RecordPageModel(register, text)
 {
     public InspectionView View { get; private set; } = null!;
+
+    /// <summary>The caller acts for the inspecting body, and is offered its findings, conclusion and tasks to record.</summary>
+    public bool MayChange { get; private set; }
 
     public IReadOnlyList<InspectionDocument> Documents { get; private set; } = [];
 
@@ -58,6 +62,7 @@ public sealed class DetailsModel(DirectiveChain chain, InspectionDocuments docum
         }
 
         View = view;
+        MayChange = await records.MayChangeInspectionAsync(view.Item.Inspection.DecidingUnitId, cancellationToken);
         Documents = await documents.OfInspectionAsync(id, cancellationToken);
         ToStart = (await documents.MayStartAsync(id, cancellationToken)).Where(k => Documents.All(d => d.Kind != k)).Take(1).ToList();
         await ReadHistoryAsync<Inspection>(id, nameof(TeamMember.InspectionId), cancellationToken);

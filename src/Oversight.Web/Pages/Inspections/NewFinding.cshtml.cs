@@ -7,7 +7,7 @@ using Oversight.Web.Localization;
 namespace Oversight.Web.Pages.Inspections;
 
 /// <summary>Records a finding of an inspection, on one of its targets or on all, with the manifestations it shows (<see cref="AccountabilityRecords.CreateFindingAsync"/>).</summary>
-public sealed class NewFindingModel(AccountabilityRecords records, DirectiveChain chain, IStringLocalizer<Strings> text) : InspectionFormModel(chain, text)
+public sealed class NewFindingModel(AccountabilityRecords records, DirectiveChain chain, IStringLocalizer<Strings> text) : InspectionFormModel(records, chain, text)
 {
     [BindProperty]
     public string? Target { get; set; }
@@ -25,5 +25,5 @@ public sealed class NewFindingModel(AccountabilityRecords records, DirectiveChai
         SaveAboutAsync(
             LoadAsync(id, cancellationToken),
             $"/inspections/{id}#inspection-findings",
-            () => records.CreateFindingAsync(new FindingRequest(Inspection.Reference, Target, Text, VietnameseText.Entries(Manifestations)), cancellationToken));
+            () => Records.CreateFindingAsync(new FindingRequest(Inspection.Reference, Target, Text, VietnameseText.Entries(Manifestations)), cancellationToken));
 }

@@ -6,7 +6,7 @@ using Oversight.Web.Localization;
 namespace Oversight.Web.Pages.Inspections;
 
 /// <summary>Sets a follow-up task of a concluded inspection (<see cref="AccountabilityRecords.CreateTaskAsync"/>).</summary>
-public sealed class NewTaskModel(AccountabilityRecords records, DirectiveChain chain, IStringLocalizer<Strings> text) : InspectionFormModel(chain, text)
+public sealed class NewTaskModel(AccountabilityRecords records, DirectiveChain chain, IStringLocalizer<Strings> text) : InspectionFormModel(records, chain, text)
 {
     [BindProperty]
     public string? Reference { get; set; }
@@ -27,5 +27,5 @@ public sealed class NewTaskModel(AccountabilityRecords records, DirectiveChain c
         SaveAboutAsync(
             LoadAsync(id, cancellationToken),
             $"/inspections/{id}#inspection-tasks",
-            () => records.CreateTaskAsync(new FollowUpTaskRequest(Reference, Inspection.Reference, OwnerUnit, Description, DueOn), cancellationToken));
+            () => Records.CreateTaskAsync(new FollowUpTaskRequest(Reference, Inspection.Reference, OwnerUnit, Description, DueOn), cancellationToken));
 }

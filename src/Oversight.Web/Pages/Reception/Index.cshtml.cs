@@ -54,6 +54,9 @@ public sealed class IndexModel(
             new(Text["Reception.Field.CaseCount"], row => row.CaseCount),
         ]);
 
+    protected override Task<DateOnly?> LastHeldOnAsync(ReceptionFilter filter, CancellationToken cancellationToken) =>
+        register.LastHeldOnAsync(filter, meetings: false, cancellationToken);
+
     private Task<RegisterPage<SessionRow>?> FindAsync(RegisterSlice slice, CancellationToken cancellationToken)
     {
         var role = Choice<HostRole>(Role, "role");

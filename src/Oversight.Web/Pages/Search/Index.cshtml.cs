@@ -8,7 +8,8 @@ namespace Oversight.Web.Pages.Search;
 
 /// <summary>
 /// Units and people by name, ignoring diacritics and đ/Đ ("chuong my" finds "Chương Mỹ"). Without an "as of"
-/// date, units of every period are found, each in its last name.
+/// date, units of every period are found, each in its last name; a unit that no longer exists says what it became
+/// ("Xã Tốt Động: since 01/07/2025 part of Xã Quảng Bị"), and the units it became are listed after it.
 /// </summary>
 public sealed class IndexModel(UnitDirectory units, PersonDirectory people) : PageModel
 {
@@ -29,6 +30,9 @@ public sealed class IndexModel(UnitDirectory units, PersonDirectory people) : Pa
 
     public IReadOnlyList<UnitSnapshot> Units { get; private set; } = [];
 
+    /// <summary>What each unit found that no longer exists became, by its id.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<LineageView>> Became { get; private set; } = new Dictionary<Guid, IReadOnlyList<LineageView>>();
+
     public IReadOnlyList<Person> People { get; private set; } = [];
 
     public bool Searched => !string.IsNullOrWhiteSpace(Query);
@@ -47,7 +51,19 @@ public sealed class IndexModel(UnitDirectory units, PersonDirectory people) : Pa
             return;
         }
 
-        Units = await units.SearchAsync(Query!, AsOf, Limit, cancellationToken);
+        var found = await units.SearchAsync(Query!, AsOf, Limit, cancellationToken);
+        var became = new Dictionary<Guid, IReadOnlyList<LineageView>>();
+        foreach (var ended in found.Where(u => u.ValidTo is not null))
+        {
+            if (await units.LineageAsync(ended.Code, ended.ValidTo, cancellationToken) is { Successors.Count: > 0 } lineage)
+            {
+                became[ended.Id] = lineage.Successors;
+            }
+        }
+
+        var successors = became.Values.SelectMany(v => v).Where(v => v.InScope).Select(v => v.Step.Unit);
+        Units = found.Concat(successors.Where(s => found.All(u => u.Id != s.Id))).DistinctBy(u => u.Id).ToList();
+        Became = became;
         People = await people.SearchAsync(Query!, Limit, cancellationToken);
     }
 }

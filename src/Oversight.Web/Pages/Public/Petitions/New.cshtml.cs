@@ -12,8 +12,9 @@ namespace Oversight.Web.Pages.Public.Petitions;
 
 /// <summary>
 /// The public form, no account needed: a citizen sends a petition, feedback or complaint to a commune, ward or
-/// special zone and gets a tracking code. Also answers a form posted to <c>/public/petitions</c>. A search button
-/// finds the unit by name (diacritics ignored) without losing what was typed.
+/// special zone and gets a tracking code. Also answers a form posted to <c>/public/petitions</c>: once the petition is
+/// stored, with a redirect (303) to its status page, so that a reload does not send it again. A search button finds the
+/// unit by name (diacritics ignored) without losing what was typed.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(PublicChannelSetup.SubmissionsPolicy)]
@@ -70,9 +71,6 @@ public sealed class NewModel(PublicChannel channel, IStringLocalizer<Strings> te
     /// <summary>What is wrong with the form, each with the id of its control.</summary>
     public List<(string? Field, string Message)> Errors { get; } = [];
 
-    /// <summary>The code of the case just recorded.</summary>
-    public string? TrackingCode { get; private set; }
-
     public async Task OnGetAsync(string? unit, CancellationToken cancellationToken)
     {
         Unit = unit;
@@ -91,8 +89,8 @@ public sealed class NewModel(PublicChannel channel, IStringLocalizer<Strings> te
         var result = await channel.SubmitAsync(new PublicPetition(Kind, Unit, Subject, Body, new PetitionerDetails(Name, PetitionerAddress, Phone)), cancellationToken);
         if (result.Succeeded)
         {
-            TrackingCode = result.Case!.TrackingCode;
-            return Page();
+            Response.Headers.Location = StatusModel.JustReceivedAddress(result.Case!.TrackingCode!, result.Repeated);
+            return StatusCode(StatusCodes.Status303SeeOther);
         }
 
         Errors.AddRange(result.Errors.Select(e => ((string?)InputIds.GetValueOrDefault(e.Field), $"{FieldLabel(e.Field)}: {Describe(e)}")));

@@ -18,7 +18,14 @@ public sealed class StatusModel(PublicChannel channel) : PageModel
 {
     public PublicCaseStatus Case { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    /// <summary>The citizen has just sent the petition (<c>?received=new</c>), or sent it again within minutes (<c>?received=again</c>).</summary>
+    public string? Received { get; private set; }
+
+    /// <summary>The status page as the public form sends the citizen to it once the petition is stored.</summary>
+    public static string JustReceivedAddress(string trackingCode, bool repeated) =>
+        $"/public/petitions/{Uri.EscapeDataString(trackingCode)}?received={(repeated ? "again" : "new")}";
+
+    public async Task<IActionResult> OnGetAsync(string code, string? received, CancellationToken cancellationToken)
     {
         var found = await channel.StatusAsync(code, cancellationToken);
         var json = PublicChannelSetup.WantsJson(Request);
@@ -35,6 +42,7 @@ public sealed class StatusModel(PublicChannel channel) : PageModel
         }
 
         Case = found;
+        Received = received is "new" or "again" ? received : null;
         return Page();
     }
 }
