@@ -31,7 +31,7 @@ public sealed class IndicatorPagesTests(LoadedDemo demo) : IClassFixture<LoadedD
         Assert.Empty(PageStructure.Problems("/indicators", page));
         Assert.Equal(IndicatorCatalog.Shipped.Headline.Count, page.QuerySelectorAll("li.card").Length);
         var participation = page.QuerySelectorAll("li.card").Single(c => c.QuerySelector(".figure a[href*='indicator=DIS.PARTICIPATION']") is not null);
-        Assert.Equal("99,2%", PageText.Of(participation.QuerySelector(".figure")));
+        Assert.StartsWith("99,2% – ", PageText.Of(participation.QuerySelector(".figure")));
         Assert.Equal("1.240/1.250", PageText.Of(participation.QuerySelector(".meta")));
         Assert.Equal("Đạt mục tiêu 95%", PageText.Of(participation.QuerySelector(".target")));
         Assert.StartsWith("/indicators/records?unit=277", participation.QuerySelector(".figure a")!.GetAttribute("href"));
@@ -42,7 +42,7 @@ public sealed class IndicatorPagesTests(LoadedDemo demo) : IClassFixture<LoadedD
         Assert.Equal(2, page.QuerySelectorAll("figure.chart svg").Length);
         Assert.Contains("Còn 32 đơn vị chưa có số liệu trong kỳ", PageText.Of(page.QuerySelector("section[aria-labelledby=charts-heading]")));
         Assert.Contains("▶ 1. Huyện Chương Mỹ", PageText.Of(page.QuerySelector("#ranking svg")));
-        Assert.Equal("99.2%", PageText.Of(english.QuerySelectorAll("li.card").Single(c => c.QuerySelector(".figure a[href*='indicator=DIS.PARTICIPATION']") is not null).QuerySelector(".figure")));
+        Assert.StartsWith("99.2% – ", PageText.Of(english.QuerySelectorAll("li.card").Single(c => c.QuerySelector(".figure a[href*='indicator=DIS.PARTICIPATION']") is not null).QuerySelector(".figure")));
 
         // Names, never codes; no "better than" a previous period without records; peers without data counted, not ranked.
         Assert.All(page.QuerySelectorAll("li.card"), card => Assert.DoesNotMatch(@"\b[A-Z]{3}\.[A-Z-]+\b", PageText.Of(card)));
