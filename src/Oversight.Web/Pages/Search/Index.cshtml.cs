@@ -37,6 +37,9 @@ public sealed class IndexModel(UnitDirectory units, PersonDirectory people) : Pa
 
     public bool Searched => !string.IsNullOrWhiteSpace(Query);
 
+    /// <summary>The name search found <see cref="Limit"/> units, so that more may match (the units they became come on top).</summary>
+    public bool UnitsLimited { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = units.Today;
@@ -62,7 +65,8 @@ public sealed class IndexModel(UnitDirectory units, PersonDirectory people) : Pa
         }
 
         var successors = became.Values.SelectMany(v => v).Where(v => v.InScope).Select(v => v.Step.Unit);
-        Units = found.Concat(successors.Where(s => found.All(u => u.Id != s.Id))).DistinctBy(u => u.Id).ToList();
+        Units = found.Concat(successors).DistinctBy(u => u.Id).ToList();
+        UnitsLimited = found.Count == Limit;
         Became = became;
         People = await people.SearchAsync(Query!, Limit, cancellationToken);
     }
