@@ -73,6 +73,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Petitions.CitizenSummary>();
         services.AddScoped<Petitions.ReceptionRecords>();
         services.AddScoped<Petitions.ReceptionFrequency>();
+        services.AddScoped<Notifications.Inbox>();
         services.AddScoped<Petitions.ReceptionRegister>();
         services.AddScoped<Accountability.AccountabilitySummary>();
         services.AddScoped<Accountability.DirectiveChain>();

@@ -20,6 +20,9 @@ public enum TaskState
 {
     Open,
     InProgress,
+
+    /// <summary>Reported done by the unit, waiting for the inspecting body to accept or return the report.</summary>
+    Reported,
     Done,
     Overdue,
 }
@@ -136,24 +139,49 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
         {
             TaskState.Open => query.Where(t => t.Status == FollowUpStatus.Open),
             TaskState.InProgress => query.Where(t => t.Status == FollowUpStatus.InProgress),
+            TaskState.Reported => query.Where(t => t.Status == FollowUpStatus.Reported),
             TaskState.Done => query.Where(t => t.Status == FollowUpStatus.Done),
 
             // The status narrows the rows the rule has to look at to those of open work (an index of status and due date).
-            TaskState.Overdue => query.Where(t => t.Status == FollowUpStatus.Open || t.Status == FollowUpStatus.InProgress).Where(FollowUpTask.OverdueOn(units.Today)),
+            TaskState.Overdue => query.Where(t => t.Status == FollowUpStatus.Open || t.Status == FollowUpStatus.InProgress || t.Status == FollowUpStatus.Reported).Where(FollowUpTask.OverdueOn(units.Today)),
             _ => query,
         };
 
         return await RegisterPage.ReadAsync(
             query.OrderByDescending(t => t.DueOn).ThenByDescending(t => t.Id),
             slice,
-            async (shown, cancel) =>
-            {
-                var references = await ReferencesAsync(shown.Select(t => t.InspectionId), cancel);
-                return shown.Select(t => new TaskRow(
-                    t.Id, t.Reference, t.InspectionId, references.GetValueOrDefault(t.InspectionId, string.Empty), units.Graph.NameOn(t.OwnerUnitId, t.DueOn), t.Description,
-                    t.DueOn, t.Status, t.DoneOn, FollowUpTask.IsOverdue(t.DueOn, t.DoneOn, units.Today))).ToList();
-            },
+            (shown, cancel) => TaskRowsAsync(shown, units.Graph, units.Today, cancel),
             cancellationToken);
+    }
+
+    private async Task<List<TaskRow>> TaskRowsAsync(IReadOnlyList<FollowUpTask> shown, UnitGraph graph, DateOnly today, CancellationToken cancellationToken)
+    {
+        var references = await ReferencesAsync(shown.Select(t => t.InspectionId), cancellationToken);
+        return shown.Select(t => new TaskRow(
+            t.Id, t.Reference, t.InspectionId, references.GetValueOrDefault(t.InspectionId, string.Empty), graph.NameOn(t.OwnerUnitId, t.DueOn), t.Description,
+            t.DueOn, t.Status, t.DoneOn, FollowUpTask.IsOverdue(t.DueOn, t.DoneOn, today))).ToList();
+    }
+
+    /// <summary>
+    /// The tasks reported done that the caller answers for the inspecting body (the inspection's deciding unit is in
+    /// the caller's scope), the longest waiting first, at most <paramref name="limit"/>, with how many there are.
+    /// </summary>
+    public async Task<(IReadOnlyList<TaskRow> Rows, int Count)> TasksToVerifyAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        // Reports wait days for their answer: the reported tasks of the whole country are few, and read with their deciding units.
+        var filter = await scope.FilterAsync(cancellationToken);
+        var reported = (await (
+                from t in db.FollowUpTasks.AsNoTracking()
+                join i in db.Inspections on t.InspectionId equals i.Id
+                where t.Status == FollowUpStatus.Reported
+                select new { Task = t, i.DecidingUnitId })
+            .ToListAsync(cancellationToken))
+            .Where(r => filter.Contains(r.DecidingUnitId))
+            .Select(r => r.Task)
+            .OrderBy(t => t.ReportedDoneOn).ThenBy(t => t.Id)
+            .ToList();
+        var graph = await scope.GraphAsync(cancellationToken);
+        return (await TaskRowsAsync(reported.Take(limit).ToList(), graph, VietnamTime.Today(time), cancellationToken), reported.Count);
     }
 
     /// <summary>Open tasks of the filter's units overdue today or due within <see cref="DueSoonDays"/> days, counted per unit and per inspection (the period does not apply).</summary>

@@ -135,12 +135,34 @@ public enum FollowUpStatus
 {
     Open,
     InProgress,
+
+    /// <summary>The unit reported the task done; the inspecting body has yet to accept it or return it.</summary>
+    Reported,
+
+    /// <summary>The inspecting body accepted the unit's report: done on the day the unit reported.</summary>
     Done,
 }
 
+/// <summary>What an entry of a task's progress is.</summary>
+public enum ProgressKind
+{
+    /// <summary>Progress the unit recorded.</summary>
+    Update,
+
+    /// <summary>The unit reported the task done, with its evidence.</summary>
+    Reported,
+
+    /// <summary>The inspecting body accepted the report.</summary>
+    Accepted,
+
+    /// <summary>The inspecting body returned the report, with its reason.</summary>
+    Returned,
+}
+
 /// <summary>
-/// A task an inspection's conclusion set a unit, followed until done: progress updates with their evidence, and
-/// who closed it. Overdue is not a status: a task not done by its deadline is overdue.
+/// A task an inspection's conclusion set a unit, followed until done: progress updates with their evidence, the
+/// unit's report that it is done, and the inspecting body's acceptance (who closed it). Overdue is not a status: a
+/// task not done by its deadline is overdue; one done after it was done late.
 /// </summary>
 public sealed class FollowUpTask : IUnitRecord, IStamped
 {
@@ -164,8 +186,13 @@ public sealed class FollowUpTask : IUnitRecord, IStamped
 
     public FollowUpStatus Status { get; set; }
 
+    /// <summary>The day the work was done: the day the unit reported, once the inspecting body accepted the report.</summary>
     public DateOnly? DoneOn { get; set; }
 
+    /// <summary>The day the unit reported the task done, while the inspecting body has yet to accept or return it.</summary>
+    public DateOnly? ReportedDoneOn { get; set; }
+
+    /// <summary>Who accepted the unit's report for the inspecting body.</summary>
     public string? ClosedBy { get; set; }
 
     /// <summary>The conclusion notice that set the task, when it was issued in Oversight (each of its requests is a task).</summary>
@@ -180,6 +207,12 @@ public sealed class FollowUpTask : IUnitRecord, IStamped
 
     /// <summary>Whether a task due on <paramref name="dueOn"/> was overdue on <paramref name="day"/>: past its deadline and not done by then.</summary>
     public static bool IsOverdue(DateOnly dueOn, DateOnly? doneOn, DateOnly day) => Overdue(dueOn, doneOn, day);
+
+    /// <summary>Whether a task due on <paramref name="dueOn"/> and done on <paramref name="doneOn"/> was done after its deadline.</summary>
+    public static bool IsLate(DateOnly dueOn, DateOnly? doneOn) => doneOn > dueOn;
+
+    /// <summary>How many days after its deadline a task was done; 0 when on time or not done.</summary>
+    public int DaysLate => IsLate(DueOn, DoneOn) ? DoneOn!.Value.DayNumber - DueOn.DayNumber : 0;
 
     /// <summary><see cref="IsOverdue"/> as a query filter, with the day as a parameter of the query.</summary>
     public static Expression<Func<FollowUpTask, bool>> OverdueOn(DateOnly day)
@@ -204,6 +237,8 @@ public sealed class TaskProgress
     public required string Note { get; set; }
 
     public int? PercentComplete { get; set; }
+
+    public ProgressKind Kind { get; set; }
 
     public required string RecordedBy { get; set; }
 }

@@ -136,6 +136,7 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
         configurationBuilder.Properties<InspectionKind>().HaveConversion<WireEnumConverter<InspectionKind>>().HaveMaxLength(16);
         configurationBuilder.Properties<TargetKind>().HaveConversion<WireEnumConverter<TargetKind>>().HaveMaxLength(32);
         configurationBuilder.Properties<FollowUpStatus>().HaveConversion<WireEnumConverter<FollowUpStatus>>().HaveMaxLength(16);
+        configurationBuilder.Properties<ProgressKind>().HaveConversion<WireEnumConverter<ProgressKind>>().HaveMaxLength(16);
         configurationBuilder.Properties<DecidingBody>().HaveConversion<WireEnumConverter<DecidingBody>>().HaveMaxLength(32);
         configurationBuilder.Properties<DisciplineSubject>().HaveConversion<WireEnumConverter<DisciplineSubject>>().HaveMaxLength(32);
         configurationBuilder.Properties<DisciplineForm>().HaveConversion<WireEnumConverter<DisciplineForm>>().HaveMaxLength(32);

@@ -115,6 +115,27 @@ public sealed class InspectionDocuments(
             .ToList();
     }
 
+    /// <summary>The most submitted documents <see cref="ToReviewAsync"/> looks at: submitted ones wait for days, not years.</summary>
+    private const int MostSubmitted = 500;
+
+    /// <summary>The submitted documents the caller reviews (approves or returns), oldest submission first, with their inspections.</summary>
+    public async Task<IReadOnlyList<(InspectionDocument Document, Inspection Inspection)>> ToReviewAsync(CancellationToken cancellationToken = default)
+    {
+        var submitted = await db.InspectionDocuments.AsNoTracking().Where(d => d.Status == DocumentStatus.Submitted)
+            .OrderBy(d => d.Id).Select(d => d.Id).Take(MostSubmitted).ToListAsync(cancellationToken);
+        var toReview = new List<(InspectionDocument, Inspection)>();
+        foreach (var id in submitted)
+        {
+            if (await ReadAsync(db.InspectionDocuments.AsNoTracking(), id, cancellationToken) is var (document, inspection)
+                && (await PermissionsAsync(document, inspection, cancellationToken)).Review)
+            {
+                toReview.Add((document, inspection));
+            }
+        }
+
+        return toReview;
+    }
+
     /// <summary>A document with its versions and steps; null when it does not exist for the caller.</summary>
     public async Task<DocumentView?> FindAsync(Guid id, CancellationToken cancellationToken = default)
     {

@@ -163,6 +163,9 @@ public sealed class TaskFacts : RecordFacts
 {
     public bool DoneByEnd { get; set; }
 
+    /// <summary>Done by the end of the period, after its deadline.</summary>
+    public bool DoneLateByEnd { get; set; }
+
     public bool OverdueAtEnd { get; set; }
 }
 
@@ -861,6 +864,7 @@ public static class RecordSets
         (t, day) =>
         {
             var facts = new TaskFacts { DoneByEnd = t.DoneOn <= day };
+            facts.DoneLateByEnd = facts.DoneByEnd && FollowUpTask.IsLate(t.On!.Value, t.DoneOn);
             facts.OverdueAtEnd = t.On < day && !facts.DoneByEnd;
             facts.Identify(t);
             return facts;

@@ -82,8 +82,6 @@ public sealed record CaseRegisterPage(
     bool MatchCountIsCapped);
 
 /// <summary>The figures of the "my work" page.</summary>
-public sealed record MyWorkCounts(int Overdue, int DueSoon);
-
 /// <summary>
 /// The case register as the caller may see it: the list behind the register page, "my work" and the API.
 /// Newest receipt first; a unit outside the caller's scope does not exist for them.
@@ -187,14 +185,11 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
         return new RegisterPage<CaseRow>(await RowsAsync(graph, found.Take(limit).ToList(), today, cancellationToken), 1, limit, found.Count > limit);
     }
 
-    /// <summary>How many of an assignee's open cases in the caller's scope are overdue, and how many fall due within <paramref name="dueWithinDays"/> days.</summary>
-    public async Task<MyWorkCounts> MyWorkAsync(string assigneeUserId, int dueWithinDays, CancellationToken cancellationToken = default)
+    /// <summary>How many cases in the caller's whole scope match <paramref name="filter"/> (its unit aside).</summary>
+    public async Task<int> CountAsync(CaseFilter filter, CancellationToken cancellationToken = default)
     {
-        var today = VietnamTime.Today(time);
         var units = (await scope.FilterAsync(cancellationToken)).UnitIds;
-        var overdue = await Filter(CasesOf(units), new CaseFilter { AssigneeUserId = assigneeUserId, Overdue = true }, today).CountAsync(cancellationToken);
-        var dueSoon = await Filter(CasesOf(units), new CaseFilter { AssigneeUserId = assigneeUserId, DueWithinDays = dueWithinDays }, today).CountAsync(cancellationToken);
-        return new MyWorkCounts(overdue, dueSoon);
+        return await Filter(CasesOf(units), filter, VietnamTime.Today(time)).CountAsync(cancellationToken);
     }
 
     /// <summary>The register's rows of these cases: units named as they were on receipt, assignees by their names.</summary>

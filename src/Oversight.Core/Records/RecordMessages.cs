@@ -53,6 +53,8 @@ public static class RecordMessages
     public static readonly RecordMessage FileTooLarge = new(nameof(FileTooLarge), "{0} is {1} MB; the largest file accepted is {2} MB");
     public static readonly RecordMessage FileNotAccepted = new(nameof(FileNotAccepted), "{0} is not one of the kinds of file kept ({1}), or its contents do not match its name");
     public static readonly RecordMessage TaskDone = new(nameof(TaskDone), "the task was done on {0}; it takes no more progress");
+    public static readonly RecordMessage TaskReported = new(nameof(TaskReported), "the task was reported done on {0}; it takes no more progress until the inspecting body returns the report");
+    public static readonly RecordMessage TaskNotReported = new(nameof(TaskNotReported), "the task has not been reported done, or its report was already answered");
     public static readonly RecordMessage BeforeConclusion = new(nameof(BeforeConclusion), "{0} is before {1}, when the inspection was concluded");
     public static readonly RecordMessage DoneNotComplete = new(nameof(DoneNotComplete), "a done task is 100% complete, not {0}%");
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using Oversight.Accountability;
 using Oversight.Organisation;
 using Oversight.People;
 using Oversight.Text;
@@ -26,6 +27,21 @@ public static class DisplayText
     public static string SensitiveField(this IStringLocalizer<Strings> text, SensitiveField field) => text.Named(field);
 
     public static string YesNo(this IStringLocalizer<Strings> text, bool value) => text[value ? "Common.Yes" : "Common.No"];
+
+    /// <summary>
+    /// A follow-up task's state in words, the same in every table and page: "Đã hoàn thành 05/11/2024 — muộn 5 ngày",
+    /// "Đang thực hiện — Quá hạn".
+    /// </summary>
+    public static string TaskStatus(this IStringLocalizer<Strings> text, FollowUpStatus status, DateOnly dueOn, DateOnly? doneOn, bool overdue)
+    {
+        var state = text.Named(status) + (doneOn is { } done ? $" {Formats.Date(done)}" : "");
+        return FollowUpTask.IsLate(dueOn, doneOn) ? text["Tasks.DoneLate", state, Formats.Number(doneOn!.Value.DayNumber - dueOn.DayNumber)]
+            : overdue ? $"{state} — {text["Directives.Column.Overdue"]}"
+            : state;
+    }
+
+    /// <inheritdoc cref="TaskStatus(IStringLocalizer{Strings}, FollowUpStatus, DateOnly, DateOnly?, bool)"/>
+    public static string TaskStatus(this IStringLocalizer<Strings> text, FollowUpTask task, bool overdue) => text.TaskStatus(task.Status, task.DueOn, task.DoneOn, overdue);
 
     /// <summary>An optional date, or "unknown".</summary>
     public static string Date(this IStringLocalizer<Strings> text, DateOnly? date) =>

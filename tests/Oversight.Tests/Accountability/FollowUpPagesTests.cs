@@ -11,7 +11,10 @@ using Oversight.Tests.Web;
 
 namespace Oversight.Tests.Accountability;
 
-/// <summary>An inspection's page, and a follow-up task followed to done by the officer of its unit, with evidence.</summary>
+/// <summary>
+/// An inspection's page, and a follow-up task followed by the officer of its unit, with evidence, reported done and
+/// accepted or returned by the inspecting body.
+/// </summary>
 public sealed class FollowUpPagesTests
 {
     private static readonly DateOnly InspectionDay = new(2024, 7, 19);
@@ -20,7 +23,7 @@ public sealed class FollowUpPagesTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task An_officer_follows_a_conclusion_to_a_finished_task_with_evidence_that_only_the_units_scope_may_read(DatabaseProvider provider)
+    public async Task An_officer_reports_a_task_done_with_evidence_only_the_units_scope_may_read_and_the_inspecting_body_returns_then_accepts_it_as_late(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await TestUnits.AddChuongMyFragmentAsync(database);
@@ -28,9 +31,11 @@ public sealed class FollowUpPagesTests
         await using var factory = new OversightWebFactory(database);
         await factory.AddUserAsync("officer-phungchau", Roles.Officer, "10021", InspectionDay);
         await factory.AddUserAsync("officer-totdong", Roles.Officer, "10060", InspectionDay);
+        await factory.AddUserAsync("inspector-chuongmy", Roles.Inspector, "277", InspectionDay);
         var (inspectionId, taskId) = await IdsAsync(database, "NV-02");
         var officer = await PageSession.SignInAsync(factory, "officer-phungchau");
         var other = await PageSession.SignInAsync(factory, "officer-totdong");
+        var inspector = await PageSession.SignInAsync(factory, "inspector-chuongmy");
 
         var (_, inspection) = await officer.GetAsync($"/inspections/{inspectionId}");
         Assert.Equal("Cuộc kiểm tra, giám sát KT-01", PageText.Of(inspection.QuerySelector("h1")));
@@ -72,29 +77,56 @@ public sealed class FollowUpPagesTests
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(taskHref)).Status);
 
-        using var finished = await officer.SubmitAsync(inProgress, new() { ["On"] = "2024-11-05", ["Note"] = "Đã khắc phục xong", ["Done"] = "true" });
-        var (_, done) = await officer.FollowAsync(finished);
-        Assert.Equal("Đã hoàn thành", PageText.Definition(done, "Trạng thái"));
+        Assert.Equal("Đã lưu tiến độ.", PageText.Of(inProgress.QuerySelector(".confirmation")));
+        using var reported = await officer.SubmitAsync(inProgress, new() { ["On"] = "2024-11-04", ["Note"] = "Đã khắc phục", ["Done"] = "true" });
+        var (_, waiting) = await officer.FollowAsync(reported);
+        Assert.Equal("Đã báo cáo hoàn thành. Cơ quan kiểm tra sẽ xác nhận hoặc trả lại.", PageText.Of(waiting.QuerySelector(".confirmation")));
+        Assert.Equal("Đã báo cáo hoàn thành, chờ xác nhận — Quá hạn", PageText.Definition(waiting, "Trạng thái"));
+        Assert.Equal("04/11/2024", PageText.Definition(waiting, "Ngày đơn vị báo cáo hoàn thành"));
+        Assert.Null(waiting.QuerySelector("main form[method=post]"));
+        using var meanwhile = await officer.SubmitAsync(inProgress, new() { ["On"] = "2024-11-05", ["Note"] = "Bổ sung" });
+        Assert.Equal(
+            ["nhiệm vụ đã được báo cáo hoàn thành ngày 04/11/2024; chờ cơ quan kiểm tra xác nhận hoặc trả lại trước khi cập nhật thêm"],
+            (await PageSession.ParseAsync(meanwhile)).QuerySelectorAll(".error-summary li").Select(PageText.Of));
+
+        // The inspecting body answers: a return needs its reason.
+        var (_, toVerify) = await inspector.GetAsync(taskHref);
+        Assert.Empty(PageStructure.Problems("/tasks/{id} to verify", toVerify));
+        using var noReason = await inspector.SubmitAsync(toVerify, new() { ["accept"] = "false" });
+        Assert.Equal(["Lý do: không được để trống"], (await PageSession.ParseAsync(noReason)).QuerySelectorAll(".error-summary li").Select(PageText.Of));
+        using var returned = await inspector.SubmitAsync(toVerify, new() { ["accept"] = "false", ["Reason"] = "Thiếu biên bản kiểm điểm" });
+        var (_, again) = await inspector.FollowAsync(returned);
+        Assert.Equal("Đã trả lại báo cáo kèm lý do; nhiệm vụ tiếp tục được thực hiện.", PageText.Of(again.QuerySelector(".confirmation")));
+        Assert.Equal("Đang thực hiện — Quá hạn", PageText.Definition(again, "Trạng thái"));
+        Assert.Equal("Trả lại, chưa đạt: Thiếu biên bản kiểm điểm", PageText.Of(again.QuerySelectorAll("table.progress tbody td.note").Last()));
+
+        var (_, retry) = await officer.GetAsync(taskHref);
+        using var finished = await officer.SubmitAsync(retry, new() { ["On"] = "2024-11-05", ["Note"] = "Đã bổ sung biên bản", ["Done"] = "true" });
+        await officer.FollowAsync(finished);
+        var (_, verify) = await inspector.GetAsync(taskHref);
+        using var accepted = await inspector.SubmitAsync(verify, new() { ["accept"] = "true" });
+        var (_, done) = await inspector.FollowAsync(accepted);
+        Assert.Equal("Đã hoàn thành 05/11/2024 — muộn 5 ngày so với thời hạn", PageText.Definition(done, "Trạng thái"));
         Assert.Equal("05/11/2024", PageText.Definition(done, "Ngày hoàn thành"));
-        Assert.Equal("officer-phungchau", PageText.Definition(done, "Người xác nhận hoàn thành"));
-        Assert.Equal(["50%", "100%"], done.QuerySelectorAll("table.progress tbody td:nth-of-type(2)").Select(PageText.Of));
+        Assert.Equal("inspector-chuongmy", PageText.Definition(done, "Người xác nhận hoàn thành"));
+        Assert.Equal(["50%", "100%", "—", "100%", "—"], done.QuerySelectorAll("table.progress tbody td:nth-of-type(2)").Select(PageText.Of));
         Assert.Null(done.QuerySelector("main form[method=post]"));
         var closing = PageText.Of(done.QuerySelector("table.audit tbody tr"));
-        Assert.Contains("officer-phungchau", closing, StringComparison.Ordinal);
-        Assert.Contains("Trạng thái trước: Đang thực hiện → sau: Đã hoàn thành", closing, StringComparison.Ordinal);
-        await AssertStoredAsync(database, progress: 2, attachments: 1);
+        Assert.Contains("inspector-chuongmy", closing, StringComparison.Ordinal);
+        Assert.Contains("Trạng thái trước: Đã báo cáo hoàn thành, chờ xác nhận → sau: Đã hoàn thành", closing, StringComparison.Ordinal);
+        await AssertStoredAsync(database, progress: 5, attachments: 1);
         using var late = await officer.SubmitAsync(inProgress, new() { ["On"] = "2024-11-06", ["Note"] = "Bổ sung" });
         Assert.Equal(
             ["nhiệm vụ đã hoàn thành ngày 05/11/2024; không cập nhật thêm tiến độ"],
             (await PageSession.ParseAsync(late)).QuerySelectorAll(".error-summary li").Select(PageText.Of));
-        await AssertStoredAsync(database, progress: 2, attachments: 1);
+        await AssertStoredAsync(database, progress: 5, attachments: 1);
 
         await using var scope = database.SystemScope();
         var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
         var task = await db.FollowUpTasks.SingleAsync(t => t.Id == taskId, Cancel);
-        Assert.Equal((FollowUpStatus.Done, new DateOnly(2024, 11, 5), "officer-phungchau"), (task.Status, task.DoneOn, task.ClosedBy));
+        Assert.Equal((FollowUpStatus.Done, new DateOnly(2024, 11, 5), "inspector-chuongmy", (DateOnly?)null), (task.Status, task.DoneOn, task.ClosedBy, task.ReportedDoneOn));
         var unit = await db.AuditEntries.Where(e => e.EntityType == nameof(FollowUpTask) && e.EntityId == taskId.ToString() && e.Action == "update").Select(e => e.UnitId).ToListAsync(Cancel);
-        Assert.Equal(2, unit.Count);
+        Assert.Equal(5, unit.Count);
         Assert.All(unit, u => Assert.Equal(task.OwnerUnitId, u));
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.EntityType == nameof(Attachment) && e.UnitId == task.OwnerUnitId, Cancel));
     }

@@ -187,7 +187,7 @@ public sealed class CasePagesTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task My_work_lists_my_overdue_cases_then_those_due_soon_with_their_counts(DatabaseProvider provider)
+    public async Task My_work_lists_new_cases_to_accept_then_my_overdue_cases_then_those_due_soon_with_their_counts_also_in_the_header(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var factory = await FactoryAsync(database);
@@ -205,19 +205,27 @@ public sealed class CasePagesTests
         var soon = PetitionRecords.Case(totDong, new DateOnly(2024, 3, 2), CaseStatus.UnderConsideration, subject: "Hồ sơ sắp đến hạn", acceptedOn: new DateOnly(2024, 3, 4), dueOn: today.AddDays(5), assigneeUserId: me);
         var later = PetitionRecords.Case(totDong, new DateOnly(2024, 3, 3), CaseStatus.UnderConsideration, subject: "Hồ sơ còn xa hạn", acceptedOn: new DateOnly(2024, 3, 4), dueOn: today.AddDays(20), assigneeUserId: me);
         var theirs = PetitionRecords.Case(totDong, new DateOnly(2024, 3, 4), CaseStatus.UnderConsideration, subject: "Hồ sơ của người khác", acceptedOn: new DateOnly(2024, 3, 4), dueOn: today.AddDays(-1), assigneeUserId: colleague);
-        await PetitionRecords.AddAsync(database, late, soon, later, theirs);
+        var received = PetitionRecords.Case(totDong, today.AddDays(-1), CaseStatus.Received, subject: "Đơn mới gửi qua cổng công khai");
+        await PetitionRecords.AddAsync(database, late, soon, later, theirs, received);
         var session = await PageSession.SignInAsync(factory, TotDongOfficer);
 
         var (_, week) = await session.GetAsync("/work");
         var (_, month) = await session.GetAsync("/work?days=30");
 
-        Assert.Equal(["Quá hạn: 1 hồ sơ", "Đến hạn trong 7 ngày tới: 1 hồ sơ"], week.QuerySelectorAll("ul.sentences li").Select(PageText.Of));
+        Assert.Equal(
+            ["1 vụ việc mới chờ tiếp nhận", "1 vụ việc được giao cho bạn đã quá hạn", "1 vụ việc được giao cho bạn đến hạn trong 7 ngày tới"],
+            week.QuerySelectorAll("ul.sentences li").Select(PageText.Of));
         var sections = week.QuerySelectorAll("main section").ToList();
-        Assert.Equal([late.Reference], References(sections[0]));
-        Assert.Equal([soon.Reference], References(sections[1]));
-        Assert.Contains("quá hạn 3 ngày", PageText.Of(sections[0]));
-        Assert.Contains("còn 5 ngày", PageText.Of(sections[1]));
-        Assert.Equal([soon.Reference, later.Reference], References(month.QuerySelectorAll("main section")[1]));
+        Assert.Equal([received.Reference], Listed(sections[0]));
+        Assert.Equal([late.Reference], Listed(sections[1]));
+        Assert.Equal([soon.Reference], Listed(sections[2]));
+        Assert.Contains("quá hạn 3 ngày", PageText.Of(sections[1]));
+        Assert.Contains("còn 5 ngày", PageText.Of(sections[2]));
+        Assert.Equal([soon.Reference, later.Reference], Listed(month.QuerySelectorAll("main section")[2]));
+
+        // What asks for action now, in the header of every page: the case to accept and the overdue one.
+        Assert.Equal("2", PageText.Of(week.QuerySelector("nav .count span[aria-hidden]")));
+        Assert.Equal(": 2 việc đang chờ", PageText.Of(week.QuerySelector("nav a[href='/work'] .visually-hidden")));
     }
 
     private static async Task<OversightWebFactory> FactoryAsync(TestDatabase database)
@@ -240,6 +248,9 @@ public sealed class CasePagesTests
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
         return result.Case!.Id;
     }
+
+    private static string[] Listed(IParentNode section) =>
+        section.QuerySelectorAll("ul.inbox-items a").Select(PageText.Of).ToArray();
 
     private static string[] References(IParentNode page) =>
         page.QuerySelectorAll("table.cases tbody th a").Select(PageText.Of).ToArray();

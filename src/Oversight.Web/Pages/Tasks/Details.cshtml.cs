@@ -10,9 +10,10 @@ using Oversight.Web.Localization;
 namespace Oversight.Web.Pages.Tasks;
 
 /// <summary>
-/// A follow-up task: what the inspection asked of which unit by when, its progress with the evidence, its history,
-/// and — until it is done — a form to record progress or finish it (post-redirect-get). Not found (404) outside the
-/// caller's scope.
+/// A follow-up task: what the inspection asked of which unit by when, its progress with the evidence, its history;
+/// until the unit reports it done, a form to record progress or report it done; then, for the inspecting body, a form
+/// to accept the report or return it with a reason. Each step comes back to the page with its confirmation
+/// (post-redirect-get). Not found (404) outside the caller's scope.
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 11 * AttachmentSettings.DefaultMaxBytes)]
 [RequestSizeLimit(11 * AttachmentSettings.DefaultMaxBytes)]
@@ -36,6 +37,14 @@ public sealed class DetailsModel(FollowUpTasks tasks, AccountabilityRegister reg
 
     [BindProperty]
     public List<IFormFile> Evidence { get; set; } = [];
+
+    /// <summary>Why the inspecting body returns the report, or its remark on accepting it.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    /// <summary>The step just taken (progress, reported, accepted, returned), confirmed at the top of the page.</summary>
+    [BindProperty(SupportsGet = true, Name = "step")]
+    public string? Step { get; set; }
 
     public FollowUpTaskView View { get; private set; } = null!;
 
@@ -61,11 +70,18 @@ public sealed class DetailsModel(FollowUpTasks tasks, AccountabilityRegister reg
         var evidence = Evidence.Select(f => new Upload(f.FileName, f.Length, f.OpenReadStream)).ToList();
         return SaveAboutAsync(
             LoadAsync(id, cancellationToken),
-            $"/tasks/{id}#progress",
+            $"/tasks/{id}?step={(Done ? "reported" : "progress")}#progress",
             async () => errors.Count > 0
                 ? new RecordResult<FollowUpTask>(null, errors)
                 : await tasks.RecordProgressAsync(id, new ProgressRequest(On, Note, percent, Done, evidence), Stamp, cancellationToken));
     }
+
+    /// <summary>The inspecting body accepts the unit's report (<paramref name="accept"/>) or returns it with a reason.</summary>
+    public Task<IActionResult> OnPostVerifyAsync(Guid id, bool accept, CancellationToken cancellationToken) =>
+        SaveAboutAsync(
+            LoadAsync(id, cancellationToken),
+            $"/tasks/{id}?step={(accept ? "accepted" : "returned")}#progress",
+            () => tasks.VerifyAsync(id, new VerificationRequest(accept, Reason), Stamp, cancellationToken));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
