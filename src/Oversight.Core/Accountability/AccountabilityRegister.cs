@@ -5,6 +5,7 @@ using Oversight.Accounts;
 using Oversight.Audit;
 using Oversight.Data;
 using Oversight.Organisation;
+using Oversight.Text;
 
 namespace Oversight.Accountability;
 
@@ -13,7 +14,11 @@ namespace Oversight.Accountability;
 /// <param name="UnitAsOf">The day the unit code is read on; the period's end, or today, when not given.</param>
 /// <param name="From">First day, inclusive; null for no lower bound.</param>
 /// <param name="To">Last day, inclusive; null for no upper bound.</param>
-public sealed record AccountabilityFilter(string? UnitCode, DateOnly? UnitAsOf, DateOnly? From, DateOnly? To);
+/// <param name="Search">
+/// Words that must all occur in a record's number or text, as typed (case ignored as far as the database does); only the
+/// registers of inspections and tasks read them.
+/// </param>
+public sealed record AccountabilityFilter(string? UnitCode, DateOnly? UnitAsOf, DateOnly? From, DateOnly? To, string? Search = null);
 
 /// <summary>What the task register filters on: a status, or overdue, which is not a status (see <see cref="FollowUpTask"/>).</summary>
 public enum TaskState
@@ -100,7 +105,7 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
             return null;
         }
 
-        var query = Within(InspectionsOf(units.Ids), i => i.DecidedOn, filter);
+        var query = WithWords(Within(InspectionsOf(units.Ids), i => i.DecidedOn, filter), filter.Search, i => i.Reference, i => i.DecisionNumber, i => i.Title);
         if (kind is { } wanted)
         {
             query = query.Where(i => i.Kind == wanted);
@@ -134,7 +139,7 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
             return null;
         }
 
-        var query = Within(TasksOf(units.Ids), t => t.DueOn, filter);
+        var query = WithWords(Within(TasksOf(units.Ids), t => t.DueOn, filter), filter.Search, t => t.Reference, t => t.Description);
         query = state switch
         {
             TaskState.Open => query.Where(t => t.Status == FollowUpStatus.Open),
@@ -552,6 +557,35 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
         {
             Expression<Func<DateOnly>> bound = () => to;
             records = records.Where(Expression.Lambda<Func<T, bool>>(Expression.LessThanOrEqual(date.Body, bound.Body), date.Parameters));
+        }
+
+        return records;
+    }
+
+    /// <summary>
+    /// The records in whose <paramref name="columns"/> each word of <paramref name="search"/> occurs (in one column or
+    /// another), as typed: these records have no folded search text, so diacritics count. PostgreSQL's ILIKE ignores the
+    /// case of every letter; SQLite's LIKE that of unaccented ones.
+    /// </summary>
+    private IQueryable<T> WithWords<T>(IQueryable<T> records, string? search, params Expression<Func<T, string?>>[] columns)
+    {
+        var like = Postgres
+            ? typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!
+            : typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+        var record = Expression.Parameter(typeof(T), "record");
+        foreach (var word in SearchPattern.TypedWords(search))
+        {
+            var pattern = SearchPattern.Containing(word);
+            Expression<Func<string>> bound = () => pattern;
+            var matches = columns
+                .Select(column => (Expression)Expression.Call(
+                    like,
+                    Expression.Constant(EF.Functions),
+                    Expression.Invoke(column, record),
+                    bound.Body,
+                    Expression.Constant(SearchPattern.Escape)))
+                .Aggregate(Expression.OrElse);
+            records = records.Where(Expression.Lambda<Func<T, bool>>(matches, record));
         }
 
         return records;

@@ -3,6 +3,7 @@ using Oversight.Accounts;
 using Oversight.Data;
 using Oversight.Organisation;
 using Oversight.Petitions;
+using Oversight.Text;
 
 namespace Oversight.Accountability;
 
@@ -48,6 +49,25 @@ public sealed class DirectiveChain(CallerScope scope, OversightDbContext db, Tim
 {
     public Task<List<Directive>> ListAsync(CancellationToken cancellationToken = default) =>
         db.Directives.AsNoTracking().OrderByDescending(d => d.IssuedOn).ThenBy(d => d.Symbol).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The directives, newest first, whose symbol, issuing body or title hold every word of <paramref name="search"/>
+    /// (case, diacritics and đ/Đ ignored), up to <paramref name="limit"/> and one more to tell that more match.
+    /// </summary>
+    /// <remarks>
+    /// Folded here rather than in the database: directives have no folded search text, and they are few (a few a year,
+    /// the whole register is one page), so reading them all costs less than a query per word would.
+    /// </remarks>
+    public async Task<IReadOnlyList<Directive>> SearchAsync(string search, int limit, CancellationToken cancellationToken = default)
+    {
+        var words = SearchPattern.FoldedWords(search);
+        return words.Count == 0
+            ? []
+            : (await ListAsync(cancellationToken))
+                .Where(d => VietnameseText.Fold($"{d.Symbol} {d.IssuingBody} {d.Title}") is var text && words.All(w => text.Contains(w, StringComparison.Ordinal)))
+                .Take(limit + 1)
+                .ToList();
+    }
 
     /// <summary>A directive by id, without what cites it; null when there is none.</summary>
     public Task<Directive?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>

@@ -73,19 +73,20 @@ public sealed class InspectionDocuments(
     };
 
     /// <summary>The documents of an inspection the caller may see, by kind.</summary>
-    public async Task<IReadOnlyList<InspectionDocument>> OfInspectionAsync(Guid inspectionId, CancellationToken cancellationToken = default)
-    {
-        var inspection = await db.Inspections.AsNoTracking().Include(i => i.Team).Include(i => i.Targets).AsSplitQuery().FirstOrDefaultAsync(i => i.Id == inspectionId, cancellationToken);
-        if (inspection is null)
-        {
-            return [];
-        }
+    public Task<IReadOnlyList<InspectionDocument>> OfInspectionAsync(Guid inspectionId, CancellationToken cancellationToken = default) =>
+        OfInspectionsAsync([inspectionId], cancellationToken);
 
-        var documents = await db.InspectionDocuments.AsNoTracking().Where(d => d.InspectionId == inspectionId).ToListAsync(cancellationToken);
+    /// <summary>The documents of these inspections the caller may see, by inspection in the order given, then by kind.</summary>
+    public async Task<IReadOnlyList<InspectionDocument>> OfInspectionsAsync(IReadOnlyList<Guid> inspectionIds, CancellationToken cancellationToken = default)
+    {
+        var ids = inspectionIds.Distinct().ToList();
+        var inspections = await db.Inspections.AsNoTracking().Include(i => i.Team).Include(i => i.Targets).AsSplitQuery()
+            .Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var documents = await db.InspectionDocuments.AsNoTracking().Where(d => ids.Contains(d.InspectionId)).ToListAsync(cancellationToken);
         var seen = new List<InspectionDocument>();
-        foreach (var document in documents.OrderBy(d => d.Kind))
+        foreach (var document in documents.OrderBy(d => ids.IndexOf(d.InspectionId)).ThenBy(d => d.Kind))
         {
-            if (await SeesAsync(document, inspection, cancellationToken))
+            if (inspections.GetValueOrDefault(document.InspectionId) is { } inspection && await SeesAsync(document, inspection, cancellationToken))
             {
                 seen.Add(document);
             }

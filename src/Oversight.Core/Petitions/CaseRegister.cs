@@ -44,6 +44,9 @@ public sealed record CaseFilter
 
     /// <summary>Words that must all occur in the reference, subject or (never a denouncer's) name; case, diacritics and đ/Đ ignored.</summary>
     public string? Search { get; init; }
+
+    /// <summary>Only the case given this public tracking code (case ignored): a citizen's code read out to an officer.</summary>
+    public string? TrackingCode { get; init; }
 }
 
 /// <summary>A case as the register shows it.</summary>
@@ -118,13 +121,14 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
 
         var skip = (page - 1) * pageSize;
         var searchesWords = !string.IsNullOrWhiteSpace(filter.Search);
+        var tracked = Tracked(filter.TrackingCode, units.UnitIds);
 
         // Walking every case in date order to find a rare word on SQLite would read the whole table at random (5 s at a
         // million cases): a word in few cases is listed from the trigram index, a common one is met soon in the walk.
-        var searchesEveryCaseForWords = searchesWords && units.UnitIds is null && db.Database.IsSqlite();
-        var candidates = searchesEveryCaseForWords ? await CaseSearchIndex.CandidatesAsync(db, filter.Search!, cancellationToken) : null;
+        var searchesEveryCaseForWords = tracked is null && searchesWords && units.UnitIds is null && db.Database.IsSqlite();
+        var candidates = tracked ?? (searchesEveryCaseForWords ? await CaseSearchIndex.CandidatesAsync(db, filter.Search!, cancellationToken) : null);
         List<ListedCase> found;
-        if (units.UnitIds is { Count: > 1 and <= PerUnitLimit } few)
+        if (tracked is null && units.UnitIds is { Count: > 1 and <= PerUnitLimit } few)
         {
             // Each unit's newest cases from its (UnitId, ReceivedOn) index, merged: an IN list would make SQLite sort the whole subtree.
             var merged = new List<ListedCase>();
@@ -178,9 +182,9 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
             return null;
         }
 
-        var cases = !string.IsNullOrWhiteSpace(filter.Search) && units.UnitIds is null && db.Database.IsSqlite()
+        var cases = Tracked(filter.TrackingCode, units.UnitIds) ?? (!string.IsNullOrWhiteSpace(filter.Search) && units.UnitIds is null && db.Database.IsSqlite()
             ? await CaseSearchIndex.CandidatesAsync(db, filter.Search, cancellationToken) ?? CasesInStorageOrder()
-            : CasesOf(units.UnitIds);
+            : CasesOf(units.UnitIds));
         var found = await NewestAsync(Filter(cases, filter, today), 0, limit + 1, cancellationToken);
         return new RegisterPage<CaseRow>(await RowsAsync(graph, found.Take(limit).ToList(), today, cancellationToken), 1, limit, found.Count > limit);
     }
@@ -255,6 +259,28 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
                     ? db.Cases.FromSqlRaw("""SELECT * FROM "Cases" INDEXED BY "IX_Cases_UnitId_ReceivedOn" """).AsNoTracking().Where(c => ids.Contains(c.UnitId))
                     : db.Cases.FromSql($"""WITH scoped AS MATERIALIZED (SELECT * FROM "Cases" WHERE "UnitId" = ANY({ids})) SELECT * FROM scoped""").AsNoTracking();
         }
+    }
+
+    /// <summary>
+    /// The case a tracking code names, if it is one of these units' (any unit's when null), looked up through the code's
+    /// unique index whatever the units; null when no code is asked for.
+    /// </summary>
+    private IQueryable<CitizenCase>? Tracked(string? trackingCode, IReadOnlySet<Guid>? unitIds)
+    {
+        if (trackingCode is null)
+        {
+            return null;
+        }
+
+        var code = trackingCode.Trim().ToUpperInvariant();
+        var cases = db.Cases.AsNoTracking().Where(c => c.TrackingCode == code);
+        if (unitIds is not null)
+        {
+            var ids = unitIds.ToArray();
+            cases = cases.Where(c => ids.Contains(c.UnitId));
+        }
+
+        return cases;
     }
 
     /// <summary>The newest cases, this many of them, from the receipt-date index (SQLite).</summary>
@@ -339,11 +365,11 @@ public sealed class CaseRegister(CallerScope scope, OversightDbContext db, TimeP
                 || ((c.Status == CaseStatus.Received || c.Status == CaseStatus.Accepted || c.Status == CaseStatus.UnderConsideration) && c.ReceivedOn < receivedBefore));
         }
 
-        foreach (var word in VietnameseText.Fold(filter.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in SearchPattern.FoldedWords(filter.Search))
         {
             // LIKE rather than Contains: PostgreSQL answers it from the trigram index of the search text.
-            var pattern = $"%{word.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
-            cases = cases.Where(c => EF.Functions.Like(c.SearchText, pattern, @"\"));
+            var pattern = SearchPattern.Containing(word);
+            cases = cases.Where(c => EF.Functions.Like(c.SearchText, pattern, SearchPattern.Escape));
         }
 
         return cases;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Oversight.Accountability;
 using Oversight.Accounts;
@@ -12,12 +13,16 @@ namespace Oversight.Web.Pages.Accountability;
 public abstract class AccountabilityFilterModel(CallerScope scope, Caller caller, TimeProvider time, IStringLocalizer<Strings> text)
     : RegisterFormModel(scope, caller, time, text)
 {
+    /// <summary>Words of a record's number or text; only the registers that show the field (inspections, tasks) read them.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
     /// <summary>The filter the form asks for; null when a field is in error (<see cref="RegisterFormModel.FormErrors"/>).</summary>
     private async Task<AccountabilityFilter?> FilterAsync(CancellationToken cancellationToken)
     {
         await ReadCommonAsync(cancellationToken);
         var (asOf, from, to) = ReadDays();
-        return FormErrors.Count > 0 ? null : new AccountabilityFilter(UnitCode, asOf, from, to);
+        return FormErrors.Count > 0 ? null : new AccountabilityFilter(UnitCode, asOf, from, to, Query);
     }
 
     /// <summary>
