@@ -4,9 +4,9 @@
 #   scripts/test.sh [test options]      e.g. scripts/test.sh --filter-class 'Oversight.Tests.Cli.*'
 #
 # On a fresh Debian 12 machine with the .NET SDK it installs what the tests need (PostgreSQL server,
-# Chromium, fonts with Vietnamese letters), starts a throwaway PostgreSQL cluster on 127.0.0.1 for the run,
-# fails when the EF model has changes without a migration (for either provider), builds once in Release,
-# runs the suite and ends with the plain line "N passed, N failed, N skipped". Logs go to artifacts/test/.
+# Chromium, fonts with Vietnamese letters, axe-core with npm), starts a throwaway PostgreSQL cluster on
+# 127.0.0.1 for the run, fails when the EF model has changes without a migration (for either provider),
+# builds once in Release, runs the suite and ends with the plain line "N passed, N failed, N skipped". Logs go to artifacts/test/.
 # The exit code is the test run's, or non-zero when the model check or the build failed.
 set -euo pipefail
 
@@ -51,6 +51,19 @@ apt_install() {
 [[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || apt_install "DejaVu fonts (Vietnamese glyphs)" fonts-dejavu-core
 pg_bin=$(postgres_bin)
 [[ -x $pg_bin/initdb ]] || fail "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin after installing"
+
+# The accessibility checker the browser tests inject into pages; pinned, kept in artifacts/ (ignored by git), and
+# named to the tests by OVERSIGHT_AXE_CORE. Keep the version in step with AxeCore.Version in the tests.
+axe_version=4.14.1
+axe_dir=artifacts/node
+axe_file=$axe_dir/node_modules/axe-core/axe.min.js
+if ! grep -qs "\"version\": \"$axe_version\"" "$axe_dir/node_modules/axe-core/package.json"; then
+  command -v npm >/dev/null || apt_install "npm (axe-core for the accessibility tests)" npm
+  step "Installing axe-core $axe_version: npm install --prefix $axe_dir"
+  logged "$log_dir/npm.log" npm install --prefix "$axe_dir" --no-save --no-audit --no-fund --ignore-scripts "axe-core@$axe_version"
+fi
+[[ -f $axe_file ]] || fail "no $axe_file after installing axe-core"
+export OVERSIGHT_AXE_CORE="$PWD/$axe_file"
 
 # --- 2. A throwaway PostgreSQL cluster on loopback --------------------------------------------------------
 pg_dir=$(mktemp -d -t oversight-pg.XXXXXX)

@@ -171,7 +171,7 @@ public static partial class WebSetup
     {
         app.MapOpenApi().AllowAnonymous();
         // Its scripts carry a nonce of the request (SecurityHeaders); its fonts are the page's own, not a third party's.
-        app.MapScalarApiReference(ApiReferencePath, options => options.WithTitle("Oversight API").WithNonce().DisableDefaultFonts()).AllowAnonymous();
+        app.MapScalarApiReference(ApiReferencePath, options => options.WithTitle("Oversight API").WithNonce().DisableDefaultFonts().WithCustomCss(ApiReferenceContrast)).AllowAnonymous();
         app.Use(async (context, next) =>
         {
             // The page itself (the address redirects to itself with a slash), not its scripts.
@@ -204,6 +204,13 @@ public static partial class WebSetup
     }
 
     private const string ApiReferencePath = "/api/reference";
+
+    /// <summary>
+    /// Darker shades of the reference's own theme colours where its defaults are too faint to read (WCAG AA, 4.5:1): its
+    /// third text colour (3.3:1 on white, 4.4:1 on black) and the green of GET (3.6:1 on its light grey).
+    /// </summary>
+    private const string ApiReferenceContrast =
+        ".light-mode { --scalar-color-3: #6b6b6b; --scalar-color-green: #007a4d; } .dark-mode { --scalar-color-3: #8f8f8f; }";
 
     [GeneratedRegex("<html(?![^>]*\\blang=)", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlWithoutLanguage();

@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Oversight.Accounts;
 using Oversight.Data;
@@ -20,10 +16,8 @@ public sealed class CaseWalkBrowserTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await TestUnits.AddChuongMyFragmentAsync(database);
         await using var factory = new OversightWebFactory(database);
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
+        var site = factory.StartOnLoopback();
         await factory.AddUserAsync("can-bo-quang-bi", Roles.Officer, "10072", new DateOnly(2026, 11, 25));
-        var site = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var page = await browser.NewPageAsync(new() { BaseURL = site });
         var heading = page.GetByRole(AriaRole.Heading, new() { Level = 1 });
         var status = page.Locator(".summary div").Filter(new() { Has = page.GetByText("Trạng thái", new() { Exact = true }) }).Locator("dd");

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Oversight.Data;
@@ -26,10 +23,8 @@ public sealed class UnitHistoryBrowserTests
         }
 
         await using var factory = new OversightWebFactory(database);
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
+        var site = factory.StartOnLoopback();
         await factory.AddUserAsync("thanh-tra", "inspector", "01", WebScenario.InspectionDay);
-        var site = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var page = await browser.NewPageAsync(new() { BaseURL = site });
 
         await page.GotoAsync("/");
