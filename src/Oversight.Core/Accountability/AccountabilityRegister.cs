@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Oversight.Accounts;
 using Oversight.Audit;
 using Oversight.Data;
@@ -15,8 +16,8 @@ namespace Oversight.Accountability;
 /// <param name="From">First day, inclusive; null for no lower bound.</param>
 /// <param name="To">Last day, inclusive; null for no upper bound.</param>
 /// <param name="Search">
-/// Words that must all occur in a record's number or text, as typed (case ignored as far as the database does); only the
-/// registers of inspections and tasks read them.
+/// Words that must all occur in a record's number or text, with or without diacritics; only the registers of
+/// inspections and tasks read them.
 /// </param>
 public sealed record AccountabilityFilter(string? UnitCode, DateOnly? UnitAsOf, DateOnly? From, DateOnly? To, string? Search = null);
 
@@ -105,7 +106,7 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
             return null;
         }
 
-        var query = WithWords(Within(InspectionsOf(units.Ids), i => i.DecidedOn, filter), filter.Search, i => i.Reference, i => i.DecisionNumber, i => i.Title);
+        var query = WithWords(Within(InspectionsOf(units.Ids), i => i.DecidedOn, filter), filter.Search, i => i.SearchText);
         if (kind is { } wanted)
         {
             query = query.Where(i => i.Kind == wanted);
@@ -139,7 +140,7 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
             return null;
         }
 
-        var query = WithWords(Within(TasksOf(units.Ids), t => t.DueOn, filter), filter.Search, t => t.Reference, t => t.Description);
+        var query = WithWords(Within(TasksOf(units.Ids), t => t.DueOn, filter), filter.Search, t => t.SearchText);
         query = state switch
         {
             TaskState.Open => query.Where(t => t.Status == FollowUpStatus.Open),
@@ -562,29 +563,15 @@ public sealed class AccountabilityRegister(CallerScope scope, OversightDbContext
         return records;
     }
 
-    /// <summary>
-    /// The records in whose <paramref name="columns"/> each word of <paramref name="search"/> occurs (in one column or
-    /// another), as typed: these records have no folded search text, so diacritics count. PostgreSQL's ILIKE ignores the
-    /// case of every letter; SQLite's LIKE that of unaccented ones.
-    /// </summary>
-    private IQueryable<T> WithWords<T>(IQueryable<T> records, string? search, params Expression<Func<T, string?>>[] columns)
+    /// <summary>The records whose folded search text holds each word of <paramref name="search"/>, with or without its diacritics.</summary>
+    private static IQueryable<T> WithWords<T>(IQueryable<T> records, string? search, Expression<Func<T, string>> searchText)
     {
-        var like = Postgres
-            ? typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!
-            : typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
-        var record = Expression.Parameter(typeof(T), "record");
-        foreach (var word in SearchPattern.TypedWords(search))
+        var record = searchText.Parameters[0];
+        foreach (var word in SearchPattern.FoldedWords(search))
         {
             var pattern = SearchPattern.Containing(word);
-            Expression<Func<string>> bound = () => pattern;
-            var matches = columns
-                .Select(column => (Expression)Expression.Call(
-                    like,
-                    Expression.Constant(EF.Functions),
-                    Expression.Invoke(column, record),
-                    bound.Body,
-                    Expression.Constant(SearchPattern.Escape)))
-                .Aggregate(Expression.OrElse);
+            Expression<Func<string, bool>> like = text => EF.Functions.Like(text, pattern, SearchPattern.Escape);
+            var matches = new ReplacingExpressionVisitor([like.Parameters[0]], [searchText.Body]).Visit(like.Body);
             records = records.Where(Expression.Lambda<Func<T, bool>>(matches, record));
         }
 

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Query;
 using Oversight.Audit;
 using Oversight.Data;
+using Oversight.Text;
 
 namespace Oversight.Accountability;
 
@@ -58,6 +59,12 @@ public sealed class Inspection : IUnitRecord, IStamped
     public DateOnly DecidedOn { get; set; }
 
     public required string Title { get; set; }
+
+    /// <summary>Register number, decision number and title folded (<see cref="VietnameseText.Fold"/>), kept by every save, for the words search.</summary>
+    public string SearchText { get; set; } = string.Empty;
+
+    /// <summary>Keeps <see cref="SearchText"/>; what it folds is also in <see cref="SearchTextBackfill"/>.</summary>
+    internal void UpdateSearchText() => SearchText = VietnameseText.SearchText($"{Reference} {DecisionNumber} {Title}");
 
     /// <summary>The directive whose implementation it looks at, if any.</summary>
     public Guid? DirectiveId { get; set; }
@@ -181,6 +188,12 @@ public sealed class FollowUpTask : IUnitRecord, IStamped
     public Guid OwnerUnitId { get; set; }
 
     public required string Description { get; set; }
+
+    /// <summary>Register number and description folded (<see cref="VietnameseText.Fold"/>), kept by every save, for the words search.</summary>
+    public string SearchText { get; set; } = string.Empty;
+
+    /// <summary>Keeps <see cref="SearchText"/>; what it folds is also in <see cref="SearchTextBackfill"/>.</summary>
+    internal void UpdateSearchText() => SearchText = VietnameseText.SearchText($"{Reference} {Description}");
 
     public DateOnly DueOn { get; set; }
 

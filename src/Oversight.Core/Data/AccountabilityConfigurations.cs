@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Oversight.Accountability;
 using Oversight.Organisation;
 using Oversight.People;
+using Oversight.Text;
 
 namespace Oversight.Data;
 
@@ -108,6 +109,7 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         inspection.HasIndex(i => i.Reference).IsUnique();
         inspection.Property(i => i.DecisionNumber).HasMaxLength(64);
         inspection.Property(i => i.Title).HasMaxLength(500);
+        inspection.Property(i => i.SearchText).HasMaxLength(VietnameseText.SearchTextLength);
         inspection.Property(i => i.Conclusion).HasMaxLength(8000);
         inspection.HasOne<Unit>().WithMany().HasForeignKey(i => i.DecidingUnitId).OnDelete(DeleteBehavior.Restrict);
         inspection.HasOne<Directive>().WithMany().HasForeignKey(i => i.DirectiveId).OnDelete(DeleteBehavior.Restrict);
@@ -178,6 +180,7 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         task.Property(t => t.Reference).HasMaxLength(64);
         task.HasIndex(t => t.Reference).IsUnique();
         task.Property(t => t.Description).HasMaxLength(4000);
+        task.Property(t => t.SearchText).HasMaxLength(VietnameseText.SearchTextLength);
         task.Property(t => t.ClosedBy).HasMaxLength(200);
         task.HasOne<Inspection>().WithMany().HasForeignKey(t => t.InspectionId).OnDelete(DeleteBehavior.Restrict);
         task.HasOne<Unit>().WithMany().HasForeignKey(t => t.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);

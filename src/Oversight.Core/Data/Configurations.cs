@@ -8,6 +8,7 @@ using Oversight.Organisation;
 using Oversight.People;
 using Oversight.Petitions;
 using Oversight.Rules;
+using Oversight.Text;
 
 namespace Oversight.Data;
 
@@ -140,7 +141,7 @@ internal sealed class CitizenCaseConfiguration : IEntityTypeConfiguration<Citize
         citizenCase.HasIndex(c => c.Reference).IsUnique();
         citizenCase.Property(c => c.Subject).HasMaxLength(500);
         citizenCase.Property(c => c.Content).HasMaxLength(10000);
-        citizenCase.Property(c => c.SearchText).HasMaxLength(800);
+        citizenCase.Property(c => c.SearchText).HasMaxLength(VietnameseText.SearchTextLength);
         citizenCase.Property(c => c.PetitionerName).HasMaxLength(200);
         citizenCase.Property(c => c.PetitionerAddress).HasMaxLength(500);
         citizenCase.Property(c => c.PetitionerPhone).HasMaxLength(32);

@@ -103,6 +103,8 @@ public static class DatabaseInitializer
             }
         }
 
+        await Accountability.SearchTextBackfill.RunAsync(db, cancellationToken);
+
         // Facts of a set whose definitions changed (or that were never built) are built from its records.
         await scope.ServiceProvider.GetRequiredService<Indicators.IndicatorFacts>()
             .RebuildAsync(db, null, staleOnly: true, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);

@@ -175,6 +175,8 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
             // (a reference, a name) does not read every case (SQLite has its own: Petitions/CaseSearchIndex.cs).
             builder.HasPostgresExtension("pg_trgm");
             builder.Entity<CitizenCase>().HasIndex(c => c.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+            builder.Entity<Inspection>().HasIndex(i => i.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+            builder.Entity<FollowUpTask>().HasIndex(t => t.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
         }
     }
 
@@ -302,6 +304,12 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
                     break;
                 case CitizenCase citizenCase when entry.State != EntityState.Deleted:
                     citizenCase.UpdateDerived();
+                    break;
+                case Inspection inspection when entry.State != EntityState.Deleted:
+                    inspection.UpdateSearchText();
+                    break;
+                case FollowUpTask task when entry.State != EntityState.Deleted:
+                    task.UpdateSearchText();
                     break;
                 case Person person when entry.State != EntityState.Deleted:
                     person.FullName = VietnameseText.Normalize(person.FullName) ?? person.FullName;

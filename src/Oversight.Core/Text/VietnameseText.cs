@@ -46,6 +46,16 @@ public static class VietnameseText
         return builder.ToString();
     }
 
+    /// <summary>The longest text a record keeps folded for the words search.</summary>
+    public const int SearchTextLength = 800;
+
+    /// <summary>What a record keeps for the words search: <paramref name="text"/> folded (<see cref="Fold"/>), at most <see cref="SearchTextLength"/> characters.</summary>
+    public static string SearchText(string text)
+    {
+        var folded = Fold(text);
+        return folded.Length <= SearchTextLength ? folded : folded[..SearchTextLength];
+    }
+
     /// <summary>
     /// Folds text for search: lower case, no diacritics, đ/Đ as d, single spaces.
     /// "Chương Mỹ" and "chuong my" fold to the same key.

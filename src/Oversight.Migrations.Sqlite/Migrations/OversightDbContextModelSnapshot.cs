@@ -555,6 +555,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ReportedDoneOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -624,6 +629,11 @@ namespace Oversight.Migrations.Sqlite.Migrations
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(800)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")

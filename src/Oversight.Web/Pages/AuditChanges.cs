@@ -23,7 +23,7 @@ public sealed record AuditChangeView(DateTimeOffset At, string Actor, string Act
 public static class AuditChanges
 {
     /// <summary>Keys and derived values that say nothing to a reader.</summary>
-    private static readonly HashSet<string> Hidden = ["Id", "SearchName", "ConcurrencyStamp"];
+    private static readonly HashSet<string> Hidden = ["Id", "SearchName", "SearchText", "ConcurrencyStamp"];
 
     /// <summary>Every id the entries' values mention, for the caller to name.</summary>
     public static IReadOnlySet<Guid> ReferencedIds(IEnumerable<AuditEntry> entries) =>
