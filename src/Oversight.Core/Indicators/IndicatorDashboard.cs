@@ -13,14 +13,32 @@ public sealed record DashboardWarnings(long OverdueCases, long OverdueTasks, int
 }
 
 /// <summary>
-/// A unit's dashboard for a period: a card per indicator, and for one chosen indicator its trend by month, its value
-/// in each unit directly under the unit, and the ranking among the unit's peers; with the warnings.
+/// One month of a trend: the month's own figure, as the engine gives it for the month alone as the period (the days of
+/// the month within the dashboard's period), never a running total.
 /// </summary>
+public sealed record TrendMonth(DateOnly Month, IndicatorPeriod Period, IndicatorValue Value);
+
+/// <summary>
+/// A unit's dashboard for a period: a card per indicator, and for one chosen indicator its value over the period,
+/// its trend by month, its value in each unit directly under the unit, and the ranking among the unit's peers; with
+/// the warnings.
+/// </summary>
+/// <param name="Values">Every headline indicator over the period.</param>
+/// <param name="Cards">A card per headline indicator.</param>
+/// <param name="Chosen">The indicator the charts show.</param>
+/// <param name="ChosenValue">Its value over the whole period.</param>
+/// <param name="Trend">Its value in each month, each month its own period (<see cref="TrendMonth"/>).</param>
+/// <param name="TrendCoversPeriod">The trend has every month of the period (it shows at most <see cref="IndicatorDashboard.MostMonths"/>).</param>
+/// <param name="Children">Its value in each unit directly under the unit.</param>
+/// <param name="ChosenRanking">Where the unit ranks on it among its peers, if it is ranked.</param>
+/// <param name="Warnings">What needs attention.</param>
 public sealed record Dashboard(
     UnitIndicators Values,
     IReadOnlyList<DashboardCard> Cards,
     IndicatorDefinition Chosen,
-    IReadOnlyList<(DateOnly Month, IndicatorValue Value)> Trend,
+    IndicatorValue ChosenValue,
+    IReadOnlyList<TrendMonth> Trend,
+    bool TrendCoversPeriod,
     IReadOnlyList<(UnitSnapshot Unit, IndicatorValue Value)> Children,
     Ranking? ChosenRanking,
     DashboardWarnings Warnings);
@@ -28,7 +46,10 @@ public sealed record Dashboard(
 /// <summary>Assembles a unit's dashboard from the indicator engine, the validation rules and the reconciliation of claims.</summary>
 /// <remarks>
 /// Rankings compare units as they stood in the period, so a dashboard in today's structure has none. The trend covers
-/// at most <see cref="MostMonths"/> months, the last ones of the period.
+/// at most <see cref="MostMonths"/> months, the last ones of the period. Each month is the engine's figure for that
+/// month as the period, so a figure of a state at the end ("resolved by the end") is the state at the end of that
+/// month, and the months add up to the period's figure only for an indicator that adds up
+/// (<see cref="IndicatorDefinition.AddsUp"/>).
 /// </remarks>
 public sealed class IndicatorDashboard(CallerScope scope, IndicatorEngine engine, IndicatorValidation validation, Reconciliation reconciliation)
 {
@@ -49,10 +70,11 @@ public sealed class IndicatorDashboard(CallerScope scope, IndicatorEngine engine
         var cards = values.Values.Select((value, i) => new DashboardCard(
             value, earlier?.Values[i], profile?.Rankings[i] is { } ranking && profile.Telling.Contains(ranking) ? ranking : null)).ToArray();
 
-        var trend = new List<(DateOnly, IndicatorValue)>();
+        var trend = new List<TrendMonth>();
         var lastMonth = new DateOnly(to.Year, to.Month, 1);
         var firstMonth = new DateOnly(from.Year, from.Month, 1);
-        if (firstMonth < lastMonth.AddMonths(1 - MostMonths))
+        var months = (lastMonth.Year - firstMonth.Year) * 12 + lastMonth.Month - firstMonth.Month + 1;
+        if (months > MostMonths)
         {
             firstMonth = lastMonth.AddMonths(1 - MostMonths);
         }
@@ -63,7 +85,7 @@ public sealed class IndicatorDashboard(CallerScope scope, IndicatorEngine engine
             var monthTo = month.AddMonths(1).AddDays(-1) > to ? to : month.AddMonths(1).AddDays(-1);
             if (await engine.ForUnitAsync(unitCode, monthFrom, monthTo, structure, [chosen], cancellationToken) is { } monthValues)
             {
-                trend.Add((month, monthValues.Values[0]));
+                trend.Add(new TrendMonth(month, monthValues.Period, monthValues.Values[0]));
             }
         }
 
@@ -80,6 +102,9 @@ public sealed class IndicatorDashboard(CallerScope scope, IndicatorEngine engine
         // A part of a headline figure (the online rate at district level) may be chosen too: it has its trend and its
         // children's values, not a ranking.
         var chosenIndex = values.Values.Select(v => v.Definition.Code).ToList().IndexOf(chosen.Code);
-        return new Dashboard(values, cards, chosen, trend, byChild, chosenIndex < 0 ? null : profile?.Rankings[chosenIndex], warnings);
+        var chosenValue = chosenIndex >= 0 ? values.Values[chosenIndex]
+            : (await engine.ForUnitAsync(unitCode, from, to, structure, [chosen], cancellationToken))?.Values[0] ?? new IndicatorValue(chosen, 0, chosen.Denominator is null ? null : 0);
+        return new Dashboard(
+            values, cards, chosen, chosenValue, trend, trend.Count == months, byChild, chosenIndex < 0 ? null : profile?.Rankings[chosenIndex], warnings);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Reflection;
 using Oversight.Text;
 
 namespace Oversight.Indicators;
@@ -70,6 +71,13 @@ public sealed record Quantity(IRecordSet Records, string? Sum, IReadOnlyDictiona
     public string FilterKey { get; } = string.Join(';', Where
         .OrderBy(w => w.Key, StringComparer.Ordinal)
         .Select(w => w.Key + "=" + string.Join('|', w.Value.Order(StringComparer.Ordinal))));
+
+    /// <summary>
+    /// The quantity over a period is the sum of its quantities over the period's months: the set takes records by their
+    /// day in the period and no filter reads a record's state at the period's end (<see cref="StateAtEndAttribute"/>).
+    /// </summary>
+    public bool AddsUp => Records.Cohort == RecordCohort.InPeriod
+        && Where.Keys.All(fact => Records.Facts.TryGetValue(fact, out var property) && property.GetCustomAttribute<StateAtEndAttribute>() is null);
 }
 
 /// <summary>
@@ -94,6 +102,9 @@ public sealed record IndicatorDefinition(
     LegalSource? Source = null)
 {
     public string Name(bool english) => english ? NameEn : NameVi;
+
+    /// <summary>Its numerator and denominator over a period are the sums of theirs over the period's months (<see cref="Quantity.AddsUp"/>).</summary>
+    public bool AddsUp => Numerator.AddsUp && Denominator?.AddsUp != false;
 
     /// <summary>The value of a numerator and denominator: the count, the percentage or the average (null when the denominator is 0).</summary>
     public double? ValueOf(long numerator, long? denominator) => Unit switch

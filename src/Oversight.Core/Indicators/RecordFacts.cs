@@ -19,6 +19,17 @@ public sealed record IndicatorPeriod(DateOnly From, DateOnly To, DateOnly AsOf)
 public sealed class MeasureAttribute : Attribute;
 
 /// <summary>
+/// Marks a fact that is the record's state on the day a period is read on (resolved by the end, overdue at the end).
+/// </summary>
+/// <remarks>
+/// A quantity that filters on such a fact does not add up over consecutive periods: a case received in March and
+/// resolved in April is not resolved by the end of March, yet it is by the end of the quarter. A quantity over a set
+/// whose period takes records by the end (<see cref="RecordCohort.ByEnd"/>) does not add up either.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class StateAtEndAttribute : Attribute;
+
+/// <summary>
 /// What the indicators need to know of one record: the unit it belongs to, its facts (to filter on) and measures (to
 /// sum), and what identifies it on a page.
 /// </summary>

@@ -28,15 +28,19 @@ public sealed class CaseFacts : RecordFacts
     /// <summary>The case repeats an earlier case of the same petitioner.</summary>
     public bool Protracted { get; set; }
 
+    [StateAtEnd]
     public bool ResolvedByEnd { get; set; }
 
     /// <summary>Resolved by the end of the period, on or before its deadline.</summary>
+    [StateAtEnd]
     public bool ResolvedOnTime { get; set; }
 
     /// <summary>Not closed by the end of the period: received, accepted or under consideration then.</summary>
+    [StateAtEnd]
     public bool OpenAtEnd { get; set; }
 
     /// <summary>Open at the end of the period and past the deadline that ran then (acceptance, or resolution once accepted).</summary>
+    [StateAtEnd]
     public bool OverdueAtEnd { get; set; }
 
     /// <summary>Closed on a day before it was received: a record to correct.</summary>
@@ -46,6 +50,7 @@ public sealed class CaseFacts : RecordFacts
     /// The status at the end of the period: the final one when it closed by then; otherwise received until accepted,
     /// then its current open status (under consideration if it has closed since).
     /// </summary>
+    [StateAtEnd]
     public CaseStatus StatusAtEnd { get; set; }
 }
 
@@ -100,6 +105,7 @@ public sealed class AttendanceFacts : RecordFacts
 public sealed class StudyFacts : RecordFacts
 {
     /// <summary>Completed by the end of the period and by the directive's deadline.</summary>
+    [StateAtEnd]
     public bool OnTime { get; set; }
 }
 
@@ -115,6 +121,7 @@ public sealed class InspectionFacts : RecordFacts
 {
     public InspectionKind Kind { get; set; }
 
+    [StateAtEnd]
     public bool ConcludedByEnd { get; set; }
 }
 
@@ -161,11 +168,14 @@ public sealed class MoveFacts : RecordFacts
 /// <summary>Follow-up tasks set by conclusions made by the end of the period, by the owning unit, as they stood then.</summary>
 public sealed class TaskFacts : RecordFacts
 {
+    [StateAtEnd]
     public bool DoneByEnd { get; set; }
 
     /// <summary>Done by the end of the period, after its deadline.</summary>
+    [StateAtEnd]
     public bool DoneLateByEnd { get; set; }
 
+    [StateAtEnd]
     public bool OverdueAtEnd { get; set; }
 }
 
@@ -190,12 +200,15 @@ public sealed class DossierFacts : RecordFacts
     public bool Rated { get; set; }
 
     /// <summary>A result was given by the end of the period.</summary>
+    [StateAtEnd]
     public bool CompletedByEnd { get; set; }
 
     /// <summary>A result was given by the end of the period, on or before the day it was due.</summary>
+    [StateAtEnd]
     public bool CompletedOnTime { get; set; }
 
     /// <summary>No result by the end of the period, which is past the day it was due.</summary>
+    [StateAtEnd]
     public bool OverdueAtEnd { get; set; }
 
     /// <summary>The applicant's rating, 1 to 5 (0 when not rated).</summary>
@@ -207,12 +220,15 @@ public sealed class DossierFacts : RecordFacts
 public sealed class PostFacts : RecordFacts
 {
     /// <summary>The post was still held on the day (it had not ended before it).</summary>
+    [StateAtEnd]
     public bool InPost { get; set; }
 
     /// <summary>The apps (by code, <c>ihanoi</c>) its holder had installed by the day.</summary>
+    [StateAtEnd]
     public IReadOnlySet<string> AppsInstalled { get; set; } = FrozenSet<string>.Empty;
 
     /// <summary>The apps its holder had installed and activated by the day.</summary>
+    [StateAtEnd]
     public IReadOnlySet<string> AppsActivated { get; set; } = FrozenSet<string>.Empty;
 }
 

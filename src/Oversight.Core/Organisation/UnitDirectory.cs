@@ -1,6 +1,7 @@
 using Oversight.Accounts;
 using Oversight.Audit;
 using Oversight.Data;
+using Oversight.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Oversight.Organisation;
@@ -18,6 +19,28 @@ public sealed record UnitDetails(
     IReadOnlyList<UnitSnapshot> History,
     IReadOnlyList<LineageView> Predecessors,
     IReadOnlyList<LineageView> Successors);
+
+/// <summary>
+/// A unit offered for a name typed in a unit picker, as it stood on the day the form reads units on. When it is offered
+/// because of another unit the name found, that unit's name: one that went into it (<c>Xã Quảng Bị</c> for "Tốt Động",
+/// once Xã Tốt Động had merged into it), or one it went into later.
+/// </summary>
+/// <param name="Unit">The unit offered.</param>
+/// <param name="Includes">The name of the unit found that went into it, if it is offered for that one.</param>
+/// <param name="WentInto">The name of the later unit found that it went into, if it is offered for that one.</param>
+public sealed record UnitChoice(UnitSnapshot Unit, string? Includes = null, string? WentInto = null)
+{
+    /// <summary>Offered for another unit the name found.</summary>
+    public bool Through => Includes is not null || WentInto is not null;
+
+    /// <summary>The unit no longer existed on the day (it is offered because its code still leads to it).</summary>
+    public bool Former(DateOnly day) => Unit.ValidTo < day;
+}
+
+/// <summary>The unit a typed name stands for when one does (<paramref name="Unit"/>), otherwise the units it may stand for.</summary>
+/// <param name="Unit">The one unit the name stands for; null when none or several do.</param>
+/// <param name="Choices">The units whose name matches, for the caller to choose from.</param>
+public sealed record UnitPick(UnitSnapshot? Unit, IReadOnlyList<UnitChoice> Choices);
 
 /// <summary>Predecessors and successors of a unit.</summary>
 public sealed record UnitLineage(UnitSnapshot Unit, IReadOnlyList<LineageView> Predecessors, IReadOnlyList<LineageView> Successors);
@@ -110,6 +133,53 @@ public sealed class UnitDirectory(CallerScope scope, OversightDbContext db, Time
     {
         var (graph, filter) = await LoadAsync(cancellationToken);
         return graph.Search(query, asOf, filter.UnitIds, limit);
+    }
+
+    /// <summary>
+    /// The units a name typed in a unit picker may stand for on <paramref name="day"/>, within the caller's scope, any
+    /// name a unit ever had included, diacritics ignored: the units of that day whose name matches; those a matching
+    /// unit went into or was formed from (a commune merged away leads to the one its area went to); and a matching
+    /// unit that no longer exists then, while its code leads to it. Administrative units (communes, districts) before
+    /// the bodies in them; each in that order.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitChoice>> ChoicesAsync(string query, DateOnly day, int limit = 20, CancellationToken cancellationToken = default)
+    {
+        var (graph, filter) = await LoadAsync(cancellationToken);
+        var found = graph.Search(query, null, filter.UnitIds, int.MaxValue);
+        var current = found.Select(u => graph.At(u.Id, day)).OfType<UnitSnapshot>().Select(u => new UnitChoice(u));
+        var gone = found.Where(u => graph.At(u.Id, day) is null).ToArray();
+        var through = gone
+            .SelectMany(u => (u.ValidTo < day ? graph.Successors(u.Id) : graph.Predecessors(u.Id))
+                .Select(step => graph.At(step.Unit.Id, day))
+                .OfType<UnitSnapshot>()
+                .Where(other => filter.Contains(other.Id))
+                .Select(other => u.ValidTo < day ? new UnitChoice(other, Includes: u.Name) : new UnitChoice(other, WentInto: u.Name)));
+        var former = gone.Where(u => u.ValidTo < day && graph.Find(u.Code, day) is null && graph.FindLast(u.Code)?.Id == u.Id).Select(u => new UnitChoice(u));
+        return current.Concat(through).Concat(former)
+            .DistinctBy(c => c.Unit.Id)
+            .OrderBy(c => c.Unit.Kind.IsAdministrative() ? 0 : 1)
+            .Take(limit)
+            .ToArray();
+    }
+
+    /// <summary>
+    /// The unit a name typed in a unit picker stands for on <paramref name="day"/> (<see cref="ChoicesAsync"/>): the only
+    /// choice; or else the only one whose own name is the name typed, with or without the word for its kind ("Chương
+    /// Mỹ" for "Huyện Chương Mỹ", an administrative unit); otherwise none, and the choices.
+    /// </summary>
+    public async Task<UnitPick> PickAsync(string query, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var choices = await ChoicesAsync(query, day, cancellationToken: cancellationToken);
+        if (choices.Count == 1)
+        {
+            return new UnitPick(choices[0].Unit, choices);
+        }
+
+        var folded = VietnameseText.Fold(query);
+        bool Named(UnitSnapshot unit) => VietnameseText.Fold(unit.Name) is var name
+            && (name == folded || (unit.Kind.IsAdministrative() && name.EndsWith(" " + folded, StringComparison.Ordinal)));
+        var named = choices.Where(c => !c.Through && Named(c.Unit)).ToArray();
+        return new UnitPick(named.Length == 1 ? named[0].Unit : null, choices);
     }
 
     /// <summary>The audit entries that concern a unit, newest first.</summary>

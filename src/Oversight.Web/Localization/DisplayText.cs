@@ -22,6 +22,17 @@ public static class DisplayText
 
     public static string Kind(this IStringLocalizer<Strings> text, UnitKind kind) => text.Named(kind);
 
+    /// <summary>
+    /// What a unit picker says of a unit it offers besides its name: the unit a typed name found that went into it
+    /// ("gồm cả Xã Tốt Động") or that it went into ("sau thuộc Xã Hòa Phú"), or the day a unit that no longer exists
+    /// ended ("đến 30/06/2025").
+    /// </summary>
+    public static string? UnitChoiceNote(this IStringLocalizer<Strings> text, UnitChoice choice, DateOnly day) =>
+        choice.Includes is { } earlier ? text["Units.Picker.Includes", earlier].Value
+        : choice.WentInto is { } later ? text["Units.Picker.WentInto", later].Value
+        : choice.Former(day) && choice.Unit.ValidTo is { } end ? text["Units.Picker.Until", Formats.Date(end)].Value
+        : null;
+
     public static string Gender(this IStringLocalizer<Strings> text, Gender gender) => text.Named(gender);
 
     public static string SensitiveField(this IStringLocalizer<Strings> text, SensitiveField field) => text.Named(field);

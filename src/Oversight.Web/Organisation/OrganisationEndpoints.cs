@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Oversight.Organisation;
+using Microsoft.Extensions.Localization;
 using Oversight.Web.Accounts;
+using Oversight.Web.Localization;
 
 namespace Oversight.Web.Organisation;
 
@@ -11,6 +13,9 @@ public sealed record UnitResponse(string Code, string Name, UnitKind Kind, strin
 public sealed record LineageResponse(string Code, string Name, UnitKind Kind, DateOnly Date, LineageKind Event, bool Partial, bool Uncertain, string? LegalBasis);
 
 public sealed record UnitLineageResponse(UnitResponse Unit, IReadOnlyList<LineageResponse> Predecessors, IReadOnlyList<LineageResponse> Successors);
+
+/// <summary>A unit a picker offers: its code (what the form sends), its name (what it shows) and what it says besides.</summary>
+public sealed record UnitSuggestion(string Code, string Name, string? Note);
 
 /// <summary>The organisation registry's JSON API. Units are addressed by code and an "as of" date (default today).</summary>
 public static class OrganisationEndpoints
@@ -35,6 +40,24 @@ public static class OrganisationEndpoints
         units.MapGet("/", Search)
             .WithName("SearchUnits")
             .WithSummary("Units whose name or code matches, ignoring diacritics and đ/Đ");
+
+        // The pages' unit picker (wwwroot/js/unit-picker.js), signed in like the pages it serves.
+        app.MapGet("/units/suggestions", Suggest)
+            .RequireAuthorization(Policies.SignedIn)
+            .ExcludeFromDescription();
+    }
+
+    /// <summary>The units a name typed in a unit picker may stand for on <paramref name="on"/> (default today), within the caller's scope (<see cref="UnitDirectory.ChoicesAsync"/>).</summary>
+    private static async Task<Ok<UnitSuggestion[]>> Suggest(string? q, DateOnly? on, UnitDirectory directory, IStringLocalizer<Strings> text, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return TypedResults.Ok(Array.Empty<UnitSuggestion>());
+        }
+
+        var day = on ?? directory.Today;
+        var choices = await directory.ChoicesAsync(q, day, 12, cancellationToken);
+        return TypedResults.Ok(choices.Select(c => new UnitSuggestion(c.Unit.Code, c.Unit.Name, text.UnitChoiceNote(c, day))).ToArray());
     }
 
     private static async Task<Results<Ok<UnitResponse>, NotFound>> GetUnit(string code, DateOnly? asOf, UnitDirectory directory, CancellationToken cancellationToken)

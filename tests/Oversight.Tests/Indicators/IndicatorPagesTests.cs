@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Oversight.Accounts;
 using Oversight.Data;
@@ -51,6 +53,56 @@ public sealed class IndicatorPagesTests(LoadedDemo demo) : IClassFixture<LoadedD
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Each_month_of_the_trend_is_the_engines_figure_for_that_month_and_the_months_add_up_where_the_indicator_does(DatabaseProvider provider)
+    {
+        var (database, _) = await demo.GetAsync(provider);
+        await using var factory = new OversightWebFactory(database);
+        await factory.AddUserAsync("leader.trend", Roles.Leader, "277", InspectionDay);
+        var leader = await PageSession.SignInAsync(factory, "leader.trend");
+        var api = await factory.CreateApiClientAsync("leader.trend.api", Roles.Leader, "277", InspectionDay);
+
+        foreach (var (code, addsUp) in new[] { ("CIT.RESOLVED-WITHIN-JURISDICTION", false), ("PUB.ONLINE", true), ("DIS.PARTICIPATION", true) })
+        {
+            var (_, page) = await leader.GetAsync($"/indicators?{Period}&indicator={code}");
+            var table = page.QuerySelector("table.trend")!;
+            var months = table.QuerySelectorAll("tbody tr").Select(row => (
+                Href: row.QuerySelector("th a")!.GetAttribute("href")!,
+                Cells: row.QuerySelectorAll("td").Select(PageText.Of).ToArray())).ToList();
+
+            Assert.Equal("Bảng số liệu của từng tháng", PageText.Of(table.QuerySelector("caption")));
+            Assert.Equal("Số liệu của từng tháng", PageText.Of(page.QuerySelector("#trend-title")));
+            Assert.Equal(12, months.Count);
+            foreach (var (href, cells) in months)
+            {
+                var query = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://x"), href).Query);
+                var engine = await ValueAsync(api, code, query["from"]!, query["to"]!);
+                Assert.Equal((engine.Numerator, engine.Denominator), (Number(cells[0]), Number(cells[1])));
+                if (engine.Denominator == 0)
+                {
+                    Assert.Equal("—", cells[2]);
+                }
+            }
+
+            var period = await ValueAsync(api, code, "2023-08-01", "2024-07-19");
+            var note = PageText.Of(page.QuerySelector("#trend-note"));
+            Assert.StartsWith("Mỗi tháng là số liệu của riêng tháng đó", note);
+            if (addsUp)
+            {
+                Assert.Equal((period.Numerator, period.Denominator), (months.Sum(m => Number(m.Cells[0])), months.Sum(m => Number(m.Cells[1]))));
+                Assert.Equal([Number(PageText.Of(table.QuerySelectorAll("tfoot td")[0])), Number(PageText.Of(table.QuerySelectorAll("tfoot td")[1]))], [period.Numerator, period.Denominator]);
+                Assert.Contains("Cộng các tháng được đúng số liệu cả kỳ", note);
+            }
+            else
+            {
+                // Resolved by the end of each month is not resolved by the end of the period: the months do not add up, and the page says so.
+                Assert.True(months.Sum(m => Number(m.Cells[0])) < period.Numerator);
+                Assert.Null(table.QuerySelector("tfoot"));
+                Assert.Contains("các tháng không cộng lại thành số liệu cả kỳ", note);
+            }
+        }
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Every_figure_leads_to_its_records_and_the_reconciliation_flags_the_81_1_percent(DatabaseProvider provider)
     {
         var (database, _) = await demo.GetAsync(provider);
@@ -100,5 +152,15 @@ public sealed class IndicatorPagesTests(LoadedDemo demo) : IClassFixture<LoadedD
         Assert.Null(refused.QuerySelector(".report-preview"));
         Assert.Contains("277", PageText.Of(refused.QuerySelector(".error-summary")));
         Assert.Empty(dashboard.QuerySelectorAll("li.card"));
+    }
+
+    private static long Number(string text) => long.Parse(text.Replace(".", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The engine's numerator and denominator of one indicator for the subtree of 277 over a period, as the API gives them.</summary>
+    private static async Task<(long Numerator, long Denominator)> ValueAsync(HttpClient api, string code, string from, string to)
+    {
+        var response = await api.GetFromJsonAsync<JsonElement>($"/api/v1/units/277/indicators?from={from}&to={to}&indicator={code}", TestContext.Current.CancellationToken);
+        var value = response.GetProperty("values")[0];
+        return (value.GetProperty("numerator").GetInt64(), value.GetProperty("denominator").GetInt64());
     }
 }

@@ -41,7 +41,7 @@ public sealed class CasePagesTests
         var (outOfScope, _) = await session.GetAsync($"/cases/{neighbour.Id}");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("10060", all.QuerySelector("#unit")!.GetAttribute("value"));
+        Assert.Equal("10060", all.QuerySelector("#unit-code")!.GetAttribute("value"));
         Assert.Equal([land.Reference, road.Reference], References(all));
         Assert.Equal([land.Reference], References(resolved));
         Assert.Equal([road.Reference], References(overdueRoad));

@@ -42,7 +42,7 @@ public sealed class ReceptionPagesTests
         var (outOfScope, _) = await session.GetAsync($"/reception/{neighbour.Id}");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("10060", register.QuerySelector("#unit")!.GetAttribute("value"));
+        Assert.Equal("10060", register.QuerySelector("#unit-code")!.GetAttribute("value"));
         Assert.Equal(["Phạm Văn Chủ"], Hosts(register));
         Assert.Equal("2", PageText.Of(register.QuerySelector("table.sessions tbody td:last-child")));
         Assert.Equal(["Phạm Văn Chủ"], Hosts(chairmen));

@@ -68,6 +68,8 @@ public sealed class SearchPageTests(LoadedDemo demo) : IClassFixture<LoadedDemo>
         var (_, directive) = await inspector.GetAsync("/search?q=24-CT%2FTU");
         var (_, task) = await inspector.GetAsync("/search?q=NV-01-2024-07-04");
         var (_, inspection) = await inspector.GetAsync("/search?q=KT-01-2024-07");
+        var (_, taskWords) = await inspector.GetAsync("/search?q=ra+soat+cai+cach+hanh+chinh");
+        var (_, inspectionWords) = await inspector.GetAsync("/search?q=kiem+tra+chuong+my");
 
         Assert.Equal(HttpStatusCode.OK, status);
         var found = Assert.Single(Hits(byReference, "case-results"));
@@ -84,6 +86,8 @@ public sealed class SearchPageTests(LoadedDemo demo) : IClassFixture<LoadedDemo>
         Assert.Matches("^/tasks/[0-9a-f-]{36}$", taskHit.GetAttribute("href"));
         Assert.Equal("/tasks?q=NV-01-2024-07-04", RegisterLink(task, "task-results"));
         Assert.Equal("/inspections?q=KT-01-2024-07", RegisterLink(inspection, "inspection-results"));
+        Assert.Equal(["NV-01-2024-07-04"], Hits(taskWords, "task-results").Select(PageText.Of));
+        Assert.Contains("KT-01-2024-07", Hits(inspectionWords, "inspection-results").Select(PageText.Of));
         Assert.NotEmpty(Hits(inspection, "document-results"));
         Assert.All(Hits(inspection, "document-results"), hit => Assert.StartsWith("/documents/", hit.GetAttribute("href"), StringComparison.Ordinal));
     }

@@ -17,6 +17,10 @@ public abstract class AccountabilityFilterModel(CallerScope scope, Caller caller
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
+    /// <inheritdoc />
+    protected override IEnumerable<string> MoreFilters() =>
+        string.IsNullOrWhiteSpace(Query) ? [] : [Text["Filters.Search", Query.Trim()]];
+
     /// <summary>The filter the form asks for; null when a field is in error (<see cref="RegisterFormModel.FormErrors"/>).</summary>
     private async Task<AccountabilityFilter?> FilterAsync(CancellationToken cancellationToken)
     {

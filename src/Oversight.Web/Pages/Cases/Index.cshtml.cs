@@ -75,6 +75,32 @@ public sealed class IndexModel(
             new(Text["Directives.Column.Overdue"], row => Text.YesNo(row.Overdue)),
         ]);
 
+    protected override IEnumerable<string> MoreFilters()
+    {
+        if (Status?.Trim() is "open" or "closed")
+        {
+            yield return Text[Status.Trim() == "open" ? "Cases.Filter.Open" : "Cases.Filter.Closed"];
+        }
+
+        if (!string.IsNullOrWhiteSpace(DueWithin))
+        {
+            yield return Text["Filters.DueWithin", DueWithin.Trim()];
+        }
+
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            yield return Text["Filters.Search", Query.Trim()];
+        }
+
+        foreach (var (on, label) in new[] { (Overdue, "Cases.Filter.Overdue"), (Mine, "Cases.Filter.Mine"), (Protracted, "Cases.Filter.Protracted") })
+        {
+            if (on)
+            {
+                yield return Text[label];
+            }
+        }
+    }
+
     /// <summary>What <paramref name="read"/> finds for the form's filter; null when a field is in error or the unit does not exist for the caller, which is then noted.</summary>
     private async Task<T?> ReadAsync<T>(Func<CaseFilter, Task<T?>> read, CancellationToken cancellationToken) where T : class
     {

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Html;
 
 namespace Oversight.Web.Pages.Indicators;
 
-/// <summary>One bar: its label, its length (null: no value, no bar), the value as written, whether it is the unit the page is about, and where it leads.</summary>
-public sealed record Bar(string Label, double? Length, string Display, bool Highlight = false, string? Href = null);
+/// <summary>One bar: its label, its length (null: no value, no bar), the value as written, whether it is the unit the page is about, where it leads, and what a pointer over it tells.</summary>
+public sealed record Bar(string Label, double? Length, string Display, bool Highlight = false, string? Href = null, string? Title = null);
 
 /// <summary>
 /// A horizontal bar chart drawn as SVG on the server, so that it shows without JavaScript and prints; every bar
@@ -33,6 +33,11 @@ public sealed record BarChart(string Id, string Title, string Summary, IReadOnly
             var length = (bar.Length ?? 0) / longest * (Width - LabelWidth - ValueWidth - 10);
             var label = $"<text x=\"0\" y=\"{y + 17}\">{Encode(bar.Highlight ? $"▶ {bar.Label}" : bar.Label)}</text>";
             svg.Append(CultureInfo.InvariantCulture, $"<g class=\"{(bar.Highlight ? "bar highlight" : "bar")}\">");
+            if (bar.Title is not null)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<title>{Encode(bar.Title)}</title>");
+            }
+
             svg.Append(bar.Href is null ? label : $"<a href=\"{Encode(bar.Href)}\">{label}</a>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{LabelWidth}\" y=\"{y + 3}\" width=\"{length:0.0}\" height=\"{RowHeight - 8}\"></rect>");
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"value\" x=\"{LabelWidth + length + 6:0.0}\" y=\"{y + 17}\">{Encode(bar.Display)}</text></g>");

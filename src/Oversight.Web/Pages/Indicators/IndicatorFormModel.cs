@@ -55,6 +55,19 @@ public abstract class IndicatorFormModel(CallerScope scope, Caller caller, TimeP
         return Query;
     }
 
+    protected override IEnumerable<string> MoreFilters()
+    {
+        if (Structure?.Trim() == "today")
+        {
+            yield return Text["Indicators.Structure.Today"];
+        }
+
+        if (!string.IsNullOrWhiteSpace(Indicator) && catalog.Find(Indicator) is { } indicator)
+        {
+            yield return indicator.Name(English);
+        }
+    }
+
     /// <summary>Notes that the unit does not exist for the caller in the period (or today, for today's structure).</summary>
     protected void UnitNotFound(IndicatorQuery query) => UnitNotFound(query.Structure == IndicatorStructure.Today ? Today : query.To);
 
