@@ -51,6 +51,8 @@ public sealed class CaseWalkBrowserTests
         await Assertions.Expect(page.Locator("table.timeline tbody tr")).ToHaveCountAsync(4);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Đơn thư", Exact = true }).ClickAsync();
+        // The register opens on the officer's unit, its filters folded to a line that names it.
+        await page.Locator("details.filter-fold > summary").ClickAsync();
         await page.GetByLabel("Trạng thái").SelectOptionAsync(new SelectOptionValue { Label = "Đã giải quyết" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Lọc", Exact = true }).ClickAsync();
 
