@@ -24,6 +24,7 @@ public sealed class DemoDefaultsTests(LoadedDemo demo) : IClassFixture<LoadedDem
         var (_, cases) = await inspector.GetAsync("/cases");
         var (_, dissolved) = await inspector.GetAsync("/cases?unit=277");
         var (_, reception) = await inspector.GetAsync("/reception");
+        var (_, dashboard) = await inspector.GetAsync("/indicators?unit=277");
 
         Assert.Equal(HttpStatusCode.OK, tasksStatus);
         var references = tasks.QuerySelectorAll("table.follow-up tbody tr").Select(row => PageText.Of(row.QuerySelector("th, td"))).ToList();
@@ -35,6 +36,8 @@ public sealed class DemoDefaultsTests(LoadedDemo demo) : IClassFixture<LoadedDem
         Assert.NotEmpty(dissolved.QuerySelectorAll("table.cases tbody tr"));
         Assert.Null(reception.QuerySelector(".error-summary"));
         Assert.NotEmpty(reception.QuerySelectorAll("table.sessions tbody tr"));
+        Assert.Equal("Huyện Chương Mỹ (277), 01/01/2024 – 31/12/2024", PageText.Of(dashboard.QuerySelector("#unit-heading")));
+        Assert.Contains("năm gần nhất có số liệu", PageText.Of(dashboard.QuerySelector("#unit-heading + p.hint")), StringComparison.Ordinal);
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
