@@ -129,7 +129,7 @@ done
 step "Running the tests (SQLite and PostgreSQL)"
 # CI stops a run at 90 minutes; a hung test should still leave a summary behind.
 set +e
-dotnet test --project tests/Oversight.Tests -c Release --no-build --no-ansi --no-progress --timeout 60m "$@" 2>&1 | tee "$log_dir/test.log"
+dotnet test --project tests/Oversight.Tests -c Release --no-build --no-ansi --no-progress --timeout 80m "$@" 2>&1 | tee "$log_dir/test.log"
 test_status=${PIPESTATUS[0]}
 set -e
 
