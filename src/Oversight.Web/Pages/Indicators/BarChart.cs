@@ -23,8 +23,10 @@ public sealed record BarChart(string Id, string Title, string Summary, IReadOnly
     public IHtmlContent Svg()
     {
         var longest = Math.Max(Bars.Max(b => b.Length ?? 0), 1e-9);
+        // A picture may hold no links: a chart whose labels lead somewhere is a group, read label by label.
+        var role = Bars.Any(b => b.Href is not null) ? "group" : "img";
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {Width} {Bars.Count * RowHeight + 8}\" width=\"100%\" role=\"img\" aria-labelledby=\"{Id}-title {Id}-summary\" xmlns=\"http://www.w3.org/2000/svg\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {Width} {Bars.Count * RowHeight + 8}\" width=\"100%\" role=\"{role}\" aria-labelledby=\"{Id}-title {Id}-summary\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"{Id}-summary\">{Encode(Summary)}</desc>");
         for (var i = 0; i < Bars.Count; i++)
         {
