@@ -74,10 +74,13 @@ public sealed class DailyDigests(IServiceScopeFactory scopes, MailSettings mail,
         return tally;
     }
 
-    /// <summary>Makes the escalations due and the digests of <paramref name="day"/> not made yet, with the inboxes as they stand now.</summary>
+    /// <summary>
+    /// Makes the escalations due today and the digests of <paramref name="day"/> not made yet: the day names the digests,
+    /// their content is the inboxes as they stand now.
+    /// </summary>
     public async Task<DigestTally> RunAsync(DateOnly day, CancellationToken cancellationToken)
     {
-        var escalations = await EscalateAsync(day, cancellationToken);
+        var escalations = await EscalateAsync(VietnamTime.Today(time), cancellationToken);
         List<OversightUser> accounts;
         HashSet<string> done;
         await using (var scope = scopes.CreateAsyncScope())
@@ -250,7 +253,7 @@ public sealed class DailyDigests(IServiceScopeFactory scopes, MailSettings mail,
 
     /// <summary>
     /// Escalates each open case overdue by at least the working days of <see cref="EscalationRule"/> on
-    /// <paramref name="day"/> to every enabled leader whose scope holds its handling unit, once; returns how many
+    /// <paramref name="day"/> (today) to every enabled leader whose scope holds its handling unit, once; returns how many
     /// escalations were made. No rule in force: none.
     /// </summary>
     private async Task<int> EscalateAsync(DateOnly day, CancellationToken cancellationToken)
