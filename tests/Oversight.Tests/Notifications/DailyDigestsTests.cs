@@ -129,7 +129,7 @@ public sealed class DailyDigestsTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Notify_digests_makes_the_digests_of_the_date_given_with_the_inbox_as_it_stands(DatabaseProvider provider)
+    public async Task Notify_digests_makes_the_digests_of_the_date_given_with_the_inbox_as_it_stands_and_skips_an_account_whose_address_was_removed(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var mail = await TestMailServer.StartAsync();
@@ -140,15 +140,16 @@ public sealed class DailyDigestsTests
         var error = new StringWriter();
         string[] settings = [.. mail.Settings.SelectMany(s => new[] { $"--{s.Key}", s.Value! })];
 
+        var removed = await OversightCli.RunAsync(["users", "set-email", Idle, "none", .. database.SettingsArgs], new StringReader(""), new StringWriter(), error);
         var exitCode = await OversightCli.RunAsync(["notify", "digests", "--date", "2026-12-07", .. settings, .. database.SettingsArgs], new StringReader(""), output, error);
         var again = await OversightCli.RunAsync(["notify", "digests", "--date", "2026-12-07", .. settings, .. database.SettingsArgs], new StringReader(""), new StringWriter(), error);
 
         // The CLI runs on the real clock: the case, due on 20 Nov 2026, is overdue for its officer and, by more than
         // five working days, escalated to the district's leader, whose digest says so.
-        Assert.True(exitCode == 0 && again == 0, error.ToString());
+        Assert.True(removed == 0 && exitCode == 0 && again == 0, error.ToString());
         Assert.Equal(
             "Digests of 2026-12-07: 2 made, 2 e-mailed.\n"
-            + "Skipped: 1 with nothing waiting, 0 without an e-mail address, 0 with digests turned off, 0 already made.\n"
+            + "Skipped: 0 with nothing waiting, 1 without an e-mail address, 0 with digests turned off, 0 already made.\n"
             + "Escalations to leaders: 1 made.\n",
             output.ToString().ReplaceLineEndings("\n"));
         Assert.Equal(2, mail.Messages.Count);
