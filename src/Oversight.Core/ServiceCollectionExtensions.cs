@@ -74,6 +74,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Petitions.ReceptionRecords>();
         services.AddScoped<Petitions.ReceptionFrequency>();
         services.AddScoped<Notifications.Inbox>();
+        services.AddScoped<Notifications.NotificationCentre>();
+        services.AddSingleton(Notifications.MailSettings.From(configuration));
+        services.AddSingleton<Notifications.Mailer>().AddSingleton<Notifications.DailyDigests>();
         services.AddScoped<Petitions.ReceptionRegister>();
         services.AddScoped<Accountability.AccountabilitySummary>();
         services.AddScoped<Accountability.DirectiveChain>();

@@ -9,12 +9,12 @@ public static class AccountCommands
 {
     public static IReadOnlyList<CliCommand> All { get; } =
     [
-        new(["users", "add"], "users add NAME --role administrator|inspector|leader|officer [--unit CODE] [--as-of YYYY-MM-DD] [--display-name TEXT]",
+        new(["users", "add"], "users add NAME --role administrator|inspector|leader|officer [--unit CODE] [--as-of YYYY-MM-DD] [--display-name TEXT] [--email ADDRESS]",
             "Adds an account; reads its password from standard input (at least 12 characters, not a common password). Every role but "
-            + "administrator needs a unit, whose subtree the account sees.",
+            + "administrator needs a unit, whose subtree the account sees. The e-mail address receives the daily digest.",
             AddUserAsync),
         new(["users", "list"], "users list",
-            "Lists every account, tab-separated: name, role, unit code and name, enabled or disabled, display name.",
+            "Lists every account, tab-separated: name, role, unit code and name, enabled or disabled, display name, e-mail address.",
             ListUsersAsync),
         new(["users", "disable"], "users disable NAME",
             "Disables an account: it cannot sign in, its tokens stop at once and its sessions end on every node within a minute.",
@@ -28,6 +28,9 @@ public static class AccountCommands
         new(["users", "set-unit"], "users set-unit NAME --unit CODE [--as-of YYYY-MM-DD]",
             "Scopes the account to another unit's subtree.",
             context => ChangeUserAsync(context, (accounts, name) => accounts.SetUnitAsync(name, context.Invocation.RequiredOption("unit"), context.Invocation.DateOption("as-of")), "Changed the unit of")),
+        new(["users", "set-email"], "users set-email NAME ADDRESS|none",
+            "Sets the address the account's daily digest is e-mailed to, or removes it (none); the account's sessions end.",
+            context => ChangeUserAsync(context, (accounts, name) => accounts.SetEmailAsync(name, EmailArgument(context.Invocation.Argument(2, 1, "ADDRESS"))), "Changed the e-mail address of")),
         new(["users", "reset-password"], "users reset-password NAME",
             "Sets a new password, read from standard input (at least 12 characters, not a common password); the account's sessions end.",
             ResetPasswordAsync),
@@ -50,7 +53,14 @@ public static class AccountCommands
         var role = invocation.RequiredOption("role");
         var password = await PasswordAsync(context);
         var accounts = context.Services.GetRequiredService<AccountService>();
-        var error = await accounts.AddUserAsync(name, role, invocation.Option("unit"), invocation.DateOption("as-of"), password, invocation.Option("display-name"));
+        var email = invocation.Option("email");
+        if (email is not null && !AccountService.IsEmailAddress(email))
+        {
+            throw new CommandException($"--email '{email}' is not an e-mail address");
+        }
+
+        var error = await accounts.AddUserAsync(name, role, invocation.Option("unit"), invocation.DateOption("as-of"), password, invocation.Option("display-name"))
+            ?? (email is null ? null : await accounts.SetEmailAsync(name, email));
         if (error is not null)
         {
             throw new CommandException(error.Message);
@@ -65,7 +75,7 @@ public static class AccountCommands
         foreach (var account in await context.Services.GetRequiredService<AccountService>().ListUsersAsync())
         {
             await context.Output.WriteLineAsync(string.Join('\t',
-                account.UserName, account.Role, account.Unit?.Code ?? "", account.Unit?.Name ?? "", account.Disabled ? "disabled" : "enabled", account.DisplayName ?? ""));
+                account.UserName, account.Role, account.Unit?.Code ?? "", account.Unit?.Name ?? "", account.Disabled ? "disabled" : "enabled", account.DisplayName ?? "", account.Email ?? ""));
         }
 
         return 0;
@@ -82,6 +92,8 @@ public static class AccountCommands
         await context.Output.WriteLineAsync($"{done} '{name}'.");
         return 0;
     }
+
+    private static string? EmailArgument(string address) => address.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : address;
 
     private static async Task<int> ResetPasswordAsync(CommandContext context)
     {

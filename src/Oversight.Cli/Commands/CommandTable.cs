@@ -42,6 +42,7 @@ public static class CommandTable
         .. RuleCommands.All,
         .. IndicatorCommands.All,
         .. BackupCommands.All,
+        .. NotifyCommands.All,
     ];
 
     public static string Help()

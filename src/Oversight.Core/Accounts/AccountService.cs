@@ -1,3 +1,4 @@
+using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,13 @@ namespace Oversight.Accounts;
 public sealed record AccountError(string Message);
 
 /// <summary>An account as the administrators' list shows it.</summary>
-public sealed record AccountSummary(string UserName, string? DisplayName, string Role, UnitSnapshot? Unit, bool Disabled);
+public sealed record AccountSummary(string UserName, string? DisplayName, string Role, UnitSnapshot? Unit, bool Disabled, string? Email = null);
+
+/// <summary>Where and how an account's holder is told what waits: e-mail address, language, and whether daily digests come.</summary>
+/// <param name="Email">The address; null for none.</param>
+/// <param name="Language">One of <see cref="Languages.All"/>.</param>
+/// <param name="ReceivesDigests">Whether the daily digest is sent.</param>
+public sealed record NotificationPreferences(string? Email, string Language, bool ReceivesDigests);
 
 /// <summary>
 /// Creates, changes, disables and lists accounts and their personal access tokens. Used by the CLI, the demo and the
@@ -172,7 +179,8 @@ public sealed class AccountService(
                 u.DisplayName,
                 roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().FirstOrDefault() ?? "",
                 u.ScopeUnitId is { } unit ? graph.Latest(unit) : null,
-                IsDisabled(u)))
+                IsDisabled(u),
+                u.Email))
             .ToList();
     }
 
@@ -241,6 +249,57 @@ public sealed class AccountService(
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
         return null;
     });
+
+    /// <summary>Sets the account's e-mail address, or removes it when <paramref name="email"/> is empty.</summary>
+    public Task<AccountError?> SetEmailAsync(string userName, string? email) => ChangeAsync(userName, user => Task.FromResult(ApplyEmail(user, email)));
+
+    /// <summary>The notification preferences of the account with <paramref name="userId"/>; null when there is none.</summary>
+    public async Task<NotificationPreferences?> PreferencesAsync(string userId) =>
+        await users.FindByIdAsync(userId) is { } user ? new(user.Email, user.Language, user.ReceivesDigests) : null;
+
+    /// <summary>
+    /// The holder of an account changes where and how they are told what waits. Audited as every change of an account;
+    /// their sessions go on (the security stamp stays).
+    /// </summary>
+    public async Task<AccountError?> SetPreferencesAsync(string userId, NotificationPreferences preferences)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return new($"no account has id '{userId}'");
+        }
+
+        if (!Languages.All.Contains(preferences.Language))
+        {
+            return new($"language '{preferences.Language}' is not one of: {string.Join(", ", Languages.All)}");
+        }
+
+        if (ApplyEmail(user, preferences.Email) is { } error)
+        {
+            return error;
+        }
+
+        user.Language = preferences.Language;
+        user.ReceivesDigests = preferences.ReceivesDigests;
+        var updated = await users.UpdateAsync(user);
+        return updated.Succeeded ? null : new AccountError(string.Join("; ", updated.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>An address alone (<c>name@example.org</c>), without a display name or angle brackets.</summary>
+    public static bool IsEmailAddress(string email) =>
+        MailAddress.TryCreate(email, out var address) && address.Address == email && address.DisplayName.Length == 0;
+
+    private AccountError? ApplyEmail(OversightUser user, string? email)
+    {
+        var address = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (address is not null && !IsEmailAddress(address))
+        {
+            return new($"'{address}' is not an e-mail address");
+        }
+
+        user.Email = address;
+        user.NormalizedEmail = address is null ? null : users.NormalizeEmail(address);
+        return null;
+    }
 
     /// <summary>Ends every session of the account on every node, within the minute in which sessions are checked.</summary>
     public Task<AccountError?> EndSessionsAsync(string userName) => ChangeAsync(userName, _ => Task.FromResult<AccountError?>(null));

@@ -12,6 +12,21 @@ public sealed class OversightUser : IdentityUser
 
     /// <summary>The person the account belongs to, if recorded: a member of an inspection's team acts as that member (the head of a delegation approves its report).</summary>
     public Guid? PersonId { get; set; }
+
+    /// <summary>The language of the account's e-mails and notifications: <c>vi</c> or <c>en</c> (<see cref="Languages"/>).</summary>
+    public string Language { get; set; } = Languages.Vietnamese;
+
+    /// <summary>Whether the account receives the daily digest of what waits for it (on unless its holder turns it off).</summary>
+    public bool ReceivesDigests { get; set; } = true;
+}
+
+/// <summary>The languages Oversight writes to people in, Vietnamese first.</summary>
+public static class Languages
+{
+    public const string Vietnamese = "vi";
+    public const string English = "en";
+
+    public static IReadOnlyList<string> All { get; } = [Vietnamese, English];
 }
 
 /// <summary>The four roles.</summary>

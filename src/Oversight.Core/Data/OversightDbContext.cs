@@ -114,6 +114,10 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
 
     public DbSet<RulePack> RulePacks => Set<RulePack>();
 
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+
+    public DbSet<Notifications.DigestRun> DigestRuns => Set<Notifications.DigestRun>();
+
     public DbSet<HolidaySchedule> HolidaySchedules => Set<HolidaySchedule>();
 
     /// <summary>The Data Protection key ring, shared by every node (confidential fields, cookies, antiforgery).</summary>
@@ -167,6 +171,7 @@ public sealed class OversightDbContext(DbContextOptions<OversightDbContext> opti
             user.Property(u => u.SecurityStamp).HasAnnotation(AuditTrail.NotAudited, true);
             user.Property(u => u.ConcurrencyStamp).HasAnnotation(AuditTrail.NotAudited, true);
             user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.Property(u => u.Language).HasMaxLength(8);
             user.HasOne<Person>().WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
         if (Database.IsNpgsql())

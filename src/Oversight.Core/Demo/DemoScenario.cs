@@ -19,6 +19,9 @@ public sealed record DemoAccount(string UserName, string Role, string? UnitCode,
 {
     /// <summary>"Huyện Chương Mỹ (277, as of 2024-07-19)", or "everything" for an administrator.</summary>
     public string Scope => UnitCode is null ? "everything" : $"{UnitName} ({UnitCode}, as of {AsOf:yyyy-MM-dd})";
+
+    /// <summary>An example address at a domain reserved for examples (RFC 2606): digests to it go nowhere real.</summary>
+    public string Email => $"{UserName}@example.org";
 }
 
 /// <summary>What the demo added.</summary>
@@ -172,9 +175,14 @@ public sealed class DemoScenario(
             var delegates = DemoAccountability.PlanDelegation(new Random(Seed + 1));
             db.People.AddRange(delegates);
             accountability = new DemoAccountability(db, structure, people, delegates, random).Add();
-            foreach (var account in Accounts.Where(a => a.PersonCode is not null))
+            foreach (var account in Accounts)
             {
-                (await db.Users.SingleAsync(u => u.UserName == account.UserName, cancellationToken)).PersonId = delegates.Single(p => p.Code == account.PersonCode).Id;
+                var user = await db.Users.SingleAsync(u => u.UserName == account.UserName, cancellationToken);
+                (user.Email, user.NormalizedEmail) = (account.Email, account.Email.ToUpperInvariant());
+                if (account.PersonCode is not null)
+                {
+                    user.PersonId = delegates.Single(p => p.Code == account.PersonCode).Id;
+                }
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -225,13 +224,11 @@ public sealed class ImportJobs(OversightDbContext db, Caller caller, ImportCatal
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
         var job = await db.ImportJobs.Where(j => j.Id == id).Select(j => new { j.Kind, j.FileName, j.DryRun, j.RequestedBy }).FirstAsync(cancellationToken);
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<OversightUser>>();
-        if (await users.FindByIdAsync(job.RequestedBy) is not { } user)
+        if (await scope.ServiceProvider.ActAsAsync(job.RequestedBy) is null)
         {
             return ImportResult.Failed(job.FileName, 0, job.DryRun, [ImportMessages.AccountGone.At(job.FileName, 0, null)]);
         }
 
-        scope.ServiceProvider.GetRequiredService<Caller>().SetUser(user.Id, user.UserName ?? user.Id, await users.GetRolesAsync(user), user.ScopeUnitId);
         var import = scope.ServiceProvider.GetRequiredService<ImportCatalog>().Find(job.Kind)
             ?? throw new InvalidOperationException($"No spreadsheet import is registered for '{job.Kind}'.");
         await using var content = ImportJobFiles.TemporaryFile();

@@ -30,6 +30,7 @@ public static partial class WebSetup
         services.AddHostedService<FactCompaction>();
         services.AddHostedService<AuditSealing>();
         services.AddHostedService<ImportJobRunning>();
+        services.AddHostedService<DigestSending>();
         if (DatabaseSettings.From(configuration).Provider == DatabaseProvider.Sqlite)
         {
             services.AddHostedService<CaseSearchIndexing>();

@@ -8,8 +8,8 @@ using Oversight.Web.Accounts;
 namespace Oversight.Web.Pages.Admin;
 
 /// <summary>
-/// One account, for administrators: its role, unit and state, its tokens, and a form for each change (role, unit, new
-/// password, disable or enable, end its sessions, revoke tokens). Each change ends the account's sessions within a
+/// One account, for administrators: its role, unit and state, its tokens, and a form for each change (role, unit,
+/// e-mail address, new password, disable or enable, end its sessions, revoke tokens). Each change ends the account's sessions within a
 /// minute, is audited, and comes back here with a confirmation (post-redirect-get); a refused one shows why.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
@@ -27,6 +27,9 @@ public sealed class AccountModel(AccountService accounts) : PageModel
     [BindProperty]
     public string? NewPassword { get; set; }
 
+    [BindProperty]
+    public string? Email { get; set; }
+
     public AccountSummary? Account { get; private set; }
 
     public IReadOnlyList<PersonalAccessToken> Tokens { get; private set; } = [];
@@ -38,7 +41,7 @@ public sealed class AccountModel(AccountService accounts) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string name, string? done, CancellationToken cancellationToken)
     {
-        Done = done is "role" or "unit" or "password" or "disabled" or "enabled" or "sessions" or "revoked" ? done : null;
+        Done = done is "role" or "unit" or "email" or "password" or "disabled" or "enabled" or "sessions" or "revoked" ? done : null;
         return await LoadAsync(name, cancellationToken) ? Page() : NotFound();
     }
 
@@ -51,6 +54,9 @@ public sealed class AccountModel(AccountService accounts) : PageModel
             : IsoDate.TryParse(AsOf.Trim(), out var asOf)
                 ? accounts.SetUnitAsync(name, Unit?.Trim() ?? string.Empty, asOf)
                 : Task.FromResult<AccountError?>(new AccountError($"'{AsOf}' is not a date in the form YYYY-MM-DD")), cancellationToken);
+
+    public Task<IActionResult> OnPostEmailAsync(string name, CancellationToken cancellationToken) =>
+        ChangeAsync(name, "email", () => accounts.SetEmailAsync(name, Email), cancellationToken);
 
     public Task<IActionResult> OnPostPasswordAsync(string name, CancellationToken cancellationToken) =>
         ChangeAsync(name, "password", () => accounts.ResetPasswordAsync(name, NewPassword ?? string.Empty), cancellationToken);

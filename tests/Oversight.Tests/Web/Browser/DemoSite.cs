@@ -32,7 +32,7 @@ public sealed class DemoSite : IAsyncLifetime
 
     /// <summary>The pages every visitor opens besides those the home page links to.</summary>
     public static readonly string[] MainPages =
-        ["/cases", "/tasks", "/inspections", "/indicators", "/reception", "/work", "/search?q=tot%20dong", "/public/petitions/new"];
+        ["/cases", "/tasks", "/inspections", "/indicators", "/reception", "/work", "/notifications", "/account/notifications", "/search?q=tot%20dong", "/public/petitions/new"];
 
     private readonly LoadedDemo demo = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<VisitedPage>>>> walks = new();
