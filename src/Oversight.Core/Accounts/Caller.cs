@@ -41,6 +41,9 @@ public sealed class Caller
         ScopeUnitId = null;
     }
 
+    /// <summary>Whether an audit name is the system's (<c>system:…</c> at start-up and for the demo, <c>cli:…</c> for a command) rather than an account's.</summary>
+    public static bool IsSystemName(string name) => name.StartsWith("system:", StringComparison.Ordinal) || name.StartsWith("cli:", StringComparison.Ordinal);
+
     /// <summary>Acts as the system itself (CLI commands, start-up seeding): administrator scope.</summary>
     public void SetSystem(string name)
     {

@@ -115,11 +115,15 @@ public sealed class AttachmentFiles(OversightDbContext db, IAttachmentStore stor
         return attachments.Where(a => filter.Contains(a.UnitId)).OrderBy(a => a.UploadedAt).ThenBy(a => a.FileName, StringComparer.Ordinal).ToLookup(a => a.RecordId);
     }
 
-    /// <summary>An attachment and its bytes; null when it does not exist for the caller (outside their scope, or gone from the store).</summary>
-    public async Task<(Attachment Attachment, Stream Content)?> OpenAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// An attachment of a kind of record (of one of <paramref name="records"/> when given) and its bytes; null when it
+    /// does not exist for the caller (another kind or record, outside their scope, or gone from the store). Records
+    /// with rules of their own (a case's files) are served by their own pages, which name them.
+    /// </summary>
+    public async Task<(Attachment Attachment, Stream Content)?> OpenAsync(Guid id, string recordType, IReadOnlyCollection<Guid>? records, CancellationToken cancellationToken)
     {
-        var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (attachment is null || !(await scope.FilterAsync(cancellationToken)).Contains(attachment.UnitId))
+        var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.RecordType == recordType, cancellationToken);
+        if (attachment is null || records?.Contains(attachment.RecordId) == false || !(await scope.FilterAsync(cancellationToken)).Contains(attachment.UnitId))
         {
             return null;
         }

@@ -98,8 +98,9 @@ internal sealed class CaseDrafts : ICaseStore
     {
     }
 
-    /// <summary>Nothing to do: drafts are kept as they are changed, and written by <see cref="FlushAsync"/>.</summary>
-    public Task<bool> SaveAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+    /// <summary>Nothing to do: drafts are kept as they are changed, and written by <see cref="FlushAsync"/>; an import's steps keep no files.</summary>
+    public Task<bool> SaveAsync(Func<CancellationToken, Task>? save, CancellationToken cancellationToken) =>
+        save is null ? Task.FromResult(true) : throw new InvalidOperationException("A case import's steps keep no files.");
 
     /// <summary>Nothing to do: a step that fails changes nothing before it fails, and its row fails the import.</summary>
     public void Discard()

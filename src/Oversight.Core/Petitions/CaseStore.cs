@@ -34,8 +34,11 @@ internal interface ICaseStore
     /// <summary>A step or an extension added to a case found or added here (it is already in the case's list).</summary>
     void AddPart(CitizenCase citizenCase, object part);
 
-    /// <summary>Keeps the changes made to the cases found; false when another writer changed one meanwhile (nothing is kept then).</summary>
-    Task<bool> SaveAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Keeps the changes made to the cases found, through <paramref name="save"/> when the step keeps more than rows
+    /// (files); false when another writer changed one meanwhile (nothing is kept then).
+    /// </summary>
+    Task<bool> SaveAsync(Func<CancellationToken, Task>? save, CancellationToken cancellationToken);
 
     /// <summary>Forgets the changes made since the last save.</summary>
     void Discard();
@@ -74,11 +77,19 @@ internal sealed class SavedCases(OversightDbContext db) : ICaseStore
         }
     }
 
-    public async Task<bool> SaveAsync(CancellationToken cancellationToken)
+    public async Task<bool> SaveAsync(Func<CancellationToken, Task>? save, CancellationToken cancellationToken)
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (save is null)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            else
+            {
+                await save(cancellationToken);
+            }
+
             return true;
         }
         catch (DbUpdateConcurrencyException)

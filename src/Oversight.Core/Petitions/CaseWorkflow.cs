@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Oversight.Accounts;
+using Oversight.Attachments;
 using Oversight.Calendar;
 using Oversight.Data;
 using Oversight.Organisation;
@@ -26,6 +28,7 @@ public sealed class CaseWorkflow(
     RuleBook ruleBook,
     WorkingCalendar workingCalendar,
     DenouncerIdentity identity,
+    AttachmentFiles attachments,
     TimeProvider time)
 {
     private const int SubjectLength = 500;
@@ -36,7 +39,7 @@ public sealed class CaseWorkflow(
     private ICaseStore store = new SavedCases(db);
 
     /// <summary>The same workflow, by the same caller, over <paramref name="drafts"/> instead of the database.</summary>
-    internal CaseWorkflow Drafting(ICaseStore drafts) => new(db, caller, scope, ruleBook, workingCalendar, identity, time) { store = drafts };
+    internal CaseWorkflow Drafting(ICaseStore drafts) => new(db, caller, scope, ruleBook, workingCalendar, identity, attachments, time) { store = drafts };
 
     /// <summary>Records a new case from an officer, the API or an import, in a unit within the caller's scope.</summary>
     public Task<CaseResult> ReceiveAsync(CaseRequest request, CancellationToken cancellationToken = default) =>
@@ -171,10 +174,10 @@ public sealed class CaseWorkflow(
         }
 
         var rules = await ruleBook.GetAsync(db, cancellationToken);
-        var acceptance = rules.Find($"{WireNames<CaseKind>.ToWire(citizenCase.Kind)}.accept", day);
+        var acceptance = rules.Find(AcceptanceKey(citizenCase.Kind), day);
         if (acceptance is null)
         {
-            return CaseResult.Invalid(RecordMessages.NoRule.For("kind", day, $"{WireNames<CaseKind>.ToWire(citizenCase.Kind)}.accept"));
+            return CaseResult.Invalid(RecordMessages.NoRule.For("kind", day, AcceptanceKey(citizenCase.Kind)));
         }
 
         var calendar = await workingCalendar.TableAsync(cancellationToken);
@@ -240,13 +243,12 @@ public sealed class CaseWorkflow(
             var errors = new List<FieldError>();
             var why = RequestFields.Text(reason, "reason", 1000, errors, required: true, multiline: true);
             var number = RequestFields.Text(decision, "decision", 100, errors, required: false);
-            var kind = WireNames<CaseKind>.ToWire(citizenCase.Kind);
             var clockStart = citizenCase.AcceptedOn!.Value;
-            var extension = rules.Find($"{kind}.extension", clockStart);
-            var most = rules.Find($"{kind}.extension.max", clockStart);
+            var extension = rules.Find(ExtensionKey(citizenCase.Kind), clockStart);
+            var most = rules.Find($"{ExtensionKey(citizenCase.Kind)}.max", clockStart);
             if (extension is null || most is null)
             {
-                errors.Add(RecordMessages.NoRule.For("on", clockStart, $"{kind}.extension"));
+                errors.Add(RecordMessages.NoRule.For("on", clockStart, ExtensionKey(citizenCase.Kind)));
             }
             else if (citizenCase.Extensions.Count >= most.Value.Value)
             {
@@ -344,6 +346,54 @@ public sealed class CaseWorkflow(
             return Task.FromResult<IReadOnlyList<FieldError>>(errors);
         }, cancellationToken);
 
+    /// <summary>
+    /// Keeps files with the case (the scanned letter, the reply sent), as a step of its timeline with an optional note;
+    /// the files and the step are kept together or not at all.
+    /// </summary>
+    public Task<CaseResult> AttachAsync(Guid id, string? note, IReadOnlyList<Upload> files, Guid? expectedStamp = null, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<CheckedUpload> accepted = [];
+        CaseStep? step = null;
+        var unitId = Guid.Empty;
+        return StepAsync(id, expectedStamp, "given files", Enum.GetValues<CaseStatus>(), Today, (citizenCase, _) =>
+        {
+            var errors = new List<FieldError>();
+            var text = RequestFields.Text(note, "note", 2000, errors, required: false, multiline: true);
+            if (files.Count == 0)
+            {
+                errors.Add(RecordMessages.Required.For("files"));
+            }
+
+            accepted = attachments.Check(files, "files", errors);
+            if (errors.Count == 0)
+            {
+                step = AddStep(citizenCase, Today, CaseAction.Attached, text, isPublic: false);
+                unitId = citizenCase.UnitId;
+            }
+
+            return Task.FromResult<IReadOnlyList<FieldError>>(errors);
+        }, cancellationToken, token => attachments.SaveWithAsync(accepted, nameof(CaseStep), step!.Id, unitId, token));
+    }
+
+    /// <summary>The files kept with the case, by the step that kept them.</summary>
+    public Task<ILookup<Guid, Attachment>> FilesAsync(CitizenCase citizenCase, CancellationToken cancellationToken = default) =>
+        attachments.OfAsync(nameof(CaseStep), citizenCase.Steps.Select(s => s.Id).ToList(), cancellationToken);
+
+    /// <summary>
+    /// A file kept with a case and its bytes; null when the case or the file does not exist for the caller. A
+    /// denunciation's files may name the denouncer: only the readers allowed to reveal the identity open them.
+    /// </summary>
+    public async Task<(Attachment Attachment, Stream Content)?> OpenFileAsync(Guid id, Guid fileId, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } citizenCase
+            || (citizenCase.ProtectedIdentity is not null && !await identity.MayRevealAsync(citizenCase, cancellationToken)))
+        {
+            return null;
+        }
+
+        return await attachments.OpenAsync(fileId, nameof(CaseStep), citizenCase.Steps.Select(s => s.Id).ToList(), cancellationToken);
+    }
+
     /// <summary>Marks the case as a repeat of an earlier one by the same petitioner on the same matter: it is then protracted.</summary>
     public Task<CaseResult> MarkRepeatAsync(Guid id, string? earlierReference, Guid? expectedStamp = null, CancellationToken cancellationToken = default) =>
         StepAsync(id, expectedStamp, "marked as a repeat", Enum.GetValues<CaseStatus>(), Today, async (citizenCase, _) =>
@@ -380,7 +430,8 @@ public sealed class CaseWorkflow(
         IReadOnlyCollection<CaseStatus> allowedFrom,
         DateOnly on,
         Func<CitizenCase, RuleSet, Task<IReadOnlyList<FieldError>>> apply,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<CancellationToken, Task>? save = null)
     {
         if (await FindAsync(id, cancellationToken) is not { } citizenCase)
         {
@@ -398,7 +449,7 @@ public sealed class CaseWorkflow(
         }
 
         // Notes are dated when written; the workflow's own steps keep their order in time.
-        var last = citizenCase.Steps.Where(s => s.Action is not (CaseAction.Noted or CaseAction.Answered)).Select(s => s.On).DefaultIfEmpty(citizenCase.ReceivedOn).Max();
+        var last = citizenCase.Steps.Where(s => s.Action is not (CaseAction.Noted or CaseAction.Answered or CaseAction.Attached)).Select(s => s.On).DefaultIfEmpty(citizenCase.ReceivedOn).Max();
         if (on > Today)
         {
             return CaseResult.Invalid(RecordMessages.InTheFuture.For("on", on, Today));
@@ -418,10 +469,51 @@ public sealed class CaseWorkflow(
 
         // Every step changes the stamp, so a form opened before any step (a note included) is stale.
         citizenCase.ConcurrencyStamp = Guid.NewGuid();
-        return await store.SaveAsync(cancellationToken)
+        return await store.SaveAsync(save, cancellationToken)
             ? new CaseResult(citizenCase, [])
             : CaseResult.Invalid(RecordMessages.ChangedMeanwhile.For(""));
     }
+
+    /// <summary>
+    /// The accounts the caller may give the case to: enabled, their scope reaching the case's unit (as
+    /// <see cref="AssignAsync"/> requires), and for a denunciation not the caller; those of the nearest unit first (the
+    /// smallest scope), then by name.
+    /// </summary>
+    public async Task<IReadOnlyList<Assignee>> AssigneesAsync(CitizenCase citizenCase, CancellationToken cancellationToken = default)
+    {
+        // The units accounts are scoped to are few beside the accounts; those whose subtree holds the case are found here.
+        var graph = await scope.GraphAsync(cancellationToken);
+        var scopes = await db.Users.Where(u => u.ScopeUnitId != null).Select(u => u.ScopeUnitId!.Value).Distinct().ToListAsync(cancellationToken);
+        var reaching = scopes.Where(unit => graph.Scope(unit).Contains(citizenCase.UnitId)).ToList();
+        var accounts = await db.Users.AsNoTracking().Where(u => u.ScopeUnitId != null && reaching.Contains(u.ScopeUnitId.Value)).ToListAsync(cancellationToken);
+        return accounts
+            .Where(u => !AccountService.IsDisabled(u) && identity.MayAssign(citizenCase, u.Id))
+            .OrderBy(u => graph.Scope(u.ScopeUnitId!.Value).Count)
+            .ThenBy(u => u.DisplayName ?? u.UserName, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false))
+            .Select(u => new Assignee(u.UserName!, u.DisplayName ?? u.UserName!, graph.NameOn(u.ScopeUnitId!.Value, Today)))
+            .ToList();
+    }
+
+    /// <summary>The rules the case's time limits were set by, as they were in force when each clock started: acceptance, resolution, extension.</summary>
+    public async Task<IReadOnlyList<(CaseClock Clock, RuleInForce Rule)>> DeadlineRulesAsync(CitizenCase citizenCase, CancellationToken cancellationToken = default)
+    {
+        var rules = await ruleBook.GetAsync(db, cancellationToken);
+        var found = new List<(CaseClock, RuleInForce?)> { (CaseClock.Acceptance, rules.Find(AcceptanceKey(citizenCase.Kind), citizenCase.ReceivedOn)) };
+        if (citizenCase.AcceptedOn is { } accepted)
+        {
+            found.Add((CaseClock.Resolution, rules.Find(ResolutionKey(citizenCase.Kind, citizenCase.Complex, citizenCase.RemoteArea), accepted)));
+            if (citizenCase.Extensions.Count > 0)
+            {
+                found.Add((CaseClock.Extension, rules.Find(ExtensionKey(citizenCase.Kind), accepted)));
+            }
+        }
+
+        return found.Where(f => f.Item2 is not null).Select(f => (f.Item1, f.Item2!)).ToList();
+    }
+
+    private static string AcceptanceKey(CaseKind kind) => WireNames<CaseKind>.ToWire(kind) + ".accept";
+
+    private static string ExtensionKey(CaseKind kind) => WireNames<CaseKind>.ToWire(kind) + ".extension";
 
     private static string ResolutionKey(CaseKind kind, bool complex, bool remoteArea) =>
         WireNames<CaseKind>.ToWire(kind) + (kind == CaseKind.Denunciation ? ".resolve" : (complex, remoteArea) switch
@@ -438,11 +530,12 @@ public sealed class CaseWorkflow(
         AddStep(citizenCase, on, action, note, isPublic: true);
     }
 
-    private void AddStep(CitizenCase citizenCase, DateOnly on, CaseAction action, string? note, bool isPublic)
+    private CaseStep AddStep(CitizenCase citizenCase, DateOnly on, CaseAction action, string? note, bool isPublic)
     {
         var step = new CaseStep { CaseId = citizenCase.Id, On = on, RecordedAt = time.GetUtcNow(), Actor = caller.Name, Action = action, Note = note, IsPublic = isPublic };
         citizenCase.Steps.Add(step);
         store.AddPart(citizenCase, step);
+        return step;
     }
 
     private static string NewReference(DateOnly receivedOn) =>
@@ -450,4 +543,15 @@ public sealed class CaseWorkflow(
 
     /// <summary>Ten characters from 32 (50 bits): not guessable, easy to read aloud and type.</summary>
     private static string NewTrackingCode() => RandomNumberGenerator.GetString(TrackingAlphabet, 10);
+}
+
+/// <summary>An account a case may be given to: its user name (what the form sends), the name shown, and the unit it answers for.</summary>
+public sealed record Assignee(string UserName, string Name, string UnitName);
+
+/// <summary>The clocks of a case, each set by a rule of the pack.</summary>
+public enum CaseClock
+{
+    Acceptance,
+    Resolution,
+    Extension,
 }

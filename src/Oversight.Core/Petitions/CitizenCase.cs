@@ -181,6 +181,9 @@ public enum CaseAction
     Resolved,
     Noted,
     Answered,
+
+    /// <summary>Files were kept with the case (the scanned letter, the reply sent).</summary>
+    Attached,
 }
 
 /// <summary>One step of a case's timeline. Public steps (answers to the citizen) show on the status page.</summary>

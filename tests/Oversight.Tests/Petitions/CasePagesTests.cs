@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,6 +84,93 @@ public sealed class CasePagesTests
         Assert.Null(page.QuerySelector("form[action*='handler=Accept']"));
         Assert.NotNull(page.QuerySelector("form[action*='handler=Resolve']"));
         Assert.Contains("Lê Văn Hùng", PageText.MainText(page));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_case_page_offers_the_next_step_first_confirms_each_step_and_keeps_files_within_scope(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = await FactoryAsync(database);
+        var id = await ReceiveAsync(database, "petition", "Lê Văn Hùng");
+        var session = await PageSession.SignInAsync(factory, TotDongOfficer);
+        var outsider = await PageSession.SignInAsync(factory, HopDongOfficer);
+        var letter = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
+
+        var (_, received) = await session.GetAsync($"/cases/{id}");
+        using var accepted = await session.PostFormAsync(received, "section.next-step form[action*='handler=Accept']", new() { ["On"] = "2024-07-17" });
+        var (_, acceptedPage) = await session.FollowAsync(accepted);
+        using var assigned = await session.PostFormAsync(acceptedPage, "section.next-step form[action*='handler=Assign']", new() { ["On"] = "2024-07-18", ["Assignee"] = TotDongOfficer });
+        var (_, assignedPage) = await session.FollowAsync(assigned);
+        using var noFiles = await session.PostFormAsync(assignedPage, "form[action*='handler=Attach']", []);
+        var noFilesPage = await PageSession.ParseAsync(noFiles);
+        using var attached = await session.PostFormAsync(assignedPage, "form[action*='handler=Attach']", new() { ["Note"] = "Đơn gốc (bản quét)" }, [("Files", "đơn gốc.pdf", letter)]);
+        var (_, attachedPage) = await session.FollowAsync(attached);
+        var link = attachedPage.QuerySelector("ul.files a")!.GetAttribute("href")!;
+        using var download = await session.Client.GetAsync(link, Cancel);
+        using var outsiderDownload = await outsider.Client.GetAsync(link, Cancel);
+        using var throughTasks = await session.Client.GetAsync("/attachments/" + link.Split('/')[^1], Cancel);
+
+        // A new case: accepting it comes first; forwarding and rejecting are folded; its deadline's rule reads in words.
+        Assert.Equal(["Accept"], Handlers(received.QuerySelectorAll("section.next-step > section form")));
+        Assert.Contains("Chuyển đơn", received.QuerySelectorAll("section.next-step details.step > summary").Select(PageText.Of));
+        Assert.Contains("Không thụ lý", received.QuerySelectorAll("section.next-step details.step > summary").Select(PageText.Of));
+        Assert.StartsWith("Thụ lý: ", PageText.Definition(received, "Căn cứ tính hạn"));
+        Assert.DoesNotContain("petition.", PageText.MainText(received));
+        Assert.Equal("Hệ thống", PageText.Of(received.QuerySelector("table.timeline tbody td:nth-of-type(2)")));
+
+        // Accepted: confirmed with its due date; giving it to an officer comes next, chosen among those of the unit.
+        Assert.StartsWith("Đã thụ lý vụ việc. Hạn giải quyết: ", PageText.Of(acceptedPage.QuerySelector("#done")));
+        Assert.Equal(["Assign"], Handlers(acceptedPage.QuerySelectorAll("section.next-step > section form")));
+        var choices = acceptedPage.QuerySelectorAll("#assign-assignee option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Contains(TotDongOfficer, choices);
+        Assert.Contains(DistrictLeader, choices);
+        Assert.DoesNotContain(HopDongOfficer, choices);
+
+        // Assigned: confirmed by name; resolving comes next; the officer's own step is theirs on the timeline.
+        Assert.Equal($"Đã giao vụ việc cho {TotDongOfficer}.", PageText.Of(assignedPage.QuerySelector("#done")));
+        Assert.Equal(["Resolve"], Handlers(assignedPage.QuerySelectorAll("section.next-step > section form")));
+        Assert.Equal(TotDongOfficer, PageText.Of(assignedPage.QuerySelectorAll("table.timeline tbody tr")[^1].QuerySelector("td:nth-of-type(2)")));
+
+        // Files: none sent is an error on the field; sent, they are kept with the case and read only within its scope.
+        Assert.Equal(HttpStatusCode.OK, noFiles.StatusCode);
+        Assert.Contains("không được để trống", PageText.Of(noFilesPage.QuerySelector("#attach-files-error")));
+        Assert.NotNull(noFilesPage.QuerySelector("details#step-attach[open]"));
+        Assert.Equal("Đã lưu tệp đính kèm.", PageText.Of(attachedPage.QuerySelector("#done")));
+        Assert.Contains("đơn gốc.pdf", PageText.Of(attachedPage.QuerySelector("ul.files")));
+        Assert.Contains("Đơn gốc (bản quét)", PageText.Of(attachedPage.QuerySelector("ul.files")));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(letter, await download.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.Equal(HttpStatusCode.NotFound, outsiderDownload.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, throughTasks.StatusCode);
+        await using var scope = database.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
+        var file = await db.Attachments.SingleAsync(Cancel);
+        var step = await db.CaseSteps.SingleAsync(s => s.Id == file.RecordId, Cancel);
+        Assert.Equal((id, CaseAction.Attached, TotDongOfficer), (step.CaseId, step.Action, step.Actor));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_denunciations_files_open_only_to_those_who_may_reveal_the_denouncer(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var factory = await FactoryAsync(database);
+        var id = await ReceiveAsync(database, "denunciation", "Trần Thị Bích Ngọc");
+        var officer = await PageSession.SignInAsync(factory, TotDongOfficer);
+        var leader = await PageSession.SignInAsync(factory, DistrictLeader);
+
+        var (_, leaderPage) = await leader.GetAsync($"/cases/{id}");
+        using var attached = await leader.PostFormAsync(leaderPage, "form[action*='handler=Attach']", [], [("Files", "don-to-cao.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"))]);
+        var (_, leaderAfter) = await leader.FollowAsync(attached);
+        var link = leaderAfter.QuerySelector("ul.files a")!.GetAttribute("href")!;
+        var (_, officerPage) = await officer.GetAsync($"/cases/{id}");
+        using var byLeader = await leader.Client.GetAsync(link, Cancel);
+        using var byOfficer = await officer.Client.GetAsync(link, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, byLeader.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, byOfficer.StatusCode);
+        Assert.Contains("don-to-cao.pdf", PageText.Of(officerPage.QuerySelector("ul.files")));
+        Assert.Null(officerPage.QuerySelector("ul.files a"));
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -238,16 +326,19 @@ public sealed class CasePagesTests
         return factory;
     }
 
-    /// <summary>Records a case in Xã Tốt Động through the workflow, received on 15 Jul 2024.</summary>
+    /// <summary>Records a case in Xã Tốt Động through the workflow, received on 15 Jul 2024, as a command of the CLI does.</summary>
     private static async Task<Guid> ReceiveAsync(TestDatabase database, string kind, string petitioner)
     {
-        await using var scope = database.SystemScope();
+        await using var scope = database.SystemScope("cli:clerk");
         var result = await scope.ServiceProvider.GetRequiredService<CaseWorkflow>().ReceiveAsync(new CaseRequest(
             kind, "10060", "2024-07-15", "reception-session", "Tố cáo cán bộ địa chính", "Nội dung tố cáo",
             new PetitionerDetails(petitioner, "Thôn Đồng Tâm", "0912 345 678")), Cancel);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
         return result.Case!.Id;
     }
+
+    private static string[] Handlers(IEnumerable<IElement> forms) =>
+        forms.Select(f => f.GetAttribute("action")!.Split("handler=")[1].Split('&')[0]).ToArray();
 
     private static string[] Listed(IParentNode section) =>
         section.QuerySelectorAll("ul.inbox-items a").Select(PageText.Of).ToArray();

@@ -18,7 +18,7 @@ public sealed class PageAccessibilityTests
         var scenario = await WebScenario.CreateAsync(factory);
         var session = await PageSession.SignInAsync(factory, WebScenario.Administrator);
         var anonymous = PageSession.Anonymous(factory);
-        var samples = new Dictionary<string, string> { ["code"] = "10060", ["id"] = scenario.ChairmanId.ToString(), ["name"] = WebScenario.TotDongOfficer, ["noticeId"] = Guid.Empty.ToString() };
+        var samples = new Dictionary<string, string> { ["code"] = "10060", ["id"] = scenario.ChairmanId.ToString(), ["name"] = WebScenario.TotDongOfficer, ["noticeId"] = Guid.Empty.ToString(), ["fileId"] = Guid.Empty.ToString() };
 
         var pages = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<CompiledPageActionDescriptor>() is not null || e.Metadata.GetMetadata<PageActionDescriptor>() is not null)

@@ -50,10 +50,16 @@ public sealed class PageSession(HttpClient client)
             fields.TryAdd(hidden.GetAttribute("name")!, hidden.GetAttribute("value") ?? string.Empty);
         }
 
+        return await SendAsync(form, form.GetAttribute("action"), fields, files);
+    }
+
+    /// <summary>Sends a form's fields to its action: multipart, with the files, when the form takes files; encoded otherwise (and no files).</summary>
+    private async Task<HttpResponseMessage> SendAsync(IElement form, string? action, Dictionary<string, string> fields, IReadOnlyList<(string Field, string FileName, byte[] Content)>? files)
+    {
         if (form.GetAttribute("enctype") != "multipart/form-data")
         {
             Assert.Null(files);
-            return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+            return await client.PostAsync(action, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
         }
 
         using var content = new MultipartFormDataContent();
@@ -67,14 +73,15 @@ public sealed class PageSession(HttpClient client)
             content.Add(new ByteArrayContent(bytes), field, fileName);
         }
 
-        return await client.PostAsync(form.GetAttribute("action"), content, TestContext.Current.CancellationToken);
+        return await client.PostAsync(action, content, TestContext.Current.CancellationToken);
     }
 
     /// <summary>
     /// Posts one of a page's forms (found by <paramref name="selector"/>) as a browser would: every field with the value
     /// the page gave it (the antiforgery token and the stamp included), then <paramref name="changes"/>.
     /// </summary>
-    public async Task<HttpResponseMessage> PostFormAsync(IDocument page, string selector, Dictionary<string, string> changes)
+    public async Task<HttpResponseMessage> PostFormAsync(
+        IDocument page, string selector, Dictionary<string, string> changes, IReadOnlyList<(string Field, string FileName, byte[] Content)>? files = null)
     {
         var form = page.QuerySelector(selector) ?? throw new Xunit.Sdk.XunitException($"no form '{selector}' on the page");
         var fields = new Dictionary<string, string>();
@@ -100,8 +107,7 @@ public sealed class PageSession(HttpClient client)
             fields[name] = value;
         }
 
-        var action = form.GetAttribute("action") is { Length: > 0 } target ? target : "/";
-        return await client.PostAsync(action, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+        return await SendAsync(form, form.GetAttribute("action") is { Length: > 0 } target ? target : "/", fields, files);
     }
 
     public async Task<(HttpStatusCode Status, IDocument Page)> GetAsync(string url)

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Localization;
 using Oversight.Accountability;
+using Oversight.Accounts;
 using Oversight.Petitions;
 using Oversight.Records;
+using Oversight.Rules;
 using Oversight.Text;
 using Oversight.Web.Localization;
 
@@ -30,6 +32,19 @@ public static class CaseText
     public static string Channel(this IStringLocalizer<Strings> text, CaseChannel channel) => text[$"Cases.Channel.{channel}"];
 
     public static string Action(this IStringLocalizer<Strings> text, CaseAction action) => text[$"Cases.Action.{action}"];
+
+    /// <summary>A time limit's rule in words: "Thụ lý: 10 ngày (Điều 27 Luật Khiếu nại 2011)".</summary>
+    public static string Rule(this IStringLocalizer<Strings> text, CaseClock clock, RuleInForce rule) =>
+        text["Cases.Clock.Rule", text[$"Cases.Clock.{clock}"], Formats.Number((long)rule.Value.Value), text[$"Admin.RuleUnit.{rule.Value.Unit}"], rule.Value.Citation];
+
+    /// <summary>
+    /// Who took a step, in words: the account's name, the public channel for a citizen's own submission, the system
+    /// for what commands and imports recorded; a name no account carries any more as it was recorded.
+    /// </summary>
+    public static string Actor(this IStringLocalizer<Strings> text, string actor, IReadOnlyDictionary<string, string> accountNames) =>
+        actor == PublicChannel.ActorName ? text["Cases.Actor.PublicChannel"]
+        : Caller.IsSystemName(actor) ? text["Cases.Actor.System"]
+        : accountNames.GetValueOrDefault(actor, actor);
 
     /// <summary>
     /// A running deadline with its distance in words, so that the state never rests on colour alone:

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.EntityFrameworkCore;
 using Oversight.Accounts;
+using Oversight.Attachments;
 using Oversight.Organisation;
 using Oversight.Petitions;
 using Oversight.Records;
@@ -13,22 +15,26 @@ using Oversight.Web.Petitions;
 namespace Oversight.Web.Pages.Cases;
 
 /// <summary>
-/// A case: its facts and deadlines with their legal basis, its timeline, and a form for each step its status allows.
-/// Each form carries the case's concurrency stamp, so a form read before someone else's change is refused with
-/// "changed meanwhile"; a step that succeeds redirects back here (post-redirect-get). The notices sent to the citizen
-/// are listed with their DOCX and PDF, and each kind the case allows now has a form to issue it; issuing one is a
-/// step too, and the page then names the notice issued. Not found (404) outside the caller's scope.
+/// A case as a guide to handling it: first the step its status calls for next, open, and the other lawful steps folded
+/// away; then its facts and deadlines with the rules that set them, in words, its files, its timeline and the notices
+/// sent to the citizen. Each form carries the case's concurrency stamp, so a form read before someone else's change is
+/// refused with "changed meanwhile"; a step that succeeds redirects back here with its confirmation
+/// (post-redirect-get). Issuing a notice is a step too, and the page then names the notice issued. Not found (404)
+/// outside the caller's scope.
 /// </summary>
 /// <remarks>
 /// A denouncer's identity is never on the page. The readers the rule pack names get a form asking why they need it;
 /// sending it (a POST) reveals the identity, audited with the reason, on that one response only, which is not cached.
 /// </remarks>
+[RequestFormLimits(MultipartBodyLengthLimit = 11 * AttachmentSettings.DefaultMaxBytes)]
+[RequestSizeLimit(11 * AttachmentSettings.DefaultMaxBytes)]
 public sealed class DetailsModel(
     CaseWorkflow workflow,
     CaseNotices notices,
     DenouncerIdentity identity,
     CaseResponses responses,
     UserManager<OversightUser> users,
+    AttachmentSettings attachments,
     TimeProvider time,
     IStringLocalizer<Strings> text) : PageModel
 {
@@ -43,6 +49,7 @@ public sealed class DetailsModel(
         ["withdraw"] = ["on", "note"],
         ["resolve"] = ["on", "outcome"],
         ["note"] = ["note"],
+        ["attach"] = ["files", "note"],
         ["repeat"] = ["repeatOf"],
         ["reveal"] = ["reason"],
         [NoticeStep(NoticeKind.Acceptance)] = NoticeFields(),
@@ -51,6 +58,9 @@ public sealed class DetailsModel(
         [NoticeStep(NoticeKind.Refusal)] = NoticeFields("text", "legalGround"),
         [NoticeStep(NoticeKind.ResolutionDecision)] = NoticeFields("text", "legalGround"),
     };
+
+    /// <summary>The steps of the case's forms, the workflow's first.</summary>
+    private static readonly string[] Steps = ["accept", "assign", "resolve", "extend", "forward", "reject", "withdraw", "note", "attach", "repeat"];
 
     [BindProperty]
     public Guid? Stamp { get; set; }
@@ -92,6 +102,9 @@ public sealed class DetailsModel(
     public string? RepeatOf { get; set; }
 
     [BindProperty]
+    public List<IFormFile> Files { get; set; } = [];
+
+    [BindProperty]
     public string? NoticeKindName { get; set; }
 
     [BindProperty]
@@ -115,6 +128,10 @@ public sealed class DetailsModel(
     [BindProperty]
     public string? AppointmentOn { get; set; }
 
+    /// <summary>The step just taken, confirmed at the top of the page after the redirect.</summary>
+    [BindProperty(SupportsGet = true, Name = "done")]
+    public string? Done { get; set; }
+
     /// <summary>The notice just issued, named in the confirmation after the redirect.</summary>
     [BindProperty(SupportsGet = true, Name = "notice")]
     public Guid? IssuedNotice { get; set; }
@@ -131,6 +148,24 @@ public sealed class DetailsModel(
     public CaseResponse? View { get; private set; }
 
     public string? AssigneeName { get; private set; }
+
+    /// <summary>The accounts the caller may give the case to.</summary>
+    public IReadOnlyList<Assignee> Assignees { get; private set; } = [];
+
+    /// <summary>The rules that set the case's time limits, as they were in force when each clock started.</summary>
+    public IReadOnlyList<(CaseClock Clock, Oversight.Rules.RuleInForce Rule)> DeadlineRules { get; private set; } = [];
+
+    /// <summary>The files kept with the case, by the step that kept them.</summary>
+    public ILookup<Guid, Oversight.Attachments.Attachment> StepFiles { get; private set; } = Enumerable.Empty<Oversight.Attachments.Attachment>().ToLookup(a => a.RecordId);
+
+    /// <summary>Whether the caller may open the files: a denunciation's only by the readers allowed to reveal the denouncer.</summary>
+    public bool MayOpenFiles => Case?.ProtectedIdentity is null || MayReveal;
+
+    /// <summary>The names of the accounts that took the timeline's steps, by user name.</summary>
+    public IReadOnlyDictionary<string, string> ActorNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The largest file accepted, for the form's hint.</summary>
+    public long MaxFileBytes => attachments.MaxBytes;
 
     /// <summary>The earlier case this one repeats, when the caller may see it.</summary>
     public CitizenCase? Repeats { get; private set; }
@@ -165,13 +200,31 @@ public sealed class DetailsModel(
     /// <summary>What the form shows in a field: what was typed when this form was refused, else the default.</summary>
     public string? Posted(string step, string? posted, string? otherwise = null) => FailedStep == step ? posted : otherwise;
 
+    /// <summary>
+    /// The step the case's status calls for next (accept a new case, give an accepted one to an officer, resolve one
+    /// under consideration); none once it is closed.
+    /// </summary>
+    public IReadOnlyList<string> NextSteps => Case?.Status switch
+    {
+        CaseStatus.Received => ["accept"],
+        CaseStatus.Accepted => ["assign"],
+        CaseStatus.UnderConsideration => ["resolve"],
+        _ => [],
+    };
+
+    /// <summary>Every other step the case allows now, folded under the next: the workflow's first, then notes, files and repeats.</summary>
+    public IReadOnlyList<string> OtherSteps => Steps.Where(Allows).Except(NextSteps).ToList();
+
+    /// <summary>The step just taken, when it names one: the page confirms it.</summary>
+    public string? Confirmed => Done is { } step && Steps.Contains(step) ? step : null;
+
     /// <summary>Whether the case's status allows the step (the workflow checks again).</summary>
     public bool Allows(string step) => Case is { } c && step switch
     {
         "accept" or "forward" or "reject" => c.Status == CaseStatus.Received,
         "assign" or "withdraw" => c.IsOpen,
         "extend" or "resolve" => c.Status is CaseStatus.Accepted or CaseStatus.UnderConsideration,
-        "note" or "repeat" => true,
+        "note" or "attach" or "repeat" => true,
         _ => false,
     };
 
@@ -204,6 +257,9 @@ public sealed class DetailsModel(
 
     public Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken cancellationToken) =>
         StepAsync(id, "note", _ => workflow.NoteAsync(id, Note, Public, Stamp, cancellationToken), cancellationToken, dated: false);
+
+    public Task<IActionResult> OnPostAttachAsync(Guid id, CancellationToken cancellationToken) =>
+        StepAsync(id, "attach", _ => workflow.AttachAsync(id, Note, Files.Select(f => new Upload(f.FileName, f.Length, f.OpenReadStream)).ToList(), Stamp, cancellationToken), cancellationToken, dated: false);
 
     public Task<IActionResult> OnPostRepeatAsync(Guid id, CancellationToken cancellationToken) =>
         StepAsync(id, "repeat", _ => workflow.MarkRepeatAsync(id, RepeatOf, Stamp, cancellationToken), cancellationToken, dated: false);
@@ -269,7 +325,7 @@ public sealed class DetailsModel(
 
         if (result.Succeeded)
         {
-            return RedirectToPage("/Cases/Details", null, new { id }, "timeline");
+            return RedirectToPage("/Cases/Details", null, new { id, done = step }, "done");
         }
 
         if (await LoadAsync(id, cancellationToken))
@@ -304,6 +360,11 @@ public sealed class DetailsModel(
         }
 
         MayReveal = await identity.MayRevealAsync(Case, cancellationToken);
+        Assignees = Case.IsOpen ? await workflow.AssigneesAsync(Case, cancellationToken) : [];
+        DeadlineRules = await workflow.DeadlineRulesAsync(Case, cancellationToken);
+        StepFiles = await workflow.FilesAsync(Case, cancellationToken);
+        var actors = Case.Steps.Select(s => s.Actor).Distinct().ToList();
+        ActorNames = await users.Users.Where(u => actors.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName ?? u.UserName!, cancellationToken);
         Notices = await notices.OfCaseAsync(Case, cancellationToken);
         OpenNotices = CaseNotices.Open(Case, Notices.Select(n => n.Notice));
         return true;
