@@ -70,9 +70,14 @@ public sealed class SearchPageTests(LoadedDemo demo) : IClassFixture<LoadedDemo>
         var (_, inspection) = await inspector.GetAsync("/search?q=KT-01-2024-07");
         var (_, taskWords) = await inspector.GetAsync("/search?q=ra+soat+cai+cach+hanh+chinh");
         var (_, inspectionWords) = await inspector.GetAsync("/search?q=kiem+tra+chuong+my");
+        var (_, nothing) = await inspector.GetAsync("/search?q=khong+co+gi+ca");
 
         Assert.Equal(HttpStatusCode.OK, status);
         var found = Assert.Single(Hits(byReference, "case-results"));
+        Assert.Null(byReference.QuerySelector("section[aria-labelledby=unit-results]"));
+        Assert.StartsWith("Không có kết quả khớp với “VV-277-2024-0077” trong: đơn vị; người; chỉ thị;", PageText.Of(byReference.QuerySelector(".search-nothing")));
+        Assert.Equal("Không tìm thấy kết quả nào khớp với “khong co gi ca”.", PageText.Of(nothing.QuerySelector(".search-nothing")));
+        Assert.Empty(nothing.QuerySelectorAll("main section"));
         Assert.Equal("VV-277-2024-0077", PageText.Of(found));
         Assert.Matches("^/cases/[0-9a-f-]{36}$", found.GetAttribute("href"));
         var cases = Hits(byWords, "case-results");

@@ -135,7 +135,7 @@ public sealed class IndexModel(
 public sealed record RecordHit(string Href, string Title, string Meta, string? Note);
 
 /// <summary>A section of the search page: the records of a kind found, and the register that lists every match (when it filters by words).</summary>
-public sealed record RecordSection(string Id, string Heading, string None, IReadOnlyList<RecordHit> Hits, bool More, string? RegisterHref, string? RegisterTitle);
+public sealed record RecordSection(string Id, string Heading, string Kind, IReadOnlyList<RecordHit> Hits, bool More, string? RegisterHref, string? RegisterTitle);
 
 /// <summary>The first records of a kind a search found; <c>More</c> when more match than are shown.</summary>
 public sealed record RecordMatches<T>(IReadOnlyList<T> Rows, bool More)
