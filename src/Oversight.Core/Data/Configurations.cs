@@ -71,6 +71,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.Property(p => p.Code).HasMaxLength(64);
         person.HasIndex(p => p.Code).IsUnique();
         person.Property(p => p.FullName).HasMaxLength(200);
+        person.Property(p => p.Email).HasMaxLength(256);
         person.Property(p => p.SearchName).HasMaxLength(200);
         person.HasIndex(p => p.SearchName);
         person.HasMany(p => p.Memberships).WithOne().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);

@@ -349,12 +349,16 @@ internal sealed class DemoPeople
     {
         var gender = random.Next(100) < femalePercent ? Gender.Female : Gender.Male;
         var birth = RandomDate(new(bornFrom, 1, 1), new(bornTo, 12, 31));
+        var code = $"DV-{people.Count + 1:D6}";
         var person = new Person
         {
-            Code = $"DV-{people.Count + 1:D6}",
+            Code = code,
             FullName = names.Next(gender, birth.Year),
             Gender = gender,
             BirthDate = birth,
+
+            // The demo's addresses are example ones (RFC 2606): nothing sent to them reaches anyone.
+            Email = $"{code.ToLowerInvariant()}@example.org",
         };
 
         // Admitted at 18 to about 32, most often in their twenties; leaders before they took office.

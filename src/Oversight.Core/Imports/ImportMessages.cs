@@ -32,6 +32,7 @@ public static class ImportMessages
     public static readonly ImportMessage TooLong = new(nameof(TooLong), "is {0} characters long; at most {1} are allowed");
     public static readonly ImportMessage NotADate = new(nameof(NotADate), "'{0}' is not a date in the form YYYY-MM-DD");
     public static readonly ImportMessage NotOneOf = new(nameof(NotOneOf), "'{0}' is not one of: {1}");
+    public static readonly ImportMessage NotAnEmail = new(nameof(NotAnEmail), "'{0}' is not an e-mail address");
     public static readonly ImportMessage NotYesOrNo = new(nameof(NotYesOrNo), "'{0}' is not yes or no");
     public static readonly ImportMessage EndBeforeStart = new(nameof(EndBeforeStart), "{0} is before {1} {2}");
 

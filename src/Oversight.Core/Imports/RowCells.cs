@@ -1,4 +1,5 @@
 using System.Globalization;
+using Oversight.Accounts;
 using Oversight.Records;
 using Oversight.Text;
 
@@ -92,6 +93,19 @@ public sealed class RowCells(TabularRow row, ImportErrors errors)
     }
 
     public bool IsBlank(string column) => TabularCell.IsBlank(row[column]);
+
+    /// <summary>An e-mail address alone (<c>name@example.org</c>); null when blank, or when it is not one (reported).</summary>
+    public string? Email(string column)
+    {
+        var text = Text(column, 256)?.Trim();
+        if (text is not null && !AccountService.IsEmailAddress(text))
+        {
+            Error(column, ImportMessages.NotAnEmail, text);
+            return null;
+        }
+
+        return text;
+    }
 
     /// <summary>The text of a cell that must not be blank.</summary>
     public string? Required(string column, int maxLength = int.MaxValue)

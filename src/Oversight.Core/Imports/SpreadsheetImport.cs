@@ -7,8 +7,11 @@ using Oversight.People;
 
 namespace Oversight.Imports;
 
-/// <summary>A column of an import file: its header name, a value for the template's example row, and what it holds.</summary>
-public sealed record ImportColumn(string Name, string Example, string Description);
+/// <summary>
+/// A column of an import file: its header name, a value for the template's example row, and what it holds. An
+/// <paramref name="Optional"/> column may be left out of the header; the import then leaves what it holds as it was.
+/// </summary>
+public sealed record ImportColumn(string Name, string Example, string Description, bool Optional = false);
 
 /// <summary>
 /// An import of one kind of record from a spreadsheet (CSV or XLSX): its columns, its template, and the import
@@ -27,7 +30,7 @@ public abstract class SpreadsheetImport(Caller caller, TimeProvider time, Import
     /// <summary>What the import loads, as the CLI and the template file name say it: <c>units</c>, <c>people</c>.</summary>
     public abstract string Name { get; }
 
-    /// <summary>The columns the header must have, in template order; further columns are allowed and ignored.</summary>
+    /// <summary>The columns the header must have (but the optional ones), in template order; further columns are allowed and ignored.</summary>
     public abstract IReadOnlyList<ImportColumn> Columns { get; }
 
     /// <summary>Whether only administrators may run the import; otherwise every row must lie within the caller's scope.</summary>
@@ -55,7 +58,7 @@ public abstract class SpreadsheetImport(Caller caller, TimeProvider time, Import
         }
 
         progress?.Report(new ImportProgress(ImportStage.Reading, 0, 0));
-        var read = TabularReader.Read(fileName, content, Columns.Select(c => c.Name).ToArray(), settings.MaxRows, cancellationToken);
+        var read = TabularReader.Read(fileName, content, Columns.Where(c => !c.Optional).Select(c => c.Name).ToArray(), settings.MaxRows, cancellationToken);
         if (read.Table is not { } table)
         {
             return ImportResult.Failed(fileName, 0, dryRun, read.Errors);

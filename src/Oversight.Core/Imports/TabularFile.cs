@@ -66,6 +66,9 @@ public sealed class TabularRow
         : throw new KeyNotFoundException($"The file's header has no column '{column}'.");
 
     internal bool IsBlank => Cells.All(TabularCell.IsBlank);
+
+    /// <summary>Whether the file's header has <paramref name="column"/> (an optional column may be missing).</summary>
+    public bool Has(string column) => Columns.ContainsKey(column);
 }
 
 /// <summary>

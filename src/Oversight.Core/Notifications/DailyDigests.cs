@@ -23,10 +23,10 @@ namespace Oversight.Notifications;
 public sealed record DigestTally(DateOnly Day, int Created, int Emailed, int NothingWaiting, int NoAddress, int DigestsOff, int AlreadySent, int Escalations);
 
 /// <summary>
-/// The daily digests and the escalations to leaders: for each enabled account with an e-mail address and digests on,
-/// its inbox read as that account and, when anything waits, a notification and an e-mail in its language; before
-/// them, each case overdue by the working days of <see cref="EscalationRule"/> escalated once to every leader whose
-/// scope holds its unit. The background job of the web host and <c>oversight notify digests</c> both run this.
+/// The daily digests and the escalations to leaders: for each enabled account with an e-mail address (its own, or that
+/// of the person it belongs to) and digests on, its inbox read as that account and, when anything waits, a
+/// notification and an e-mail in its language; before them, each case overdue by the working days of
+/// <see cref="EscalationRule"/> escalated once to every leader whose scope holds its unit. The background job of the web host and <c>oversight notify digests</c> both run this.
 /// </summary>
 /// <remarks>
 /// Any number of nodes may run it at once: a notification is claimed by inserting it (its key is unique per person)
@@ -82,11 +82,14 @@ public sealed class DailyDigests(IServiceScopeFactory scopes, MailSettings mail,
     {
         var escalations = await EscalateAsync(VietnamTime.Today(time), cancellationToken);
         List<OversightUser> accounts;
+        Dictionary<Guid, string> personAddresses;
         HashSet<string> done;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
             accounts = (await db.Users.AsNoTracking().ToListAsync(cancellationToken)).Where(u => !AccountService.IsDisabled(u)).OrderBy(u => u.UserName, StringComparer.Ordinal).ToList();
+            var linked = accounts.Where(u => string.IsNullOrEmpty(u.Email) && u.PersonId is not null).Select(u => u.PersonId!.Value).ToList();
+            personAddresses = await db.People.Where(p => linked.Contains(p.Id) && p.Email != null).ToDictionaryAsync(p => p.Id, p => p.Email!, cancellationToken);
             var key = Notification.DigestKey(day);
             done = (await db.Notifications.Where(n => n.Key == key).Select(n => n.UserId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         }
@@ -103,7 +106,9 @@ public sealed class DailyDigests(IServiceScopeFactory scopes, MailSettings mail,
                     continue;
                 }
 
-                if (string.IsNullOrEmpty(account.Email))
+                // The account's own address, else that of the person it belongs to.
+                var address = string.IsNullOrEmpty(account.Email) && account.PersonId is { } person ? personAddresses.GetValueOrDefault(person) : account.Email;
+                if (string.IsNullOrEmpty(address))
                 {
                     noAddress++;
                     continue;
@@ -144,7 +149,7 @@ public sealed class DailyDigests(IServiceScopeFactory scopes, MailSettings mail,
                 try
                 {
                     connection ??= await mailer.ConnectAsync(cancellationToken);
-                    await connection.SendAsync(mailer.Message(account.Email, account.DisplayName, digest.Notification.Subject, digest.Body), cancellationToken);
+                    await connection.SendAsync(mailer.Message(address, account.DisplayName, digest.Notification.Subject, digest.Body), cancellationToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {

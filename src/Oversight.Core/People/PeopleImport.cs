@@ -8,11 +8,12 @@ namespace Oversight.People;
 
 /// <summary>
 /// Imports people, their Party membership and the posts they hold, one row per person and post:
-/// <c>code,full_name,gender,birth_date,party_joined,party_official,party_branch,party_branch_from,position_unit,position_title,leadership,sensitive_field,position_from,position_to</c>.
+/// <c>code,full_name,gender,birth_date,party_joined,party_official,party_branch,party_branch_from,position_unit,position_title,leadership,sensitive_field,position_from,position_to</c>,
+/// and optionally <c>email</c>.
 /// </summary>
 /// <remarks>
 /// <para>A person with two posts has two rows with the same <c>code</c>, whose person columns (<c>full_name</c>,
-/// <c>gender</c>, <c>birth_date</c>) must agree; a person without a post has one row with the position columns
+/// <c>gender</c>, <c>birth_date</c>, <c>email</c>) must agree; a person without a post has one row with the position columns
 /// empty, a person outside the Party one with the party columns empty. Unit codes are resolved as of the row's own
 /// dates: the branch on <c>party_branch_from</c> (the first day in that branch; without it <c>party_joined</c>),
 /// the post's unit on <c>position_from</c> (without it today, or <c>position_to</c> when that is past). A branch must
@@ -41,6 +42,7 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
         new("sensitive_field", "land", $"A field whose officials must change post periodically: one of {string.Join(", ", WireNames<SensitiveField>.All)}; empty is none."),
         new("position_from", "2021-07-01", "First day in the post, YYYY-MM-DD, or empty."),
         new("position_to", "", "Last day in the post, YYYY-MM-DD; empty while in it."),
+        new("email", "nhung.nth@example.org", "The person's e-mail address, or empty. Optional: a file without this column leaves the addresses as they are.", Optional: true),
     ];
 
     private static readonly string[] PositionColumns = ["position_unit", "position_title", "leadership", "sensitive_field", "position_from", "position_to"];
@@ -114,11 +116,12 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
             var fullName = cells.Required("full_name", 200);
             var gender = cells.Choice<Gender>("gender", Gender.Unspecified);
             var birthDate = cells.Date("birth_date");
+            var email = source.Has("email") ? new EmailCell(cells.Email("email")) : null;
             var membership = ReadMembership(cells);
             var position = ReadPosition(cells);
             if (!cells.HasErrors)
             {
-                rows.Add(new PersonRow(source, code!, fullName!, gender!.Value, birthDate, membership, position));
+                rows.Add(new PersonRow(source, code!, fullName!, gender!.Value, birthDate, email, membership, position));
             }
         }
 
@@ -188,7 +191,10 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
         return unit;
     }
 
-    private sealed record PersonRow(TabularRow Source, string Code, string FullName, Gender Gender, DateOnly? BirthDate, MembershipCells? Membership, PositionCells? Position);
+    private sealed record PersonRow(TabularRow Source, string Code, string FullName, Gender Gender, DateOnly? BirthDate, EmailCell? Email, MembershipCells? Membership, PositionCells? Position);
+
+    /// <summary>The <c>email</c> column of a file that has it: an address, or null to clear it.</summary>
+    private sealed record EmailCell(string? Address);
 
     private sealed record MembershipCells(string BranchCode, DateOnly Joined, DateOnly? OfficialFrom, DateOnly? BranchFrom);
 
@@ -227,17 +233,19 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
                 Disagree(other, "full_name", first, other.FullName != first.FullName, first.FullName);
                 Disagree(other, "gender", first, other.Gender != first.Gender, WireNames<Gender>.ToWire(first.Gender));
                 Disagree(other, "birth_date", first, other.BirthDate != first.BirthDate, $"{first.BirthDate:yyyy-MM-dd}");
+                Disagree(other, "email", first, other.Email != first.Email, first.Email?.Address ?? "");
             }
 
             if (!existing.TryGetValue(first.Code, out var person))
             {
                 var id = Guid.CreateVersion7();
                 People.Created++;
-                Writes.Add(db => db.People.Add(new Person { Id = id, Code = first.Code, FullName = first.FullName, Gender = first.Gender, BirthDate = first.BirthDate }));
+                Writes.Add(db => db.People.Add(new Person { Id = id, Code = first.Code, FullName = first.FullName, Gender = first.Gender, BirthDate = first.BirthDate, Email = first.Email?.Address }));
                 return id;
             }
 
-            if (person.FullName == first.FullName && person.Gender == first.Gender && person.BirthDate == first.BirthDate)
+            var email = first.Email is { } given ? given.Address : person.Email;
+            if (person.FullName == first.FullName && person.Gender == first.Gender && person.BirthDate == first.BirthDate && person.Email == email)
             {
                 People.Unchanged++;
             }
@@ -249,6 +257,7 @@ public sealed class PeopleImport(OversightDbContext db, UnitGraphCache graphs, C
                     person.FullName = first.FullName;
                     person.Gender = first.Gender;
                     person.BirthDate = first.BirthDate;
+                    person.Email = email;
                 });
             }
 

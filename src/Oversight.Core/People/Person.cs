@@ -25,6 +25,9 @@ public sealed class Person : IStamped
 
     public DateOnly? BirthDate { get; set; }
 
+    /// <summary>The person's e-mail address; an account linked to the person without an address of its own receives its digests here.</summary>
+    public string? Email { get; set; }
+
     /// <summary>Changes on every save that changes the record (<see cref="IStamped"/>).</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 

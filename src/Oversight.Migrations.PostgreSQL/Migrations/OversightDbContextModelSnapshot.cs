@@ -1844,6 +1844,10 @@ namespace Oversight.Migrations.PostgreSQL.Migrations
                         .HasColumnType("uuid")
                         .HasAnnotation("Oversight:NotAudited", true);
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -68,6 +68,38 @@ public sealed class PeopleImportTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_email_column_sets_or_clears_addresses_a_file_without_it_keeps_them_and_a_bad_address_is_named(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        (await database.ImportUnitsAsync(ImportTesting.ChuongMyUnits)).AssertSucceeded();
+        var withEmail = People.Replace(Header, Header + ",email", StringComparison.Ordinal)
+            .Replace(",2021-07-01,\n", ",2021-07-01,,nhung.nth@example.org\n", StringComparison.Ordinal)
+            .Replace(",2024-12-31\n", ",2024-12-31,nhung.nth@example.org\n", StringComparison.Ordinal)
+            .Replace(",,,,,,,,,,,", ",,,,,,,,,,,,", StringComparison.Ordinal);
+
+        (await database.ImportPeopleAsync(withEmail)).AssertSucceeded();
+        var afterEmail = await AddressesAsync(database);
+        var without = await database.ImportPeopleAsync(People);
+        var afterWithout = await AddressesAsync(database);
+        var bad = await database.ImportPeopleAsync(withEmail.Replace(",nhung.nth@example.org\n", ",Nhung <nhung@example>\n", StringComparison.Ordinal));
+        var cleared = await database.ImportPeopleAsync(withEmail.Replace("nhung.nth@example.org", "", StringComparison.Ordinal));
+
+        Assert.Equal(new Dictionary<string, string?> { ["CM-0001"] = "nhung.nth@example.org", ["CM-0002"] = null }, afterEmail);
+        Assert.Equal(new ImportTally("people", 0, 0, 2), without.Tallies[0]);
+        Assert.Equal(afterEmail, afterWithout);
+        Assert.Equal([("email", 2), ("email", 3)], bad.Errors.Select(e => (e.Column, e.Row)));
+        Assert.All(bad.Errors, error => Assert.Contains("'Nhung <nhung@example>' is not an e-mail address", error.Message, StringComparison.Ordinal));
+        Assert.Equal(new ImportTally("people", 0, 1, 1), cleared.Tallies[0]);
+        Assert.Equal(new Dictionary<string, string?> { ["CM-0001"] = null, ["CM-0002"] = null }, await AddressesAsync(database));
+    }
+
+    private static async Task<Dictionary<string, string?>> AddressesAsync(TestDatabase database)
+    {
+        await using var scope = database.SystemScope();
+        return await scope.ServiceProvider.GetRequiredService<OversightDbContext>().People.ToDictionaryAsync(p => p.Code, p => p.Email, TestContext.Current.CancellationToken);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_file_with_errors_in_several_rows_reports_each_row_and_column_and_writes_nothing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -65,6 +65,33 @@ public sealed class DailyDigestsTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_account_without_an_address_of_its_own_receives_its_digest_at_the_address_of_its_person(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var mail = await TestMailServer.StartAsync();
+        var (totDong, _) = await AccountsAsync(database);
+        await AddAccountAsync(database, "officer-person", Roles.Officer, "10060", null);
+        var accountId = await IdOfAsync(database, "officer-person");
+        await using (var scope = database.SystemScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
+            var person = new Oversight.People.Person { Code = "CM-0099", FullName = "Lê Thị Thu Hà", Email = "ha.ltt@example.org" };
+            db.People.Add(person);
+            (await db.Users.SingleAsync(u => u.Id == accountId, Cancel)).PersonId = person.Id;
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        await PetitionRecords.AddAsync(database, PetitionRecords.Case(totDong, new DateOnly(2026, 10, 1), CaseStatus.UnderConsideration, subject: "Cống thoát nước bị tắc",
+            acceptedOn: new DateOnly(2026, 10, 2), dueOn: Today.AddDays(-1), assigneeUserId: accountId));
+        await using var node = Node(database, mail);
+
+        var tally = await node.GetRequiredService<DailyDigests>().RunAsync(Today, Cancel);
+
+        Assert.Equal((1, 1, 0), (tally.Created, tally.Emailed, tally.NoAddress));
+        Assert.Equal("ha.ltt@example.org", Assert.Single(Assert.Single(mail.Messages).To.Mailboxes).Address);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_leader_receives_an_escalation_once_for_a_case_overdue_by_five_working_days_and_none_for_one_overdue_fewer(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

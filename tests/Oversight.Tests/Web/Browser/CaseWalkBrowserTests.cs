@@ -38,12 +38,15 @@ public sealed class CaseWalkBrowserTests
         var reference = (await heading.TextContentAsync())!["Hồ sơ ".Length..].Trim();
         await Assertions.Expect(status).ToHaveTextAsync("Mới tiếp nhận");
 
+        // Each step is the one the page offers first, and each is confirmed.
         await page.GetByRole(AriaRole.Button, new() { Name = "Thụ lý", Exact = true }).ClickAsync();
         await Assertions.Expect(status).ToHaveTextAsync("Đã thụ lý");
+        await Assertions.Expect(page.Locator("#done")).ToContainTextAsync("Đã thụ lý vụ việc.");
 
-        await page.GetByLabel("Người xử lý").FillAsync("can-bo-quang-bi");
+        await page.GetByLabel("Người xử lý").SelectOptionAsync("can-bo-quang-bi");
         await page.GetByRole(AriaRole.Button, new() { Name = "Giao xử lý", Exact = true }).ClickAsync();
         await Assertions.Expect(status).ToHaveTextAsync("Đang giải quyết");
+        await Assertions.Expect(page.Locator("#done")).ToHaveTextAsync("Đã giao vụ việc cho can-bo-quang-bi.");
 
         await page.GetByLabel("Kết quả giải quyết").FillAsync("Đã thay đèn và hẹn kiểm tra định kỳ.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Giải quyết", Exact = true }).ClickAsync();
