@@ -44,7 +44,8 @@ public sealed class DailyDigests(IServiceScopeFactory scopes, MailSettings mail,
 
     /// <summary>
     /// The background job's round: from <paramref name="digestHour"/> o'clock in Vietnam, the day's digests unless a node
-    /// made them already. Null when there was nothing to do.
+    /// made them already; once they are made, the e-mails of that day the mail server refused are tried again each
+    /// round. Null when there was nothing to do.
     /// </summary>
     public async Task<DigestTally?> RunDueAsync(int digestHour, CancellationToken cancellationToken)
     {
@@ -57,9 +58,17 @@ public sealed class DailyDigests(IServiceScopeFactory scopes, MailSettings mail,
 
         await using (var scope = scopes.CreateAsyncScope())
         {
-            if (await scope.ServiceProvider.GetRequiredService<OversightDbContext>().DigestRuns.AnyAsync(r => r.Day == day, cancellationToken))
+            var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
+            if (await db.DigestRuns.AnyAsync(r => r.Day == day, cancellationToken))
             {
-                return null;
+                if (mail.Off is not null || !await db.Notifications.AnyAsync(n => n.Day == day && n.Kind == NotificationKind.Digest && n.EmailedAt == null, cancellationToken))
+                {
+                    return null;
+                }
+
+                var resent = await RunAsync(day, cancellationToken, unsentOnly: true);
+                logger.LogInformation("Digests of {Day} e-mailed again: {Tally}", day, resent);
+                return resent;
             }
         }
 
@@ -75,15 +84,20 @@ public sealed class DailyDigests(IServiceScopeFactory scopes, MailSettings mail,
     }
 
     /// <summary>
-    /// Makes the escalations due today and the digests of <paramref name="day"/> not made yet: the day names the digests,
-    /// their content is the inboxes as they stand now.
+    /// Makes the escalations due today and the digests of <paramref name="day"/> not made yet, and e-mails again those
+    /// made earlier that the mail server refused: the day names the digests, their content is the inboxes as they stand
+    /// now. With <paramref name="unsentOnly"/>, only the latter.
     /// </summary>
-    public async Task<DigestTally> RunAsync(DateOnly day, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A digest is claimed for sending as it is inserted (its <see cref="Notification.EmailedAt"/> set), and given back
+    /// when sending fails; a digest given back is claimed again by one node only, so none is e-mailed twice.
+    /// </remarks>
+    public async Task<DigestTally> RunAsync(DateOnly day, CancellationToken cancellationToken, bool unsentOnly = false)
     {
-        var escalations = await EscalateAsync(VietnamTime.Today(time), cancellationToken);
+        var escalations = unsentOnly ? 0 : await EscalateAsync(VietnamTime.Today(time), cancellationToken);
         List<OversightUser> accounts;
         Dictionary<Guid, string> personAddresses;
-        HashSet<string> done;
+        Dictionary<string, (Guid Id, bool Emailed)> made;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
@@ -91,7 +105,8 @@ public sealed class DailyDigests(IServiceScopeFactory scopes, MailSettings mail,
             var linked = accounts.Where(u => string.IsNullOrEmpty(u.Email) && u.PersonId is not null).Select(u => u.PersonId!.Value).ToList();
             personAddresses = await db.People.Where(p => linked.Contains(p.Id) && p.Email != null).ToDictionaryAsync(p => p.Id, p => p.Email!, cancellationToken);
             var key = Notification.DigestKey(day);
-            done = (await db.Notifications.Where(n => n.Key == key).Select(n => n.UserId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            made = (await db.Notifications.Where(n => n.Key == key).Select(n => new { n.UserId, n.Id, n.EmailedAt }).ToListAsync(cancellationToken))
+                .ToDictionary(n => n.UserId, n => (n.Id, n.EmailedAt != null), StringComparer.Ordinal);
         }
 
         var (created, emailed, nothing, noAddress, off, already) = (0, 0, 0, 0, 0, 0);
@@ -100,6 +115,12 @@ public sealed class DailyDigests(IServiceScopeFactory scopes, MailSettings mail,
         {
             foreach (var account in accounts)
             {
+                var hasEarlier = made.TryGetValue(account.Id, out var earlier);
+                if (unsentOnly && (!hasEarlier || earlier.Emailed))
+                {
+                    continue;
+                }
+
                 if (!account.ReceivesDigests)
                 {
                     off++;
@@ -114,7 +135,8 @@ public sealed class DailyDigests(IServiceScopeFactory scopes, MailSettings mail,
                     continue;
                 }
 
-                if (done.Contains(account.Id))
+                var refused = hasEarlier && !earlier.Emailed && mail.Off is null ? earlier.Id : (Guid?)null;
+                if (hasEarlier && refused is null)
                 {
                     already++;
                     continue;
@@ -129,13 +151,29 @@ public sealed class DailyDigests(IServiceScopeFactory scopes, MailSettings mail,
                 }
 
                 var db = scope.ServiceProvider.GetRequiredService<OversightDbContext>();
-                if (await ClaimAsync(db, [digest.Notification], cancellationToken) == 0)
+                var claimedAt = time.GetUtcNow();
+                var notificationId = refused ?? digest.Notification.Id;
+                if (refused is not null)
                 {
-                    already++;
-                    continue;
+                    // Made by an earlier round, which could not e-mail it: sent by whichever node takes it back first.
+                    if (await db.Notifications.Where(n => n.Id == notificationId && n.EmailedAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailedAt, claimedAt), cancellationToken) == 0)
+                    {
+                        already++;
+                        continue;
+                    }
+                }
+                else
+                {
+                    digest.Notification.EmailedAt = mail.Off is null ? claimedAt : null;
+                    if (await ClaimAsync(db, [digest.Notification], cancellationToken) == 0)
+                    {
+                        already++;
+                        continue;
+                    }
+
+                    created++;
                 }
 
-                created++;
                 if (mail.Off is { } reason)
                 {
                     if (Interlocked.Exchange(ref offLogged, 1) == 0)
@@ -153,7 +191,8 @@ public sealed class DailyDigests(IServiceScopeFactory scopes, MailSettings mail,
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    logger.LogError(exception, "The digest of {Day} to account {User} was not e-mailed; it is on the notifications page.", day, account.UserName);
+                    logger.LogError(exception, "The digest of {Day} to account {User} was not e-mailed; it is on the notifications page, and the next round tries again.", day, account.UserName);
+                    await db.Notifications.Where(n => n.Id == notificationId).ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailedAt, (DateTimeOffset?)null), CancellationToken.None);
                     connection?.Dispose();
                     connection = null;
                     continue;
@@ -161,7 +200,7 @@ public sealed class DailyDigests(IServiceScopeFactory scopes, MailSettings mail,
 
                 emailed++;
                 var sentAt = time.GetUtcNow();
-                List<Guid> sent = [digest.Notification.Id, .. digest.Escalations];
+                List<Guid> sent = [notificationId, .. digest.Escalations];
                 await db.Notifications.Where(n => sent.Contains(n.Id)).ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailedAt, sentAt), CancellationToken.None);
             }
         }

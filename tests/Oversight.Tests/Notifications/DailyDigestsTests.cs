@@ -65,6 +65,53 @@ public sealed class DailyDigestsTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_digest_the_mail_server_refused_is_e_mailed_once_by_the_jobs_next_round(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (totDong, officerId) = await AccountsAsync(database);
+        await PetitionRecords.AddAsync(database, PetitionRecords.Case(totDong, new DateOnly(2026, 10, 1), CaseStatus.UnderConsideration, subject: "Cống thoát nước bị tắc",
+            acceptedOn: new DateOnly(2026, 10, 2), dueOn: Today.AddDays(-1), assigneeUserId: officerId));
+        DigestTally refused;
+        TestMailServer down;
+        await using (down = await TestMailServer.StartAsync())
+        {
+        }
+
+        // The server is gone: nothing listens on its port.
+        await using (var node = Node(database, down))
+        {
+            refused = (await node.GetRequiredService<DailyDigests>().RunDueAsync(digestHour: 0, Cancel))!;
+        }
+
+        var unsent = await DigestAsync(database);
+        await using var mail = await TestMailServer.StartAsync();
+        await using var first = Node(database, mail);
+        await using var second = Node(database, mail);
+        // The job's next round, on two nodes at once: one of them sends it.
+        var tallies = await Task.WhenAll(
+            first.GetRequiredService<DailyDigests>().RunDueAsync(digestHour: 0, Cancel),
+            second.GetRequiredService<DailyDigests>().RunDueAsync(digestHour: 0, Cancel));
+        var nextRound = await first.GetRequiredService<DailyDigests>().RunDueAsync(digestHour: 0, Cancel);
+        var again = await first.GetRequiredService<DailyDigests>().RunAsync(Today, Cancel);
+
+        Assert.Equal((1, 0), (refused.Created, refused.Emailed));
+        Assert.Null(unsent.EmailedAt);
+        Assert.Equal((0, 1), (tallies.Sum(t => t?.Created ?? 0), tallies.Sum(t => t?.Emailed ?? 0)));
+        Assert.Null(nextRound);
+        Assert.Equal((0, 0, 1), (again.Created, again.Emailed, again.AlreadySent));
+        Assert.Equal($"{Officer}@example.org", Assert.Single(Assert.Single(mail.Messages).To.Mailboxes).Address);
+        var sent = await DigestAsync(database);
+        Assert.Equal(unsent.Id, sent.Id);
+        Assert.NotNull(sent.EmailedAt);
+    }
+
+    private static async Task<Notification> DigestAsync(TestDatabase database)
+    {
+        await using var scope = database.SystemScope();
+        return await scope.ServiceProvider.GetRequiredService<OversightDbContext>().Notifications.SingleAsync(n => n.Kind == NotificationKind.Digest, Cancel);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_account_without_an_address_of_its_own_receives_its_digest_at_the_address_of_its_person(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
